@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals'
+import { formatSpan, parseDuration } from '../src/duration.js'
+
+describe('parseDuration', () => {
+  it.each([
+    ['90s', 90_000],
+    ['30m', 1_800_000],
+    ['8h', 28_800_000],
+    ['7d', 604_800_000],
+    ['1.5h', 5_400_000],
+    ['45', 2_700_000]
+  ])('%s', (input, ms) => {
+    expect(parseDuration(input)).toBe(ms)
+  })
+
+  it('names the bad value and the expected form', () => {
+    expect(() => parseDuration('soon', 'min_validity')).toThrow(
+      'min_validity "soon" is not a duration: use a number and a unit, such as 90s, 30m, 8h or 7d.'
+    )
+  })
+})
+
+describe('formatSpan', () => {
+  it('reads like a person writes it', () => {
+    expect(formatSpan(3 * 86_400_000 + 4 * 3_600_000)).toBe('3d 4h')
+    expect(formatSpan(45 * 60_000)).toBe('45m')
+    expect(formatSpan(-2 * 3_600_000)).toBe('-2h 0m')
+  })
+})
