@@ -1,0 +1,50 @@
+/** The one place that words auth failures: one sentence, then the same re-auth block. */
+
+/** Where the message points the user. */
+export interface ReauthContext {
+  /** OWNER/REPO of the workflow's repository. */
+  repo: string
+  /** The secret the login must land in. */
+  secretName: string
+  environment?: string
+  org?: string
+}
+
+const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action'
+
+/** The troubleshooting page of the docs, on the action's own repository. */
+export function troubleshootingUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO
+  return `${server}/${repo}/blob/main/docs/troubleshooting.md`
+}
+
+/** The numbered steps that get a working login back into the secret. */
+export function reauthBlock(ctx: ReauthContext, env: NodeJS.ProcessEnv = process.env): string {
+  const target = ctx.org
+    ? `--org ${ctx.org}`
+    : ctx.environment
+      ? `--repo ${ctx.repo} --env ${ctx.environment}`
+      : `--repo ${ctx.repo}`
+  const name = ctx.secretName === 'CLAUDE_AUTH' ? '' : ` --name ${ctx.secretName}`
+  const where = ctx.org
+    ? `the organisation secret ${ctx.secretName} of ${ctx.org}`
+    : ctx.environment
+      ? `the secret ${ctx.secretName} of the environment ${ctx.environment} in ${ctx.repo}`
+      : `the repository secret ${ctx.secretName} of ${ctx.repo}`
+  return [
+    'To fix it:',
+    `1. On your machine, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run capture -- ${target}${name}\` (or \`npm run capture -- --from container ${target}${name}\` to log in inside a container, so CI and your laptop never share a login).`,
+    `2. Or run \`claude setup-token\` and pipe the token it prints into \`npm run capture -- --from token ${target}${name}\` (a one-year token that never needs refreshing).`,
+    `3. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
+  ].join('\n')
+}
+
+/** The whole failure text: the sentence, a blank line, the re-auth block. */
+export function authFailure(
+  sentence: string,
+  ctx: ReauthContext,
+  env: NodeJS.ProcessEnv = process.env
+): string {
+  return `${sentence}\n\n${reauthBlock(ctx, env)}`
+}
