@@ -1,0 +1,198 @@
+/**
+ * The triage rules in one pure function: which of the model's proposed labels get added, and why
+ * each of the others does not. Nothing here ever removes a label.
+ */
+import picomatch from 'picomatch'
+
+/** A label the model proposed (or that the decision applies). */
+export interface ProposedLabel {
+  name: string
+  confidence: number
+  reason?: string
+}
+
+/** A label that exists in the repository. */
+export interface RepoLabel {
+  name: string
+  description?: string | null
+}
+
+/** Everything {@link decideLabels} needs; globs match label names case-insensitively. */
+export interface DecideInput {
+  proposed: readonly ProposedLabel[]
+  repoLabels: readonly RepoLabel[]
+  /** Labels on the issue now. */
+  current: readonly string[]
+  /** Labels whose latest change by a person was a removal (any case). */
+  humanRemoved: ReadonlySet<string>
+  /** `labels_allow` globs; empty allows every label. */
+  allow: readonly string[]
+  /** `labels_deny` globs. */
+  deny: readonly string[]
+  /** `exclusive_labels` globs: at most one label per group. */
+  exclusive: readonly string[]
+  maxLabels: number
+  minConfidence: number
+  fallback?: string
+}
+
+/** A proposal that is not applied, with the reason why. */
+export interface RejectedLabel {
+  name: string
+  confidence: number
+  reason: string
+}
+
+/** What to add (in the repository's spelling) and what not; there are no removals. */
+export interface Decision {
+  apply: ProposedLabel[]
+  rejected: RejectedLabel[]
+  fallbackApplied: boolean
+}
+
+/** The reason recorded on the fallback label when it is applied. */
+export const FALLBACK_REASON = 'no proposed label qualified (fallback_label)'
+
+const key = (name: string): string => name.trim().toLowerCase()
+
+// Labels are not paths: a `*` should cross `/` ("*" denies `area/ui` too). picomatch treats `/` as
+// a separator, so it is swapped for a private-use character on both sides before matching.
+const SLASH = '\uE000'
+
+/** A case-insensitive matcher for label-name globs; an empty list matches nothing. */
+export function labelMatcher(globs: readonly string[]): (name: string) => boolean {
+  const list = globs.map(g => g.trim()).filter(g => g !== '')
+  if (list.length === 0) return () => false
+  const match = picomatch(
+    list.map(g => g.replaceAll('/', SLASH)),
+    { nocase: true, dot: true }
+  )
+  return name => match(name.trim().replaceAll('/', SLASH))
+}
+
+// One entry per label name (case-insensitive), the most confident kept, then the most confident
+// first; ties keep the model's order.
+function dedupeAndRank(proposed: readonly ProposedLabel[]): ProposedLabel[] {
+  const best = new Map<string, { p: ProposedLabel; i: number }>()
+  proposed.forEach((p, i) => {
+    const k = key(p.name)
+    if (k === '') return
+    const seen = best.get(k)
+    if (!seen) best.set(k, { p, i })
+    else if (p.confidence > seen.p.confidence) best.set(k, { p, i: seen.i })
+  })
+  return [...best.values()]
+    .sort((a, b) => b.p.confidence - a.p.confidence || a.i - b.i)
+    .map(x => ({ ...x.p, name: x.p.name.trim() }))
+}
+
+/**
+ * Applies the triage rules: a proposal is added only if it is a repository label, not denied,
+ * allowed, not removed earlier by a person, at least `minConfidence`, not already on the issue,
+ * the first of its exclusive group (and the group has no label on the issue yet), and within
+ * `maxLabels` (proposals already on the issue use up slots too, so a re-run adds nothing new).
+ * `fallback` is added only when no proposal reached the confidence bar, it exists, is not on the
+ * issue, and no person removed it.
+ */
+export function decideLabels(input: DecideInput): Decision {
+  const repo = new Map<string, RepoLabel>()
+  for (const l of input.repoLabels) if (!repo.has(key(l.name))) repo.set(key(l.name), l)
+  const spell = (name: string): string => repo.get(key(name))?.name ?? name.trim()
+
+  const current = new Set(input.current.map(key))
+  const removed = new Set([...input.humanRemoved].map(key))
+  const denied = labelMatcher(input.deny)
+  const allowed = labelMatcher(input.allow)
+  const hasAllow = input.allow.some(g => g.trim() !== '')
+  const groups = input.exclusive
+    .map(g => g.trim())
+    .filter(g => g !== '')
+    .map(glob => ({ glob, match: labelMatcher([glob]) }))
+
+  // Who holds each exclusive group: a label on the issue (a person or an earlier run chose it), or
+  // the most confident label applied so far in this run.
+  const holders = new Map<string, { name: string; confidence?: number }>()
+  for (const g of groups) {
+    const onIssue = input.current.find(c => g.match(c))
+    if (onIssue !== undefined) holders.set(g.glob, { name: spell(onIssue) })
+  }
+
+  const apply: ProposedLabel[] = []
+  const rejected: RejectedLabel[] = []
+  let slots = 0
+  let qualified = false
+
+  for (const p of dedupeAndRank(input.proposed)) {
+    const label = repo.get(key(p.name))
+    const reject = (reason: string): void => {
+      rejected.push({ name: label?.name ?? p.name, confidence: p.confidence, reason })
+    }
+    if (!label) {
+      reject('not a label in this repository')
+      continue
+    }
+    const name = label.name
+    if (denied(name)) {
+      reject('denied by labels_deny')
+      continue
+    }
+    if (hasAllow && !allowed(name)) {
+      reject('not in labels_allow')
+      continue
+    }
+    if (removed.has(key(name))) {
+      reject('a human removed it')
+      continue
+    }
+    // Written so that NaN fails too.
+    if (!(p.confidence >= input.minConfidence)) {
+      reject(
+        `confidence ${p.confidence.toFixed(2)} below min_confidence ${String(input.minConfidence)}`
+      )
+      continue
+    }
+    qualified = true
+    if (current.has(key(name))) {
+      slots++
+      reject('already on the issue')
+      continue
+    }
+    const mine = groups.filter(g => g.match(name))
+    const taken = mine.find(g => holders.has(g.glob))
+    if (taken) {
+      const holder = holders.get(taken.glob) as { name: string; confidence?: number }
+      reject(
+        holder.confidence === undefined
+          ? `${taken.glob} already has ${holder.name}`
+          : `lost to ${holder.name} (${String(holder.confidence)}) in exclusive group ${taken.glob}`
+      )
+      continue
+    }
+    if (slots >= input.maxLabels) {
+      reject(`over max_labels ${String(input.maxLabels)}`)
+      continue
+    }
+    slots++
+    apply.push(
+      p.reason === undefined
+        ? { name, confidence: p.confidence }
+        : { name, confidence: p.confidence, reason: p.reason }
+    )
+    for (const g of mine) holders.set(g.glob, { name, confidence: p.confidence })
+  }
+
+  let fallbackApplied = false
+  const fallback = input.fallback?.trim() ? repo.get(key(input.fallback)) : undefined
+  if (
+    !qualified &&
+    fallback &&
+    !current.has(key(fallback.name)) &&
+    !removed.has(key(fallback.name)) &&
+    !groups.some(g => g.match(fallback.name) && holders.has(g.glob))
+  ) {
+    apply.push({ name: fallback.name, confidence: 0, reason: FALLBACK_REASON })
+    fallbackApplied = true
+  }
+
+  return { apply, rejected, fallbackApplied }
+}
