@@ -1,0 +1,95 @@
+/**
+ * From the auth inputs to a decoded, masked and assessed login: which input wins, decoding, masking
+ * every token the moment it is known, and the assessment against `min_validity` / `warn_within`.
+ */
+import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
+import { decodeAuth, tokensOf, type Login } from './bundle.js'
+import { AuthError } from './errors.js'
+import { assessApiKey, assessLogin, type Assessment } from './validate.js'
+
+/** The auth inputs, as `inputs.ts` reads them. */
+export interface AuthInputs {
+  claude_auth: string
+  claude_code_oauth_token: string
+  anthropic_api_key: string
+}
+
+/** A login ready for use: exactly one of `login` or `apiKey`. */
+export interface LoadedAuth {
+  input: keyof AuthInputs
+  login?: Login
+  apiKey?: string
+  assessment: Assessment
+  /** Warnings to show (several inputs set, notes from decoding). */
+  warnings: string[]
+}
+
+const ORDER: (keyof AuthInputs)[] = ['claude_auth', 'claude_code_oauth_token', 'anthropic_api_key']
+
+/**
+ * Masks a token and the forms it could be printed in (base64, JSON-escaped are the same for the
+ * token alphabet). The runner never shows a masked value.
+ */
+export function maskToken(token: string): void {
+  if (token.length === 0) return
+  core.setSecret(token)
+  core.setSecret(Buffer.from(token).toString('base64'))
+}
+
+/** Masks every token a login holds. */
+export function maskLogin(login: Login): void {
+  for (const token of tokensOf(login)) maskToken(token)
+}
+
+/** A short, non-reversible name for a token: the last 4 hex characters of its SHA-256. */
+export function fingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(-4)
+}
+
+/** The token a login would send first. */
+export function primaryToken(auth: LoadedAuth): string | undefined {
+  if (auth.apiKey) return auth.apiKey
+  if (!auth.login) return undefined
+  return auth.login.kind === 'oauth'
+    ? auth.login.credentials.claudeAiOauth.accessToken
+    : auth.login.token
+}
+
+/**
+ * Picks the auth input, decodes and masks it, and assesses it.
+ * @throws AuthError when no input is set or the value cannot be decoded.
+ */
+export async function loadAuth(
+  inputs: AuthInputs,
+  opts: { now: number; minValidityMs: number; warnWithinMs: number }
+): Promise<LoadedAuth> {
+  const set = ORDER.filter(name => inputs[name].trim() !== '')
+  const first = set[0]
+  if (first === undefined) {
+    throw new AuthError(
+      'No login was given: set the claude_auth input to the secret `npm run capture` stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).',
+      'missing'
+    )
+  }
+  const warnings: string[] = []
+  if (set.length > 1) {
+    warnings.push(
+      `Several auth inputs are set (${set.join(', ')}): ${first} is used and the others are ignored; remove them to silence this warning.`
+    )
+  }
+  if (first === 'anthropic_api_key') {
+    const apiKey = inputs.anthropic_api_key.trim()
+    maskToken(apiKey)
+    return { input: first, apiKey, assessment: assessApiKey(), warnings }
+  }
+  const login = await decodeAuth(inputs[first], { inputName: first })
+  maskLogin(login)
+  warnings.push(...login.warnings)
+  return {
+    input: first,
+    login,
+    assessment: assessLogin(login, opts),
+    warnings
+  }
+}

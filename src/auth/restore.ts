@@ -1,0 +1,141 @@
+/**
+ * Puts a login where the CLI looks for it (`config_dir`), and takes it away again. Whatever was in
+ * `config_dir` before is moved aside first, and the plan for putting it back is saved before any
+ * file is written, so the post step can always undo the main step, however far it got.
+ */
+import { randomBytes } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { z } from 'zod'
+import type { Credentials, Login } from './bundle.js'
+
+/** How long a setup-token with no recorded expiry is taken to last (the CLI issues one year). */
+const SETUP_TOKEN_YEAR_MS = 365 * 24 * 3_600_000
+
+/** Everything the post step needs to undo a restore. */
+export const RestorePlanSchema = z.object({
+  configDir: z.string(),
+  /** A directory was there before: it is moved to `backupDir`. */
+  hadDir: z.boolean(),
+  backupDir: z.string(),
+  /** `~/.claude.json` beside the default directory: removed by the post step when it was not there. */
+  claudeJson: z.string().optional(),
+  hadClaudeJson: z.boolean().optional()
+})
+export type RestorePlan = z.infer<typeof RestorePlanSchema>
+
+/** Expands `~` and makes the path absolute. */
+export function resolveConfigDir(input: string, home: string = os.homedir()): string {
+  const expanded = input === '~' ? home : input.replace(/^~(?=[/\\])/, home)
+  return path.resolve(expanded)
+}
+
+/** True when the directory is the CLI's default, so no `CLAUDE_CONFIG_DIR` is needed. */
+export function isDefaultConfigDir(dir: string, home: string = os.homedir()): boolean {
+  return path.resolve(dir) === path.resolve(home, '.claude')
+}
+
+/** Looks at what is there now and decides where a backup would go. Writes nothing. */
+export async function planRestore(
+  configDir: string,
+  home: string = os.homedir()
+): Promise<RestorePlan> {
+  const hadDir = await exists(configDir)
+  const backupDir = `${configDir}.csa-backup-${randomBytes(6).toString('hex')}`
+  const plan: RestorePlan = { configDir, hadDir, backupDir }
+  if (isDefaultConfigDir(configDir, home)) {
+    plan.claudeJson = path.join(home, '.claude.json')
+    plan.hadClaudeJson = await exists(plan.claudeJson)
+  }
+  return plan
+}
+
+/** The credentials file a login is restored as. A setup-token becomes an access token without refresh. */
+export function credentialsFor(login: Login, now: number = Date.now()): Credentials {
+  if (login.kind === 'oauth') return login.credentials
+  return {
+    claudeAiOauth: {
+      accessToken: login.token,
+      expiresAt: login.tokenExpiresAt ?? now + SETUP_TOKEN_YEAR_MS,
+      scopes: ['user:inference']
+    }
+  }
+}
+
+/**
+ * Moves any existing directory aside and writes the login (none for an API key): directory 0700,
+ * files 0600.
+ * The caller saves `plan` to state BEFORE calling this.
+ */
+export async function restoreLogin(plan: RestorePlan, login: Login | undefined): Promise<string[]> {
+  if (plan.hadDir) await fs.rename(plan.configDir, plan.backupDir)
+  await fs.mkdir(plan.configDir, { recursive: true, mode: 0o700 })
+  await fs.chmod(plan.configDir, 0o700)
+  const written: string[] = []
+  const write = async (name: string, content: string): Promise<void> => {
+    const file = path.join(plan.configDir, name)
+    await fs.writeFile(file, content, { mode: 0o600 })
+    await fs.chmod(file, 0o600)
+    written.push(file)
+  }
+  // An API key needs no file: the directory only keeps the CLI's state out of the user's own.
+  if (!login) return written
+  await write('.credentials.json', JSON.stringify(credentialsFor(login)))
+  for (const [name, content] of Object.entries(login.files)) {
+    await write(name, `${JSON.stringify(content, null, 2)}\n`)
+  }
+  return written
+}
+
+/** Reads the credentials file the CLI may have rewritten (after a refresh), or undefined. */
+export async function readRestoredCredentials(configDir: string): Promise<unknown> {
+  try {
+    return JSON.parse(await fs.readFile(path.join(configDir, '.credentials.json'), 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Removes the restored login and puts back what was there before. Safe to run twice, and after a
+ * main step that stopped anywhere. Returns problems as sentences; never throws.
+ */
+export async function undoRestore(plan: RestorePlan): Promise<string[]> {
+  const problems: string[] = []
+  const attempt = async (what: string, fn: () => Promise<unknown>): Promise<void> => {
+    try {
+      await fn()
+    } catch (err) {
+      problems.push(`Could not ${what}: ${(err as Error).message}`)
+    }
+  }
+  const backupThere = await exists(plan.backupDir)
+  if (plan.hadDir && !backupThere) {
+    // The move aside never happened (or was already undone): the directory is the user's own.
+  } else {
+    await attempt(`remove the restored login in ${plan.configDir}`, () =>
+      fs.rm(plan.configDir, { recursive: true, force: true })
+    )
+    if (backupThere) {
+      await attempt(`put back ${plan.configDir} from ${plan.backupDir}`, () =>
+        fs.rename(plan.backupDir, plan.configDir)
+      )
+    }
+  }
+  if (plan.claudeJson && plan.hadClaudeJson === false) {
+    await attempt(`remove ${plan.claudeJson}`, () =>
+      fs.rm(plan.claudeJson as string, { force: true })
+    )
+  }
+  return problems
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * What a CLI run amounts to. `is_error: true` is never a success, whatever the exit code or the
+ * `subtype` say; auth failures get the same wording as the failures found before the run.
+ */
+import type { RunResult } from './run.js'
+
+export type Outcome =
+  | { kind: 'success' }
+  | { kind: 'auth'; message: string }
+  | { kind: 'usage-limit'; message: string; resetsAt?: number }
+  | { kind: 'max-turns'; message: string }
+  | { kind: 'timeout'; message: string }
+  | { kind: 'api-error'; message: string }
+  | { kind: 'crash'; message: string }
+
+/** What else the caller knows about the run. */
+export interface ClassifyContext {
+  timeoutMinutes: number
+  /** The credentials file was emptied during the run (the CLI wipes it when a refresh is refused). */
+  credentialsWiped?: boolean
+  maxTurns?: number
+}
+
+const AUTH_PATTERNS: Array<[RegExp, string]> = [
+  [
+    /could not be refreshed/i,
+    'The login expired and the CLI could not refresh it: the refresh token was refused (revoked, ended, or used by another machine first).'
+  ],
+  [
+    /reached its time limit/i,
+    'The login reached the end of its refresh chain and must be captured again.'
+  ],
+  [/OAuth token revoked/i, 'The login was revoked (HTTP 403): log in again and re-capture it.'],
+  [/OAuth token has expired/i, 'The access token was refused as expired (HTTP 401).'],
+  [/Not logged in/i, 'The CLI found no usable login (Not logged in).'],
+  [/Invalid API key/i, 'The CLI rejected the credentials as an invalid API key.'],
+  [/Failed to authenticate/i, 'The CLI failed to authenticate with the restored login.']
+]
+
+/** Classifies a finished run. */
+export function classify(run: RunResult, ctx: ClassifyContext): Outcome {
+  const r = run.result
+  const text = [r?.result ?? '', run.otherOutput, run.assistantText].join('\n')
+  const tail = lastLine(r?.result || run.otherOutput || '')
+
+  if (run.timedOut) {
+    return {
+      kind: 'timeout',
+      message: `Claude Code ran past timeout_minutes (${ctx.timeoutMinutes}) and was stopped; raise timeout_minutes or narrow the task.`
+    }
+  }
+  if (ctx.credentialsWiped) {
+    return {
+      kind: 'auth',
+      message:
+        'The CLI could not refresh the login and wiped it (the refresh token was refused: revoked, ended, or used by another machine first).'
+    }
+  }
+  const status = r?.api_error_status ?? undefined
+  if (
+    r &&
+    !r.is_error &&
+    r.subtype === 'success' &&
+    (run.exitCode === 0 || run.exitCode === null)
+  ) {
+    return { kind: 'success' }
+  }
+  for (const [pattern, message] of AUTH_PATTERNS) {
+    if (pattern.test(text)) return { kind: 'auth', message }
+  }
+  if (status === 401 || status === 403) {
+    return { kind: 'auth', message: `The API refused the login (HTTP ${status}): ${tail}` }
+  }
+  if (r?.subtype === 'error_max_turns') {
+    return {
+      kind: 'max-turns',
+      message: `Claude Code stopped at max_turns (${ctx.maxTurns ?? r.num_turns ?? '?'}) before finishing; raise max_turns or narrow the task.`
+    }
+  }
+  const limited =
+    status === 429 ||
+    run.rateLimit?.status === 'rejected' ||
+    /usage limit|limit reached|rate limit/i.test(text)
+  if (limited) {
+    const resetsAt = run.rateLimit?.resetsAt
+    const when = resetsAt ? ` It resets at ${new Date(resetsAt).toISOString()}.` : ''
+    return {
+      kind: 'usage-limit',
+      message: `The subscription's usage limit is reached.${when}`,
+      ...(resetsAt ? { resetsAt } : {})
+    }
+  }
+  if (r) {
+    const code = status ? ` (HTTP ${status})` : ''
+    return {
+      kind: 'api-error',
+      message: `Claude Code ended with an error${code}: ${tail || r.subtype}`
+    }
+  }
+  const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`
+  return {
+    kind: 'crash',
+    message: `Claude Code ${how} without a result${tail ? `: ${tail}` : '.'}`
+  }
+}
+
+function lastLine(text: string): string {
+  const lines = text
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean)
+  const line = lines[lines.length - 1] ?? ''
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line
+}

@@ -1,0 +1,70 @@
+/** The stream-json lines the CLI prints, validated with zod (unknown fields ignored). */
+import { z } from 'zod'
+
+export const ResultEventSchema = z.looseObject({
+  type: z.literal('result'),
+  subtype: z.string(),
+  is_error: z.boolean(),
+  result: z.string().optional(),
+  num_turns: z.number().optional(),
+  session_id: z.string().optional(),
+  total_cost_usd: z.number().optional(),
+  duration_ms: z.number().optional(),
+  api_error_status: z.number().nullish(),
+  structured_output: z.unknown().optional(),
+  permission_denials: z.array(z.unknown()).optional()
+})
+export type ResultEvent = z.infer<typeof ResultEventSchema>
+
+const ContentSchema = z.array(
+  z.looseObject({
+    type: z.string(),
+    text: z.string().optional(),
+    name: z.string().optional(),
+    input: z.unknown().optional()
+  })
+)
+
+export const StreamEventSchema = z.union([
+  ResultEventSchema,
+  z.looseObject({
+    type: z.literal('system'),
+    subtype: z.string().optional(),
+    session_id: z.string().optional(),
+    model: z.string().optional(),
+    attempt: z.number().optional(),
+    error: z.unknown().optional(),
+    error_status: z.number().nullish()
+  }),
+  z.looseObject({
+    type: z.enum(['assistant', 'user']),
+    message: z.looseObject({ content: z.union([ContentSchema, z.string()]).optional() })
+  }),
+  z.looseObject({
+    type: z.literal('rate_limit_event'),
+    rate_limit_info: z
+      .looseObject({ status: z.string().optional(), resetsAt: z.number().nullish() })
+      .optional()
+  }),
+  z.looseObject({ type: z.string() })
+])
+export type StreamEvent = z.infer<typeof StreamEventSchema>
+
+/** Parses one line of stream-json; undefined for anything that is not a JSON event. */
+export function parseEventLine(line: string): StreamEvent | undefined {
+  const trimmed = line.trim()
+  if (!trimmed.startsWith('{')) return undefined
+  try {
+    const parsed = StreamEventSchema.safeParse(JSON.parse(trimmed))
+    return parsed.success ? parsed.data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** A `resetsAt` in seconds or milliseconds, as epoch ms. */
+export function resetsAtMs(value: number | null | undefined): number | undefined {
+  if (value === null || value === undefined || !Number.isFinite(value) || value <= 0)
+    return undefined
+  return value < 100_000_000_000 ? value * 1000 : value
+}

@@ -1,0 +1,198 @@
+/**
+ * Runs `claude -p` once: prompt on stdin, stream-json read line by line into readable progress in a
+ * collapsible log group, the whole process group killed at the timeout, a typed result returned.
+ */
+import * as core from '@actions/core'
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { parseEventLine, resetsAtMs, ResultEventSchema, type ResultEvent } from './events.js'
+
+/** Everything one run produced. */
+export interface RunResult {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  timedOut: boolean
+  durationMs: number
+  result?: ResultEvent
+  sessionId?: string
+  model?: string
+  /** The last rate-limit state the CLI reported. */
+  rateLimit?: { status?: string; resetsAt?: number }
+  /** Retries the CLI reported (`system/api_retry`), with their error kinds. */
+  retries: string[]
+  /** Non-JSON stdout and stderr, last lines only: where text-mode errors end up. */
+  otherOutput: string
+  /** Text the model wrote, for the final result when the CLI gave none. */
+  assistantText: string
+}
+
+export interface RunOptions {
+  claudePath: string
+  args: string[]
+  env: NodeJS.ProcessEnv
+  prompt: string
+  timeoutMs: number
+  cwd?: string
+  /** A name for the log group. */
+  label?: string
+  /** Where progress lines go (the log by default). */
+  log?: (line: string) => void
+}
+
+const KEEP_OTHER = 40
+const KILL_GRACE_MS = 5000
+
+/** Runs the CLI and resolves when it and its output are done. Never rejects for CLI failures. */
+export async function runClaude(opts: RunOptions): Promise<RunResult> {
+  const log = opts.log ?? ((line: string) => core.info(line))
+  const started = Date.now()
+  const out: RunResult = {
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    durationMs: 0,
+    retries: [],
+    otherOutput: '',
+    assistantText: ''
+  }
+  const other: string[] = []
+  const keep = (line: string): void => {
+    if (line.trim() === '') return
+    other.push(line.length > 500 ? `${line.slice(0, 500)}…` : line)
+    if (other.length > KEEP_OTHER) other.shift()
+  }
+
+  core.startGroup(opts.label ?? 'Claude Code')
+  try {
+    const child = spawn(opts.claudePath, opts.args, {
+      env: opts.env,
+      cwd: opts.cwd,
+      // Its own process group, so the timeout takes down every tool process the CLI started.
+      detached: process.platform !== 'win32',
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    const killGroup = (signal: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined && process.platform !== 'win32')
+          process.kill(-child.pid, signal)
+        else child.kill(signal)
+      } catch {
+        // Already gone.
+      }
+    }
+    let killTimer: NodeJS.Timeout | undefined
+    const timer = setTimeout(() => {
+      out.timedOut = true
+      log(
+        `Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`
+      )
+      killGroup('SIGTERM')
+      killTimer = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS)
+    }, opts.timeoutMs)
+
+    const exited = new Promise<void>(resolve => {
+      child.on('close', (code, signal) => {
+        out.exitCode = code
+        out.signal = signal
+        resolve()
+      })
+      child.on('error', err => {
+        keep(`Could not start ${opts.claudePath}: ${err.message}`)
+        resolve()
+      })
+    })
+
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(opts.prompt)
+
+    const stdoutDone = (async () => {
+      for await (const line of createInterface({ input: child.stdout })) {
+        const event = parseEventLine(line)
+        if (!event) {
+          keep(line)
+          continue
+        }
+        handleEvent(event, out, log)
+      }
+    })()
+    const stderrDone = (async () => {
+      for await (const line of createInterface({ input: child.stderr })) keep(line)
+    })()
+
+    await Promise.all([exited, stdoutDone, stderrDone])
+    clearTimeout(timer)
+    if (killTimer) clearTimeout(killTimer)
+  } finally {
+    out.durationMs = Date.now() - started
+    out.otherOutput = other.join('\n')
+    core.endGroup()
+  }
+  return out
+}
+
+function handleEvent(
+  event: ReturnType<typeof parseEventLine>,
+  out: RunResult,
+  log: (l: string) => void
+): void {
+  if (!event) return
+  const e = event as Record<string, unknown> & { type: string }
+  switch (e.type) {
+    case 'system': {
+      if (e.subtype === 'init') {
+        out.sessionId = typeof e.session_id === 'string' ? e.session_id : out.sessionId
+        out.model = typeof e.model === 'string' ? e.model : out.model
+        log(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`)
+      } else if (e.subtype === 'api_retry') {
+        const why = typeof e.error === 'string' ? e.error : JSON.stringify(e.error ?? 'error')
+        out.retries.push(why)
+        log(`API retry${typeof e.attempt === 'number' ? ` ${e.attempt}` : ''}: ${why}`)
+      }
+      return
+    }
+    case 'assistant': {
+      const content = (e.message as { content?: unknown })?.content
+      if (!Array.isArray(content)) return
+      for (const block of content as Array<Record<string, unknown>>) {
+        if (block.type === 'text' && typeof block.text === 'string') {
+          out.assistantText += block.text
+          log(`Claude: ${oneLine(block.text, 300)}`)
+        } else if (block.type === 'tool_use') {
+          log(`Tool ${String(block.name)}: ${oneLine(JSON.stringify(block.input ?? {}), 200)}`)
+        }
+      }
+      return
+    }
+    case 'user':
+      return
+    case 'rate_limit_event': {
+      const info = (e.rate_limit_info ?? {}) as { status?: string; resetsAt?: number | null }
+      out.rateLimit = { status: info.status, resetsAt: resetsAtMs(info.resetsAt) }
+      if (info.status && info.status !== 'allowed') {
+        const when = out.rateLimit.resetsAt
+          ? `, resets ${new Date(out.rateLimit.resetsAt).toISOString()}`
+          : ''
+        log(`Subscription usage: ${info.status}${when}.`)
+      }
+      return
+    }
+    case 'result': {
+      const parsed = ResultEventSchema.safeParse(e)
+      if (parsed.success) {
+        out.result = parsed.data
+        out.sessionId = parsed.data.session_id ?? out.sessionId
+        log(
+          `Finished: ${parsed.data.is_error ? 'error' : parsed.data.subtype}, ${parsed.data.num_turns ?? '?'} turn(s), ${parsed.data.duration_ms ?? '?'} ms.`
+        )
+      }
+      return
+    }
+    default:
+      return
+  }
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat
+}

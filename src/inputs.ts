@@ -1,0 +1,202 @@
+/**
+ * Every input of action.yml, read once and validated with zod. The only caller of
+ * `core.getInput`: the rest of the action gets a typed `Inputs`.
+ */
+import * as core from '@actions/core'
+import { z } from 'zod'
+import { InputError } from './auth/errors.js'
+import { parseDuration } from './duration.js'
+
+export const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'] as const
+export type Mode = (typeof MODES)[number]
+export const SEVERITIES = ['critical', 'major', 'minor', 'nit'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+/** The CLI version the action installs by default, and the tests run. */
+export const DEFAULT_CLAUDE_VERSION = '2.1.332'
+
+const bool = (name: string) =>
+  z.string().transform((v, ctx) => {
+    const s = v.trim().toLowerCase()
+    if (s === '' || s === 'false') return false
+    if (s === 'true') return true
+    ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be true or false.` })
+    return z.NEVER
+  })
+
+const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T) =>
+  z.string().transform((v, ctx) => {
+    const s = (v.trim() || fallback).toLowerCase()
+    if ((values as readonly string[]).includes(s)) return s as T
+    ctx.addIssue({
+      code: 'custom',
+      message: `${name} "${v}" is not one of ${values.join(', ')}.`
+    })
+    return z.NEVER
+  })
+
+const duration = (name: string, fallback: string) =>
+  z.string().transform((v, ctx) => {
+    try {
+      return parseDuration(v.trim() || fallback, name)
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message })
+      return z.NEVER
+    }
+  })
+
+const number = (
+  name: string,
+  fallback: number | undefined,
+  check: { min?: number; max?: number; int?: boolean; positive?: boolean } = {}
+) =>
+  z.string().transform((v, ctx): number | undefined => {
+    const s = v.trim()
+    if (s === '') return fallback
+    const n = Number(s)
+    const ok =
+      Number.isFinite(n) &&
+      (!check.int || Number.isInteger(n)) &&
+      (check.min === undefined || n >= check.min) &&
+      (check.max === undefined || n <= check.max) &&
+      (!check.positive || n > 0)
+    if (ok) return n
+    const want = [
+      check.int ? 'a whole number' : 'a number',
+      check.positive ? 'above 0' : '',
+      check.min !== undefined ? `of at least ${check.min}` : '',
+      check.max !== undefined ? `of at most ${check.max}` : ''
+    ]
+      .filter(Boolean)
+      .join(' ')
+    ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be ${want}.` })
+    return z.NEVER
+  })
+
+/** Comma or newline separated list, blanks dropped. */
+const list = z.string().transform(v =>
+  v
+    .split(/[,\n]/)
+    .map(s => s.trim())
+    .filter(s => s.length > 0)
+)
+
+const text = z.string().transform(v => v.trim())
+const secret = z.string().transform(v => v.trim())
+
+const severityOrNone = (name: string, fallback: string) =>
+  oneOf(name, ['none', ...SEVERITIES] as const, fallback as 'none')
+
+/** The zod schema of every input, keyed by its action.yml name. */
+export const InputSchema = z.object({
+  mode: oneOf('mode', MODES, 'auto'),
+  claude_auth: secret,
+  claude_code_oauth_token: secret,
+  anthropic_api_key: secret,
+  github_token: secret,
+  secrets_token: secret,
+  auth_secret_name: text.transform(v => v || 'CLAUDE_AUTH'),
+  auth_secret_environment: text,
+  auth_secret_org: text,
+  config_dir: text.transform(v => v || '~/.claude'),
+  min_validity: duration('min_validity', '30m'),
+  warn_within: duration('warn_within', '7d'),
+  refresh: oneOf('refresh', ['auto', 'always', 'never'] as const, 'auto'),
+  claude_version: text.transform((v, ctx) => {
+    const s = v || DEFAULT_CLAUDE_VERSION
+    if (s === 'latest' || /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(s)) return s
+    ctx.addIssue({
+      code: 'custom',
+      message: `claude_version "${v}" must be a version such as ${DEFAULT_CLAUDE_VERSION}, or latest.`
+    })
+    return z.NEVER
+  }),
+  claude_path: text,
+  model: text,
+  max_turns: number('max_turns', undefined, { int: true, min: 1 }),
+  timeout_minutes: number('timeout_minutes', 20, { positive: true }).transform(v => v as number),
+  claude_args: z.string(),
+  prompt: z.string(),
+  prompt_file: text,
+  on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip'] as const, 'fail'),
+  dry_run: bool('dry_run'),
+  pr_number: number('pr_number', undefined, { int: true, min: 1 }),
+  issue_number: number('issue_number', undefined, { int: true, min: 1 }),
+  backtest: number('backtest', 0, { int: true, min: 0 }).transform(v => v as number),
+  live_check: bool('live_check'),
+  health_issue: bool('health_issue'),
+  review_paths: list,
+  max_comments: number('max_comments', 10, { int: true, min: 0 }).transform(v => v as number),
+  min_severity: oneOf('min_severity', SEVERITIES, 'minor'),
+  fail_on: severityOrNone('fail_on', 'none'),
+  incremental: bool('incremental'),
+  review_drafts: bool('review_drafts'),
+  review_forks: bool('review_forks'),
+  skip_authors: list,
+  review_rules: list,
+  diff_budget: number('diff_budget', undefined, { int: true, min: 1000 }),
+  labels_allow: list,
+  labels_deny: list,
+  max_labels: number('max_labels', 3, { int: true, min: 1 }).transform(v => v as number),
+  min_confidence: number('min_confidence', 0.6, { min: 0, max: 1 }).transform(v => v as number),
+  exclusive_labels: list,
+  fallback_label: text,
+  triage_comment: bool('triage_comment'),
+  backfill_limit: number('backfill_limit', 20, { int: true, min: 0 })
+})
+
+export type Inputs = z.infer<typeof InputSchema>
+export type InputName = keyof z.input<typeof InputSchema>
+
+/** Defaults of inputs whose action.yml default is not the empty string. */
+const DEFAULTS: Partial<Record<InputName, string>> = {
+  live_check: 'true',
+  health_issue: 'true',
+  incremental: 'true',
+  skip_authors: 'dependabot[bot],renovate[bot]',
+  review_rules: 'REVIEW.md,CLAUDE.md,.github/claude-review.md'
+}
+
+/** Inputs whose values are secrets: masked before anything else happens. */
+export const SECRET_INPUTS: InputName[] = [
+  'claude_auth',
+  'claude_code_oauth_token',
+  'anthropic_api_key',
+  'github_token',
+  'secrets_token'
+]
+
+/**
+ * Reads and validates every input.
+ * @throws InputError naming the first bad input, its value and what was expected.
+ */
+export function getInputs(read: (name: string) => string = readInput): Inputs {
+  const raw: Record<string, string> = {}
+  for (const name of Object.keys(InputSchema.shape) as InputName[]) {
+    const value = read(name)
+    if (SECRET_INPUTS.includes(name)) maskValue(value)
+    raw[name] = value === '' && DEFAULTS[name] !== undefined ? (DEFAULTS[name] as string) : value
+  }
+  const result = InputSchema.safeParse(raw)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new InputError(issue?.message ?? 'An input is not valid.')
+  }
+  return result.data
+}
+
+/** Masks a secret value, and each of its lines: a runner matches masks line by line. */
+export function maskValue(value: string): void {
+  const trimmed = value.trim()
+  if (trimmed === '') return
+  core.setSecret(trimmed)
+  for (const line of trimmed.split(/\r?\n/)) {
+    if (line.trim().length >= 8 && line.trim() !== trimmed) core.setSecret(line.trim())
+  }
+  const compact = trimmed.replace(/\s+/g, '')
+  if (compact !== trimmed) core.setSecret(compact)
+}
+
+function readInput(name: string): string {
+  return core.getInput(name)
+}

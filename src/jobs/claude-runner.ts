@@ -1,0 +1,86 @@
+/**
+ * The small interface jobs use to run the CLI: a prompt and options in, a classified outcome and
+ * the telemetry out. The real one wraps install/run/classify; tests can pass a fake.
+ */
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { buildArgs, type ArgOptions } from '../claude/args.js'
+import { classify, type Outcome } from '../claude/classify.js'
+import { cliEnv, type CliAuth } from '../claude/env.js'
+import { runClaude, type RunResult } from '../claude/run.js'
+
+/** One run's telemetry and outcome. */
+export interface ClaudeRun {
+  outcome: Outcome
+  raw: RunResult
+  result: string
+  structured?: unknown
+  sessionId?: string
+  turns?: number
+  costUsd?: number
+  durationMs: number
+  model?: string
+}
+
+export interface ClaudeRunOptions extends ArgOptions {
+  prompt: string
+  label?: string
+  timeoutMinutes: number
+}
+
+export interface ClaudeRunner {
+  run(opts: ClaudeRunOptions): Promise<ClaudeRun>
+}
+
+/** The real runner over an installed CLI and a restored login. */
+export function cliRunner(config: {
+  claudePath: string
+  auth: CliAuth
+  baseEnv: NodeJS.ProcessEnv
+  cwd?: string
+}): ClaudeRunner {
+  return {
+    async run(opts) {
+      const raw = await runClaude({
+        claudePath: config.claudePath,
+        args: buildArgs(opts),
+        env: cliEnv(config.baseEnv, config.auth),
+        prompt: opts.prompt,
+        timeoutMs: opts.timeoutMinutes * 60_000,
+        cwd: config.cwd,
+        label: opts.label
+      })
+      const wiped =
+        config.auth.kind === 'oauth' ? await credentialsWiped(config.auth.configDir) : false
+      const outcome = classify(raw, {
+        timeoutMinutes: opts.timeoutMinutes,
+        credentialsWiped: wiped,
+        maxTurns: opts.maxTurns
+      })
+      const r = raw.result
+      return {
+        outcome,
+        raw,
+        result: r?.result ?? raw.assistantText,
+        structured: r?.structured_output,
+        sessionId: raw.sessionId,
+        turns: r?.num_turns,
+        costUsd: r?.total_cost_usd,
+        durationMs: r?.duration_ms ?? raw.durationMs,
+        model: raw.model ?? opts.model
+      }
+    }
+  }
+}
+
+/** The CLI empties the credentials file when a refresh is refused: that is an auth failure. */
+export async function credentialsWiped(configDir: string): Promise<boolean> {
+  try {
+    const text = await fs.readFile(path.join(configDir, '.credentials.json'), 'utf8')
+    if (text.trim() === '') return true
+    const parsed = JSON.parse(text) as { claudeAiOauth?: { accessToken?: unknown } }
+    return parsed.claudeAiOauth?.accessToken === ''
+  } catch {
+    return true
+  }
+}

@@ -1,0 +1,32 @@
+/** What every mode that ran the CLI shows: outputs and a summary table of the run. */
+import { formatSpan } from '../duration.js'
+import type { ClaudeRun } from './claude-runner.js'
+import type { JobContext } from './context.js'
+
+/** Sets the run outputs and adds the run table to the summary. */
+export function reportRun(ctx: JobContext, run: ClaudeRun, mode: string): void {
+  ctx.outputs.set('session_id', run.sessionId ?? '')
+  ctx.outputs.set('turns', run.turns ?? '')
+  ctx.outputs.set('cost_usd', run.costUsd ?? '')
+  ctx.outputs.set('duration_ms', run.durationMs)
+  const a = ctx.auth.assessment
+  const now = ctx.now()
+  ctx.summary.table(
+    [
+      ['Mode', mode],
+      ['Model', run.model ?? 'default'],
+      ['Outcome', run.outcome.kind],
+      ['Turns', String(run.turns ?? '?')],
+      ['Duration', formatSpan(run.durationMs)],
+      [
+        'API-equivalent cost',
+        run.costUsd === undefined
+          ? 'unknown'
+          : `$${run.costUsd.toFixed(4)}: what this run would have cost on pay-per-token pricing, covered by your subscription`
+      ],
+      ['Auth', `${a.kind}, ${a.status}`],
+      ['Access token left', a.expiresAt === undefined ? 'n/a' : formatSpan(a.expiresAt - now)]
+    ],
+    ['Claude Code run', '']
+  )
+}

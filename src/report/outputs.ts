@@ -1,0 +1,56 @@
+/**
+ * The action's outputs, set in one place so every path (success, skip, failure) reports the same
+ * names, and so `conclusion` is always set.
+ */
+import * as core from '@actions/core'
+import type { Assessment } from '../auth/validate.js'
+import { hoursUntil, iso } from '../auth/validate.js'
+
+export type Conclusion = 'success' | 'failure' | 'skipped'
+
+/** Every output name of action.yml. */
+export type OutputName =
+  | 'conclusion'
+  | 'skip_reason'
+  | 'auth_kind'
+  | 'auth_status'
+  | 'expires_at'
+  | 'login_expires_at'
+  | 'expires_in_hours'
+  | 'rotated'
+  | 'secret_updated'
+  | 'result'
+  | 'structured_output'
+  | 'session_id'
+  | 'turns'
+  | 'cost_usd'
+  | 'duration_ms'
+  | 'review_url'
+  | 'comments_posted'
+  | 'findings'
+  | 'labels'
+
+/** Collects outputs as they become known and sets each one as an action output. */
+export class Outputs {
+  readonly values: Partial<Record<OutputName, string>> = {}
+
+  set(name: OutputName, value: string | number | boolean | undefined): void {
+    const text = value === undefined ? '' : String(value)
+    this.values[name] = text
+    core.setOutput(name, text)
+  }
+
+  /** The auth outputs from an assessment. */
+  auth(a: Assessment, now: number = Date.now()): void {
+    this.set('auth_kind', a.kind)
+    this.set('auth_status', a.status)
+    this.set('expires_at', a.expiresAt !== undefined ? iso(a.expiresAt) : '')
+    this.set('login_expires_at', a.loginExpiresAt !== undefined ? iso(a.loginExpiresAt) : '')
+    this.set('expires_in_hours', hoursUntil(a.expiresAt, now))
+  }
+
+  conclusion(c: Conclusion, skipReason?: string): void {
+    this.set('conclusion', c)
+    if (skipReason !== undefined) this.set('skip_reason', skipReason)
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What the main step leaves for the post step, through `core.saveState`. Typed, and read lazily:
+ * the post step reads only what it needs, and a missing value means the main step never got there.
+ */
+import * as core from '@actions/core'
+
+/** The keys the action saves. */
+export interface SavedState {
+  /** Set first thing in main: tells the post step apart from the main step. */
+  isPost: 'true'
+  /** The plan for putting `config_dir` back, saved BEFORE anything is written. */
+  restorePlan: string
+  /** JSON of the login as restored (for the post step's read-back), masked before saving. */
+  restoredRefreshToken: string
+  /** The login the main step ended with (after a refresh), as a bundle, for write-back. */
+  writeBackContext: string
+  /** Whether main already wrote the secret back. */
+  secretWritten: string
+  /** When the main step started, ISO 8601, to tell whether another run rotated the secret. */
+  startedAt: string
+}
+
+export type StateKey = keyof SavedState
+
+/** Saves one value for the post step. */
+export function save<K extends StateKey>(key: K, value: SavedState[K]): void {
+  core.saveState(key, value)
+}
+
+/** Reads one saved value; undefined when the main step never saved it. */
+export function load<K extends StateKey>(key: K): SavedState[K] | undefined {
+  const value = core.getState(key)
+  return value === '' ? undefined : (value as SavedState[K])
+}
+
+/** True in the post step. */
+export function isPost(): boolean {
+  return load('isPost') === 'true'
+}
