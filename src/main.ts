@@ -3,6 +3,7 @@
  * report. The only place that fails the step.
  */
 import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { AuthError, InputError } from './auth/errors.js'
 import { loadAuth, type LoadedAuth } from './auth/load.js'
@@ -120,7 +121,8 @@ async function prepareClaude(
   save('restorePlan', JSON.stringify(plan))
   await restoreLogin(plan, auth.login)
   if (auth.login?.kind === 'oauth') {
-    save('restoredRefreshToken', auth.login.credentials.claudeAiOauth.refreshToken ?? '')
+    // A hash, never the token: the state file is written where tokens must not be.
+    save('restoredRefreshHash', sha256(auth.login.credentials.claudeAiOauth.refreshToken ?? ''))
   }
   core.info(`Restored the ${auth.assessment.kind} login into ${configDir} (files 0600).`)
 
@@ -254,4 +256,8 @@ function reauthContext(inputs: Inputs, env: NodeJS.ProcessEnv): ReauthContext {
     ...(inputs.auth_secret_environment ? { environment: inputs.auth_secret_environment } : {}),
     ...(inputs.auth_secret_org ? { org: inputs.auth_secret_org } : {})
   }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
 }

@@ -10,8 +10,8 @@ export interface SavedState {
   isPost: 'true'
   /** The plan for putting `config_dir` back, saved BEFORE anything is written. */
   restorePlan: string
-  /** JSON of the login as restored (for the post step's read-back), masked before saving. */
-  restoredRefreshToken: string
+  /** SHA-256 of the refresh token as restored: the post step tells a rotation by comparing. */
+  restoredRefreshHash: string
   /** The login the main step ended with (after a refresh), as a bundle, for write-back. */
   writeBackContext: string
   /** Whether main already wrote the secret back. */
