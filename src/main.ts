@@ -97,7 +97,7 @@ async function runMode(
   }
   if (a.status === 'expiring') core.warning(a.reason ?? 'The login ends soon.')
 
-  const claude = await prepareClaude(inputs, auth, env)
+  const claude = await prepareClaude(inputs, auth, env, { exportForLaterSteps: mode === 'setup' })
   if (mode === 'setup') return { conclusion: 'success' }
   const ctx: JobContext = { inputs, event, auth, outputs, summary, claude, now: Date.now }
   switch (mode) {
@@ -113,7 +113,7 @@ async function prepareClaude(
   inputs: Inputs,
   auth: LoadedAuth,
   env: NodeJS.ProcessEnv,
-  opts: { exportForLaterSteps?: boolean } = { exportForLaterSteps: true }
+  opts: { exportForLaterSteps: boolean }
 ): Promise<ClaudeRunner> {
   const configDir = resolveConfigDir(inputs.config_dir)
   const plan = await planRestore(configDir)
@@ -135,6 +135,7 @@ async function prepareClaude(
   if (opts.exportForLaterSteps) {
     if (!isDefaultConfigDir(configDir)) core.exportVariable('CLAUDE_CONFIG_DIR', configDir)
     core.addPath(path.dirname(installed.path))
+    // Later steps need the key itself; it is masked, and only setup mode with an API key does this.
     if (auth.apiKey) core.exportVariable('ANTHROPIC_API_KEY', auth.apiKey)
   }
 

@@ -78,9 +78,9 @@ export function classify(run: RunResult, ctx: ClassifyContext): Outcome {
     }
   }
   const limited =
-    status === 429 ||
     run.rateLimit?.status === 'rejected' ||
-    /usage limit|limit reached|rate limit/i.test(text)
+    (r as { api_error?: unknown } | undefined)?.api_error === 'usage_limit_reached' ||
+    /usage limit|hit your .*limit|limit reached/i.test(text)
   if (limited) {
     const resetsAt = run.rateLimit?.resetsAt
     const when = resetsAt ? ` It resets at ${new Date(resetsAt).toISOString()}.` : ''
@@ -88,6 +88,13 @@ export function classify(run: RunResult, ctx: ClassifyContext): Outcome {
       kind: 'usage-limit',
       message: `The subscription's usage limit is reached.${when}`,
       ...(resetsAt ? { resetsAt } : {})
+    }
+  }
+  if (r?.subtype === 'error_max_structured_output_retries') {
+    return {
+      kind: 'api-error',
+      message:
+        'Claude Code gave up: its answers did not fit the required JSON schema after several tries.'
     }
   }
   if (r) {
