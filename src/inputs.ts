@@ -61,14 +61,17 @@ const number = (
       (check.max === undefined || n <= check.max) &&
       (!check.positive || n > 0)
     if (ok) return n
-    const want = [
-      check.int ? 'a whole number' : 'a number',
+    const bounds = [
       check.positive ? 'above 0' : '',
-      check.min !== undefined ? `of at least ${check.min}` : '',
-      check.max !== undefined ? `of at most ${check.max}` : ''
-    ]
-      .filter(Boolean)
-      .join(' ')
+      check.min !== undefined && check.max !== undefined
+        ? `from ${check.min} to ${check.max}`
+        : check.min !== undefined
+          ? `of at least ${check.min}`
+          : check.max !== undefined
+            ? `of at most ${check.max}`
+            : ''
+    ].filter(Boolean)
+    const want = [check.int ? 'a whole number' : 'a number', ...bounds].join(' ')
     ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be ${want}.` })
     return z.NEVER
   })

@@ -5,11 +5,14 @@ import { InputError } from '../auth/errors.js'
 /** Splits `claude_args` with shell-style quoting; `$VAR` stays literal, operators are refused. */
 export function splitArgs(value: string): string[] {
   if (value.trim() === '') return []
-  const parts = parse(value, key => `$${key}`)
+  // No shell runs these: `$VAR` and `${VAR}` stay exactly as written.
+  const DOLLAR = '\u0000DOLLAR\u0000'
+  const restore = (t: string): string => t.split(DOLLAR).join('$')
+  const parts = parse(value.split('$').join(DOLLAR))
   const out: string[] = []
   for (const part of parts) {
-    if (typeof part === 'string') out.push(part)
-    else if ('op' in part && part.op === 'glob') out.push(part.pattern)
+    if (typeof part === 'string') out.push(restore(part))
+    else if ('op' in part && part.op === 'glob') out.push(restore(part.pattern))
     else if ('comment' in part) break
     else {
       throw new InputError(
@@ -54,4 +57,46 @@ export function buildArgs(opts: ArgOptions): string[] {
 /** True when the author's own arguments already carry a `--json-schema`. */
 export function hasJsonSchema(extra: string[]): boolean {
   return extra.some(a => a === '--json-schema' || a.startsWith('--json-schema='))
+}
+
+/** Flags that would widen the tools or load configuration from the (untrusted) workspace. */
+const WIDENING_FLAGS = [
+  '--tools',
+  '--allowedTools',
+  '--allowed-tools',
+  '--disallowedTools',
+  '--disallowed-tools',
+  '--permission-mode',
+  '--dangerously-skip-permissions',
+  '--settings',
+  '--setting-sources',
+  '--mcp-config',
+  '--add-dir',
+  '--plugin-dir',
+  '--plugin-url',
+  '--agents',
+  '--json-schema'
+]
+
+/**
+ * For review and triage: the author's arguments minus anything that would give the model more than
+ * read-only tools or load workspace configuration. Returns what was dropped, to warn about.
+ */
+export function readOnlyExtraArgs(extra: string[]): { kept: string[]; dropped: string[] } {
+  const kept: string[] = []
+  const dropped: string[] = []
+  for (let i = 0; i < extra.length; i++) {
+    const arg = extra[i] as string
+    const flag = arg.split('=')[0] as string
+    if (!WIDENING_FLAGS.includes(flag)) {
+      kept.push(arg)
+      continue
+    }
+    dropped.push(flag)
+    // Skip the flag's values (everything up to the next flag), unless given as --flag=value.
+    if (!arg.includes('=') && flag !== '--dangerously-skip-permissions') {
+      while (i + 1 < extra.length && !(extra[i + 1] as string).startsWith('-')) i++
+    }
+  }
+  return { kept, dropped }
 }

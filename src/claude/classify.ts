@@ -19,6 +19,8 @@ export interface ClassifyContext {
   /** The credentials file was emptied during the run (the CLI wipes it when a refresh is refused). */
   credentialsWiped?: boolean
   maxTurns?: number
+  /** The clock, for reset times the CLI gives only as a time of day. */
+  now?: number
 }
 
 const AUTH_PATTERNS: Array<[RegExp, string]> = [
@@ -40,7 +42,9 @@ const AUTH_PATTERNS: Array<[RegExp, string]> = [
 /** Classifies a finished run. */
 export function classify(run: RunResult, ctx: ClassifyContext): Outcome {
   const r = run.result
-  const text = [r?.result ?? '', run.otherOutput, run.assistantText].join('\n')
+  // What the model wrote is matched only when the CLI gave no result: a review that quotes
+  // "Not logged in" is not an auth failure.
+  const text = [r?.result ?? '', run.otherOutput, r ? '' : run.assistantText].join('\n')
   const tail = lastLine(r?.result || run.otherOutput || '')
 
   if (run.timedOut) {
@@ -82,7 +86,7 @@ export function classify(run: RunResult, ctx: ClassifyContext): Outcome {
     (r as { api_error?: unknown } | undefined)?.api_error === 'usage_limit_reached' ||
     /usage limit|hit your .*limit|limit reached/i.test(text)
   if (limited) {
-    const resetsAt = run.rateLimit?.resetsAt
+    const resetsAt = run.rateLimit?.resetsAt ?? resetFromText(text, ctx.now ?? Date.now())
     const when = resetsAt ? ` It resets at ${new Date(resetsAt).toISOString()}.` : ''
     return {
       kind: 'usage-limit',
@@ -118,4 +122,19 @@ function lastLine(text: string): string {
     .filter(Boolean)
   const line = lines[lines.length - 1] ?? ''
   return line.length > 300 ? `${line.slice(0, 300)}…` : line
+}
+
+/**
+ * The CLI's text form of a reset time, `resets 1:12am (UTC)`, as the next such moment after `now`.
+ * Only UTC times are read: any other zone cannot be placed without the runner's zone database.
+ */
+export function resetFromText(text: string, now: number): number | undefined {
+  const m = /resets\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\s*\(UTC\)/i.exec(text)
+  if (!m) return undefined
+  let hour = Number(m[1]) % 12
+  if ((m[3] as string).toLowerCase() === 'pm') hour += 12
+  const d = new Date(now)
+  let at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour, Number(m[2] ?? 0))
+  if (at <= now) at += 86_400_000
+  return at
 }

@@ -1,0 +1,355 @@
+/**
+ * installClaude with a FAKE `npm` (passed through the `npm` option) that "installs" a tiny script
+ * where the platform package's binary goes and records its argv; @actions/cache mocked so one test
+ * can make it available, while the rest use its real availability check (false off a runner).
+ */
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as realCache from '@actions/cache'
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { InputError } from '../src/auth/errors.js'
+
+const isFeatureAvailable = jest.fn<() => boolean>()
+const restoreCache = jest.fn<(paths: string[], key: string) => Promise<string | undefined>>()
+const saveCache = jest.fn<(paths: string[], key: string) => Promise<number>>()
+jest.unstable_mockModule('@actions/cache', () => ({ isFeatureAvailable, restoreCache, saveCache }))
+const coreInfo = jest.fn<(line: string) => void>()
+const coreWarning = jest.fn<(line: string) => void>()
+jest.unstable_mockModule('@actions/core', () => ({
+  info: coreInfo,
+  warning: coreWarning,
+  debug: jest.fn(),
+  setSecret: jest.fn()
+}))
+// eslint-disable-next-line no-restricted-syntax
+const installModule = await import('../src/claude/install.js')
+const { binaryIn, installClaude, platformSuffix, versionOf } = installModule
+
+const VERSION = '2.1.332'
+const CACHE_VARS = ['ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2']
+const SUFFIX = platformSuffix()
+
+let dir: string
+let toolDir: string
+const saved: Record<string, string | undefined> = {}
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'csa-install-'))
+  toolDir = path.join(dir, 'tools')
+  for (const v of CACHE_VARS) {
+    saved[v] = process.env[v]
+    delete process.env[v]
+  }
+  // Off a runner, the real check decides: no cache service.
+  isFeatureAvailable.mockReset().mockImplementation(realCache.isFeatureAvailable)
+  restoreCache.mockReset().mockResolvedValue(undefined)
+  saveCache.mockReset().mockResolvedValue(1)
+  coreInfo.mockClear()
+  coreWarning.mockClear()
+})
+afterEach(async () => {
+  for (const v of CACHE_VARS) {
+    if (saved[v] === undefined) delete process.env[v]
+    else process.env[v] = saved[v]
+  }
+  await fs.rm(dir, { recursive: true, force: true })
+})
+
+/** A fake claude that answers `--version` with `version`. */
+const fakeClaudeText = (version: string): string =>
+  `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "${version} (Claude Code)"; exit 0; fi\nexit 1\n`
+
+/**
+ * Writes a fake npm. `install` creates the binary under --prefix (printing `binVersion`), unless
+ * `fail` is given: then it prints that to stderr and exits 1. `view` prints `latest`.
+ */
+async function fakeNpm(
+  opts: { binVersion?: string; fail?: string; noBinary?: boolean; latest?: string } = {}
+): Promise<{ npm: string; calls: () => Promise<string[][]> }> {
+  const npm = path.join(dir, 'npm')
+  const log = path.join(dir, 'npm-calls.log')
+  const bin = path.join(dir, 'claude-template')
+  await fs.writeFile(bin, fakeClaudeText(opts.binVersion ?? VERSION), { mode: 0o644 })
+  const body = [
+    '#!/bin/sh',
+    `for a in "$@"; do printf '%s\\n' "$a"; done >> "${log}"`,
+    `echo "--END--" >> "${log}"`,
+    opts.fail ? `printf '%s\\n' "${opts.fail}" >&2; exit 1` : '',
+    `if [ "$1" = "view" ]; then echo "${opts.latest ?? VERSION}"; exit 0; fi`,
+    'prefix=""',
+    'while [ $# -gt 0 ]; do if [ "$1" = "--prefix" ]; then prefix="$2"; fi; shift; done',
+    opts.noBinary ? 'exit 0' : '',
+    `mkdir -p "$prefix/node_modules/@anthropic-ai/claude-code-${SUFFIX}"`,
+    // Copied without the executable bit: the installer must chmod it.
+    `cp "${bin}" "$prefix/node_modules/@anthropic-ai/claude-code-${SUFFIX}/claude"`,
+    'exit 0'
+  ]
+  await fs.writeFile(npm, `${body.join('\n')}\n`, { mode: 0o755 })
+  const calls = async (): Promise<string[][]> => {
+    const text = await fs.readFile(log, 'utf8').catch(() => '')
+    return text
+      .split('--END--\n')
+      .filter(Boolean)
+      .map(c => c.split('\n').filter(Boolean))
+  }
+  return { npm, calls }
+}
+
+const errorOf = async (p: Promise<unknown>): Promise<Error> => {
+  try {
+    await p
+  } catch (err) {
+    return err as Error
+  }
+  throw new Error('did not throw')
+}
+
+describe('installClaude from npm', () => {
+  it('installs with --ignore-scripts into the tool dir and returns the platform binary', async () => {
+    const { npm, calls } = await fakeNpm()
+    const got = await installClaude({ version: VERSION, toolDir, npm })
+    const prefix = path.join(toolDir, VERSION, SUFFIX)
+    const binary = path.join(
+      prefix,
+      'node_modules',
+      '@anthropic-ai',
+      `claude-code-${SUFFIX}`,
+      'claude'
+    )
+    expect(got).toEqual({ path: binary, version: VERSION, from: 'npm' })
+    expect(binaryIn(prefix, SUFFIX)).toBe(binary)
+    expect((await fs.stat(binary)).mode & 0o777).toBe(0o755)
+
+    const all = await calls()
+    expect(all).toHaveLength(1)
+    const argv = all[0] as string[]
+    expect(argv[0]).toBe('install')
+    expect(argv).toContain('--ignore-scripts')
+    expect(argv).toContain('--no-save')
+    expect(argv[argv.indexOf('--prefix') + 1]).toBe(prefix)
+    expect(argv[argv.length - 1]).toBe(`@anthropic-ai/claude-code@${VERSION}`)
+    expect(coreInfo).toHaveBeenCalledWith(
+      `Installing @anthropic-ai/claude-code@${VERSION} (${SUFFIX}) from npm…`
+    )
+  })
+
+  it('a second call finds the binary in the tool dir and does not call npm', async () => {
+    const { npm, calls } = await fakeNpm()
+    const first = await installClaude({ version: VERSION, toolDir, npm })
+    const second = await installClaude({ version: VERSION, toolDir, npm })
+    expect(first.from).toBe('npm')
+    expect(second).toEqual({ ...first, from: 'tool-dir' })
+    expect(await calls()).toHaveLength(1)
+  })
+
+  it('resolves latest through npm view, then installs that version', async () => {
+    const { npm, calls } = await fakeNpm({ latest: VERSION })
+    const got = await installClaude({ version: 'latest', toolDir, npm })
+    expect(got.version).toBe(VERSION)
+    expect(got.path).toContain(path.join(toolDir, VERSION, SUFFIX))
+    const all = await calls()
+    expect(all[0]).toEqual(['view', '@anthropic-ai/claude-code@latest', 'version'])
+    expect(all[1]?.[0]).toBe('install')
+  })
+
+  it('refuses a CLI that answers another version, with the sentence', async () => {
+    const { npm } = await fakeNpm({ binVersion: '2.1.331' })
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(
+      `Asked for Claude Code ${VERSION}, but the installed CLI says 2.1.331: set claude_version to 2.1.331 or clear the cache.`
+    )
+  })
+
+  it('a version missing from the registry (E404)', async () => {
+    const { npm } = await fakeNpm({
+      fail: 'npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/@anthropic-ai%2fclaude-code - Not found'
+    })
+    const err = await errorOf(installClaude({ version: '9.9.9', toolDir, npm }))
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(
+      'Could not install @anthropic-ai/claude-code@9.9.9 from npm: that version does not exist on the npm registry.'
+    )
+  })
+
+  it('an unreachable registry (ENOTFOUND)', async () => {
+    const { npm } = await fakeNpm({
+      fail: 'npm error code ENOTFOUND\nnpm error network request to https://registry.npmjs.org/@anthropic-ai%2fclaude-code failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org'
+    })
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    expect(err.message).toBe(
+      `Could not install @anthropic-ai/claude-code@${VERSION} from npm: the npm registry could not be reached (no network?).`
+    )
+  })
+
+  it('latest with an unreachable registry says so', async () => {
+    const { npm } = await fakeNpm({ fail: 'npm error code EAI_AGAIN' })
+    const err = await errorOf(installClaude({ version: 'latest', toolDir, npm }))
+    expect(err.message).toBe(
+      'Could not look up the latest Claude Code version on npm: the npm registry could not be reached (no network?).'
+    )
+  })
+
+  it('another npm failure gives its first line without the "npm error" prefix', async () => {
+    const { npm } = await fakeNpm({ fail: 'npm error code EACCES\nnpm error more detail' })
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    expect(err.message).toBe(
+      `Could not install @anthropic-ai/claude-code@${VERSION} from npm: code EACCES.`
+    )
+  })
+
+  it('npm missing from the runner', async () => {
+    const err = await errorOf(
+      installClaude({ version: VERSION, toolDir, npm: path.join(dir, 'no-such-npm') })
+    )
+    expect(err.message).toBe(
+      `Could not install @anthropic-ai/claude-code@${VERSION} from npm: npm is not installed on this runner.`
+    )
+  })
+
+  it('a package without a binary for this platform', async () => {
+    const { npm } = await fakeNpm({ noBinary: true })
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    expect(err.message).toBe(
+      `Installed @anthropic-ai/claude-code@${VERSION}, but it has no binary for this runner (${SUFFIX}): use a supported runner, or give claude_path.`
+    )
+  })
+})
+
+describe('installClaude with claude_path', () => {
+  it('uses the given executable and its version, without npm', async () => {
+    const claude = path.join(dir, 'my-claude')
+    await fs.writeFile(claude, fakeClaudeText('2.0.1'), { mode: 0o755 })
+    const { npm, calls } = await fakeNpm()
+    expect(await installClaude({ version: VERSION, claudePath: claude, npm, toolDir })).toEqual({
+      path: claude,
+      version: '2.0.1',
+      from: 'given'
+    })
+    expect(await calls()).toEqual([])
+  })
+
+  it('a missing claude_path says "no such file"', async () => {
+    const missing = path.join(dir, 'nope', 'claude')
+    const err = await errorOf(installClaude({ version: VERSION, claudePath: missing }))
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(
+      `Could not run "${missing} --version" (no such file): check claude_path or claude_version.`
+    )
+  })
+})
+
+describe('versionOf', () => {
+  it('reads x.y.z from "--version"', async () => {
+    const claude = path.join(dir, 'c')
+    await fs.writeFile(claude, fakeClaudeText('2.1.332'), { mode: 0o755 })
+    expect(await versionOf(claude)).toBe('2.1.332')
+  })
+
+  it('a file that is not executable (EACCES, even for root: no x bit at all)', async () => {
+    const claude = path.join(dir, 'c')
+    await fs.writeFile(claude, fakeClaudeText('2.1.332'), { mode: 0o644 })
+    expect((await errorOf(versionOf(claude))).message).toBe(
+      `Could not run "${claude} --version" (not executable): check claude_path or claude_version.`
+    )
+  })
+
+  it('the stub npm leaves with --ignore-scripts: its error line', async () => {
+    const claude = path.join(dir, 'c')
+    await fs.writeFile(
+      claude,
+      '#!/bin/sh\necho "Error: claude native binary not installed." >&2\nexit 1\n',
+      { mode: 0o755 }
+    )
+    expect((await errorOf(versionOf(claude))).message).toBe(
+      `Could not run "${claude} --version" (Error: claude native binary not installed.): check claude_path or claude_version.`
+    )
+  })
+
+  it('an answer with no version in it is quoted', async () => {
+    const claude = path.join(dir, 'c')
+    await fs.writeFile(claude, '#!/bin/sh\necho "hello there"\n', { mode: 0o755 })
+    expect((await errorOf(versionOf(claude))).message).toBe(
+      `Could not run "${claude} --version" (it printed "hello there"): check claude_path or claude_version.`
+    )
+  })
+})
+
+describe('the Actions cache', () => {
+  const KEY = `claude-code-${VERSION}-${SUFFIX}`
+
+  it('is not used off a runner (isFeatureAvailable is false)', async () => {
+    const { npm } = await fakeNpm()
+    expect(realCache.isFeatureAvailable()).toBe(false)
+    await installClaude({ version: VERSION, toolDir, npm })
+    expect(isFeatureAvailable).toHaveBeenCalled()
+    expect(restoreCache).not.toHaveBeenCalled()
+    expect(saveCache).not.toHaveBeenCalled()
+  })
+
+  it('when available: a miss restores nothing, installs, then saves under version + platform', async () => {
+    isFeatureAvailable.mockReturnValue(true)
+    const { npm, calls } = await fakeNpm()
+    const got = await installClaude({ version: VERSION, toolDir, npm })
+    const prefix = path.join(toolDir, VERSION, SUFFIX)
+    if (process.platform === 'linux' && process.arch === 'x64' && SUFFIX === 'linux-x64') {
+      expect(KEY).toBe('claude-code-2.1.332-linux-x64')
+    }
+    expect(restoreCache).toHaveBeenCalledWith([prefix], KEY)
+    expect(saveCache).toHaveBeenCalledWith([prefix], KEY)
+    expect(got.from).toBe('npm')
+    expect(await calls()).toHaveLength(1)
+  })
+
+  it('when available: a hit restores the binary and npm is never called', async () => {
+    isFeatureAvailable.mockReturnValue(true)
+    restoreCache.mockImplementation(async (paths, key) => {
+      const bin = binaryIn(paths[0] as string, SUFFIX)
+      await fs.mkdir(path.dirname(bin), { recursive: true })
+      await fs.writeFile(bin, fakeClaudeText(VERSION), { mode: 0o755 })
+      return key
+    })
+    const { npm, calls } = await fakeNpm()
+    const got = await installClaude({ version: VERSION, toolDir, npm })
+    expect(got).toEqual({
+      path: binaryIn(path.join(toolDir, VERSION, SUFFIX), SUFFIX),
+      version: VERSION,
+      from: 'cache'
+    })
+    expect(restoreCache).toHaveBeenCalledWith([path.join(toolDir, VERSION, SUFFIX)], KEY)
+    expect(saveCache).not.toHaveBeenCalled()
+    expect(await calls()).toEqual([])
+  })
+
+  it('a cache that fails to restore or save never fails the install', async () => {
+    isFeatureAvailable.mockReturnValue(true)
+    restoreCache.mockRejectedValue(new Error('cache service down'))
+    saveCache.mockRejectedValue(
+      new Error('Unable to reserve cache, another job may be creating it')
+    )
+    const { npm } = await fakeNpm()
+    const got = await installClaude({ version: VERSION, toolDir, npm })
+    expect(got.from).toBe('npm')
+    expect(coreWarning).toHaveBeenCalledWith(
+      'The Claude Code cache could not be restored (cache service down); installing from npm.'
+    )
+    expect(coreInfo).toHaveBeenCalledWith(
+      'Claude Code was not cached: Unable to reserve cache, another job may be creating it'
+    )
+  })
+})
+
+describe('platformSuffix and binaryIn', () => {
+  it('name the platform package and its executable', () => {
+    expect(platformSuffix('darwin', 'arm64')).toBe('darwin-arm64')
+    expect(platformSuffix('win32', 'x64')).toBe('win32-x64')
+    expect(platformSuffix('linux', 'x64')).toMatch(/^linux-x64(-musl)?$/)
+    expect(binaryIn('/p', 'win32-x64')).toBe(
+      path.join('/p', 'node_modules', '@anthropic-ai', 'claude-code-win32-x64', 'claude.exe')
+    )
+    expect(binaryIn('/p', 'darwin-arm64')).toBe(
+      path.join('/p', 'node_modules', '@anthropic-ai', 'claude-code-darwin-arm64', 'claude')
+    )
+  })
+})
