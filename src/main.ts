@@ -3,24 +3,29 @@
  * report. The only place that fails the step.
  */
 import * as core from '@actions/core'
-import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { AuthError, InputError } from './auth/errors.js'
+import { refreshIfNeeded, tokenHash, writeBackConfig } from './auth/lifecycle.js'
 import { loadAuth, type LoadedAuth } from './auth/load.js'
-import { authFailure, type ReauthContext } from './auth/messages.js'
+import { authFailure, reauthBlock, type ReauthContext } from './auth/messages.js'
+import { shouldRefresh } from './auth/refresh.js'
 import { isDefaultConfigDir, planRestore, resolveConfigDir, restoreLogin } from './auth/restore.js'
-import { installClaude } from './claude/install.js'
 import type { CliAuth } from './claude/env.js'
+import { installClaude } from './claude/install.js'
 import { readEvent } from './event.js'
+import { dryRunApi, restApi, type DescribedWrite, type GitHubApi } from './github/api.js'
+import { createOctokit } from './github/octokit.js'
 import { getInputs, type Inputs } from './inputs.js'
 import { cliRunner, type ClaudeRunner } from './jobs/claude-runner.js'
-import type { EventInfo, JobContext, JobResult } from './jobs/context.js'
-import { healthVerdict } from './jobs/health.js'
+import type { EventInfo, JobContext, JobResult, PreContext, Prepared } from './jobs/context.js'
+import { healthVerdict, syncTrackingIssue } from './jobs/health.js'
 import { readPrompt, runPromptJob } from './jobs/prompt.js'
+import { prepareReview } from './jobs/review/run.js'
+import { prepareTriage } from './jobs/triage/run.js'
 import { resolveMode, type ConcreteMode } from './mode.js'
 import { Outputs } from './report/outputs.js'
 import { Summary } from './report/summary.js'
-import { save } from './state.js'
+import { load, save } from './state.js'
 
 /** Runs the main step. Never throws: every failure ends in `core.setFailed` with one message. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -42,8 +47,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const prompt = await readPrompt(inputs).catch(() => '')
     mode = resolveMode(inputs.mode, event.name, prompt.trim() !== '')
     summary.heading(`Claude subscription action: ${mode}`)
-    const result = await runMode(mode, inputs, event, outputs, summary, env)
-    finish(result, outputs, summary, reauth)
+    const dryRunWrites: DescribedWrite[] = []
+    const pre: PreContext = {
+      inputs,
+      event,
+      github: githubFor(inputs, event, dryRunWrites),
+      dryRunWrites,
+      summary,
+      outputs,
+      now: Date.now
+    }
+    try {
+      const result =
+        mode === 'health' ? await runHealth(pre, env, reauth) : await runJob(mode, pre, env)
+      finish(result, outputs, summary, reauth)
+    } finally {
+      reportDryRun(inputs, dryRunWrites, summary)
+    }
   } catch (err) {
     fail(err, outputs, summary, reauth, mode)
   } finally {
@@ -51,15 +71,37 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-async function runMode(
+/** setup, prompt, review and triage: skip early, else load, refresh, restore, install, run. */
+async function runJob(
   mode: ConcreteMode,
-  inputs: Inputs,
-  event: EventInfo,
-  outputs: Outputs,
-  summary: Summary,
+  pre: PreContext,
   env: NodeJS.ProcessEnv
 ): Promise<JobResult> {
+  const { inputs } = pre
+  // Skips are decided before the login is even decoded: a draft or a bot's PR (whose workflows get
+  // no secrets) is a skip, never an auth failure.
+  let prepared: Prepared | undefined
+  if (mode === 'review') prepared = await prepareReview(pre)
+  if (mode === 'triage') prepared = await prepareTriage(pre)
+  if (prepared && 'skip' in prepared) return { conclusion: 'skipped', reason: prepared.skip }
+
   const now = Date.now()
+  const auth = await refreshed(await loadReported(pre, now), pre, env, now)
+  const a = auth.assessment
+  if (a.status === 'expired' || a.status === 'invalid') {
+    throw new AuthError(a.reason ?? `The login is ${a.status}.`, 'expired')
+  }
+  if (a.status === 'expiring') core.warning(a.reason ?? 'The login ends soon.')
+
+  const claude = await prepareClaude(inputs, auth, env, { exportForLaterSteps: mode === 'setup' })
+  if (mode === 'setup') return { conclusion: 'success' }
+  const ctx: JobContext = { ...pre, auth, claude }
+  return prepared ? prepared.run(ctx) : runPromptJob(ctx)
+}
+
+/** Decodes, masks and assesses the login, and reports the auth outputs. */
+async function loadReported(pre: PreContext, now: number): Promise<LoadedAuth> {
+  const { inputs, outputs } = pre
   let auth: LoadedAuth
   try {
     auth = await loadAuth(inputs, {
@@ -68,43 +110,156 @@ async function runMode(
       warnWithinMs: inputs.warn_within
     })
   } catch (err) {
-    if (err instanceof AuthError) {
-      outputs.set('auth_status', err.status)
-      if (mode === 'health') {
-        summary.table(
-          [
-            ['Status', err.status],
-            ['Problem', err.message]
-          ],
-          ['Claude login', '']
-        )
-      }
-    }
+    if (err instanceof AuthError) outputs.set('auth_status', err.status)
     throw err
   }
   for (const w of auth.warnings) core.warning(w)
   for (const n of auth.assessment.notices) core.notice(n)
   outputs.auth(auth.assessment, now)
+  return auth
+}
 
-  if (mode === 'health') return runHealth(inputs, auth, event, outputs, summary, env, now)
-
-  const a = auth.assessment
-  if (a.status === 'expired' || a.status === 'invalid') {
-    throw new AuthError(
-      refreshHint(a.reason ?? `The login is ${a.status}.`, a.needsRefresh),
-      'expired'
-    )
+/** Refreshes (and writes back) when the login needs it and the inputs allow it. */
+async function refreshed(
+  auth: LoadedAuth,
+  pre: PreContext,
+  env: NodeJS.ProcessEnv,
+  now: number
+): Promise<LoadedAuth> {
+  const { inputs, outputs } = pre
+  const lifecycle = await refreshIfNeeded(auth, {
+    refresh: inputs.refresh,
+    writeBack: writeBackConfig(inputs, env),
+    assess: { now, minValidityMs: inputs.min_validity, warnWithinMs: inputs.warn_within },
+    startedAt: load('startedAt') ?? new Date(now).toISOString()
+  })
+  save('generation', String(lifecycle.generation))
+  if (lifecycle.rotated) {
+    outputs.set('rotated', true)
+    outputs.set('secret_updated', lifecycle.secretUpdated)
+    outputs.auth(lifecycle.auth.assessment, now)
+    if (lifecycle.secretUpdated) save('lastWriteAt', new Date().toISOString())
   }
-  if (a.status === 'expiring') core.warning(a.reason ?? 'The login ends soon.')
+  return lifecycle.auth
+}
 
-  const claude = await prepareClaude(inputs, auth, env, { exportForLaterSteps: mode === 'setup' })
-  if (mode === 'setup') return { conclusion: 'success' }
-  const ctx: JobContext = { inputs, event, auth, outputs, summary, claude, now: Date.now }
-  switch (mode) {
-    case 'prompt':
-      return runPromptJob(ctx)
-    default:
-      throw new InputError(`mode ${mode} is not available in this build.`)
+/**
+ * mode health: the login's status with no network, optionally one tiny live call, and one tracking
+ * issue kept open while action is needed.
+ */
+async function runHealth(
+  pre: PreContext,
+  env: NodeJS.ProcessEnv,
+  reauth: ReauthContext
+): Promise<JobResult> {
+  const { inputs, outputs, summary } = pre
+  const now = Date.now()
+  let problem: { message: string; status: string; auth: boolean } | undefined
+  let warning: string | undefined
+  let rows: Array<[string, string]>
+  try {
+    let auth = await loadReported(pre, now)
+    if (auth.assessment.needsRefresh) {
+      if (inputs.live_check) {
+        auth = await refreshed(auth, pre, env, now)
+      } else if (
+        shouldRefresh(auth.assessment, {
+          refresh: inputs.refresh,
+          canWriteBack: inputs.secrets_token !== ''
+        }).refresh
+      ) {
+        // Not used now, and the next run that uses it may refresh it: the login itself is what counts.
+        const a = auth.assessment
+        const ending = a.loginExpiresAt !== undefined && a.loginExpiresAt - now < inputs.warn_within
+        auth = {
+          ...auth,
+          assessment: {
+            ...a,
+            status: ending ? 'expiring' : 'valid',
+            needsRefresh: false,
+            notices: [
+              ...a.notices,
+              `${a.reason ?? 'The access token is short-lived.'} The next run that uses the login refreshes it.`
+            ]
+          }
+        }
+        outputs.auth(auth.assessment, now)
+        for (const n of auth.assessment.notices) core.notice(n)
+      }
+    }
+    const verdict = healthVerdict(auth, now)
+    rows = verdict.rows
+    summary.table(rows, ['Claude login', ''])
+    if (!verdict.ok) {
+      problem = { message: verdict.message, status: auth.assessment.status, auth: true }
+    } else {
+      if (verdict.level === 'warning') warning = verdict.message
+      if (inputs.live_check) problem = await liveCheck(pre, auth, env)
+    }
+  } catch (err) {
+    if (!(err instanceof AuthError)) throw err
+    outputs.set('auth_status', err.status)
+    problem = { message: err.message, status: err.status, auth: true }
+    rows = [['Status', err.status]]
+    summary.table([...rows, ['Problem', err.message]], ['Claude login', ''])
+  }
+  if (warning) core.warning(warning)
+  if (inputs.health_issue) {
+    try {
+      const did = await syncTrackingIssue(pre.github, {
+        needsAction: problem !== undefined || warning !== undefined,
+        status: problem?.status ?? outputs.values.auth_status ?? 'unknown',
+        message: problem?.message ?? warning ?? '',
+        rows,
+        reauth: reauthBlock(reauth, env),
+        runUrl: runUrl(env)
+      })
+      core.info(`Health tracking issue: ${did}.`)
+      summary.text(`Tracking issue: ${did}.`)
+    } catch (err) {
+      core.warning(`Could not update the health tracking issue: ${(err as Error).message}`)
+    }
+  }
+  return problem
+    ? { conclusion: 'failure', message: problem.message, auth: problem.auth }
+    : { conclusion: 'success' }
+}
+
+/** One tiny real call with the cheapest model; undefined when it worked. */
+async function liveCheck(
+  pre: PreContext,
+  auth: LoadedAuth,
+  env: NodeJS.ProcessEnv
+): Promise<{ message: string; status: string; auth: boolean } | undefined> {
+  const { inputs, outputs, summary } = pre
+  const claude = await prepareClaude(inputs, auth, env, { exportForLaterSteps: false })
+  const run = await claude.run({
+    prompt: 'Reply with the single word: ok',
+    label: 'Claude Code: live check',
+    model: inputs.model || 'claude-haiku-4-5',
+    maxTurns: 1,
+    tools: [],
+    timeoutMinutes: Math.min(inputs.timeout_minutes, 5)
+  })
+  summary.table(
+    [
+      ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
+      ['Duration', `${run.durationMs} ms`]
+    ],
+    ['Live check', '']
+  )
+  if (run.outcome.kind === 'success') return undefined
+  if (run.outcome.kind === 'usage-limit') {
+    // The login works: the subscription is only out of usage for now.
+    core.warning(`Live check: ${run.outcome.message}`)
+    return undefined
+  }
+  const isAuth = run.outcome.kind === 'auth'
+  if (isAuth) outputs.set('auth_status', 'expired')
+  return {
+    message: `Live check failed: ${run.outcome.message}`,
+    status: isAuth ? 'expired' : 'live check failed',
+    auth: isAuth
   }
 }
 
@@ -122,7 +277,7 @@ async function prepareClaude(
   await restoreLogin(plan, auth.login)
   if (auth.login?.kind === 'oauth') {
     // A hash, never the token: the state file is written where tokens must not be.
-    save('restoredRefreshHash', sha256(auth.login.credentials.claudeAiOauth.refreshToken ?? ''))
+    save('restoredRefreshHash', tokenHash(auth.login.credentials.claudeAiOauth.refreshToken))
   }
   core.info(`Restored the ${auth.assessment.kind} login into ${configDir} (files 0600).`)
 
@@ -152,57 +307,40 @@ async function prepareClaude(
   })
 }
 
-async function runHealth(
-  inputs: Inputs,
-  auth: LoadedAuth,
-  _event: EventInfo,
-  outputs: Outputs,
-  summary: Summary,
-  env: NodeJS.ProcessEnv,
-  now: number
-): Promise<JobResult> {
-  const verdict = healthVerdict(auth, now)
-  summary.table(verdict.rows, ['Claude login', ''])
-  if (!verdict.ok) {
-    throw new AuthError(refreshHint(verdict.message, auth.assessment.needsRefresh), 'expired')
-  }
-  if (verdict.level === 'warning') core.warning(verdict.message)
-  if (inputs.live_check) {
-    const claude = await prepareClaude(inputs, auth, env, { exportForLaterSteps: false })
-    const run = await claude.run({
-      prompt: 'Reply with the single word: ok',
-      label: 'Claude Code: live check',
-      model: inputs.model || 'claude-haiku-4-5',
-      maxTurns: 1,
-      tools: [],
-      timeoutMinutes: Math.min(inputs.timeout_minutes, 5)
-    })
-    summary.table(
-      [
-        ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
-        ['Duration', `${run.durationMs} ms`]
-      ],
-      ['Live check', '']
-    )
-    if (run.outcome.kind === 'usage-limit') {
-      // The login works: the subscription is only out of usage for now.
-      core.warning(`Live check: ${run.outcome.message}`)
-    } else if (run.outcome.kind !== 'success') {
-      if (run.outcome.kind === 'auth') outputs.set('auth_status', 'expired')
-      return {
-        conclusion: 'failure',
-        message: `Live check failed: ${run.outcome.message}`,
-        auth: run.outcome.kind === 'auth'
-      }
-    }
-  }
-  return { conclusion: 'success' }
+/** The GitHub client for the jobs; with dry_run, writes are described instead of made. */
+function githubFor(inputs: Inputs, event: EventInfo, writes: DescribedWrite[]): GitHubApi {
+  const token = inputs.github_token
+  const api = token
+    ? restApi(createOctokit(token, { log: line => core.info(line) }), event.owner, event.repo)
+    : missingTokenApi()
+  return inputs.dry_run ? dryRunApi(api, writes) : api
 }
 
-/** Until a refresh can happen here, say what would fix an access token a refresh could save. */
-function refreshHint(reason: string, needsRefresh: boolean): string {
-  if (!needsRefresh) return reason
-  return `${reason.replace(/; a refresh can renew it\.$/, '')}: a refresh could renew it, but this run may not refresh it; re-capture the login, or use a setup-token.`
+/** Every call fails with the sentence that says what is missing. */
+function missingTokenApi(): GitHubApi {
+  return new Proxy({} as GitHubApi, {
+    get: () => () =>
+      Promise.reject(
+        new InputError(
+          'github_token is empty: leave it at its default (${{ github.token }}) or pass a token that may read and write issues and pull requests.'
+        )
+      )
+  })
+}
+
+function reportDryRun(inputs: Inputs, writes: DescribedWrite[], summary: Summary): void {
+  if (!inputs.dry_run) return
+  if (writes.length === 0) {
+    core.info('Dry run: nothing would be written to GitHub.')
+    return
+  }
+  core.startGroup(`Dry run: ${writes.length} write(s) to GitHub were not made`)
+  for (const w of writes) core.info(`Would ${w.action}:\n${w.detail}\n`)
+  core.endGroup()
+  summary.details(
+    `Dry run: ${writes.length} write(s) to GitHub were not made`,
+    writes.map(w => `**Would ${w.action}**\n\n${w.detail}`).join('\n\n---\n\n')
+  )
 }
 
 function finish(
@@ -244,7 +382,6 @@ function fail(
   } else {
     // Unexpected: one line, no stack (a stack could carry data the masks have not seen).
     message = `Unexpected error${mode ? ` in mode ${mode}` : ''}: ${(err as Error)?.message ?? String(err)}`
-    core.debug((err as Error)?.stack ?? '')
   }
   summary.text(`**Failed:** ${message.replace(/\n/g, '  \n')}`)
   core.setFailed(message)
@@ -259,6 +396,7 @@ function reauthContext(inputs: Inputs, env: NodeJS.ProcessEnv): ReauthContext {
   }
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined
+  return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
 }

@@ -12,10 +12,10 @@ export interface SavedState {
   restorePlan: string
   /** SHA-256 of the refresh token as restored: the post step tells a rotation by comparing. */
   restoredRefreshHash: string
-  /** The login the main step ended with (after a refresh), as a bundle, for write-back. */
-  writeBackContext: string
-  /** Whether main already wrote the secret back. */
-  secretWritten: string
+  /** The bundle generation the secret holds after the main step (the post step writes the next). */
+  generation: string
+  /** When the main step last wrote the secret, ISO 8601: later changes are another run's. */
+  lastWriteAt: string
   /** When the main step started, ISO 8601, to tell whether another run rotated the secret. */
   startedAt: string
 }

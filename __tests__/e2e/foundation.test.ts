@@ -60,7 +60,7 @@ describe('mode: health (no live call)', () => {
     const { secret, credentials } = fakeBundle({ loginEndsInMs: 25 * DAY })
     remember(secret, ...credentialSecrets(credentials))
     const step = await runner.main({
-      inputs: { mode: 'health', claude_auth: secret, live_check: 'false' }
+      inputs: { mode: 'health', claude_auth: secret, live_check: 'false', health_issue: 'false' }
     })
     expect(step.exitCode).toBe(0)
     expect(step.outputs).toMatchObject({
@@ -86,7 +86,13 @@ describe('mode: health (no live call)', () => {
     const { secret, credentials } = fakeBundle({ loginEndsInMs: 3 * DAY })
     remember(secret, ...credentialSecrets(credentials))
     const step = await runner.main({
-      inputs: { mode: 'health', claude_auth: secret, live_check: 'false', warn_within: '7d' }
+      inputs: {
+        mode: 'health',
+        claude_auth: secret,
+        live_check: 'false',
+        health_issue: 'false',
+        warn_within: '7d'
+      }
     })
     expect(step.exitCode).toBe(0)
     expect(step.outputs.auth_status).toBe('expiring')
@@ -99,7 +105,7 @@ describe('mode: health (no live call)', () => {
     const raw = JSON.stringify(credentials)
     remember(raw, ...credentialSecrets(credentials))
     const step = await runner.main({
-      inputs: { mode: 'health', claude_auth: raw, live_check: 'false' }
+      inputs: { mode: 'health', claude_auth: raw, live_check: 'false', health_issue: 'false' }
     })
     expect(step.exitCode).toBe(1)
     expect(step.outputs).toMatchObject({ conclusion: 'failure', auth_status: 'expired' })
@@ -119,7 +125,7 @@ describe('mode: health (no live call)', () => {
     const raw = JSON.stringify(credentials)
     remember(raw, ...credentialSecrets(credentials))
     const step = await runner.main({
-      inputs: { mode: 'health', claude_auth: raw, live_check: 'false' }
+      inputs: { mode: 'health', claude_auth: raw, live_check: 'false', health_issue: 'false' }
     })
     expect(step.exitCode).toBe(1)
     expect(step.errors[0]).toMatch(/^The login chain ended at /)
@@ -129,7 +135,7 @@ describe('mode: health (no live call)', () => {
     const { secret, token } = fakeSetupTokenBundle(5 * DAY)
     remember(secret, token)
     const step = await runner.main({
-      inputs: { mode: 'health', claude_auth: secret, live_check: 'false' }
+      inputs: { mode: 'health', claude_auth: secret, live_check: 'false', health_issue: 'false' }
     })
     expect(step.exitCode).toBe(0)
     expect(step.outputs).toMatchObject({ auth_kind: 'setup-token', auth_status: 'expiring' })
@@ -140,7 +146,12 @@ describe('mode: health (no live call)', () => {
     const token = fakeToken('oat')
     remember(token)
     const step = await runner.main({
-      inputs: { mode: 'health', claude_code_oauth_token: token, live_check: 'false' }
+      inputs: {
+        mode: 'health',
+        claude_code_oauth_token: token,
+        live_check: 'false',
+        health_issue: 'false'
+      }
     })
     expect(step.exitCode).toBe(0)
     expect(step.outputs).toMatchObject({
@@ -155,7 +166,7 @@ describe('mode: health (no live call)', () => {
     const key = fakeToken('api')
     remember(key)
     const step = await runner.main({
-      inputs: { mode: 'health', anthropic_api_key: key, live_check: 'false' }
+      inputs: { mode: 'health', anthropic_api_key: key, live_check: 'false', health_issue: 'false' }
     })
     expect(step.exitCode).toBe(0)
     expect(step.outputs).toMatchObject({ auth_kind: 'api-key', auth_status: 'valid' })
@@ -236,7 +247,13 @@ describe('failing early', () => {
     const key = fakeToken('api')
     remember(secret, key, ...credentialSecrets(credentials))
     const step = await runner.main({
-      inputs: { mode: 'health', claude_auth: secret, anthropic_api_key: key, live_check: 'false' }
+      inputs: {
+        mode: 'health',
+        claude_auth: secret,
+        anthropic_api_key: key,
+        live_check: 'false',
+        health_issue: 'false'
+      }
     })
     expect(step.exitCode).toBe(0)
     expect(step.outputs.auth_kind).toBe('oauth')

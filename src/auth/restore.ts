@@ -10,6 +10,9 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { Credentials, Login } from './bundle.js'
 
+/** The file that marks a directory as restored by this run. */
+const MARKER_FILE = '.claude-subscription-action'
+
 /** How long a setup-token with no recorded expiry is taken to last (the CLI issues one year). */
 const SETUP_TOKEN_YEAR_MS = 365 * 24 * 3_600_000
 
@@ -19,6 +22,8 @@ export const RestorePlanSchema = z.object({
   /** A directory was there before: it is moved to `backupDir`. */
   hadDir: z.boolean(),
   backupDir: z.string(),
+  /** Written into the restored directory: the post step reads back only a directory it finds it in. */
+  marker: z.string().optional(),
   /** `~/.claude.json` beside the default directory: removed by the post step when it was not there. */
   claudeJson: z.string().optional(),
   hadClaudeJson: z.boolean().optional()
@@ -43,7 +48,12 @@ export async function planRestore(
 ): Promise<RestorePlan> {
   const hadDir = await exists(configDir)
   const backupDir = `${configDir}.csa-backup-${randomBytes(6).toString('hex')}`
-  const plan: RestorePlan = { configDir, hadDir, backupDir }
+  const plan: RestorePlan = {
+    configDir,
+    hadDir,
+    backupDir,
+    marker: randomBytes(12).toString('hex')
+  }
   if (isDefaultConfigDir(configDir, home)) {
     plan.claudeJson = path.join(home, '.claude.json')
     plan.hadClaudeJson = await exists(plan.claudeJson)
@@ -79,6 +89,11 @@ export async function restoreLogin(plan: RestorePlan, login: Login | undefined):
     await fs.chmod(file, 0o600)
     written.push(file)
   }
+  if (plan.marker) {
+    const marker = path.join(plan.configDir, MARKER_FILE)
+    await fs.writeFile(marker, plan.marker, { mode: 0o600 })
+    await fs.chmod(marker, 0o600)
+  }
   // An API key needs no file: the directory only keeps the CLI's state out of the user's own.
   if (!login) return written
   await write('.credentials.json', JSON.stringify(credentialsFor(login)))
@@ -88,10 +103,15 @@ export async function restoreLogin(plan: RestorePlan, login: Login | undefined):
   return written
 }
 
-/** Reads the credentials file the CLI may have rewritten (after a refresh), or undefined. */
-export async function readRestoredCredentials(configDir: string): Promise<unknown> {
+/**
+ * Reads the credentials file the CLI may have rewritten (after a refresh), or undefined. Only from
+ * the directory this run restored: after a first post step it holds the user's own login again.
+ */
+export async function readRestoredCredentials(plan: RestorePlan): Promise<unknown> {
   try {
-    return JSON.parse(await fs.readFile(path.join(configDir, '.credentials.json'), 'utf8'))
+    const marker = await fs.readFile(path.join(plan.configDir, MARKER_FILE), 'utf8')
+    if (!plan.marker || marker !== plan.marker) return undefined
+    return JSON.parse(await fs.readFile(path.join(plan.configDir, '.credentials.json'), 'utf8'))
   } catch {
     return undefined
   }

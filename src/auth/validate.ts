@@ -120,7 +120,7 @@ export function assessLogin(login: Login, opts: AssessOptions): Assessment {
       ...base,
       status: 'expired',
       needsRefresh: true,
-      reason: `The access token ${tokenWhen}; a refresh can renew it.`
+      reason: `The access token ${tokenWhen}.`
     }
   }
   if (loginOver) {

@@ -3,6 +3,7 @@
  * over these small pieces, so tests can hand it plain objects.
  */
 import type { LoadedAuth } from '../auth/load.js'
+import type { DescribedWrite, GitHubApi } from '../github/api.js'
 import type { Inputs } from '../inputs.js'
 import type { Outputs } from '../report/outputs.js'
 import type { Summary } from '../report/summary.js'
@@ -16,15 +17,29 @@ export interface EventInfo {
   repo: string
 }
 
-export interface JobContext {
+/** What a job may look at before any login is loaded: enough to decide a skip. */
+export interface PreContext {
   inputs: Inputs
   event: EventInfo
-  auth: LoadedAuth
-  outputs: Outputs
+  /** Reads from GitHub; with dry_run, writes are only described (see `dryRunWrites`). */
+  github: GitHubApi
+  /** Writes dry_run described instead of making, to print at the end. */
+  dryRunWrites: DescribedWrite[]
   summary: Summary
-  /** Runs the CLI with the restored login; undefined in modes that never call it. */
-  claude: ClaudeRunner
+  outputs: Outputs
   now: () => number
+}
+
+/**
+ * What a job's preparation decided, before any login is loaded: skip (nothing written, no model
+ * called), or the rest of the job to run once the login and the CLI are ready.
+ */
+export type Prepared = { skip: string } | { run: (ctx: JobContext) => Promise<JobResult> }
+
+export interface JobContext extends PreContext {
+  auth: LoadedAuth
+  /** Runs the CLI with the restored login. */
+  claude: ClaudeRunner
 }
 
 /** A job's end: the step fails only through `failure`. */

@@ -6,6 +6,7 @@
 import { formatSpan } from '../duration.js'
 import { fingerprint, primaryToken, type LoadedAuth } from '../auth/load.js'
 import { iso } from '../auth/validate.js'
+import type { GitHubApi } from '../github/api.js'
 
 /** What the health check concludes before any live call. */
 export interface HealthVerdict {
@@ -42,5 +43,80 @@ export function healthVerdict(auth: LoadedAuth, now: number): HealthVerdict {
   if (a.status === 'expiring') {
     return { ok: true, level: 'warning', message: a.reason ?? 'The login ends soon.', rows }
   }
-  return { ok: false, level: 'error', message: a.reason ?? `The login is ${a.status}.`, rows }
+  const fix = a.needsRefresh
+    ? ' A refresh could renew it, but this run may not refresh it (no secrets_token, or refresh: never): set secrets_token so the action can refresh and store the rotated login, or use a setup-token.'
+    : ''
+  return {
+    ok: false,
+    level: 'error',
+    message: `${a.reason ?? `The login is ${a.status}.`}${fix}`,
+    rows
+  }
+}
+
+/** Finds the tracking issue again among open issues with the label. */
+export const HEALTH_MARKER = '<!-- claude-subscription-action:health -->'
+/** The label every tracking issue carries (created when missing). */
+export const HEALTH_LABEL = 'claude-auth-health'
+
+/** What the tracking issue should say. */
+export interface TrackingState {
+  /** Action is needed: the login is expiring, expired, invalid or missing, or the live call failed. */
+  needsAction: boolean
+  status: string
+  message: string
+  rows: Array<[string, string]>
+  /** The re-auth steps, as `messages.ts` words them. */
+  reauth: string
+  runUrl?: string
+}
+
+/**
+ * Keeps one tracking issue: opened or updated while action is needed, closed with a comment when
+ * the login is healthy again. Returns what it did, for the log.
+ */
+export async function syncTrackingIssue(github: GitHubApi, state: TrackingState): Promise<string> {
+  const open = await github.listIssues({ state: 'open', labels: HEALTH_LABEL, limit: 50 })
+  const existing = open.find(i => i.body.includes(HEALTH_MARKER))
+  if (!state.needsAction) {
+    if (!existing) return 'no tracking issue open: nothing to do'
+    await github.createIssueComment(
+      existing.number,
+      `The Claude login is healthy again (status ${state.status}). Closing.${state.runUrl ? `\n\nChecked by ${state.runUrl}` : ''}`
+    )
+    await github.updateIssue(existing.number, { state: 'closed' })
+    return `closed tracking issue #${existing.number}`
+  }
+  const table = [
+    '| | |',
+    '| --- | --- |',
+    ...state.rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`)
+  ]
+  const body = [
+    HEALTH_MARKER,
+    `**The Claude login used by this repository's workflows needs attention: ${state.status}.**`,
+    '',
+    state.message,
+    '',
+    ...table,
+    '',
+    state.reauth,
+    '',
+    `_Updated by the scheduled health check${state.runUrl ? ` (${state.runUrl})` : ''}; closed automatically once the login is healthy again._`
+  ].join('\n')
+  const title = `Claude login needs attention: ${state.status}`
+  if (existing) {
+    await github.updateIssue(existing.number, { title, body })
+    return `updated tracking issue #${existing.number}`
+  }
+  const labels = await github.listLabels()
+  if (!labels.some(l => l.name.toLowerCase() === HEALTH_LABEL)) {
+    await github.createLabel({
+      name: HEALTH_LABEL,
+      color: 'd93f0b',
+      description: 'The Claude login of the workflows needs attention'
+    })
+  }
+  const created = await github.createIssue({ title, body, labels: [HEALTH_LABEL] })
+  return `opened tracking issue #${created.number}`
 }
