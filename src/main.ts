@@ -15,6 +15,7 @@ import { installClaude } from './claude/install.js'
 import { readEvent } from './event.js'
 import { dryRunApi, restApi, type DescribedWrite, type GitHubApi } from './github/api.js'
 import { createOctokit } from './github/octokit.js'
+import { formatSpan } from './duration.js'
 import { getInputs, type Inputs } from './inputs.js'
 import { cliRunner, type ClaudeRunner } from './jobs/claude-runner.js'
 import type { EventInfo, JobContext, JobResult, PreContext, Prepared } from './jobs/context.js'
@@ -94,7 +95,19 @@ async function runJob(
   if (a.status === 'expiring') core.warning(a.reason ?? 'The login ends soon.')
 
   const claude = await prepareClaude(inputs, auth, env, { exportForLaterSteps: mode === 'setup' })
-  if (mode === 'setup') return { conclusion: 'success' }
+  if (mode === 'setup') {
+    pre.summary.table(
+      [
+        ['Mode', 'setup'],
+        ['Claude Code', `${claude.version} at ${claude.path}`],
+        ['Auth', `${a.kind}, ${a.status}`],
+        ['Access token left', a.expiresAt === undefined ? 'n/a' : formatSpan(a.expiresAt - now)],
+        ['Config dir', claude.configDir]
+      ],
+      ['Ready for later steps', '']
+    )
+    return { conclusion: 'success' }
+  }
   const ctx: JobContext = { ...pre, auth, claude }
   return prepared ? prepared.run(ctx) : runPromptJob(ctx)
 }
@@ -269,7 +282,7 @@ async function prepareClaude(
   auth: LoadedAuth,
   env: NodeJS.ProcessEnv,
   opts: { exportForLaterSteps: boolean }
-): Promise<ClaudeRunner> {
+): Promise<ClaudeRunner & { version: string; path: string; configDir: string }> {
   const configDir = resolveConfigDir(inputs.config_dir)
   const plan = await planRestore(configDir)
   // Saved before anything is written, so the post step can always put things back.
@@ -299,12 +312,13 @@ async function prepareClaude(
     : auth.login?.kind === 'setup-token'
       ? { kind: 'setup-token', configDir, token: auth.login.token }
       : { kind: 'oauth', configDir }
-  return cliRunner({
+  const runner = cliRunner({
     claudePath: installed.path,
     auth: cliAuth,
     baseEnv: env,
     cwd: env.GITHUB_WORKSPACE
   })
+  return { ...runner, version: installed.version, path: installed.path, configDir }
 }
 
 /** The GitHub client for the jobs; with dry_run, writes are described instead of made. */
