@@ -13,12 +13,9 @@ import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { buildArgs } from '../src/claude/args.js'
-import { classify } from '../src/claude/classify.js'
-import { runClaude } from '../src/claude/run.js'
 import { restApi } from '../src/github/api.js'
 import { createOctokit } from '../src/github/octokit.js'
-import type { ClaudeRunner } from '../src/jobs/claude-runner.js'
+import { cliRunner, type ClaudeRunner } from '../src/jobs/claude-runner.js'
 import { runBacktest, type TriageSettings } from '../src/jobs/triage/run.js'
 
 /** What the script touches outside itself. */
@@ -67,36 +64,8 @@ function localRunner(
 ): ClaudeRunner {
   const cliEnv: NodeJS.ProcessEnv = { ...env }
   for (const k of ['GITHUB_TOKEN', 'GH_TOKEN', 'GITHUB_ENTERPRISE_TOKEN']) delete cliEnv[k]
-  return {
-    async run(opts) {
-      const raw = await runClaude({
-        claudePath,
-        args: buildArgs(opts),
-        env: cliEnv,
-        prompt: opts.prompt,
-        timeoutMs: opts.timeoutMinutes * 60_000,
-        label: opts.label,
-        log
-      })
-      // No wiped-login check: a local login may live in the macOS Keychain, not in a file.
-      const outcome = classify(raw, {
-        timeoutMinutes: opts.timeoutMinutes,
-        maxTurns: opts.maxTurns
-      })
-      const r = raw.result
-      return {
-        outcome,
-        raw,
-        result: r?.result ?? raw.assistantText,
-        structured: r?.structured_output,
-        sessionId: raw.sessionId,
-        turns: r?.num_turns,
-        costUsd: r?.total_cost_usd,
-        durationMs: r?.duration_ms ?? raw.durationMs,
-        model: raw.model ?? opts.model
-      }
-    }
-  }
+  // No wiped-login check: a local login may live in the macOS Keychain, not in a file.
+  return cliRunner({ claudePath, env: cliEnv, log })
 }
 
 /** Runs the tool; resolves to the exit code. */

@@ -10,7 +10,7 @@ import { loadAuth, type LoadedAuth } from './auth/load.js'
 import { authFailure, reauthBlock, type ReauthContext } from './auth/messages.js'
 import { shouldRefresh } from './auth/refresh.js'
 import { isDefaultConfigDir, planRestore, resolveConfigDir, restoreLogin } from './auth/restore.js'
-import type { CliAuth } from './claude/env.js'
+import { cliEnv, type CliAuth } from './claude/env.js'
 import { installClaude } from './claude/install.js'
 import { readEvent } from './event.js'
 import { dryRunApi, restApi, type DescribedWrite, type GitHubApi } from './github/api.js'
@@ -314,9 +314,9 @@ async function prepareClaude(
       : { kind: 'oauth', configDir }
   const runner = cliRunner({
     claudePath: installed.path,
-    auth: cliAuth,
-    baseEnv: env,
-    cwd: env.GITHUB_WORKSPACE
+    env: cliEnv(env, cliAuth),
+    cwd: env.GITHUB_WORKSPACE,
+    ...(cliAuth.kind === 'oauth' ? { wipeCheckDir: configDir } : {})
   })
   return { ...runner, version: installed.version, path: installed.path, configDir }
 }

@@ -6,7 +6,6 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { buildArgs, type ArgOptions } from '../claude/args.js'
 import { classify, type Outcome } from '../claude/classify.js'
-import { cliEnv, type CliAuth } from '../claude/env.js'
 import { runClaude, type RunResult } from '../claude/run.js'
 
 /** One run's telemetry and outcome. */
@@ -32,26 +31,29 @@ export interface ClaudeRunner {
   run(opts: ClaudeRunOptions): Promise<ClaudeRun>
 }
 
-/** The real runner over an installed CLI and a restored login. */
+/** The real runner over an installed CLI. */
 export function cliRunner(config: {
   claudePath: string
-  auth: CliAuth
-  baseEnv: NodeJS.ProcessEnv
+  /** The CLI's whole environment (see `cliEnv`). */
+  env: NodeJS.ProcessEnv
   cwd?: string
+  /** The restored config dir, checked after each run for a login the CLI wiped. */
+  wipeCheckDir?: string
+  log?: (line: string) => void
 }): ClaudeRunner {
   return {
     async run(opts) {
       const raw = await runClaude({
         claudePath: config.claudePath,
         args: buildArgs(opts),
-        env: cliEnv(config.baseEnv, config.auth),
+        env: config.env,
         prompt: opts.prompt,
         timeoutMs: opts.timeoutMinutes * 60_000,
         cwd: config.cwd,
-        label: opts.label
+        label: opts.label,
+        log: config.log
       })
-      const wiped =
-        config.auth.kind === 'oauth' ? await credentialsWiped(config.auth.configDir) : false
+      const wiped = config.wipeCheckDir ? await credentialsWiped(config.wipeCheckDir) : false
       const outcome = classify(raw, {
         timeoutMinutes: opts.timeoutMinutes,
         credentialsWiped: wiped,
