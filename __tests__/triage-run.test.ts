@@ -144,9 +144,15 @@ class FakeGitHub {
       this.comments.filter(c => c.issue === issue).map(({ issue: _i, ...c }) => ({ ...c })),
     createIssueComment: async (issue, body) => {
       this.writes.push({ method: 'createIssueComment', args: [issue, body] })
-      const c = { id: this.nextId++, body, url: `https://example.test/c`, issue }
+      const c = {
+        id: this.nextId++,
+        body,
+        url: `https://example.test/c`,
+        issue,
+        author: 'github-actions[bot]'
+      }
       this.comments.push(c)
-      return { id: c.id, body, url: c.url }
+      return { id: c.id, body, url: c.url, author: c.author }
     },
     updateIssueComment: async (id, body) => {
       this.writes.push({ method: 'updateIssueComment', args: [id, body] })
@@ -155,6 +161,7 @@ class FakeGitHub {
       c.body = body
       return { id, body, url: c.url }
     },
+    whoami: async () => undefined,
     getIssue: async n => {
       const { updatedAt: _u, ...issue } = this.issue(n)
       return { ...issue, labels: [...issue.labels] }
@@ -636,6 +643,23 @@ describe('one issue: the rules applied in code', () => {
     expect(log()).toContain('Triage of #1: Dry run: would add documentation (0.90): README typo.')
     expect(log()).toContain('Triage of #1: not adding admin (0.99): not a label in this repository')
     expect(h.summary.toString()).toContain('Dry run: these are the decisions; nothing was written.')
+  })
+
+  it('triage_comment: a marker pasted into a comment by someone else is never adopted or overwritten', async () => {
+    const gh = repoWithHistory()
+    issueOne(gh)
+    gh.comments.push({
+      id: 7,
+      issue: 1,
+      body: `mine, not the action's ${TRIAGE_MARKER}`,
+      url: 'https://example.test/7',
+      author: 'octocat'
+    })
+    const claude = new FakeClaude(() => answer([{ name: 'documentation', confidence: 0.9 }]))
+    const h = harness(gh, claude, opened, { triage_comment: 'true' })
+    expect(await runJob(h)).toEqual({ conclusion: 'success' })
+    expect(gh.writes.map(w => w.method)).toEqual(['addLabels', 'createIssueComment'])
+    expect(gh.comments.find(c => c.id === 7)?.body).toBe(`mine, not the action's ${TRIAGE_MARKER}`)
   })
 
   it('triage_comment: created once, then updated in place when it changes, never duplicated', async () => {

@@ -96,6 +96,18 @@ export interface GitHubApi {
   createLabel(label: { name: string; color: string; description: string }): Promise<void>
   addLabels(issue: number, labels: string[]): Promise<void>
   listTimeline(issue: number): Promise<TimelineEvent[]>
+  /** The login the token writes as, when GitHub tells (an installation token cannot ask). */
+  whoami(): Promise<string | undefined>
+}
+
+/**
+ * Whether a comment carrying one of the action's markers was written by the action: by a bot, or by
+ * the account the token belongs to. Anyone can paste a marker into a comment; a PR author who could
+ * make the action adopt their comment could hide a review or have it overwrite their text.
+ */
+export function isOwnComment(comment: Comment, self: string | undefined): boolean {
+  const author = comment.author ?? ''
+  return author.endsWith('[bot]') || (self !== undefined && author === self)
 }
 
 /** The GitHub REST implementation for one repository. */
@@ -149,6 +161,7 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     ...(i.created_at ? { createdAt: i.created_at } : {})
   })
 
+  let self: string | undefined | null = null
   return {
     async getPull(number) {
       const { data: p } = await octokit.rest.pulls.get({ ...r, pull_number: number })
@@ -278,6 +291,17 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     },
     async addLabels(issue, labels) {
       await octokit.rest.issues.addLabels({ ...r, issue_number: issue, labels })
+    },
+    async whoami() {
+      if (self === null) {
+        try {
+          self = (await octokit.rest.users.getAuthenticated()).data.login
+        } catch {
+          // Installation tokens (GITHUB_TOKEN, Apps) may not read /user: they write as a bot.
+          self = undefined
+        }
+      }
+      return self
     },
     async listTimeline(issue) {
       const events = await octokit.paginate(octokit.rest.issues.listEventsForTimeline, {

@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { InputError } from '../../auth/errors.js'
 import { readOnlyExtraArgs, splitArgs } from '../../claude/args.js'
-import type { PullRequest } from '../../github/api.js'
+import { isOwnComment, type PullRequest } from '../../github/api.js'
 import { outcomeResult } from '../prompt.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
 import { reportRun } from '../run-report.js'
@@ -77,7 +77,10 @@ export async function prepareReview(pre: PreContext): Promise<Prepared> {
   }
 
   const comments = await github.listIssueComments(number)
-  const summaryComment = [...comments].reverse().find(c => c.body.includes(REVIEW_MARKER))
+  const self = await github.whoami()
+  const summaryComment = [...comments]
+    .reverse()
+    .find(c => c.body.includes(REVIEW_MARKER) && isOwnComment(c, self))
   const reviewedSha = reviewedShaOf(summaryComment?.body)
   if (inputs.incremental && reviewedSha === pr.headSha.toLowerCase()) {
     return { skip: `head ${shortSha(pr.headSha)} of #${number} was already reviewed` }

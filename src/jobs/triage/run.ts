@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import { InputError } from '../../auth/errors.js'
 import { readOnlyExtraArgs, splitArgs } from '../../claude/args.js'
 import type { Outcome } from '../../claude/classify.js'
-import type { GitHubApi, Issue, Label } from '../../github/api.js'
+import { isOwnComment, type GitHubApi, type Issue, type Label } from '../../github/api.js'
 import type { Inputs } from '../../inputs.js'
 import { cleanUntrusted } from '../untrusted.js'
 import type { ClaudeRun, ClaudeRunner } from '../claude-runner.js'
@@ -384,8 +384,9 @@ async function upsertComment(
     ...(triage.duplicate_of !== undefined ? { duplicateOf: triage.duplicate_of } : {}),
     ...(triage.comment ? { note: triage.comment } : {})
   })
-  const existing = (await ctx.github.listIssueComments(number)).find(c =>
-    c.body.includes(TRIAGE_MARKER)
+  const self = await ctx.github.whoami()
+  const existing = (await ctx.github.listIssueComments(number)).find(
+    c => c.body.includes(TRIAGE_MARKER) && isOwnComment(c, self)
   )
   if (!existing) {
     await ctx.github.createIssueComment(number, body)
