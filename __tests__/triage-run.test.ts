@@ -13,8 +13,6 @@ import {
   it,
   jest
 } from '@jest/globals'
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { LoadedAuth } from '../src/auth/load.js'
 import type { Outcome } from '../src/claude/classify.js'
 import {
@@ -34,41 +32,15 @@ import { TRIAGE_JSON_SCHEMA } from '../src/jobs/triage/schema.js'
 import type { TimelineEvent } from '../src/jobs/triage/timeline.js'
 import { Outputs } from '../src/report/outputs.js'
 import { Summary } from '../src/report/summary.js'
+import { webhookPayload } from '../__fixtures__/payloads.js'
 
 // ---------------------------------------------------------------------------------------------
 // Webhook payloads
 // ---------------------------------------------------------------------------------------------
 
-interface WebhookDoc {
-  name: string
-  examples: Array<Record<string, unknown> & { action?: string }>
-}
-const EXAMPLES = JSON.parse(
-  readFileSync(
-    fileURLToPath(
-      new URL(
-        '../node_modules/@octokit/webhooks-examples/api.github.com/index.json',
-        import.meta.url
-      )
-    ),
-    'utf8'
-  )
-) as WebhookDoc[]
-
 /** A copy of the first `issues.<action>` example, pointed at octo-org/octo-repo and issue `number`. */
-function issuesPayload(action: string, number: number): Record<string, unknown> {
-  const example = EXAMPLES.find(d => d.name === 'issues')?.examples.find(e => e.action === action)
-  if (!example) throw new Error(`no issues.${action} example`)
-  const payload = JSON.parse(JSON.stringify(example)) as {
-    repository: { full_name: string; name: string; owner: { login: string } }
-    issue: { number: number }
-  }
-  payload.repository.full_name = 'octo-org/octo-repo'
-  payload.repository.name = 'octo-repo'
-  payload.repository.owner.login = 'octo-org'
-  payload.issue.number = number
-  return payload as unknown as Record<string, unknown>
-}
+const issuesPayload = (action: string, number: number): Record<string, unknown> =>
+  webhookPayload('issues', action, number)
 
 // ---------------------------------------------------------------------------------------------
 // An in-memory GitHub

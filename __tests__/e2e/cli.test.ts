@@ -3,70 +3,27 @@
  * Anthropic API, behind a proxy that refuses every CONNECT: every classification reached, the
  * right conclusion, outputs and message, and nothing leaked.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import {
-  scenarios,
-  startMockAnthropic,
-  toolResults,
-  type MockAnthropic
-} from '../../__fixtures__/mock-anthropic.js'
-import { startRefusingProxy } from '../../__fixtures__/proxy.js'
+import { scenarios, toolResults } from '../../__fixtures__/mock-anthropic.js'
 import { DAY, fakeBundle, fakeSetupTokenBundle, fakeToken } from '../../__fixtures__/logins.js'
-import { CLAUDE, Runner, findLeaks, type StepOptions } from './harness.js'
+import { CLAUDE, type StepOptions } from './harness.js'
+import { useWorld } from './world.js'
 
-let api: MockAnthropic
-let proxy: Awaited<ReturnType<typeof startRefusingProxy>>
-let runner: Runner
-const runners: Runner[] = []
-const secrets: string[] = []
-
-beforeAll(async () => {
-  api = await startMockAnthropic()
-  proxy = await startRefusingProxy()
-})
-afterAll(async () => {
-  await api.close()
-  await proxy.close()
-  for (const r of runners) await r.cleanup()
-})
-beforeEach(async () => {
-  runner = await Runner.create()
-  runners.push(runner)
-  api.requests.length = 0
-})
-afterEach(async () => {
-  const written = await runner.everythingWritten()
-  expect(findLeaks(written, secrets)).toEqual([])
-  // What the mock received, apart from the auth headers, carries no token either.
-  const received = api.requests
-    .map(r => {
-      const { authorization: _a, 'x-api-key': _k, ...headers } = r.headers
-      return JSON.stringify(headers) + r.raw
-    })
-    .join('\n')
-  expect(findLeaks(received, secrets)).toEqual([])
-})
+const world = useWorld()
 
 function login(): { secret: string; access: string } {
   const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
   const access = credentials.claudeAiOauth.accessToken
-  secrets.push(secret, access, credentials.claudeAiOauth.refreshToken as string)
+  world.secrets.push(secret, access, credentials.claudeAiOauth.refreshToken as string)
   return { secret, access }
 }
 
 async function step(inputs: Record<string, string>, extra: StepOptions = {}) {
-  return runner.main({
+  return world.runner.main({
     inputs: { claude_path: CLAUDE, model: 'claude-haiku-4-5', ...inputs },
-    env: {
-      ANTHROPIC_BASE_URL: api.url,
-      HTTPS_PROXY: proxy.url,
-      HTTP_PROXY: proxy.url,
-      NO_PROXY: '127.0.0.1,localhost',
-      TZ: 'UTC',
-      ...extra.env
-    },
+    env: { ...world.env(), ...extra.env },
     ...(extra.event ? { event: extra.event } : {})
   })
 }
@@ -74,7 +31,7 @@ async function step(inputs: Record<string, string>, extra: StepOptions = {}) {
 describe('mode: prompt', () => {
   it('success: outputs, summary, and the restored bearer token on the wire', async () => {
     const { secret, access } = login()
-    api.script(scenarios.ok('All good here.'))
+    world.api.script(scenarios.ok('All good here.'))
     const main = await step({ mode: 'prompt', claude_auth: secret, prompt: 'Say something.' })
     expect(main.exitCode).toBe(0)
     expect(main.outputs).toMatchObject({
@@ -85,22 +42,22 @@ describe('mode: prompt', () => {
     expect(main.outputs.session_id).toMatch(/[0-9a-f-]{36}/)
     expect(Number(main.outputs.cost_usd)).toBeGreaterThan(0)
     expect(Number(main.outputs.duration_ms)).toBeGreaterThan(0)
-    const req = api.messageRequests()[0]
+    const req = world.api.messageRequests()[0]
     expect(req?.headers.authorization).toBe(`Bearer ${access}`)
     expect(JSON.stringify(req?.body.messages)).toContain('Say something.')
-    const summary = await fs.readFile(runner.files.summary, 'utf8')
+    const summary = await fs.readFile(world.runner.files.summary, 'utf8')
     expect(summary).toContain('| Mode | prompt |')
     expect(summary).toMatch(
       /API-equivalent cost \| \$0\.\d{4}: what this run would have cost on pay-per-token pricing, covered by your subscription/
     )
-    // Nothing from a CONNECT got through the proxy.
-    const post = await runner.post()
+    // Nothing from a CONNECT got through the world.proxy.
+    const post = await world.runner.post()
     expect(post.exitCode).toBe(0)
   })
 
   it('a Bash tool call made by the model sees no INPUT_* variable and no runner token', async () => {
     const { secret } = login()
-    api.script(scenarios.toolUseEnv())
+    world.api.script(scenarios.toolUseEnv())
     const main = await step(
       {
         mode: 'prompt',
@@ -116,7 +73,7 @@ describe('mode: prompt', () => {
       }
     )
     expect(main.exitCode).toBe(0)
-    const results = api.messageRequests().flatMap(r => toolResults(r))
+    const results = world.api.messageRequests().flatMap(r => toolResults(r))
     const envDump = results.join('\n')
     expect(envDump).toContain('PATH=')
     expect(envDump).toContain('CLAUDE_CONFIG_DIR=')
@@ -128,7 +85,7 @@ describe('mode: prompt', () => {
 
   it('structured output from a --json-schema in claude_args', async () => {
     const { secret } = login()
-    api.script(scenarios.structured({ answer: 42 }))
+    world.api.script(scenarios.structured({ answer: 42 }))
     const main = await step({
       mode: 'prompt',
       claude_auth: secret,
@@ -141,11 +98,11 @@ describe('mode: prompt', () => {
 
   it('a setup-token goes to the CLI and onto the wire', async () => {
     const { secret, token } = fakeSetupTokenBundle(200 * DAY)
-    secrets.push(secret, token)
-    api.script(scenarios.ok())
+    world.secrets.push(secret, token)
+    world.api.script(scenarios.ok())
     const main = await step({ mode: 'prompt', claude_auth: secret, prompt: 'hi' })
     expect(main.exitCode).toBe(0)
-    expect(api.messageRequests()[0]?.headers.authorization).toBe(`Bearer ${token}`)
+    expect(world.api.messageRequests()[0]?.headers.authorization).toBe(`Bearer ${token}`)
   })
 
   it('an empty prompt is a clear input error, before any call', async () => {
@@ -153,14 +110,14 @@ describe('mode: prompt', () => {
     const main = await step({ mode: 'prompt', claude_auth: secret, prompt: '   ' })
     expect(main.exitCode).toBe(1)
     expect(main.errors[0]).toBe('mode prompt needs a task: set the prompt input, or prompt_file.')
-    expect(api.messageRequests()).toHaveLength(0)
+    expect(world.api.messageRequests()).toHaveLength(0)
   })
 })
 
 describe('classification of failures', () => {
   it('401 expired: an auth failure with the re-auth block, never a success', async () => {
     const { secret } = login()
-    api.script(scenarios.expired401())
+    world.api.script(scenarios.expired401())
     const main = await step({ mode: 'prompt', claude_auth: secret, prompt: 'hi' })
     expect(main.exitCode).toBe(1)
     expect(main.outputs.conclusion).toBe('failure')
@@ -170,7 +127,7 @@ describe('classification of failures', () => {
 
   it('403 revoked: an auth failure', async () => {
     const { secret } = login()
-    api.script(scenarios.revoked403())
+    world.api.script(scenarios.revoked403())
     const main = await step({ mode: 'prompt', claude_auth: secret, prompt: 'hi' })
     expect(main.exitCode).toBe(1)
     expect(main.errors[0]).toMatch(/^The login was revoked \(HTTP 403\)/)
@@ -181,14 +138,14 @@ describe('classification of failures', () => {
     const { secret } = login()
     const resets = Math.floor(Date.now() / 1000) + 3600
     const iso = new Date(resets * 1000).toISOString()
-    api.script(scenarios.usageLimit429(resets))
+    world.api.script(scenarios.usageLimit429(resets))
     const failed = await step({ mode: 'prompt', claude_auth: secret, prompt: 'hi' })
     expect(failed.exitCode).toBe(1)
     expect(failed.errors[0]).toContain(
       `The subscription's usage limit is reached. It resets at ${iso}.`
     )
 
-    api.script(scenarios.usageLimit429(resets))
+    world.api.script(scenarios.usageLimit429(resets))
     const skipped = await step({
       mode: 'prompt',
       claude_auth: secret,
@@ -205,7 +162,7 @@ describe('classification of failures', () => {
 
   it('529 overloaded: an API error', async () => {
     const { secret } = login()
-    api.script(scenarios.overloaded529())
+    world.api.script(scenarios.overloaded529())
     const main = await step({ mode: 'prompt', claude_auth: secret, prompt: 'hi' })
     expect(main.exitCode).toBe(1)
     expect(main.errors[0]).toMatch(/^Claude Code ended with an error.*529/)
@@ -213,7 +170,7 @@ describe('classification of failures', () => {
 
   it('max turns: the run stops and says so', async () => {
     const { secret } = login()
-    api.script(scenarios.toolUseEnv())
+    world.api.script(scenarios.toolUseEnv())
     const main = await step({
       mode: 'prompt',
       claude_auth: secret,
@@ -227,7 +184,7 @@ describe('classification of failures', () => {
 
   it('timeout: the whole process group is stopped at timeout_minutes', async () => {
     const { secret } = login()
-    api.script(scenarios.slow(60_000))
+    world.api.script(scenarios.slow(60_000))
     const started = Date.now()
     const main = await step({
       mode: 'prompt',
@@ -244,21 +201,21 @@ describe('classification of failures', () => {
 describe('mode: health with the live call', () => {
   it('healthy: one tiny call with max-turns 1', async () => {
     const { secret } = login()
-    api.script(scenarios.ok('ok'))
+    world.api.script(scenarios.ok('ok'))
     const main = await step({ mode: 'health', claude_auth: secret, model: '' })
     expect(main.exitCode).toBe(0)
     expect(main.outputs.conclusion).toBe('success')
-    const req = api.messageRequests()[0]
+    const req = world.api.messageRequests()[0]
     expect(req?.body.model).toMatch(/haiku/)
-    const summary = await fs.readFile(runner.files.summary, 'utf8')
+    const summary = await fs.readFile(world.runner.files.summary, 'utf8')
     expect(summary).toContain('| Live call | ok |')
-    await runner.post()
-    expect((await fs.readdir(runner.home)).includes('.claude')).toBe(false)
+    await world.runner.post()
+    expect((await fs.readdir(world.runner.home)).includes('.claude')).toBe(false)
   })
 
   it('a login the API refuses fails the health check', async () => {
     const { secret } = login()
-    api.script(scenarios.expired401())
+    world.api.script(scenarios.expired401())
     const main = await step({ mode: 'health', claude_auth: secret })
     expect(main.exitCode).toBe(1)
     expect(main.outputs.auth_status).toBe('expired')
@@ -269,20 +226,21 @@ describe('mode: health with the live call', () => {
 describe('hermetic', () => {
   it('the only way out is the mock: every CONNECT is refused', async () => {
     const { secret } = login()
-    api.script(scenarios.ok())
-    proxy.attempts.length = 0
+    world.api.script(scenarios.ok())
+    world.proxy.attempts.length = 0
     await step({ mode: 'prompt', claude_auth: secret, prompt: 'hi' })
-    for (const host of proxy.attempts) expect(host).toMatch(/anthropic\.com|claude\.com|claude\.ai/)
-    expect(api.messageRequests().length).toBeGreaterThan(0)
+    for (const host of world.proxy.attempts)
+      expect(host).toMatch(/anthropic\.com|claude\.com|claude\.ai/)
+    expect(world.api.messageRequests().length).toBeGreaterThan(0)
   })
 
   it('an API key is sent as x-api-key and no stray key from the runner wins', async () => {
     const key = fakeToken('api')
-    secrets.push(key)
-    api.script(scenarios.ok())
+    world.secrets.push(key)
+    world.api.script(scenarios.ok())
     const main = await step({ mode: 'prompt', anthropic_api_key: key, prompt: 'hi' })
     expect(main.exitCode).toBe(0)
-    expect(api.messageRequests()[0]?.headers['x-api-key']).toBe(key)
-    await fs.access(path.join(runner.home, '.claude'))
+    expect(world.api.messageRequests()[0]?.headers['x-api-key']).toBe(key)
+    await fs.access(path.join(world.runner.home, '.claude'))
   })
 })

@@ -1,0 +1,82 @@
+/**
+ * The mocks an end-to-end test file runs against, started and stopped with the file, and the leak
+ * scan run after every test: everything the action wrote and everything the mocks received (auth
+ * headers aside, where tokens belong) is searched for every token the test registered.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals'
+import { startMockAnthropic, type MockAnthropic } from '../../__fixtures__/mock-anthropic.js'
+import { startMockGitHub, type MockGitHub } from '../../__fixtures__/mock-github.js'
+import { startRefusingProxy } from '../../__fixtures__/proxy.js'
+import { findLeaks, Runner } from './harness.js'
+
+const AUTH_HEADERS = ['authorization', 'x-api-key']
+
+/** Recorded requests as one text, without the headers that are meant to carry a token. */
+export function receivedText(
+  requests: ReadonlyArray<{
+    headers: Record<string, unknown>
+    raw?: string
+    body?: unknown
+    rawPath?: string
+  }>
+): string {
+  return requests
+    .map(r => {
+      const headers = Object.fromEntries(
+        Object.entries(r.headers).filter(([k]) => !AUTH_HEADERS.includes(k.toLowerCase()))
+      )
+      return `${r.rawPath ?? ''} ${JSON.stringify(headers)} ${r.raw ?? JSON.stringify(r.body ?? '')}`
+    })
+    .join('\n')
+}
+
+export interface World {
+  api: MockAnthropic
+  proxy: Awaited<ReturnType<typeof startRefusingProxy>>
+  /** A fresh mock GitHub per test (when asked for). */
+  gh: MockGitHub
+  /** A fresh runner per test. */
+  runner: Runner
+  /** Every token to scan for: tests push theirs. */
+  secrets: string[]
+  /** The environment that points the action and the CLI at the mocks. */
+  env(): Record<string, string>
+}
+
+/** Registers the hooks and returns the world the tests use (its fields change per test). */
+export function useWorld(opts: { github?: boolean } = {}): World {
+  const runners: Runner[] = []
+  const world = { secrets: [] as string[] } as unknown as World
+  world.env = () => ({
+    ANTHROPIC_BASE_URL: world.api.url,
+    HTTPS_PROXY: world.proxy.url,
+    HTTP_PROXY: world.proxy.url,
+    NO_PROXY: '127.0.0.1,localhost',
+    TZ: 'UTC',
+    ...(opts.github ? { GITHUB_API_URL: world.gh.url } : {})
+  })
+  beforeAll(async () => {
+    world.api = await startMockAnthropic()
+    world.proxy = await startRefusingProxy()
+  })
+  afterAll(async () => {
+    await world.api.close()
+    await world.proxy.close()
+    for (const r of runners) await r.cleanup()
+  })
+  beforeEach(async () => {
+    world.runner = await Runner.create()
+    runners.push(world.runner)
+    world.api.requests.length = 0
+    if (opts.github) world.gh = await startMockGitHub()
+  })
+  afterEach(async () => {
+    expect(findLeaks(await world.runner.everythingWritten(), world.secrets)).toEqual([])
+    expect(findLeaks(receivedText(world.api.requests), world.secrets)).toEqual([])
+    if (opts.github) {
+      expect(findLeaks(receivedText(world.gh.calls), world.secrets)).toEqual([])
+      await world.gh.close()
+    }
+  })
+  return world
+}
