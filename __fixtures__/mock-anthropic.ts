@@ -5,8 +5,8 @@
  * Listens on 127.0.0.1 only, on a random port. Every token it sees is fake.
  */
 import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { listenLocal } from './listen.js'
 
 export type Turn =
   | { type: 'text'; text: string }
@@ -391,7 +391,6 @@ export async function startMockAnthropic(
   let script: Turn[] = [...turns]
   let cursor = 0
   let successHeaders = options.successHeaders ?? allowedRateLimitHeaders()
-  const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
 
   /** The turn for the next /v1/messages call. */
@@ -486,16 +485,7 @@ export async function startMockAnthropic(
     }
   }
 
-  server.on('connection', socket => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const { port, close } = await listenLocal(server)
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -508,13 +498,11 @@ export async function startMockAnthropic(
     setSuccessHeaders(headers: Record<string, string>) {
       successHeaders = { ...headers }
     },
-    close: () =>
-      new Promise<void>(resolve => {
-        for (const t of timers) clearTimeout(t)
-        timers.clear()
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
+    close: () => {
+      for (const t of timers) clearTimeout(t)
+      timers.clear()
+      return close()
+    }
   }
 }
 

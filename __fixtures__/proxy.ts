@@ -4,7 +4,8 @@
  * HTTPS_PROXY/HTTP_PROXY at it to keep a CLI run hermetic and to see where it tried to go.
  */
 import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { Socket } from 'node:net'
+import { listenLocal } from './listen.js'
 
 export interface RefusingProxy {
   /** http://127.0.0.1:<random port> */
@@ -16,7 +17,6 @@ export interface RefusingProxy {
 
 export async function startRefusingProxy(): Promise<RefusingProxy> {
   const attempts: string[] = []
-  const sockets = new Set<Socket>()
   const server = http.createServer((req, res) => {
     attempts.push(req.url ?? '')
     req.resume()
@@ -33,22 +33,10 @@ export async function startRefusingProxy(): Promise<RefusingProxy> {
     socket.on('error', () => undefined)
     socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
   })
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const { port, close } = await listenLocal(server)
   return {
     url: `http://127.0.0.1:${port}`,
     attempts,
-    close: () =>
-      new Promise<void>(resolve => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
+    close
   }
 }

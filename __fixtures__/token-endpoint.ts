@@ -7,8 +7,8 @@
  * it comes back, which is what a second runner holding a stale copy of the login sees.
  */
 import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import { fakeToken } from './logins.js'
+import { listenLocal } from './listen.js'
 
 /**
  * How the endpoint answers the next token requests:
@@ -84,7 +84,6 @@ export async function startTokenEndpoint(
   let current = scenario
   let opts = options
   let failuresLeft = options.failures ?? 1
-  const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
 
   const success = (res: http.ServerResponse, body: Record<string, unknown>): void => {
@@ -186,15 +185,7 @@ export async function startTokenEndpoint(
       }
     })
   })
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const { port, close } = await listenLocal(server)
 
   return {
     url: `http://127.0.0.1:${port}${TOKEN_PATH}`,
@@ -205,13 +196,11 @@ export async function startTokenEndpoint(
       opts = o
       failuresLeft = o.failures ?? 1
     },
-    close: () =>
-      new Promise<void>(resolve => {
-        for (const t of timers) clearTimeout(t)
-        timers.clear()
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
+    close: () => {
+      for (const t of timers) clearTimeout(t)
+      timers.clear()
+      return close()
+    }
   }
 }
 
