@@ -393,6 +393,8 @@ function fail(
     message = authFailure(err.message, reauth)
   } else if (err instanceof InputError) {
     message = err.message
+  } else if (isRequestError(err)) {
+    message = githubFailure(err)
   } else {
     // Unexpected: one line, no stack (a stack could carry data the masks have not seen).
     message = `Unexpected error${mode ? ` in mode ${mode}` : ''}: ${(err as Error)?.message ?? String(err)}`
@@ -413,4 +415,30 @@ function reauthContext(inputs: Inputs, env: NodeJS.ProcessEnv): ReauthContext {
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined
   return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+}
+
+interface RequestErrorLike {
+  status: number
+  message: string
+  request: { method: string; url: string }
+}
+
+function isRequestError(err: unknown): err is RequestErrorLike {
+  const e = err as Partial<RequestErrorLike> | undefined
+  return typeof e?.status === 'number' && typeof e.request?.url === 'string'
+}
+
+/** A GitHub API failure in one sentence, with the likely fix. */
+function githubFailure(err: RequestErrorLike): string {
+  const where = `${err.request.method} ${err.request.url.replace(/\?.*$/, '')}`
+  const why = err.message.split(' - ')[0]
+  const fix =
+    err.status === 401
+      ? 'github_token is not valid'
+      : err.status === 403
+        ? 'github_token lacks a permission this mode needs (see the permissions in the example workflows)'
+        : err.status === 404
+          ? 'check pr_number / issue_number, and that github_token can see this repository'
+          : 'GitHub may be having trouble: run it again'
+  return `GitHub answered HTTP ${err.status} to ${where} (${why}): ${fix}.`
 }

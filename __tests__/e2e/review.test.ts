@@ -340,6 +340,20 @@ describe('mode: review', () => {
     expect(sent).toBeLessThan(20000 * 4 * 1.3)
   })
 
+  it('a pull request GitHub does not know is one sentence with the fix, not a stack', async () => {
+    arrangePr()
+    const main = await review(
+      { mode: 'review', pr_number: '99' },
+      { name: 'workflow_dispatch', payload: {} }
+    )
+    expect(main.exitCode).toBe(1)
+    expect(main.errors).toHaveLength(1)
+    expect(main.errors[0]).toMatch(
+      /^GitHub answered HTTP 404 to GET http:\/\/127\.0\.0\.1:\d+\/repos\/octo-org\/octo-repo\/pulls\/99 \(Not Found\): check pr_number/
+    )
+    expect(main.stdout + main.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/)
+  })
+
   it('dry_run writes nothing and prints the review', async () => {
     arrangePr()
     world.api.script(scenarios.structured(FINDINGS))
