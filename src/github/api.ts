@@ -188,26 +188,17 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
       return files.map(toFile)
     },
     async compare(base, head) {
-      try {
-        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-          ...r,
-          basehead: `${base}...${head}`
-        })
-        return { status: data.status, files: (data.files ?? []).map(toFile) }
-      } catch (err) {
-        if ((err as { status?: number }).status === 404) return undefined
-        throw err
-      }
+      const res = await unlessNotFound(
+        octokit.rest.repos.compareCommitsWithBasehead({ ...r, basehead: `${base}...${head}` })
+      )
+      return res && { status: res.data.status, files: (res.data.files ?? []).map(toFile) }
     },
     async getFileText(path, ref) {
-      try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path, ref })
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined
-        return Buffer.from(data.content, 'base64').toString('utf8')
-      } catch (err) {
-        if ((err as { status?: number }).status === 404) return undefined
-        throw err
-      }
+      const res = await unlessNotFound(octokit.rest.repos.getContent({ ...r, path, ref }))
+      const data = res?.data
+      if (!data || Array.isArray(data) || data.type !== 'file' || !('content' in data))
+        return undefined
+      return Buffer.from(data.content, 'base64').toString('utf8')
     },
     async listReviewCommentBodies(pull) {
       const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
@@ -311,6 +302,16 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
       })
       return events as unknown as TimelineEvent[]
     }
+  }
+}
+
+/** The answer, or undefined when GitHub says 404 (a thing that is not there is not an error here). */
+async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return undefined
+    throw err
   }
 }
 
