@@ -7,6 +7,7 @@ import { formatSpan } from '../duration.js'
 import { fingerprint, primaryToken, type LoadedAuth } from '../auth/load.js'
 import { iso } from '../auth/validate.js'
 import type { GitHubApi } from '../github/api.js'
+import { markdownTable } from '../report/markdown.js'
 
 /** What the health check concludes before any live call. */
 export interface HealthVerdict {
@@ -87,18 +88,13 @@ export async function syncTrackingIssue(github: GitHubApi, state: TrackingState)
     await github.updateIssue(existing.number, { state: 'closed' })
     return `closed tracking issue #${existing.number}`
   }
-  const table = [
-    '| | |',
-    '| --- | --- |',
-    ...state.rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`)
-  ]
   const body = [
     HEALTH_MARKER,
     `**The Claude login used by this repository's workflows needs attention: ${state.status}.**`,
     '',
     state.message,
     '',
-    ...table,
+    markdownTable(['', ''], state.rows),
     '',
     state.reauth,
     '',

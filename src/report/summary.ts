@@ -3,6 +3,7 @@
  * in: callers pass fingerprints, never tokens.
  */
 import * as core from '@actions/core'
+import { markdownTable } from './markdown.js'
 
 /** Collects summary parts in order; `write` is a no-op outside a runner. */
 export class Summary {
@@ -14,10 +15,7 @@ export class Summary {
   }
 
   table(rows: Array<[string, string]>, header: [string, string] = ['', '']): this {
-    const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-    const lines = [`| ${header.map(esc).join(' | ')} |`, '| --- | --- |']
-    for (const [k, v] of rows) lines.push(`| ${esc(k)} | ${esc(v)} |`)
-    this.parts.push(`${lines.join('\n')}\n`)
+    this.parts.push(`${markdownTable(header, rows)}\n`)
     return this
   }
 

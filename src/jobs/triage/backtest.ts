@@ -2,6 +2,7 @@
  * Backtest scoring: how the labels triage would apply compare with the labels closed issues ended
  * up with, per label and overall.
  */
+import { tableCell } from '../../report/markdown.js'
 
 /** One scored issue: the labels it ended with and the ones triage would have applied. */
 export interface BacktestCase {
@@ -91,15 +92,6 @@ export interface RenderBacktestOptions {
 
 const fmt = (n: number | null): string => (n === null ? 'n/a' : n.toFixed(2))
 
-// Label names may hold markdown or table syntax.
-function cell(text: string): string {
-  return text
-    .replace(/[\\`*_[\]|#~]/g, c => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\s+/g, ' ')
-}
-
 /** Renders a result as a markdown table for the job summary: labels by name, two decimals. */
 export function renderBacktest(result: BacktestResult, opts: RenderBacktestOptions = {}): string {
   const lines = [`### ${opts.title ?? 'Triage backtest'}`, '']
@@ -117,7 +109,7 @@ export function renderBacktest(result: BacktestResult, opts: RenderBacktestOptio
   lines.push('| label | tp | fp | fn | precision | recall |', '|---|---:|---:|---:|---:|---:|')
   for (const s of result.perLabel) {
     lines.push(
-      `| ${cell(s.label)} | ${s.tp} | ${s.fp} | ${s.fn} | ${fmt(s.precision)} | ${fmt(s.recall)} |`
+      `| ${tableCell(s.label)} | ${s.tp} | ${s.fp} | ${s.fn} | ${fmt(s.precision)} | ${fmt(s.recall)} |`
     )
   }
   const m = result.micro

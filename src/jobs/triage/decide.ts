@@ -70,6 +70,24 @@ export function labelMatcher(globs: readonly string[]): (name: string) => boolea
   return name => match(name.trim().replaceAll('/', SLASH))
 }
 
+/**
+ * The labels_allow / labels_deny check: why a label may not be applied, or undefined when it may.
+ * An empty allow list allows every label.
+ */
+export function allowDenyCheck(
+  allow: readonly string[],
+  deny: readonly string[]
+): (name: string) => 'denied by labels_deny' | 'not in labels_allow' | undefined {
+  const denied = labelMatcher(deny)
+  const allowed = labelMatcher(allow)
+  const hasAllow = allow.some(g => g.trim() !== '')
+  return name => {
+    if (denied(name)) return 'denied by labels_deny'
+    if (hasAllow && !allowed(name)) return 'not in labels_allow'
+    return undefined
+  }
+}
+
 // One entry per label name (case-insensitive), the most confident kept, then the most confident
 // first; ties keep the model's order.
 function dedupeAndRank(proposed: readonly ProposedLabel[]): ProposedLabel[] {
@@ -101,9 +119,7 @@ export function decideLabels(input: DecideInput): Decision {
 
   const current = new Set(input.current.map(key))
   const removed = new Set([...input.humanRemoved].map(key))
-  const denied = labelMatcher(input.deny)
-  const allowed = labelMatcher(input.allow)
-  const hasAllow = input.allow.some(g => g.trim() !== '')
+  const refused = allowDenyCheck(input.allow, input.deny)
   const groups = input.exclusive
     .map(g => g.trim())
     .filter(g => g !== '')
@@ -132,12 +148,9 @@ export function decideLabels(input: DecideInput): Decision {
       continue
     }
     const name = label.name
-    if (denied(name)) {
-      reject('denied by labels_deny')
-      continue
-    }
-    if (hasAllow && !allowed(name)) {
-      reject('not in labels_allow')
+    const why = refused(name)
+    if (why) {
+      reject(why)
       continue
     }
     if (removed.has(key(name))) {

@@ -14,6 +14,7 @@ import type { ClaudeRun, ClaudeRunner } from '../claude-runner.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
 import { outcomeResult, readPrompt } from '../prompt.js'
 import { reportRun } from '../run-report.js'
+import { tableCell } from '../../report/markdown.js'
 import {
   renderBacktest,
   scoreBacktest,
@@ -21,7 +22,7 @@ import {
   type BacktestResult
 } from './backtest.js'
 import { renderTriageComment, TRIAGE_MARKER } from './comment.js'
-import { decideLabels, labelMatcher, type Decision } from './decide.js'
+import { allowDenyCheck, decideLabels, type Decision } from './decide.js'
 import { buildTriagePrompt, type TriageExample } from './prompt.js'
 import { parseTriageOutput, TRIAGE_JSON_SCHEMA, type Triage } from './schema.js'
 import { humanLabelHistory } from './timeline.js'
@@ -87,21 +88,21 @@ export async function prepareTriage(pre: PreContext): Promise<Prepared> {
   // Read (and checked) now, so a bad prompt_file or claude_args fails before the login is touched.
   const instructions = await readPrompt(inputs)
   const { settings, dropped } = triageSettings(inputs, instructions)
-  const warnDropped = (): void => {
-    if (dropped.length === 0) return
-    core.warning(
-      `claude_args: dropped ${dropped.map(d => `"${d}"`).join(', ')}: triage gives the model no ` +
-        'tools and loads no configuration from the workspace, so these flags cannot apply.'
-    )
-  }
+  // The warning about dropped claude_args comes once the job really runs (a skip stays quiet).
+  const go = (job: (ctx: JobContext) => Promise<JobResult>): Prepared => ({
+    run: ctx => {
+      if (dropped.length > 0) {
+        core.warning(
+          `claude_args: dropped ${dropped.map(d => `"${d}"`).join(', ')}: triage gives the model no ` +
+            'tools and loads no configuration from the workspace, so these flags cannot apply.'
+        )
+      }
+      return job(ctx)
+    }
+  })
 
   if (inputs.backtest > 0) {
-    return {
-      run: async ctx => {
-        warnDropped()
-        return backtestJob(ctx, settings, inputs.backtest)
-      }
-    }
+    return go(ctx => backtestJob(ctx, settings, inputs.backtest))
   }
 
   if (event.name === 'issues') {
@@ -120,12 +121,7 @@ export async function prepareTriage(pre: PreContext): Promise<Prepared> {
       return { skip: `#${issue.number} is a pull request: triage labels issues only` }
     }
     const number = issue.number
-    return {
-      run: async ctx => {
-        warnDropped()
-        return singleJob(ctx, settings, number)
-      }
-    }
+    return go(ctx => singleJob(ctx, settings, number))
   }
 
   if (inputs.issue_number !== undefined) {
@@ -144,12 +140,7 @@ export async function prepareTriage(pre: PreContext): Promise<Prepared> {
     if (issue.isPullRequest) {
       return { skip: `#${number} is a pull request: triage labels issues only` }
     }
-    return {
-      run: async ctx => {
-        warnDropped()
-        return singleJob(ctx, settings, number)
-      }
-    }
+    return go(ctx => singleJob(ctx, settings, number))
   }
 
   if (event.name === 'schedule' || event.name === 'workflow_dispatch') {
@@ -169,12 +160,7 @@ export async function prepareTriage(pre: PreContext): Promise<Prepared> {
       total: open.length,
       capped: open.length >= Math.max(limit, BACKFILL_COUNT_CAP)
     }
-    return {
-      run: async ctx => {
-        warnDropped()
-        return backfillJob(ctx, settings, plan)
-      }
-    }
+    return go(ctx => backfillJob(ctx, settings, plan))
   }
 
   return {
@@ -202,10 +188,8 @@ const key = (name: string): string => name.trim().toLowerCase()
 
 /** A predicate for labels that labels_allow/labels_deny let through. */
 function offeredBy(settings: TriageSettings): (name: string) => boolean {
-  const denied = labelMatcher(settings.deny)
-  const allowed = labelMatcher(settings.allow)
-  const hasAllow = settings.allow.some(g => g.trim() !== '')
-  return name => !denied(name) && (!hasAllow || allowed(name))
+  const refused = allowDenyCheck(settings.allow, settings.deny)
+  return name => refused(name) === undefined
 }
 
 async function loadRepoContext(github: GitHubApi, settings: TriageSettings): Promise<RepoContext> {
@@ -306,12 +290,8 @@ function oneLine(text: string, max = 200): string {
   return out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out
 }
 
-function cell(text: string): string {
-  return oneLine(text, 300)
-    .replace(/[\\`*_[\]|#~]/g, c => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-}
+/** A table cell of model or person text: cleaned of hidden characters, then escaped. */
+const cell = (text: string): string => tableCell(cleanUntrusted(text))
 
 const code = (name: string): string => `\`${name.replace(/`/g, "'")}\``
 const conf = (n: number): string => n.toFixed(2)
