@@ -4,38 +4,18 @@
  * where the uploaded value is decrypted with the mock's private key and decoded with the action's
  * own decoder.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { decodeAuth, tokensOf } from '../src/auth/bundle.js'
 import { fakeCredentials, fakeToken } from '../__fixtures__/logins.js'
 import { startMockGitHub, type MockGitHub } from '../__fixtures__/mock-github.js'
 import { main, type CaptureIO } from '../scripts/capture.js'
+import { useScratch } from '../__fixtures__/scratch.js'
 
-let scratch: string
-beforeAll(() => {
-  scratch = mkdtempSync(path.join(tmpdir(), 'capture-upload-'))
-})
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true })
-})
-let counter = 0
-function dir(name: string): string {
-  const d = path.join(scratch, `${name}-${++counter}`)
-  mkdirSync(d, { recursive: true })
-  return d
-}
+const scratch = useScratch('capture-upload')
+const dir = (name: string): string => scratch.dir(name)
 
 const GH = `#!/bin/sh
 n=$(ls -d "$FAKE_GH_DIR"/call-* 2>/dev/null | wc -l | tr -d ' ')

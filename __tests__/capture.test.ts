@@ -4,44 +4,22 @@
  * the ways a capture goes wrong. Each gives the right bundle or one clear sentence, and no token
  * ever reaches stderr.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { decodeAuth, tokensOf, type Login } from '../src/auth/bundle.js'
 import { fakeBundle, fakeCredentials, fakeToken, DAY, HOUR } from '../__fixtures__/logins.js'
 import { main, type CaptureIO } from '../scripts/capture.js'
+import { useScratch } from '../__fixtures__/scratch.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const NOW = Date.parse('2026-11-28T12:00:00.000Z')
 
-let scratch: string
-beforeAll(() => {
-  scratch = mkdtempSync(path.join(tmpdir(), 'capture-test-'))
-})
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true })
-})
-
-let counter = 0
-/** A new empty folder under the scratch folder. */
-function dir(name: string): string {
-  const d = path.join(scratch, `${name}-${++counter}`)
-  mkdirSync(d, { recursive: true })
-  return d
-}
+const scratch = useScratch('capture-test')
+const dir = (name: string): string => scratch.dir(name)
 
 /** A fake home with `.claude/` holding the given files (null: no .claude at all). */
 function fakeHome(files: Record<string, string> | null): string {
@@ -458,7 +436,7 @@ describe('verify', () => {
   })
 
   it('says when the file is not there', async () => {
-    const r = await capture(['verify', path.join(scratch, 'nope')])
+    const r = await capture(['verify', path.join(scratch.root, 'nope')])
     expect(r.code).toBe(1)
     expect(sentences(r.stderr)).toMatch(/There is no file ".*nope" to verify/)
   })

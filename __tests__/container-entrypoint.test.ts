@@ -4,37 +4,30 @@
  * normal exit the output folder must hold the bundle and the minimal files, mode 0600, owned by
  * the host user. Also: the Dockerfile passes a linter from the npm registry.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
 import {
   chmodSync,
   chownSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { decodeAuth, tokensOf } from '../src/auth/bundle.js'
 import { fakeCredentials } from '../__fixtures__/logins.js'
+import { useScratch } from '../__fixtures__/scratch.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const ENTRYPOINT = path.join(ROOT, 'scripts', 'container-entrypoint.sh')
 const CAPTURE_CMD = `${path.join(ROOT, 'node_modules', '.bin', 'tsx')} ${path.join(ROOT, 'scripts', 'capture.ts')}`
 const IS_ROOT = process.getuid?.() === 0
 
-let scratch: string
-beforeAll(() => {
-  scratch = mkdtempSync(path.join(tmpdir(), 'entrypoint-'))
-})
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true })
-})
+const scratch = useScratch('entrypoint')
 let counter = 0
 
 interface Setup {
@@ -49,7 +42,7 @@ interface Setup {
  * writes the login (and settings.json) and then, in `wait` mode, sleeps until killed.
  */
 function setup(mode: 'wait' | 'exit' | 'no-login', extra: NodeJS.ProcessEnv = {}): Setup {
-  const base = path.join(scratch, `run-${++counter}`)
+  const base = path.join(scratch.root, `run-${++counter}`)
   const out = path.join(base, 'output')
   const cfg = path.join(base, 'home', '.claude')
   const bin = path.join(base, 'bin')
@@ -186,7 +179,7 @@ describe('container entrypoint', () => {
   itAsRoot('runs the CLI as the unprivileged CLAUDE_USER when started as root', async () => {
     const s = setup('exit', { CLAUDE_USER: 'nobody', HOST_UID: '1234', HOST_GID: '2345' })
     // The unprivileged user must reach the fake CLI and the login it copies.
-    chmodSync(scratch, 0o755)
+    chmodSync(scratch.root, 0o755)
     const base = path.dirname(s.out)
     for (const d of [base, path.join(base, 'bin'), path.join(base, 'home')]) chmodSync(d, 0o755)
     chmodSync(path.join(base, 'creds.json'), 0o644)
