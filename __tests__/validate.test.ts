@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   assessApiKey,
   assessLogin,
+  assumingRefresh,
   CLOCK_SKEW_MS,
   hoursUntil,
   iso,
@@ -226,6 +227,26 @@ describe('assessLogin: setup-token', () => {
     expect(assessLogin(setupToken(NOW + 30_000), opts).status).toBe('expired')
     expect(assessLogin(setupToken(NOW + 30 * MIN + CLOCK_SKEW_MS), OPTS).status).toBe('expiring')
     expect(assessLogin(setupToken(NOW + 30 * MIN + CLOCK_SKEW_MS - 1), OPTS).status).toBe('expired')
+  })
+})
+
+describe('assumingRefresh', () => {
+  it('judges a refreshable login by its own end, with a notice', () => {
+    const a = assessLogin(oauth({ expiresInMs: -HOUR, loginEndsInMs: 20 * DAY }), OPTS)
+    expect(a).toMatchObject({ status: 'expired', needsRefresh: true })
+    const b = assumingRefresh(a, OPTS)
+    expect(b).toMatchObject({ status: 'valid', needsRefresh: false })
+    expect(b.notices).toEqual([`${a.reason} The next run that uses the login refreshes it.`])
+  })
+
+  it('inside warn_within it is expiring', () => {
+    const a = assessLogin(oauth({ expiresInMs: 5 * MIN, loginEndsInMs: 3 * DAY }), OPTS)
+    expect(assumingRefresh(a, OPTS).status).toBe('expiring')
+  })
+
+  it('leaves an assessment that needs no refresh alone', () => {
+    const a = assessLogin(oauth({ loginEndsInMs: 20 * DAY }), OPTS)
+    expect(assumingRefresh(a, OPTS)).toBe(a)
   })
 })
 

@@ -9,6 +9,7 @@ import { refreshIfNeeded, tokenHash, writeBackConfig } from './auth/lifecycle.js
 import { loadAuth, type LoadedAuth } from './auth/load.js'
 import { authFailure, reauthBlock, type ReauthContext } from './auth/messages.js'
 import { shouldRefresh } from './auth/refresh.js'
+import { assumingRefresh } from './auth/validate.js'
 import { isDefaultConfigDir, planRestore, resolveConfigDir, restoreLogin } from './auth/restore.js'
 import { cliEnv, type CliAuth } from './claude/env.js'
 import { installClaude } from './claude/install.js'
@@ -182,22 +183,13 @@ async function runHealth(
         }).refresh
       ) {
         // Not used now, and the next run that uses it may refresh it: the login itself is what counts.
-        const a = auth.assessment
-        const ending = a.loginExpiresAt !== undefined && a.loginExpiresAt - now < inputs.warn_within
+        const before = auth.assessment.notices.length
         auth = {
           ...auth,
-          assessment: {
-            ...a,
-            status: ending ? 'expiring' : 'valid',
-            needsRefresh: false,
-            notices: [
-              ...a.notices,
-              `${a.reason ?? 'The access token is short-lived.'} The next run that uses the login refreshes it.`
-            ]
-          }
+          assessment: assumingRefresh(auth.assessment, { now, warnWithinMs: inputs.warn_within })
         }
         outputs.auth(auth.assessment, now)
-        for (const n of auth.assessment.notices) core.notice(n)
+        for (const n of auth.assessment.notices.slice(before)) core.notice(n)
       }
     }
     const verdict = healthVerdict(auth, now)

@@ -120,6 +120,26 @@ describe('mode: health (no live call)', () => {
     expect(step.stdout + step.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/)
   })
 
+  it('an expired access token the next run may refresh (secrets_token set) is healthy, with one notice', async () => {
+    const { secret, credentials } = fakeBundle({ expiresInMs: -HOUR, loginEndsInMs: 20 * DAY })
+    remember(secret, 'ghs_FAKE_test_secrets_token', ...credentialSecrets(credentials))
+    const step = await runner.main({
+      inputs: {
+        mode: 'health',
+        claude_auth: secret,
+        secrets_token: 'ghs_FAKE_test_secrets_token',
+        live_check: 'false',
+        health_issue: 'false'
+      }
+    })
+    expect(step.exitCode).toBe(0)
+    expect(step.outputs).toMatchObject({ conclusion: 'success', auth_status: 'valid' })
+    expect(
+      step.notices.filter(n => n.includes('The next run that uses the login refreshes it.'))
+    ).toHaveLength(1)
+    expect(step.notices).toHaveLength(1)
+  })
+
   it('the login chain past its end fails, naming when it ended', async () => {
     const credentials = fakeCredentials({ expiresInMs: -HOUR, loginEndsInMs: -DAY })
     const raw = JSON.stringify(credentials)

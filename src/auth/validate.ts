@@ -142,6 +142,27 @@ export function assessLogin(login: Login, opts: AssessOptions): Assessment {
   return { ...base, status: 'valid', needsRefresh: false }
 }
 
+/**
+ * A login whose access token is short but which the next run that uses it will refresh (a refresh
+ * token, a login that has not ended, and a write-back allowed): judged by the login's own end.
+ */
+export function assumingRefresh(
+  a: Assessment,
+  opts: Pick<AssessOptions, 'now' | 'warnWithinMs'>
+): Assessment {
+  if (!a.needsRefresh) return a
+  const ending = a.loginExpiresAt !== undefined && a.loginExpiresAt - opts.now < opts.warnWithinMs
+  return {
+    ...a,
+    status: ending ? 'expiring' : 'valid',
+    needsRefresh: false,
+    notices: [
+      ...a.notices,
+      `${a.reason ?? 'The access token is short-lived.'} The next run that uses the login refreshes it.`
+    ]
+  }
+}
+
 /** An API key has no expiry the action can see. */
 export function assessApiKey(): Assessment {
   return { kind: 'api-key', status: 'valid', needsRefresh: false, canRefresh: false, notices: [] }

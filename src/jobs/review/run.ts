@@ -19,7 +19,6 @@ import { failsOn, selectComments } from './select.js'
 import {
   forcePushNote,
   incrementalNote,
-  renderDryRun,
   renderReviewBody,
   renderSummary,
   REVIEW_MARKER,
@@ -264,13 +263,7 @@ async function runReview(ctx: JobContext, plan: ReviewPlan): Promise<JobResult> 
     ['Review', '']
   )
   for (const note of plan.notes) ctx.summary.text(note)
-  if (inputs.dry_run) {
-    const text = renderDryRun({ inline, summary: summaryBody, reviewBody })
-    core.startGroup('Dry run: the review that would be posted')
-    core.info(text)
-    core.endGroup()
-    ctx.summary.details('Dry run: the review that would be posted', text)
-  }
+  // With dry_run, github is the dry-run wrapper: main prints every write it describes.
 
   if (failsOn(review.findings, inputs.fail_on)) {
     const worst = review.findings.filter(f => failsOn([f], inputs.fail_on)).length

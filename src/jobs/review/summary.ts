@@ -277,23 +277,3 @@ export function renderSummary(input: SummaryInput): string {
 export function renderReviewBody(headSha: string, comments: number): string {
   return `Claude reviewed ${shortSha(headSha)}: ${plural(comments, 'inline comment')}. The summary comment on this pull request has the rest.`
 }
-
-/** Plain text of what a review would post, for `dry_run`. */
-export function renderDryRun(input: {
-  inline: readonly PlacedComment[]
-  summary: string
-  reviewBody?: string
-}): string {
-  const out: string[] = [
-    `Dry run: nothing was written to GitHub.`,
-    `Would post one review with ${plural(input.inline.length, 'inline comment')}${input.inline.length ? ':' : '.'}`
-  ]
-  if (input.reviewBody) out.push(`Review body: ${input.reviewBody}`)
-  for (const c of input.inline) {
-    const where =
-      c.start_line !== undefined ? `${c.path}:${c.start_line}-${c.line}` : `${c.path}:${c.line}`
-    out.push(`--- ${where} (${c.finding.severity})`, c.body)
-  }
-  out.push('Would create or update the summary comment:', input.summary)
-  return out.join('\n\n')
-}
