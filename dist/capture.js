@@ -48791,6 +48791,24 @@ function assessLogin(login, opts) {
     }
     return { ...base, status: 'valid', needsRefresh: false };
 }
+/**
+ * A login whose access token is short but which the next run that uses it will refresh (a refresh
+ * token, a login that has not ended, and a write-back allowed): judged by the login's own end.
+ */
+function assumingRefresh(a, opts) {
+    if (!a.needsRefresh)
+        return a;
+    const ending = a.loginExpiresAt !== undefined && a.loginExpiresAt - opts.now < opts.warnWithinMs;
+    return {
+        ...a,
+        status: ending ? 'expiring' : 'valid',
+        needsRefresh: false,
+        notices: [
+            ...a.notices,
+            `${a.reason ?? 'The access token is short-lived.'} The next run that uses the login refreshes it.`
+        ]
+    };
+}
 /** An API key has no expiry the action can see. */
 function assessApiKey() {
     return { kind: 'api-key', status: 'valid', needsRefresh: false, canRefresh: false, notices: [] };
