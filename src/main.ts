@@ -29,8 +29,12 @@ import { Outputs } from './report/outputs.js'
 import { Summary } from './report/summary.js'
 import { load, save } from './state.js'
 
+/** Set when this run rotated the login and could not store it: the sentence saying why. */
+let unstoredLogin: string | undefined
+
 /** Runs the main step. Never throws: every failure ends in `core.setFailed` with one message. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  unstoredLogin = undefined
   save('isPost', 'true')
   save('startedAt', new Date().toISOString())
   const outputs = new Outputs()
@@ -62,7 +66,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     try {
       const result =
         mode === 'health' ? await runHealth(pre, env, reauth) : await runJob(mode, pre, env)
-      finish(result, outputs, summary, reauth)
+      finish(withUnstoredLogin(result), outputs, summary, reauth)
     } finally {
       reportDryRun(inputs, dryRunWrites, summary)
     }
@@ -154,7 +158,22 @@ async function refreshed(
     outputs.auth(lifecycle.auth.assessment, now)
     if (lifecycle.secretUpdated) save('lastWriteAt', new Date().toISOString())
   }
+  if (lifecycle.writeBackProblem) {
+    // The post step tries once more, from the credentials file the run leaves.
+    save('writeBackPending', 'true')
+    unstoredLogin = `The new login could not be stored: ${lifecycle.writeBackProblem} The job runs with the new login, but unless the post step stores it, the secret holds a refresh token that no longer works and the next run fails.`
+  }
   return lifecycle.auth
+}
+
+/** A rotated login that could not be stored fails the step; the job's own result stays in the log. */
+function withUnstoredLogin(result: JobResult): JobResult {
+  if (!unstoredLogin) return result
+  if (result.conclusion === 'failure' && result.message.includes(unstoredLogin)) return result
+  core.info(
+    `The job itself: ${result.conclusion}${result.conclusion === 'success' ? '' : ` (${result.conclusion === 'skipped' ? result.reason : result.message})`}.`
+  )
+  return { conclusion: 'failure', message: unstoredLogin, auth: true }
 }
 
 /**
@@ -200,6 +219,11 @@ async function runHealth(
     } else {
       if (verdict.level === 'warning') warning = verdict.message
       if (inputs.live_check) problem = await liveCheck(pre, auth, env)
+    }
+    if (unstoredLogin) {
+      // The login works today, but the secret now holds a dead refresh token: never "valid".
+      outputs.set('auth_status', 'invalid')
+      problem = { message: unstoredLogin, status: 'invalid', auth: true }
     }
   } catch (err) {
     if (!(err instanceof AuthError)) throw err
