@@ -3,6 +3,7 @@
  * report. The only place that fails the step.
  */
 import * as core from '@actions/core'
+import os from 'node:os'
 import path from 'node:path'
 import { AuthError, InputError } from './auth/errors.js'
 import { refreshIfNeeded, tokenHash, writeBackConfig } from './auth/lifecycle.js'
@@ -299,8 +300,17 @@ async function prepareClaude(
   env: NodeJS.ProcessEnv,
   opts: { exportForLaterSteps: boolean }
 ): Promise<ClaudeRunner & { version: string; path: string; configDir: string }> {
-  const configDir = resolveConfigDir(inputs.config_dir)
-  const plan = await planRestore(configDir)
+  const plan = await planRestore(
+    resolveConfigDir(inputs.config_dir),
+    undefined,
+    env.RUNNER_TEMP || os.tmpdir()
+  )
+  const configDir = plan.configDir
+  if (plan.divertedFrom) {
+    core.notice(
+      `${plan.divertedFrom} holds another run's login (a self-hosted runner with a shared HOME): this run restores into ${configDir} instead, and leaves the other one alone.`
+    )
+  }
   // Saved before anything is written, so the post step can always put things back.
   save('restorePlan', JSON.stringify(plan))
   await restoreLogin(plan, auth.login)
