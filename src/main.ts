@@ -13,6 +13,7 @@ import { shouldRefresh } from './auth/refresh.js'
 import { assumingRefresh } from './auth/validate.js'
 import { isDefaultConfigDir, planRestore, resolveConfigDir, restoreLogin } from './auth/restore.js'
 import { cliEnv, type CliAuth } from './claude/env.js'
+import { CancelledError } from './claude/run.js'
 import { installClaude } from './claude/install.js'
 import { readEvent } from './event.js'
 import { dryRunApi, restApi, type DescribedWrite, type GitHubApi } from './github/api.js'
@@ -417,7 +418,7 @@ function fail(
   if (err instanceof AuthError) {
     outputs.set('auth_status', err.status)
     message = authFailure(err.message, reauth)
-  } else if (err instanceof InputError) {
+  } else if (err instanceof InputError || err instanceof CancelledError) {
     message = err.message
   } else if (isRequestError(err)) {
     message = githubFailure(err)

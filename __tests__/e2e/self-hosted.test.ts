@@ -4,9 +4,10 @@
  * step cancelled (SIGTERM) while the real CLI runs. dist/index.js, the real CLI, the mocks.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { promises as fs } from 'node:fs'
+import { promises as fs, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
+import { scenarios } from '../../__fixtures__/mock-anthropic.js'
 import { CLAUDE, findLeaks, parseCommandFile, Runner, type StepOptions } from './harness.js'
 import { useWorld } from './world.js'
 
@@ -92,4 +93,72 @@ describe('a shared HOME on a self-hosted runner', () => {
     expect(bDir.startsWith(b.runner.temp)).toBe(true)
     expect(bMain.notices.join('\n')).toMatch(/another run's login/)
   })
+})
+
+/** Gone, or a zombie nobody reaped yet (it runs no more either way). */
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')
+  } catch {
+    return true
+  }
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    if (check()) return true
+    await new Promise(r => setTimeout(r, 50))
+  }
+  return check()
+}
+
+describe('cancellation', () => {
+  it('SIGTERM to the main step while the CLI runs: the CLI is stopped, main fails, post removes the login', async () => {
+    const { secret } = login()
+    // The model takes a minute to answer: the CLI is mid-run when the job is cancelled.
+    world.api.script(scenarios.slow(60_000))
+    let cliPid: number | undefined
+    let signalled = false
+    const started = Date.now()
+    const main = await world.runner.main({
+      inputs: { mode: 'prompt', prompt: 'Say hi.', claude_auth: secret, claude_path: CLAUDE },
+      env: world.env(),
+      timeoutMs: 60_000,
+      onSpawn: child => {
+        let out = ''
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+        // Once the CLI has asked the model (the request hangs there), cancel the job.
+        const poll = setInterval(() => {
+          const pid = /Claude Code started \(pid (\d+)\)/.exec(out)?.[1]
+          if (!pid || world.api.messageRequests().length === 0) return
+          signalled = true
+          cliPid = Number(pid)
+          child.kill('SIGTERM')
+          clearInterval(poll)
+        }, 100)
+        child.on('close', () => clearInterval(poll))
+      }
+    })
+    expect(signalled).toBe(true)
+    const pid = cliPid as number
+    const gone = await waitFor(() => isGone(pid), 3000)
+    // Never leave an orphaned CLI behind, even when the assertions below fail.
+    if (!gone) process.kill(pid, 'SIGKILL')
+    expect(gone).toBe(true)
+    // The main step ended by itself well before the model's minute, and not with success.
+    expect(Date.now() - started).toBeLessThan(30_000)
+    expect(main.exitCode).not.toBe(0)
+    expect(main.errors.join('\n')).toMatch(/cancelled \(SIGTERM\)/i)
+
+    const post = await world.runner.post()
+    expect(post.exitCode).toBe(0)
+    await expect(fs.access(path.join(world.runner.home, '.claude'))).rejects.toThrow()
+  }, 90_000)
 })
