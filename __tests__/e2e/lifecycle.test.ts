@@ -854,6 +854,28 @@ describe('(h) no login is lost: secrets_token must be able to write before the a
     expect(firstSentence(main.errors[0])).toMatch(/secrets_token cannot write.*403.*Secrets: write/)
   })
 
+  it('a classic secrets_token without the repo scope: no refresh, the step fails early naming the scope', async () => {
+    await gh.close()
+    gh = await startMockGitHub(undefined, {
+      classicScopes: { [SECRETS_TOKEN]: 'public_repo, workflow' }
+    })
+    const old = arrangeLogin({ expiresInMs: 10 * MIN })
+    storeSecret(old.secret)
+
+    const { main } = await mainAndPost({
+      mode: 'setup',
+      claude_auth: old.secret,
+      secrets_token: SECRETS_TOKEN
+    })
+
+    expect(tokens.requests).toEqual([])
+    expect(main.exitCode).toBe(1)
+    expect(firstSentence(main.errors[0])).toMatch(
+      /secrets_token cannot write .*classic token without the "repo" scope \(it has public_repo, workflow\)/
+    )
+    expect(gh.writes()).toEqual([])
+  })
+
   it('a write-back refused after the refresh: the job runs, main fails with the re-auth block, post stores the login', async () => {
     const old = arrangeLogin({ expiresInMs: 10 * MIN })
     storeSecret(old.secret)
