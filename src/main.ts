@@ -171,9 +171,16 @@ async function refreshed(
 /** A rotated login that could not be stored fails the step; the job's own result stays in the log. */
 function withUnstoredLogin(result: JobResult): JobResult {
   if (!unstoredLogin) return result
-  if (result.conclusion === 'failure' && result.message.includes(unstoredLogin)) return result
+  if (result.conclusion === 'failure') {
+    if (result.message.includes(unstoredLogin)) return result
+    return {
+      ...result,
+      message: `${unstoredLogin} The job failed too: ${result.message}`,
+      auth: true
+    }
+  }
   core.info(
-    `The job itself: ${result.conclusion}${result.conclusion === 'success' ? '' : ` (${result.conclusion === 'skipped' ? result.reason : result.message})`}.`
+    `The job itself: ${result.conclusion}${result.conclusion === 'skipped' ? ` (${result.reason})` : ''}.`
   )
   return { conclusion: 'failure', message: unstoredLogin, auth: true }
 }
@@ -425,6 +432,11 @@ function fail(
   } else {
     // Unexpected: one line, no stack (a stack could carry data the masks have not seen).
     message = `Unexpected error${mode ? ` in mode ${mode}` : ''}: ${(err as Error)?.message ?? String(err)}`
+  }
+  // A refreshed login that could not be stored must not go unmentioned behind another failure.
+  if (unstoredLogin) {
+    const more = err instanceof AuthError ? unstoredLogin : authFailure(unstoredLogin, reauth)
+    message = `${message}\n\n${more}`
   }
   summary.text(`**Failed:** ${message.replace(/\n/g, '  \n')}`)
   core.setFailed(message)
