@@ -250,6 +250,8 @@ export interface MockGitHubOptions {
   repos?: Record<string, Partial<RepoState>>
   /** Organizations that exist (default: the primary repository's owner). */
   orgs?: string[]
+  /** Classic tokens: token → the `x-oauth-scopes` header GitHub sends back to it. */
+  classicScopes?: Record<string, string>
 }
 
 export interface MockGitHub {
@@ -2234,10 +2236,13 @@ export async function startMockGitHub(
       status: 0
     }
     calls.push(call)
+    const bearer = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1]
+    const scopes = bearer === undefined ? undefined : options.classicScopes?.[bearer]
 
     const send = (reply: Reply): void => {
       call.status = reply.status
       const headers: Record<string, string> = {
+        ...(scopes !== undefined ? { 'x-oauth-scopes': scopes } : {}),
         'x-github-request-id': fakeSha(String(calls.length)).slice(0, 16).toUpperCase(),
         'x-ratelimit-limit': '5000',
         'x-ratelimit-remaining': '4999',

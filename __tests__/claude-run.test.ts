@@ -20,7 +20,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret: jest.fn()
 }))
 // eslint-disable-next-line no-restricted-syntax
-const { runClaude } = await import('../src/claude/run.js')
+const { runClaude, CancelledError } = await import('../src/claude/run.js')
 // eslint-disable-next-line no-restricted-syntax
 const { classify } = await import('../src/claude/classify.js')
 
@@ -298,6 +298,84 @@ describe('runClaude timeout', () => {
     expect(took).toBeLessThan(15_000)
     expect(await waitGone(grandchild)).toBe(true)
   }, 30_000)
+})
+
+describe('runClaude when the action is cancelled', () => {
+  /** Sends `signal` to this process's listeners once the fake CLI wrote its pid. */
+  function cancelWhenStarted(pidFile: string, signal: NodeJS.Signals): void {
+    const poll = setInterval(() => {
+      fs.readFile(pidFile, 'utf8').then(
+        () => {
+          clearInterval(poll)
+          process.emit(signal, signal)
+        },
+        () => undefined
+      )
+    }, 20)
+  }
+
+  it('SIGTERM kills the process group (the grandchild too), then rejects with CancelledError', async () => {
+    const claude = await script(
+      'claude-cancel',
+      [
+        'sleep 40 &',
+        'echo $! > "$OUT_DIR/cancel-grandchild.pid"',
+        'echo $$ > "$OUT_DIR/cancel-child.pid"',
+        'sleep 40'
+      ].join('\n')
+    )
+    const listeners = process.listenerCount('SIGTERM')
+    const lines: string[] = []
+    cancelWhenStarted(path.join(dir, 'cancel-child.pid'), 'SIGTERM')
+    const started = Date.now()
+    const run = runClaude({
+      claudePath: claude,
+      args: [],
+      env: env(),
+      prompt: 'p',
+      timeoutMs: 60_000,
+      log: l => lines.push(l)
+    })
+    await expect(run).rejects.toThrow(CancelledError)
+    await expect(run).rejects.toThrow(/^Cancelled \(SIGTERM\) while Claude Code ran/)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    const child = Number(await fs.readFile(path.join(dir, 'cancel-child.pid'), 'utf8'))
+    const grandchild = Number(await fs.readFile(path.join(dir, 'cancel-grandchild.pid'), 'utf8'))
+    expect(await waitGone(child)).toBe(true)
+    expect(await waitGone(grandchild)).toBe(true)
+    expect(lines).toContain('Received SIGTERM: stopping Claude Code and every process it started.')
+    expect(lines.some(l => /^Claude Code started \(pid \d+\)\.$/.test(l))).toBe(true)
+    // The handler is gone with the run: a later SIGTERM is the runtime's again.
+    expect(process.listenerCount('SIGTERM')).toBe(listeners)
+  })
+
+  it('SIGINT and a CLI that ignores SIGTERM: SIGKILL after the (short) grace', async () => {
+    const claude = await script(
+      'claude-cancel-stubborn',
+      [
+        "trap '' TERM",
+        'echo $$ > "$OUT_DIR/stubborn-cancel.pid"',
+        'while true; do sleep 1; done'
+      ].join('\n')
+    )
+    cancelWhenStarted(path.join(dir, 'stubborn-cancel.pid'), 'SIGINT')
+    const started = Date.now()
+    const run = runClaude({
+      claudePath: claude,
+      args: [],
+      env: env(),
+      prompt: 'p',
+      timeoutMs: 60_000,
+      killGraceMs: 300,
+      log: () => undefined
+    })
+    await expect(run).rejects.toMatchObject({ name: 'CancelledError', signal: 'SIGINT' })
+    const took = Date.now() - started
+    expect(took).toBeGreaterThanOrEqual(300)
+    expect(took).toBeLessThan(5000)
+    const pid = Number(await fs.readFile(path.join(dir, 'stubborn-cancel.pid'), 'utf8'))
+    expect(await waitGone(pid)).toBe(true)
+  })
 })
 
 describe('runClaude with a CLI that fails in text', () => {

@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   credentialsFor,
+  decideUndo,
   isDefaultConfigDir,
   planRestore,
   readRestoredCredentials,
@@ -296,6 +297,92 @@ describe('restoreLogin and undoRestore', () => {
     )
     // The user's backup is still there to be recovered by hand.
     expect(await fs.readdir(backupDir)).toEqual([])
+  })
+})
+
+describe('decideUndo: restore markers on a shared HOME', () => {
+  const OWN = 'own-marker'
+  it("removes config_dir only when it carries this run's marker", () => {
+    expect(decideUndo(OWN, { marker: OWN, empty: false }, 'absent')).toEqual({
+      removeConfig: true,
+      backup: 'none'
+    })
+    expect(decideUndo(OWN, { marker: 'other', empty: false }, 'absent')).toEqual({
+      removeConfig: false,
+      backup: 'none'
+    })
+    // The user's own directory (never moved aside, or already put back): left alone.
+    expect(decideUndo(OWN, { empty: false }, 'absent')).toEqual({
+      removeConfig: false,
+      backup: 'none'
+    })
+    expect(decideUndo(OWN, 'absent', 'absent')).toEqual({ removeConfig: false, backup: 'none' })
+  })
+
+  it("puts back an unmarked backup (the user's) when config_dir is free", () => {
+    expect(decideUndo(OWN, { marker: OWN, empty: false }, { empty: false })).toEqual({
+      removeConfig: true,
+      backup: 'restore'
+    })
+    // Stopped right after the move aside.
+    expect(decideUndo(OWN, 'absent', { empty: false })).toEqual({
+      removeConfig: false,
+      backup: 'restore'
+    })
+    // Stopped after mkdir, before the marker: the empty directory is this run's.
+    expect(decideUndo(OWN, { empty: true }, { empty: false })).toEqual({
+      removeConfig: true,
+      backup: 'restore'
+    })
+  })
+
+  it("never puts back a backup that carries a run's marker: it is deleted", () => {
+    expect(
+      decideUndo(OWN, { marker: OWN, empty: false }, { marker: 'other', empty: false })
+    ).toEqual({ removeConfig: true, backup: 'delete' })
+    expect(decideUndo(OWN, 'absent', { marker: 'other', empty: false })).toEqual({
+      removeConfig: false,
+      backup: 'delete'
+    })
+  })
+
+  it("keeps the user's backup when another run's login occupies config_dir", () => {
+    expect(decideUndo(OWN, { marker: 'other', empty: false }, { empty: false })).toEqual({
+      removeConfig: false,
+      backup: 'keep'
+    })
+  })
+})
+
+describe("planRestore and undoRestore with another run's live restore", () => {
+  it("plans a fresh directory under the temp dir when config_dir holds another run's marker", async () => {
+    const temp = path.join(home, 'runner_temp')
+    await fs.mkdir(temp)
+    const other = await planRestore(configDir, home, temp)
+    expect(other.configDir).toBe(configDir)
+    expect(other.divertedFrom).toBeUndefined()
+    await restoreLogin(other, fakeOauthLogin())
+
+    const plan = await planRestore(configDir, home, temp)
+    expect(plan.divertedFrom).toBe(configDir)
+    expect(path.dirname(plan.configDir)).toBe(temp)
+    expect(plan.hadDir).toBe(false)
+    expect(plan.claudeJson).toBeUndefined()
+    await restoreLogin(plan, fakeOauthLogin())
+    expect(await undoRestore(plan)).toEqual([])
+    expect(await fs.readdir(temp)).toEqual([])
+    // The other run's login is untouched.
+    expect(await readRestoredCredentials(other)).toBeDefined()
+  })
+
+  it("deletes a backup that carries another run's marker instead of putting it back", async () => {
+    const first = await planRestore(configDir, home)
+    await restoreLogin(first, fakeOauthLogin())
+    // Without a temp dir the plan moves the other run's login aside (an older action did this).
+    const plan = await planRestore(configDir, home)
+    await restoreLogin(plan, fakeOauthLogin())
+    expect(await undoRestore(plan)).toEqual([])
+    expect(await fs.readdir(home)).toEqual([])
   })
 })
 

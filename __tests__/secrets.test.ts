@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import sodium from 'libsodium-wrappers'
 import {
   describeTarget,
+  probePublicKey,
   sealSecret,
   secretNameProblem,
   secretUpdatedAt,
@@ -195,6 +196,34 @@ describe('secretUpdatedAt', () => {
     await expect(
       secretUpdatedAt(octokit, { kind: 'repo', repo: 'octo-org/missing' }, 'CLAUDE_AUTH')
     ).rejects.toThrow(/the repository octo-org\/missing/)
+  })
+})
+
+describe('probePublicKey', () => {
+  const repo = { kind: 'repo', repo: REPO } as const
+  it('reports 200, and no scopes for a token that is not classic', async () => {
+    expect(await probePublicKey(octokit, repo)).toEqual({ status: 200 })
+  })
+
+  it('reports the x-oauth-scopes a classic token gets back', async () => {
+    await mock.close()
+    mock = await startMockGitHub(undefined, {
+      classicScopes: { ghp_FAKE_test_token: 'repo, gist' }
+    })
+    octokit = createOctokit('ghp_FAKE_test_token', { baseUrl: mock.url })
+    expect(await probePublicKey(octokit, repo)).toEqual({ status: 200, scopes: 'repo, gist' })
+  })
+
+  it('reports a refusal with its status and message instead of throwing', async () => {
+    mock.failNext('GET', /public-key$/, 403, 1, {
+      body: { message: 'Resource not accessible by integration' }
+    })
+    expect(await probePublicKey(octokit, repo)).toEqual({
+      status: 403,
+      message: 'Resource not accessible by integration'
+    })
+    const missing = { kind: 'env', repo: REPO, environment: 'nope' } as const
+    expect(await probePublicKey(octokit, missing)).toMatchObject({ status: 404 })
   })
 })
 

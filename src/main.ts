@@ -3,6 +3,7 @@
  * report. The only place that fails the step.
  */
 import * as core from '@actions/core'
+import os from 'node:os'
 import path from 'node:path'
 import { AuthError, InputError } from './auth/errors.js'
 import { refreshIfNeeded, tokenHash, writeBackConfig } from './auth/lifecycle.js'
@@ -12,6 +13,7 @@ import { shouldRefresh } from './auth/refresh.js'
 import { assumingRefresh } from './auth/validate.js'
 import { isDefaultConfigDir, planRestore, resolveConfigDir, restoreLogin } from './auth/restore.js'
 import { cliEnv, type CliAuth } from './claude/env.js'
+import { CancelledError } from './claude/run.js'
 import { installClaude } from './claude/install.js'
 import { readEvent } from './event.js'
 import { dryRunApi, restApi, type DescribedWrite, type GitHubApi } from './github/api.js'
@@ -29,8 +31,12 @@ import { Outputs } from './report/outputs.js'
 import { Summary } from './report/summary.js'
 import { load, save } from './state.js'
 
+/** Set when this run rotated the login and could not store it: the sentence saying why. */
+let unstoredLogin: string | undefined
+
 /** Runs the main step. Never throws: every failure ends in `core.setFailed` with one message. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  unstoredLogin = undefined
   save('isPost', 'true')
   save('startedAt', new Date().toISOString())
   const outputs = new Outputs()
@@ -62,7 +68,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     try {
       const result =
         mode === 'health' ? await runHealth(pre, env, reauth) : await runJob(mode, pre, env)
-      finish(result, outputs, summary, reauth)
+      finish(withUnstoredLogin(result), outputs, summary, reauth)
     } finally {
       reportDryRun(inputs, dryRunWrites, summary)
     }
@@ -154,7 +160,29 @@ async function refreshed(
     outputs.auth(lifecycle.auth.assessment, now)
     if (lifecycle.secretUpdated) save('lastWriteAt', new Date().toISOString())
   }
+  if (lifecycle.writeBackProblem) {
+    // The post step tries once more, from the credentials file the run leaves.
+    save('writeBackPending', 'true')
+    unstoredLogin = `The new login could not be stored: ${lifecycle.writeBackProblem} The job runs with the new login, but unless the post step stores it, the secret holds a refresh token that no longer works and the next run fails.`
+  }
   return lifecycle.auth
+}
+
+/** A rotated login that could not be stored fails the step; the job's own result stays in the log. */
+function withUnstoredLogin(result: JobResult): JobResult {
+  if (!unstoredLogin) return result
+  if (result.conclusion === 'failure') {
+    if (result.message.includes(unstoredLogin)) return result
+    return {
+      ...result,
+      message: `${unstoredLogin} The job failed too: ${result.message}`,
+      auth: true
+    }
+  }
+  core.info(
+    `The job itself: ${result.conclusion}${result.conclusion === 'skipped' ? ` (${result.reason})` : ''}.`
+  )
+  return { conclusion: 'failure', message: unstoredLogin, auth: true }
 }
 
 /**
@@ -200,6 +228,11 @@ async function runHealth(
     } else {
       if (verdict.level === 'warning') warning = verdict.message
       if (inputs.live_check) problem = await liveCheck(pre, auth, env)
+    }
+    if (unstoredLogin) {
+      // The login works today, but the secret now holds a dead refresh token: never "valid".
+      outputs.set('auth_status', 'invalid')
+      problem = { message: unstoredLogin, status: 'invalid', auth: true }
     }
   } catch (err) {
     if (!(err instanceof AuthError)) throw err
@@ -275,8 +308,17 @@ async function prepareClaude(
   env: NodeJS.ProcessEnv,
   opts: { exportForLaterSteps: boolean }
 ): Promise<ClaudeRunner & { version: string; path: string; configDir: string }> {
-  const configDir = resolveConfigDir(inputs.config_dir)
-  const plan = await planRestore(configDir)
+  const plan = await planRestore(
+    resolveConfigDir(inputs.config_dir),
+    undefined,
+    env.RUNNER_TEMP || os.tmpdir()
+  )
+  const configDir = plan.configDir
+  if (plan.divertedFrom) {
+    core.notice(
+      `${plan.divertedFrom} holds another run's login (a self-hosted runner with a shared HOME): this run restores into ${configDir} instead, and leaves the other one alone.`
+    )
+  }
   // Saved before anything is written, so the post step can always put things back.
   save('restorePlan', JSON.stringify(plan))
   await restoreLogin(plan, auth.login)
@@ -383,13 +425,18 @@ function fail(
   if (err instanceof AuthError) {
     outputs.set('auth_status', err.status)
     message = authFailure(err.message, reauth)
-  } else if (err instanceof InputError) {
+  } else if (err instanceof InputError || err instanceof CancelledError) {
     message = err.message
   } else if (isRequestError(err)) {
     message = githubFailure(err)
   } else {
     // Unexpected: one line, no stack (a stack could carry data the masks have not seen).
     message = `Unexpected error${mode ? ` in mode ${mode}` : ''}: ${(err as Error)?.message ?? String(err)}`
+  }
+  // A refreshed login that could not be stored must not go unmentioned behind another failure.
+  if (unstoredLogin) {
+    const more = err instanceof AuthError ? unstoredLogin : authFailure(unstoredLogin, reauth)
+    message = `${message}\n\n${more}`
   }
   summary.text(`**Failed:** ${message.replace(/\n/g, '  \n')}`)
   core.setFailed(message)

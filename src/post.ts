@@ -10,9 +10,11 @@ import {
   staleWarning,
   tokenHash,
   writeBackConfig,
-  writeBackLogin
+  writeBackLogin,
+  type WriteBackConfig
 } from './auth/lifecycle.js'
 import { maskLogin } from './auth/load.js'
+import { authFailure, type ReauthContext } from './auth/messages.js'
 import {
   readRestoredCredentials,
   RestorePlanSchema,
@@ -58,29 +60,37 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
 
 /**
  * Compares the refresh token on disk with the one restored: when the CLI rotated it during the run,
- * the new login is written back (or, without secrets_token, a warning says the secret is stale).
+ * or the main step rotated it and could not store it, the login on disk is written back (or,
+ * without secrets_token, a warning says the secret is stale). A login that still cannot be stored
+ * is an error annotation with the re-auth steps; the post step itself never fails.
  */
 async function readBack(plan: RestorePlan, env: NodeJS.ProcessEnv): Promise<void> {
   const restoredHash = load('restoredRefreshHash')
-  if (!restoredHash) return
+  const pending = load('writeBackPending') === 'true'
+  if (!restoredHash && !pending) return
+  const inputs = getInputs()
+  const cfg = writeBackConfig(inputs, env)
+  const lost = (why: string): void => core.error(lostLogin(why, pending, cfg, env))
   const file = await readRestoredCredentials(plan)
   const oauth = (
     file as { claudeAiOauth?: { accessToken?: unknown; refreshToken?: unknown } } | undefined
   )?.claudeAiOauth
-  if (!oauth) return
+  if (!oauth) {
+    if (pending) lost('the main step left no credentials file to store it from.')
+    return
+  }
   if (oauth.accessToken === '') {
-    core.warning(
+    const wiped =
       'The CLI wiped the login during the run (its refresh was refused): the stored secret is not updated; re-capture the login.'
-    )
+    if (pending) lost(wiped)
+    else core.warning(wiped)
     return
   }
   const refreshToken = typeof oauth.refreshToken === 'string' ? oauth.refreshToken : ''
-  if (tokenHash(refreshToken) === restoredHash) return
+  if (!pending && tokenHash(refreshToken) === restoredHash) return
   if (typeof oauth.accessToken === 'string') core.setSecret(oauth.accessToken)
   if (refreshToken) core.setSecret(refreshToken)
 
-  const inputs = getInputs()
-  const cfg = writeBackConfig(inputs, env)
   if (!cfg.secretsToken) {
     core.warning(staleWarning(cfg))
     return
@@ -90,16 +100,45 @@ async function readBack(plan: RestorePlan, env: NodeJS.ProcessEnv): Promise<void
   if (original.kind !== 'oauth') return
   const rotated = loginFromFile(original, file)
   if (!rotated) {
-    core.warning(
+    const odd =
       'The credentials file the CLI left is not a login this action understands: the stored secret is not updated.'
-    )
+    if (pending) lost(odd)
+    else core.warning(odd)
     return
   }
   const generation = Number(load('generation') ?? original.generation) + 1
   const since = load('lastWriteAt') ?? load('startedAt')
-  if (await writeBackLogin(rotated, generation, cfg, since)) {
-    core.notice(
-      `The CLI rotated the login during the run; the new login was written back (generation ${generation}).`
-    )
+  const written = await writeBackLogin(rotated, generation, cfg, since)
+  if (!written.stored) {
+    lost(written.writeBackProblem)
+    return
+  }
+  core.notice(
+    pending
+      ? `The login the main step rotated and could not store is now stored, on a second try (generation ${generation}).`
+      : `The CLI rotated the login during the run; the new login was written back (generation ${generation}).`
+  )
+}
+
+/** The error when a rotated login is lost: why, what it means, and the re-auth steps. */
+function lostLogin(
+  why: string,
+  pending: boolean,
+  cfg: WriteBackConfig,
+  env: NodeJS.ProcessEnv
+): string {
+  const what = pending
+    ? 'The new login could not be stored, on a second try either'
+    : 'The login the CLI rotated during the run could not be stored'
+  const sentence = `${what}: ${why} The secret ${cfg.secretName} now holds a refresh token that no longer works, so the next run will fail until the login is captured again.`
+  return authFailure(sentence, reauthContext(cfg), env)
+}
+
+function reauthContext(cfg: WriteBackConfig): ReauthContext {
+  return {
+    repo: cfg.repo || 'OWNER/REPO',
+    secretName: cfg.secretName,
+    ...(cfg.environment ? { environment: cfg.environment } : {}),
+    ...(cfg.org ? { org: cfg.org } : {})
   }
 }

@@ -18,6 +18,8 @@ export interface SavedState {
   lastWriteAt: string
   /** When the main step started, ISO 8601, to tell whether another run rotated the secret. */
   startedAt: string
+  /** 'true' when main rotated the login and could not store it: the post step tries once more. */
+  writeBackPending: 'true'
 }
 
 export type StateKey = keyof SavedState

@@ -3,7 +3,7 @@
  * GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY / GITHUB_ENV / GITHUB_PATH files, RUNNER_TEMP
  * and a temp HOME; then the post step with the saved state as `STATE_*` variables.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync, promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -41,6 +41,8 @@ export interface StepOptions {
   env?: Record<string, string | undefined>
   event?: { name: string; payload?: unknown }
   timeoutMs?: number
+  /** Called with the step's process as soon as it starts (to watch its output or signal it). */
+  onSpawn?: (child: ChildProcessWithoutNullStreams) => void
 }
 
 /** Parses the `name<<delimiter` file format of GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV. */
@@ -108,7 +110,7 @@ export class Runner {
     for (const [k, v] of Object.entries(opts.inputs ?? {})) {
       env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
     }
-    return this.step(env, opts.timeoutMs)
+    return this.step(env, opts.timeoutMs, opts.onSpawn)
   }
 
   /** The post step, with the state the main step saved. */
@@ -171,7 +173,8 @@ export class Runner {
 
   private async step(
     env: Record<string, string | undefined>,
-    timeoutMs = 120_000
+    timeoutMs = 120_000,
+    onSpawn?: StepOptions['onSpawn']
   ): Promise<StepResult> {
     const clean: NodeJS.ProcessEnv = {}
     for (const [k, v] of Object.entries(env)) if (v !== undefined) clean[k] = v
@@ -181,6 +184,7 @@ export class Runner {
       stderr: string
     }>((resolve, reject) => {
       const child = spawn(NODE, [DIST], { env: clean, cwd: this.workspace })
+      onSpawn?.(child)
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', d => (stdout += d))

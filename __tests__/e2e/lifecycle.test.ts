@@ -771,3 +771,188 @@ describe('(g) write-back targets', () => {
     expect(gh.state.secrets).toEqual({})
   })
 })
+
+describe('(h) no login is lost: secrets_token must be able to write before the action refreshes', () => {
+  const PUBLIC_KEY = /\/actions\/secrets\/public-key$/
+  const NOT_ACCESSIBLE = { body: { message: 'Resource not accessible by integration' } }
+
+  it('secrets_token answering 401 on the public key: no refresh, the step fails early naming secrets_token', async () => {
+    const old = arrangeLogin({ expiresInMs: 10 * MIN })
+    storeSecret(old.secret)
+    gh.failNext('GET', PUBLIC_KEY, 401)
+
+    const { main, post } = await mainAndPost({
+      mode: 'prompt',
+      prompt: 'Say hi.',
+      claude_auth: old.secret,
+      secrets_token: SECRETS_TOKEN
+    })
+
+    expect(tokens.requests).toEqual([])
+    expect(api.requests).toEqual([])
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs).toMatchObject({
+      conclusion: 'failure',
+      rotated: 'false',
+      secret_updated: 'false'
+    })
+    const sentence = firstSentence(main.errors[0])
+    expect(sentence).toMatch(/secrets_token cannot write/)
+    expect(sentence).toMatch(/401/)
+    expect(sentence).toMatch(/invalid or expired/)
+    expect(main.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(post.exitCode).toBe(0)
+    expect(gh.writes()).toEqual([])
+    expect(gh.decryptSecret({}, 'CLAUDE_AUTH')).toBe(old.secret)
+  })
+
+  it('secrets_token answering 403 (a GITHUB_TOKEN) with refresh always: no refresh, the run goes on with the login as it is', async () => {
+    const old = arrangeLogin({ expiresInMs: 8 * HOUR })
+    storeSecret(old.secret)
+    gh.failNext('GET', PUBLIC_KEY, 403, 1, NOT_ACCESSIBLE)
+
+    const { main, post } = await mainAndPost({
+      mode: 'prompt',
+      prompt: 'Say hi.',
+      claude_auth: old.secret,
+      secrets_token: SECRETS_TOKEN,
+      refresh: 'always'
+    })
+
+    expect(tokens.requests).toEqual([])
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs).toMatchObject({
+      conclusion: 'success',
+      rotated: 'false',
+      secret_updated: 'false'
+    })
+    const warning = main.warnings.join('\n')
+    expect(warning).toMatch(/secrets_token cannot write/)
+    expect(warning).toMatch(/Secrets: write/)
+    expect(warning).toMatch(/GITHUB_TOKEN/)
+    for (const c of api.messageRequests()) {
+      expect(c.headers.authorization).toBe(`Bearer ${old.access}`)
+    }
+    expect(post.exitCode).toBe(0)
+    expect(gh.writes()).toEqual([])
+  })
+
+  it('secrets_token answering 403 and a token inside min_validity: fails early, saying why', async () => {
+    const old = arrangeLogin({ expiresInMs: 10 * MIN })
+    storeSecret(old.secret)
+    gh.failNext('GET', PUBLIC_KEY, 403, 1, NOT_ACCESSIBLE)
+
+    const { main } = await mainAndPost({
+      mode: 'setup',
+      claude_auth: old.secret,
+      secrets_token: SECRETS_TOKEN
+    })
+
+    expect(tokens.requests).toEqual([])
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs.conclusion).toBe('failure')
+    expect(firstSentence(main.errors[0])).toMatch(/secrets_token cannot write.*403.*Secrets: write/)
+  })
+
+  it('a classic secrets_token without the repo scope: no refresh, the step fails early naming the scope', async () => {
+    await gh.close()
+    gh = await startMockGitHub(undefined, {
+      classicScopes: { [SECRETS_TOKEN]: 'public_repo, workflow' }
+    })
+    const old = arrangeLogin({ expiresInMs: 10 * MIN })
+    storeSecret(old.secret)
+
+    const { main } = await mainAndPost({
+      mode: 'setup',
+      claude_auth: old.secret,
+      secrets_token: SECRETS_TOKEN
+    })
+
+    expect(tokens.requests).toEqual([])
+    expect(main.exitCode).toBe(1)
+    expect(firstSentence(main.errors[0])).toMatch(
+      /secrets_token cannot write .*classic token without the "repo" scope \(it has public_repo, workflow\)/
+    )
+    expect(gh.writes()).toEqual([])
+  })
+
+  it('a write-back refused after the refresh: the job runs, main fails with the re-auth block, post stores the login', async () => {
+    const old = arrangeLogin({ expiresInMs: 10 * MIN })
+    storeSecret(old.secret)
+    gh.failNext('PUT', /\/actions\/secrets\/CLAUDE_AUTH$/, 403, 1, NOT_ACCESSIBLE)
+
+    const { main, post } = await mainAndPost({
+      mode: 'prompt',
+      prompt: 'Say hi.',
+      claude_auth: old.secret,
+      secrets_token: SECRETS_TOKEN
+    })
+
+    const issued = tokens.issued[0]
+    expect(tokens.requests).toHaveLength(1)
+    // The job ran with the fresh login, and its result stays in the outputs.
+    expect(api.messageRequests().length).toBeGreaterThan(0)
+    expect(main.outputs.result).toBe('Done.')
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs).toMatchObject({
+      conclusion: 'failure',
+      rotated: 'true',
+      secret_updated: 'false'
+    })
+    expect(main.errors).toHaveLength(1)
+    expect(firstSentence(main.errors[0])).toMatch(/could not be stored/)
+    expect(firstSentence(main.errors[0])).toMatch(/403/)
+    expect(main.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+
+    // Post: one more try, from the credentials file; it works this time.
+    expect(post.exitCode).toBe(0)
+    expect(post.errors).toEqual([])
+    expect(post.notices.join('\n')).toMatch(/stored/)
+    const { login } = await readSecret()
+    expect(login.generation).toBe(GEN + 1)
+    expect(login.credentials.claudeAiOauth.refreshToken).toBe(issued?.refreshToken)
+    await expect(fs.access(path.join(runners[0]!.home, '.claude'))).rejects.toThrow()
+  })
+
+  it('a write-back refused in main and in post: an error annotation naming the secret and the fix, post still succeeds', async () => {
+    const old = arrangeLogin({ expiresInMs: 10 * MIN })
+    storeSecret(old.secret)
+    gh.failNext('PUT', /\/actions\/secrets\/CLAUDE_AUTH$/, 403, 2, NOT_ACCESSIBLE)
+
+    const { main, post } = await mainAndPost({
+      mode: 'setup',
+      claude_auth: old.secret,
+      secrets_token: SECRETS_TOKEN
+    })
+
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs).toMatchObject({ conclusion: 'failure', secret_updated: 'false' })
+    expect(firstSentence(main.errors[0])).toMatch(/could not be stored/)
+    expect(post.exitCode).toBe(0)
+    expect(post.errors).toHaveLength(1)
+    expect(post.errors[0]).toContain('CLAUDE_AUTH')
+    expect(post.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(gh.decryptSecret({}, 'CLAUDE_AUTH')).toBe(old.secret)
+    await expect(fs.access(path.join(runners[0]!.home, '.claude'))).rejects.toThrow()
+  })
+
+  it('health with live_check and a refused write-back is a failure, never "valid"', async () => {
+    const old = arrangeLogin({ expiresInMs: 10 * MIN })
+    storeSecret(old.secret)
+    gh.failNext('PUT', /\/actions\/secrets\/CLAUDE_AUTH$/, 403, 2, NOT_ACCESSIBLE)
+
+    const { main } = await mainAndPost({
+      mode: 'health',
+      live_check: 'true',
+      health_issue: 'false',
+      claude_auth: old.secret,
+      secrets_token: SECRETS_TOKEN
+    })
+
+    expect(tokens.requests).toHaveLength(1)
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs.conclusion).toBe('failure')
+    expect(main.outputs.auth_status).not.toBe('valid')
+    expect(firstSentence(main.errors[0])).toMatch(/could not be stored/)
+  })
+})

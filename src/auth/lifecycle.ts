@@ -17,7 +17,14 @@ import {
 import { AuthError } from './errors.js'
 import { maskToken, type LoadedAuth } from './load.js'
 import { refreshLogin, shouldRefresh, type RefreshMode } from './refresh.js'
-import { describeTarget, secretUpdatedAt, writeSecret, type SecretTarget } from './secrets.js'
+import {
+  describeTarget,
+  probePublicKey,
+  secretUpdatedAt,
+  writeSecret,
+  type PublicKeyAnswer,
+  type SecretTarget
+} from './secrets.js'
 import { assessLogin, type AssessOptions } from './validate.js'
 
 /** Where rotated logins are written back, from the inputs. */
@@ -68,6 +75,8 @@ export interface PreparedLogin {
   secretUpdated: boolean
   /** The generation the secret holds after this step (for the post step's next write). */
   generation: number
+  /** Set when the login was rotated but could not be stored: why, in one sentence. */
+  writeBackProblem?: string
 }
 
 /**
@@ -88,11 +97,18 @@ export async function refreshIfNeeded(
   const unchanged = { auth, rotated: false, secretUpdated: false, generation }
   if (!login || login.kind !== 'oauth') return unchanged
   const canWriteBack = opts.writeBack.secretsToken !== ''
-  const decision = shouldRefresh(auth.assessment, { refresh: opts.refresh, canWriteBack })
+  let decision = shouldRefresh(auth.assessment, { refresh: opts.refresh, canWriteBack })
+  let cannotWrite: string | undefined
+  if (decision.refresh && canWriteBack) {
+    // A refresh rotates the stored refresh token away: make sure the new one can be stored first.
+    cannotWrite = await cannotWriteReason(opts.writeBack)
+    if (cannotWrite) decision = { refresh: false, reason: cannotWrite }
+  }
   if (!decision.refresh) {
     if (auth.assessment.needsRefresh) {
       throw new AuthError(`${auth.assessment.reason ?? ''} ${decision.reason}`.trim(), 'expired')
     }
+    if (cannotWrite) core.warning(cannotWrite)
     return unchanged
   }
   if (!canWriteBack) core.warning(decision.reason)
@@ -105,12 +121,70 @@ export async function refreshIfNeeded(
     return { auth: next, rotated: true, secretUpdated: false, generation }
   }
   const written = await writeBackLogin(fresh, generation + 1, opts.writeBack, opts.startedAt)
-  return {
-    auth: next,
-    rotated: true,
-    secretUpdated: written,
-    generation: written ? generation + 1 : generation
+  if (!written.stored) {
+    return {
+      auth: next,
+      rotated: true,
+      secretUpdated: false,
+      generation,
+      writeBackProblem: written.writeBackProblem
+    }
   }
+  return { auth: next, rotated: true, secretUpdated: true, generation: generation + 1 }
+}
+
+/** Whether secrets_token may write the target secret: the verdict on its public-key answer. */
+export type WriteAccess = { ok: true } | { ok: false; why: string }
+
+/**
+ * Judges GitHub's answer to reading the target's public key with secrets_token. A classic token
+ * (it answers with `x-oauth-scopes`) must also hold the scope that writing secrets there needs.
+ */
+export function writeAccess(answer: PublicKeyAnswer, target: SecretTarget): WriteAccess {
+  const need = target.kind === 'org' ? 'admin:org' : 'repo'
+  const said = answer.message ? ` (${answer.message})` : ''
+  switch (answer.status) {
+    case 200:
+      break
+    case 401:
+      return { ok: false, why: `GitHub answered 401${said}: the token is invalid or expired` }
+    case 403:
+      return {
+        ok: false,
+        why: `GitHub answered 403${said}: the token lacks the "Secrets: write" permission there (a workflow's GITHUB_TOKEN can never write secrets; use a fine-grained token with "Secrets: write", a classic token with "${need}", or a GitHub App)`
+      }
+    case 404:
+      return {
+        ok: false,
+        why: `GitHub answered 404${said}: ${describeTarget(target)} does not exist or the token cannot see it`
+      }
+    default:
+      return {
+        ok: false,
+        why: answer.status
+          ? `GitHub answered ${answer.status}${said}`
+          : `GitHub could not be reached${said}`
+      }
+  }
+  if (answer.scopes === undefined) return { ok: true }
+  const scopes = answer.scopes
+    .split(',')
+    .map(x => x.trim())
+    .filter(x => x !== '')
+  if (scopes.includes(need)) return { ok: true }
+  return {
+    ok: false,
+    why: `the token is a classic token without the "${need}" scope (it has ${scopes.length ? scopes.join(', ') : 'none'})`
+  }
+}
+
+/** Undefined when secrets_token can write the target secret, else the sentence saying why not. */
+async function cannotWriteReason(cfg: WriteBackConfig): Promise<string | undefined> {
+  const target = secretTarget(cfg)
+  const octokit = createOctokit(cfg.secretsToken, { log: line => core.info(line) })
+  const access = writeAccess(await probePublicKey(octokit, target), target)
+  if (access.ok) return undefined
+  return `The login is not refreshed, because secrets_token cannot write ${describeTarget(target)}'s secret ${cfg.secretName}: ${access.why}; a refresh would leave the stored secret with a dead refresh token.`
 }
 
 /** The warning when a rotated login cannot be stored: the secret now holds a dead refresh token. */
@@ -121,17 +195,20 @@ export function staleWarning(cfg: WriteBackConfig): string {
 /**
  * Writes a rotated login back as a new bundle (`generation`, `source: "refresh"`). Never writes a
  * wiped login. Warns when the secret changed after this run started (another run rotated it).
- * @returns whether the secret was written.
+ * @returns whether the secret was written, and when not, one sentence saying why.
  */
 export async function writeBackLogin(
   login: Login,
   generation: number,
   cfg: WriteBackConfig,
   startedAt: string | undefined
-): Promise<boolean> {
+): Promise<WriteBackResult> {
   if (login.kind === 'oauth' && login.credentials.claudeAiOauth.accessToken === '') {
-    core.warning('The login was wiped by the CLI (a refused refresh): it is not written back.')
-    return false
+    return {
+      stored: false,
+      writeBackProblem:
+        'the CLI wiped the login (a refused refresh), so there is nothing to write back.'
+    }
   }
   const octokit = createOctokit(cfg.secretsToken, { log: line => core.info(line) })
   const target = secretTarget(cfg)
@@ -149,14 +226,17 @@ export async function writeBackLogin(
     core.info(
       `Wrote the rotated login back to ${describeTarget(target)} (secret ${cfg.secretName} ${how}, generation ${generation}).`
     )
-    return true
+    return { stored: true }
   } catch (err) {
-    core.warning(
-      `Could not write the rotated login back to ${describeTarget(target)}: ${(err as Error).message} The stored secret is now stale: re-capture the login, and check that secrets_token may write Actions secrets.`
-    )
-    return false
+    return {
+      stored: false,
+      writeBackProblem: (err as Error).message
+    }
   }
 }
+
+/** What a write-back did. */
+export type WriteBackResult = { stored: true } | { stored: false; writeBackProblem: string }
 
 /** The oauth login as it stands in the credentials file after the run, or undefined. */
 export function loginFromFile(base: OauthLogin, file: unknown): OauthLogin | undefined {

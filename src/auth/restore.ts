@@ -26,7 +26,9 @@ export const RestorePlanSchema = z.object({
   marker: z.string().optional(),
   /** `~/.claude.json` beside the default directory: removed by the post step when it was not there. */
   claudeJson: z.string().optional(),
-  hadClaudeJson: z.boolean().optional()
+  hadClaudeJson: z.boolean().optional(),
+  /** The config_dir asked for, when it held another run's live login and this run went elsewhere. */
+  divertedFrom: z.string().optional()
 })
 export type RestorePlan = z.infer<typeof RestorePlanSchema>
 
@@ -41,11 +43,21 @@ export function isDefaultConfigDir(dir: string, home: string = os.homedir()): bo
   return path.resolve(dir) === path.resolve(home, '.claude')
 }
 
-/** Looks at what is there now and decides where a backup would go. Writes nothing. */
+/**
+ * Looks at what is there now and decides where a backup would go. Writes nothing. When
+ * `configDir` holds another run's live restore (its marker file is there: a self-hosted runner
+ * with a shared HOME), the plan is a fresh directory under `tempDir` instead, so neither run
+ * touches the other's login.
+ */
 export async function planRestore(
   configDir: string,
-  home: string = os.homedir()
+  home: string = os.homedir(),
+  tempDir?: string
 ): Promise<RestorePlan> {
+  if (tempDir && typeof (await markerIn(configDir)) === 'string') {
+    const fresh = path.join(tempDir, `claude-config-${randomBytes(6).toString('hex')}`)
+    return { ...(await planRestore(fresh, home)), divertedFrom: configDir }
+  }
   const hadDir = await exists(configDir)
   const backupDir = `${configDir}.csa-backup-${randomBytes(6).toString('hex')}`
   const plan: RestorePlan = {
@@ -117,6 +129,31 @@ export async function readRestoredCredentials(plan: RestorePlan): Promise<unknow
   }
 }
 
+/** A directory as the post step finds it: absent, or there with its restore marker (if any). */
+export type FoundDir = 'absent' | { marker?: string; empty: boolean }
+
+/** What the post step does with `config_dir` and the backup. */
+export interface UndoDecision {
+  removeConfig: boolean
+  /** restore: move it back; delete: another run's login, never the user's; keep: cannot go back. */
+  backup: 'none' | 'restore' | 'delete' | 'keep'
+}
+
+/**
+ * Decides the undo from the markers: `config_dir` is removed only when it carries this run's
+ * marker (or is the empty directory this run made before it could write one), and a backup that
+ * carries any run's marker is another run's login, deleted rather than put back.
+ */
+export function decideUndo(ownMarker: string, config: FoundDir, backup: FoundDir): UndoDecision {
+  const removeConfig =
+    config !== 'absent' &&
+    (config.marker === ownMarker ||
+      (config.marker === undefined && config.empty && backup !== 'absent'))
+  if (backup === 'absent') return { removeConfig, backup: 'none' }
+  if (backup.marker !== undefined) return { removeConfig, backup: 'delete' }
+  return { removeConfig, backup: config === 'absent' || removeConfig ? 'restore' : 'keep' }
+}
+
 /**
  * Removes the restored login and puts back what was there before. Safe to run twice, and after a
  * main step that stopped anywhere. Returns problems as sentences; never throws.
@@ -130,25 +167,78 @@ export async function undoRestore(plan: RestorePlan): Promise<string[]> {
       problems.push(`Could not ${what}: ${(err as Error).message}`)
     }
   }
-  const backupThere = await exists(plan.backupDir)
-  if (plan.hadDir && !backupThere) {
-    // The move aside never happened (or was already undone): the directory is the user's own.
-  } else {
-    await attempt(`remove the restored login in ${plan.configDir}`, () =>
-      fs.rm(plan.configDir, { recursive: true, force: true })
-    )
-    if (backupThere) {
-      await attempt(`put back ${plan.configDir} from ${plan.backupDir}`, () =>
-        fs.rename(plan.backupDir, plan.configDir)
-      )
-    }
-  }
+  if (plan.marker) await undoMarked(plan, plan.marker, attempt, problems)
+  else await undoUnmarked(plan, attempt)
   if (plan.claudeJson && plan.hadClaudeJson === false) {
     await attempt(`remove ${plan.claudeJson}`, () =>
       fs.rm(plan.claudeJson as string, { force: true })
     )
   }
   return problems
+}
+
+type Attempt = (what: string, fn: () => Promise<unknown>) => Promise<void>
+
+async function undoMarked(
+  plan: RestorePlan,
+  marker: string,
+  attempt: Attempt,
+  problems: string[]
+): Promise<void> {
+  const decision = decideUndo(marker, await findDir(plan.configDir), await findDir(plan.backupDir))
+  if (decision.removeConfig) {
+    await attempt(`remove the restored login in ${plan.configDir}`, () =>
+      fs.rm(plan.configDir, { recursive: true, force: true })
+    )
+  }
+  if (decision.backup === 'restore') {
+    await attempt(`put back ${plan.configDir} from ${plan.backupDir}`, () =>
+      fs.rename(plan.backupDir, plan.configDir)
+    )
+  } else if (decision.backup === 'delete') {
+    await attempt(`remove ${plan.backupDir}, another run's login moved aside`, () =>
+      fs.rm(plan.backupDir, { recursive: true, force: true })
+    )
+  } else if (decision.backup === 'keep') {
+    problems.push(
+      `Could not put back ${plan.configDir}: another run's login is there now, so what was there before stays in ${plan.backupDir}.`
+    )
+  }
+}
+
+/** A plan saved before restore markers existed: the directory is taken to be this run's. */
+async function undoUnmarked(plan: RestorePlan, attempt: Attempt): Promise<void> {
+  const backupThere = await exists(plan.backupDir)
+  // With no backup, a directory that was there before was never moved aside: it is the user's.
+  if (plan.hadDir && !backupThere) return
+  await attempt(`remove the restored login in ${plan.configDir}`, () =>
+    fs.rm(plan.configDir, { recursive: true, force: true })
+  )
+  if (backupThere) {
+    await attempt(`put back ${plan.configDir} from ${plan.backupDir}`, () =>
+      fs.rename(plan.backupDir, plan.configDir)
+    )
+  }
+}
+
+/** The restore marker in `dir`: null when there is no such directory, undefined when unmarked. */
+async function markerIn(dir: string): Promise<string | null | undefined> {
+  if (!(await exists(dir))) return null
+  try {
+    return await fs.readFile(path.join(dir, MARKER_FILE), 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+async function findDir(dir: string): Promise<FoundDir> {
+  const marker = await markerIn(dir)
+  if (marker === null) return 'absent'
+  const empty = await fs.readdir(dir).then(
+    names => names.length === 0,
+    () => false
+  )
+  return marker === undefined ? { empty } : { marker, empty }
 }
 
 async function exists(p: string): Promise<boolean> {

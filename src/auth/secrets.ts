@@ -138,6 +138,32 @@ export async function secretUpdatedAt(
   return typeof secret?.updated_at === 'string' ? secret.updated_at : undefined
 }
 
+/** What GitHub answered to reading a target's public key: its status and the classic scopes. */
+export interface PublicKeyAnswer {
+  status: number
+  /** `x-oauth-scopes`: present only for classic PATs and OAuth app tokens. */
+  scopes?: string
+  /** GitHub's message on a refusal, or the network error. */
+  message?: string
+}
+
+/**
+ * Reads the public key of `target` (the first call of every write) and reports the answer instead
+ * of throwing: how the action learns, before it refreshes, whether a write-back could work.
+ */
+export async function probePublicKey(
+  octokit: Octokit,
+  target: SecretTarget
+): Promise<PublicKeyAnswer> {
+  try {
+    const res = await octokit.request(`GET ${secretsPath(target)}/public-key`)
+    const scopes = (res.headers as Record<string, unknown>)['x-oauth-scopes']
+    return { status: res.status, ...(typeof scopes === 'string' ? { scopes } : {}) }
+  } catch (err) {
+    return { status: status(err) ?? 0, message: errorText(err) }
+  }
+}
+
 async function getSecret(
   octokit: Octokit,
   target: SecretTarget,

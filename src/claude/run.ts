@@ -37,15 +37,35 @@ export interface RunOptions {
   label?: string
   /** Where progress lines go (the log by default). */
   log?: (line: string) => void
+  /** How long the CLI gets after SIGTERM before SIGKILL (at the timeout or a cancel); 5 s. */
+  killGraceMs?: number
+}
+
+/**
+ * The action was cancelled (SIGTERM or SIGINT) while the CLI ran: the CLI's process group has
+ * been stopped, and the main step ends with this as its failure.
+ */
+export class CancelledError extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(
+      `Cancelled (${signal}) while Claude Code ran: it was stopped, with every process it started; the post step removes the login.`
+    )
+    this.name = 'CancelledError'
+  }
 }
 
 const KEEP_OTHER = 40
 const KILL_GRACE_MS = 5000
 
-/** Runs the CLI and resolves when it and its output are done. Never rejects for CLI failures. */
+/**
+ * Runs the CLI and resolves when it and its output are done. Never rejects for CLI failures.
+ * @throws CancelledError when the action got SIGTERM/SIGINT during the run (after the CLI is gone).
+ */
 export async function runClaude(opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? ((line: string) => core.info(line))
   const started = Date.now()
+  const graceMs = opts.killGraceMs ?? KILL_GRACE_MS
+  let cancelled: NodeJS.Signals | undefined
   const out: RunResult = {
     exitCode: null,
     signal: null,
@@ -71,6 +91,8 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
       detached: process.platform !== 'win32',
       stdio: ['pipe', 'pipe', 'pipe']
     })
+    // The pid in the log: on a cancelled job it tells which process to look for.
+    if (child.pid !== undefined) log(`Claude Code started (pid ${child.pid}).`)
     const killGroup = (signal: NodeJS.Signals): void => {
       try {
         if (child.pid !== undefined && process.platform !== 'win32')
@@ -81,14 +103,27 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
       }
     }
     let killTimer: NodeJS.Timeout | undefined
+    const stop = (): void => {
+      killGroup('SIGTERM')
+      killTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs)
+    }
     const timer = setTimeout(() => {
       out.timedOut = true
       log(
         `Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`
       )
-      killGroup('SIGTERM')
-      killTimer = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS)
+      stop()
     }, opts.timeoutMs)
+    // A cancelled job: the CLI runs in its own process group, so nothing else would stop it, and it
+    // would go on with the login the post step is about to remove.
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (cancelled) return
+      cancelled = signal
+      log(`Received ${signal}: stopping Claude Code and every process it started.`)
+      stop()
+    }
+    process.on('SIGTERM', onSignal)
+    process.on('SIGINT', onSignal)
 
     const exited = new Promise<void>(resolve => {
       child.on('close', (code, signal) => {
@@ -119,14 +154,20 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
       for await (const line of createInterface({ input: child.stderr })) keep(line)
     })()
 
-    await Promise.all([exited, stdoutDone, stderrDone])
-    clearTimeout(timer)
-    if (killTimer) clearTimeout(killTimer)
+    try {
+      await Promise.all([exited, stdoutDone, stderrDone])
+    } finally {
+      process.off('SIGTERM', onSignal)
+      process.off('SIGINT', onSignal)
+      clearTimeout(timer)
+      if (killTimer) clearTimeout(killTimer)
+    }
   } finally {
     out.durationMs = Date.now() - started
     out.otherOutput = other.join('\n')
     core.endGroup()
   }
+  if (cancelled) throw new CancelledError(cancelled)
   return out
 }
 
