@@ -443,7 +443,9 @@ export interface BundleMeta {
 
 /** Builds a version-1 bundle for a login, keeping unknown fields of the bundle it came from. */
 export function buildBundle(login: Login, meta: BundleMeta): Bundle {
-  const previous = login.bundle ?? {}
+  // Files come only from `meta.files` or the login's own (already filtered) files, never from
+  // the bundle it was decoded from.
+  const { files: _previousFiles, ...previous } = login.bundle ?? {}
   const common = {
     ...previous,
     format: BUNDLE_FORMAT,
