@@ -794,6 +794,35 @@ describe('settings: not captured by default; --with-settings strips what could w
   })
 })
 
+describe('JSON nested deeper than 32 levels on this machine', () => {
+  const deep = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`
+
+  it('a settings.json nested too deep is left out with a note (no crash)', async () => {
+    const r = await capture(['--with-settings'], {
+      homedir: fakeHome({
+        '.credentials.json': JSON.stringify(fakeCredentials({ now: NOW })),
+        'settings.json': deep(100_000)
+      })
+    })
+    expect(r.code).toBe(0)
+    expect((await decodeAuth(r.stdout)).files).toEqual({})
+    expect(r.stderr).toMatch(/settings\.json is nested deeper than 32 levels and was left out/)
+  })
+
+  it('a credentials file nested too deep is refused with one sentence', async () => {
+    const creds = fakeCredentials({ now: NOW })
+    // Inside claudeAiOauth, whose unknown fields are kept: encoding it would overflow the stack.
+    const text = JSON.stringify({
+      claudeAiOauth: { ...creds.claudeAiOauth, extra: 'HOLE' }
+    }).replace('"HOLE"', deep(10_000))
+    const r = await capture([], { homedir: fakeHome({ '.credentials.json': text }) })
+    expect(r.code).toBe(1)
+    expect(sentences(r.stderr)).toMatch(
+      /\.credentials\.json holds JSON nested deeper than 32 levels, which no credentials file does/
+    )
+  })
+})
+
 describe('--out writes atomically, never through a link', () => {
   function credsDir(): string {
     const cfg = dir('cfg')

@@ -455,7 +455,7 @@ describe('the shipped SHA-256', () => {
     const { npm } = await fakeNpm({ latest: '../../etc' })
     const err = await errorOf(installClaude({ version: 'latest', toolDir, npm }))
     expect(err.message).toBe(
-      'npm answered "../../etc" for the latest Claude Code version, which is not a version: set claude_version to a version such as 2.1.332.'
+      'npm answered "../../etc" for the latest Claude Code version, which is not a version: set claude_version to a concrete version (x.y.z).'
     )
   })
 })

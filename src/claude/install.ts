@@ -102,7 +102,7 @@ async function resolveVersion(
   const resolved = stdout.trim()
   if (!/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/.test(resolved)) {
     throw new InputError(
-      `npm answered "${resolved.slice(0, 40)}" for the latest Claude Code version, which is not a version: set claude_version to a version such as 2.1.332.`
+      `npm answered "${resolved.slice(0, 40)}" for the latest Claude Code version, which is not a version: set claude_version to a concrete version (x.y.z).`
     )
   }
   return resolved
@@ -147,20 +147,7 @@ export async function installClaude(opts: {
     sha256: expectedSha256(version, suffix, opts.checksums ?? CLI_SHA256)
   }
 
-  let from: Installed['from'] | undefined = await trustedCopy(target)
-  if (!from) {
-    await installFromNpm(target, npm, env)
-    from = 'npm'
-    if (target.sha256 !== undefined) {
-      const got = await sha256Of(target.binary)
-      if (got !== target.sha256) {
-        throw new InputError(
-          `The Claude Code ${version} binary npm just installed (${suffix}) has SHA-256 ${got}, not the ${target.sha256} this action ships for it: check which registry or mirror npm uses on this runner, or give claude_path.`
-        )
-      }
-      await saveToCache(target.prefix, target.key)
-    }
-  }
+  const from = (await trustedCopy(target)) ?? (await freshInstall(target, npm, env))
   await fs.chmod(target.binary, 0o755).catch(() => undefined)
   const got = await versionOf(target.binary, stepEnv)
   if (got !== version) {
@@ -204,6 +191,23 @@ async function trustedCopy(t: Target): Promise<'tool-dir' | 'cache' | undefined>
     `The claude binary in the ${PLACE[from]} (${t.binary}) does not match the SHA-256 this action ships for Claude Code ${t.version} (${t.suffix}); re-installing it from npm.`
   )
   return undefined
+}
+
+/**
+ * Installs from npm, checks the binary against the shipped SHA-256 (when there is one) and only
+ * then caches it.
+ */
+async function freshInstall(t: Target, npm: string, env: NodeJS.ProcessEnv): Promise<'npm'> {
+  await installFromNpm(t, npm, env)
+  if (t.sha256 === undefined) return 'npm'
+  const got = await sha256Of(t.binary)
+  if (got !== t.sha256) {
+    throw new InputError(
+      `The Claude Code ${t.version} binary npm just installed (${t.suffix}) has SHA-256 ${got}, not the ${t.sha256} this action ships for it: check which registry or mirror npm uses on this runner, or give claude_path.`
+    )
+  }
+  await saveToCache(t.prefix, t.key)
+  return 'npm'
 }
 
 /** `npm install` of the pinned package into the target's prefix, with no install scripts. */
