@@ -153,7 +153,7 @@ export function readSettings(dir: string): { files: Record<string, unknown>; not
   }
   if (size > MAX_SETTINGS_BYTES) {
     throw new CaptureError(
-      `${file} is ${Math.ceil(size / 1024)} KB, far more than the 48 KB a secret may hold: trim it, or leave it out with --no-settings.`
+      `${file} is ${Math.ceil(size / 1024)} KB, far more than the 48 KB a secret may hold: trim it, or capture without --with-settings.`
     )
   }
   const text = readFileSync(file, 'utf8')
