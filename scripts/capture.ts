@@ -6,10 +6,22 @@
  *   npm run capture -- verify [FILE|-]    decode a bundle and say whether the action will take it
  *
  * Tokens are never printed: the report shows fingerprints (last 4 hex of sha256). The bundle goes
- * only to --out (mode 0600), to the secret, or to stdout when there is no other target.
+ * only to --out (a new file, mode 0600, renamed into place), to the secret, or to stdout when there
+ * is no other target. Settings are bundled only with --with-settings, and never their risky keys.
  * Exit codes: 0 done, 1 failed (one sentence says why), 2 usage.
  */
-import { chmodSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +39,7 @@ import { secretNameProblem } from '../src/auth/secrets.js'
 import { captureInContainer, findRepoRoot } from './capture/container.js'
 import { probe } from './capture/probe.js'
 import { fingerprint, judge, primaryToken, redact, reportLines } from './capture/report.js'
+import { bundledSettings } from './capture/settings.js'
 import {
   CaptureError,
   fromFile,
@@ -92,6 +105,7 @@ Routes (pick one):
 
 More examples:
   npm run capture -- --out claude-auth.bundle         write the bundle to a file (mode 0600)
+  npm run capture -- --with-settings --repo o/r       also bundle settings.json (risky keys removed)
   npm run capture -- --repo o/r --env production      an environment secret
   npm run capture -- --org my-org --name CLAUDE_AUTH  an organisation secret (private if new)
   npm run capture -- --probe --repo o/r               one tiny real call before uploading
@@ -113,7 +127,7 @@ interface CaptureOptions {
   name: string
   out?: string
   probe?: boolean
-  settings: boolean
+  withSettings?: boolean
   asContainer?: boolean
 }
 
@@ -158,7 +172,10 @@ export async function main(argv: string[], partial: Partial<CaptureIO> = {}): Pr
     .option('--name <name>', 'the secret name', 'CLAUDE_AUTH')
     .option('--out <file>', 'write the bundle to this file (mode 0600)')
     .option('--probe', 'make one tiny real call with the login before uploading')
-    .option('--no-settings', 'leave settings.json out of the bundle')
+    .option(
+      '--with-settings',
+      'also bundle settings.json, without permissions, hooks, env and the command helpers'
+    )
     .addOption(new Option('--as-container').hideHelp())
     .addHelpText(
       'after',
@@ -217,9 +234,10 @@ async function capture(
 
   const captured = await readLogin(opts, io, say)
   say(`Captured a login from ${captured.from}.`)
-  for (const note of captured.notes) say(`Note: ${note}`)
+  const settings = bundledSettings(captured.login.files, Boolean(opts.withSettings))
+  for (const note of [...captured.notes, ...settings.notes]) say(`Note: ${note}`)
 
-  let login = captured.login
+  let login: Login = { ...captured.login, files: settings.files }
   const verdict = judge(login, now)
   if (verdict.fatal) throw new CaptureError(verdict.error as string)
 
@@ -286,8 +304,9 @@ async function readLogin(
   say: (line?: string) => void
 ): Promise<Captured> {
   const config = resolveConfigDir(opts.configDir, io.env, io.homedir)
-  const fileOpts = { platform: io.platform, settings: opts.settings }
-  const keychainOpts = { env: io.env, fallbackUser: io.username, settings: opts.settings }
+  const settings = Boolean(opts.withSettings)
+  const fileOpts = { platform: io.platform, settings }
+  const keychainOpts = { env: io.env, fallbackUser: io.username, settings }
   switch (opts.from) {
     case 'file':
       return fromFile(config, fileOpts)
@@ -315,7 +334,8 @@ async function readLogin(
         login,
         source: 'container',
         from: 'the login made inside the container',
-        notes: login.warnings
+        // The container's own warnings about its files: the settings policy speaks for them.
+        notes: login.warnings.filter(w => !/^The bundle carries a file /.test(w))
       }
     }
     case 'auto':
@@ -364,7 +384,7 @@ async function makeSecret(
       const generic = ': leave out the extra files.'
       const message =
         extras.length > 0 && err.message.endsWith(generic)
-          ? `${err.message.slice(0, -generic.length)}, mostly because of ${extras.join(', ')}: trim it, or run again with --no-settings.`
+          ? `${err.message.slice(0, -generic.length)}, mostly because of ${extras.join(', ')}: trim it, or run again without --with-settings.`
           : err.message
       throw new CaptureError(message)
     }
@@ -386,12 +406,29 @@ async function makeSecret(
   return { text, decoded }
 }
 
+/**
+ * Writes the bundle to `file` atomically: a new file created exclusively (mode 0600) in the same
+ * folder, then renamed over `file`. A symlink at `file` is replaced, never written through.
+ */
 function writeOut(file: string, text: string, say: (line?: string) => void): void {
+  const target = path.resolve(file)
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`
+  )
+  let fd: number | undefined
   try {
-    writeFileSync(file, `${text}\n`, { mode: 0o600 })
-    // An existing file keeps its old mode on write: set it explicitly.
-    chmodSync(file, 0o600)
+    // wx: O_CREAT | O_EXCL, so an existing file or link at the temp name is an error.
+    fd = openSync(temp, 'wx', 0o600)
+    fchmodSync(fd, 0o600)
+    writeSync(fd, `${text}\n`)
+    fsyncSync(fd)
+    closeSync(fd)
+    fd = undefined
+    renameSync(temp, target)
   } catch (err) {
+    if (fd !== undefined) closeSync(fd)
+    rmSync(temp, { force: true })
     throw new CaptureError(
       `Cannot write --out ${JSON.stringify(file)} (${(err as NodeJS.ErrnoException).code ?? String(err)}): check that its folder exists and is writable.`
     )

@@ -9,6 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import {
   CredentialsSchema,
+  jsonDepth,
+  MAX_JSON_DEPTH,
   type Credentials,
   type Login,
   type Source
@@ -97,6 +99,11 @@ export function parseCredentials(
       `${where} is empty: log in again with \`claude auth login\`, then capture.`
     )
   }
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new CaptureError(
+      `${where} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no credentials file does: log in again with \`claude auth login\` (it rewrites the file), then capture.`
+    )
+  }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -146,11 +153,19 @@ export function readSettings(dir: string): { files: Record<string, unknown>; not
   }
   if (size > MAX_SETTINGS_BYTES) {
     throw new CaptureError(
-      `${file} is ${Math.ceil(size / 1024)} KB, far more than the 48 KB a secret may hold: trim it, or leave it out with --no-settings.`
+      `${file} is ${Math.ceil(size / 1024)} KB, far more than the 48 KB a secret may hold: trim it, or capture without --with-settings.`
     )
   }
   const text = readFileSync(file, 'utf8')
   if (text.trim() === '') return { files: {}, notes: [`${file} is empty and was left out.`] }
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return {
+      files: {},
+      notes: [
+        `${file} is nested deeper than ${MAX_JSON_DEPTH} levels and was left out of the bundle.`
+      ]
+    }
+  }
   try {
     return { files: { [SETTINGS_FILE]: JSON.parse(text) as unknown }, notes: [] }
   } catch {

@@ -17,6 +17,8 @@ export const MAX_DECOMPRESSED_BYTES = 1024 * 1024
 /** The newest bundle version this code writes and understands. */
 export const BUNDLE_VERSION = 1
 export const BUNDLE_FORMAT = 'claude-auth-bundle'
+/** No captured login nests JSON this deep; deeper input could overflow the stack later. */
+export const MAX_JSON_DEPTH = 32
 /** Files besides the credentials that a bundle may carry and `restore` may write. */
 export const EXTRA_FILES = ['settings.json', 'settings.local.json'] as const
 
@@ -197,7 +199,44 @@ function fromToken(token: string, what: string): SetupTokenLogin {
   return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] }
 }
 
+/**
+ * The deepest nesting of objects and arrays in a JSON text, counted without parsing it (so a
+ * crafted input cannot overflow the stack here), stopping as soon as it passes `limit`.
+ */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // a backslash escapes the next character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) {
+      inString = true
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++
+      if (depth > deepest) deepest = depth
+      if (deepest > limit) return deepest
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--
+    }
+  }
+  return deepest
+}
+
+/** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
+function checkDepth(text: string, what: string): void {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new AuthError(
+      `${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`
+    )
+  }
+}
+
 function fromJsonText(text: string, what: string, stage: string): Login {
+  checkDepth(text, what)
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -295,8 +334,10 @@ function fromTarFiles(files: Map<string, Buffer>, what: string): Login {
   for (const name of EXTRA_FILES) {
     const buf = files.get(name)
     if (!buf) continue
+    const text = buf.toString('utf8')
+    checkDepth(text, `${what}'s ${name}`)
     try {
-      extras[name] = JSON.parse(buf.toString('utf8'))
+      extras[name] = JSON.parse(text)
     } catch {
       warnings.push(`${name} in the archive is not valid JSON and was left out.`)
     }
@@ -402,7 +443,9 @@ export interface BundleMeta {
 
 /** Builds a version-1 bundle for a login, keeping unknown fields of the bundle it came from. */
 export function buildBundle(login: Login, meta: BundleMeta): Bundle {
-  const previous = login.bundle ?? {}
+  // Files come only from `meta.files` or the login's own (already filtered) files, never from
+  // the bundle it was decoded from.
+  const { files: _previousFiles, ...previous } = login.bundle ?? {}
   const common = {
     ...previous,
     format: BUNDLE_FORMAT,

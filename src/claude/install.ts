@@ -2,7 +2,10 @@
  * Getting a `claude` executable: `claude_path` as given, or the pinned version from npm, cached
  * with @actions/cache under version + platform + arch so a warm run restores instead of
  * downloading. The native binary is taken from the platform package directly, so npm install
- * scripts are never needed.
+ * scripts are never needed. A binary from the cache or the tool directory runs only when its
+ * SHA-256 is the one shipped for that version (src/claude/checksums.ts); a version with no shipped
+ * hash always comes fresh from npm, which checks the package's integrity. npm and
+ * `claude --version` get the scrubbed environment (src/claude/env.ts).
  */
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
@@ -10,8 +13,12 @@ import { execFile } from 'node:child_process'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { promisify } from 'node:util'
 import { InputError } from '../auth/errors.js'
+import { CLI_SHA256, expectedSha256, type ChecksumTable } from './checksums.js'
+import { toolEnv } from './env.js'
 
 const run = promisify(execFile)
 const PACKAGE = '@anthropic-ai/claude-code'
@@ -46,13 +53,16 @@ export function binaryIn(prefix: string, suffix: string = platformSuffix()): str
   return path.join(prefix, 'node_modules', `${PACKAGE}-${suffix}`, exe)
 }
 
-/** Runs `claude --version` and returns the x.y.z it prints. */
-export async function versionOf(claudePath: string): Promise<string> {
+/**
+ * Runs `claude --version` and returns the x.y.z it prints.
+ * @param env the step's environment; the process gets its scrubbed form (`toolEnv`).
+ */
+export async function versionOf(
+  claudePath: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<string> {
   try {
-    const { stdout } = await run(claudePath, ['--version'], {
-      timeout: 60_000,
-      env: { ...process.env, DISABLE_AUTOUPDATER: '1' }
-    })
+    const { stdout } = await run(claudePath, ['--version'], { timeout: 60_000, env: toolEnv(env) })
     const m = /(\d+\.\d+\.\d+[^\s]*)/.exec(stdout)
     if (!m) throw new Error(`it printed "${stdout.trim().slice(0, 80)}"`)
     return m[1] as string
@@ -71,89 +81,172 @@ export async function versionOf(claudePath: string): Promise<string> {
 }
 
 /** Resolves `latest` to a concrete version through npm. */
-async function resolveVersion(version: string, npm: string): Promise<string> {
+async function resolveVersion(
+  version: string,
+  npm: string,
+  env: NodeJS.ProcessEnv
+): Promise<string> {
   if (version !== 'latest') return version
+  let stdout: string
   try {
-    const { stdout } = await run(npm, ['view', `${PACKAGE}@latest`, 'version'], {
-      timeout: 120_000
-    })
-    return stdout.trim()
+    ;({ stdout } = await run(npm, ['view', `${PACKAGE}@latest`, 'version'], {
+      timeout: 120_000,
+      env
+    }))
   } catch (err) {
     throw new InputError(
       `Could not look up the latest Claude Code version on npm: ${npmReason(err)}.`
     )
   }
+  // The answer becomes part of a path: only a plain version is taken.
+  const resolved = stdout.trim()
+  if (!/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/.test(resolved)) {
+    throw new InputError(
+      `npm answered "${resolved.slice(0, 40)}" for the latest Claude Code version, which is not a version: set claude_version to a concrete version (x.y.z).`
+    )
+  }
+  return resolved
 }
+
+/** Where a binary was found before it is trusted. */
+const PLACE = { 'tool-dir': 'tool directory', cache: 'Actions cache' } as const
 
 /**
  * Installs (or restores from cache) the requested version and checks it answers that version.
- * @throws InputError with one sentence when the install or the check fails.
+ * @throws InputError with one sentence when the install or a check fails.
  */
 export async function installClaude(opts: {
   version: string
   claudePath?: string
   toolDir?: string
   npm?: string
+  /** The step's environment (default `process.env`); npm and `--version` get it scrubbed. */
+  env?: NodeJS.ProcessEnv
+  /** The shipped SHA-256 table (tests give their own). */
+  checksums?: ChecksumTable
 }): Promise<Installed> {
+  const stepEnv = opts.env ?? process.env
   if (opts.claudePath) {
-    const version = await versionOf(opts.claudePath)
+    // The workflow author chose this executable: it is trusted as given.
+    const version = await versionOf(opts.claudePath, stepEnv)
     return { path: opts.claudePath, version, from: 'given' }
   }
+  const env = toolEnv(stepEnv)
   const npm = opts.npm ?? (process.platform === 'win32' ? 'npm.cmd' : 'npm')
-  const version = await resolveVersion(opts.version, npm)
+  const version = await resolveVersion(opts.version, npm, env)
   const suffix = platformSuffix()
   const root =
     opts.toolDir ??
-    path.join(
-      process.env.RUNNER_TOOL_CACHE || process.env.RUNNER_TEMP || os.tmpdir(),
-      'claude-code'
-    )
-  const prefix = path.join(root, version, suffix)
-  const binary = binaryIn(prefix, suffix)
-  const key = `claude-code-${version}-${suffix}`
+    path.join(stepEnv.RUNNER_TOOL_CACHE || stepEnv.RUNNER_TEMP || os.tmpdir(), 'claude-code')
+  const target: Target = {
+    version,
+    suffix,
+    prefix: path.join(root, version, suffix),
+    binary: binaryIn(path.join(root, version, suffix), suffix),
+    key: `claude-code-${version}-${suffix}`,
+    sha256: expectedSha256(version, suffix, opts.checksums ?? CLI_SHA256)
+  }
 
-  let from: Installed['from'] = 'tool-dir'
-  if (!(await isFile(binary))) {
-    if (await restoreFromCache(prefix, key)) from = 'cache'
-  }
-  if (!(await isFile(binary))) {
-    core.info(`Installing ${PACKAGE}@${version} (${suffix}) from npm…`)
-    await fs.mkdir(prefix, { recursive: true })
-    try {
-      await run(
-        npm,
-        [
-          'install',
-          '--prefix',
-          prefix,
-          '--no-save',
-          '--no-audit',
-          '--no-fund',
-          '--ignore-scripts',
-          '--loglevel=error',
-          `${PACKAGE}@${version}`
-        ],
-        { timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024 }
-      )
-    } catch (err) {
-      throw new InputError(`Could not install ${PACKAGE}@${version} from npm: ${npmReason(err)}.`)
-    }
-    if (!(await isFile(binary))) {
-      throw new InputError(
-        `Installed ${PACKAGE}@${version}, but it has no binary for this runner (${suffix}): use a supported runner, or give claude_path.`
-      )
-    }
-    from = 'npm'
-    await saveToCache(prefix, key)
-  }
-  await fs.chmod(binary, 0o755).catch(() => undefined)
-  const got = await versionOf(binary)
+  const from = (await trustedCopy(target)) ?? (await freshInstall(target, npm, env))
+  await fs.chmod(target.binary, 0o755).catch(() => undefined)
+  const got = await versionOf(target.binary, stepEnv)
   if (got !== version) {
     throw new InputError(
       `Asked for Claude Code ${version}, but the installed CLI says ${got}: set claude_version to ${got} or clear the cache.`
     )
   }
-  return { path: binary, version, from }
+  return { path: target.binary, version, from }
+}
+
+/** One version's install on this platform. */
+interface Target {
+  version: string
+  suffix: string
+  prefix: string
+  binary: string
+  key: string
+  /** The shipped SHA-256, undefined when this action ships none for the version. */
+  sha256?: string
+}
+
+/**
+ * A copy already here (tool directory) or restored from the Actions cache whose SHA-256 is the
+ * shipped one; anything else is removed so npm installs afresh.
+ */
+async function trustedCopy(t: Target): Promise<'tool-dir' | 'cache' | undefined> {
+  if (t.sha256 === undefined) {
+    core.info(
+      `This action ships no SHA-256 for Claude Code ${t.version} (${t.suffix}), so a copy in the tool directory or the Actions cache is not trusted: installing it from npm, which checks the package's integrity.`
+    )
+    return undefined
+  }
+  let from: 'tool-dir' | 'cache' = 'tool-dir'
+  if (!(await isFile(t.binary))) {
+    const restored = await restoreFromCache(t.prefix, t.key)
+    if (!restored || !(await isFile(t.binary))) return undefined
+    from = 'cache'
+  }
+  if ((await sha256Of(t.binary)) === t.sha256) return from
+  core.warning(
+    `The claude binary in the ${PLACE[from]} (${t.binary}) does not match the SHA-256 this action ships for Claude Code ${t.version} (${t.suffix}); re-installing it from npm.`
+  )
+  return undefined
+}
+
+/**
+ * Installs from npm, checks the binary against the shipped SHA-256 (when there is one) and only
+ * then caches it.
+ */
+async function freshInstall(t: Target, npm: string, env: NodeJS.ProcessEnv): Promise<'npm'> {
+  await installFromNpm(t, npm, env)
+  if (t.sha256 === undefined) return 'npm'
+  const got = await sha256Of(t.binary)
+  if (got !== t.sha256) {
+    throw new InputError(
+      `The Claude Code ${t.version} binary npm just installed (${t.suffix}) has SHA-256 ${got}, not the ${t.sha256} this action ships for it: check which registry or mirror npm uses on this runner, or give claude_path.`
+    )
+  }
+  await saveToCache(t.prefix, t.key)
+  return 'npm'
+}
+
+/** `npm install` of the pinned package into the target's prefix, with no install scripts. */
+async function installFromNpm(t: Target, npm: string, env: NodeJS.ProcessEnv): Promise<void> {
+  core.info(`Installing ${PACKAGE}@${t.version} (${t.suffix}) from npm…`)
+  // Nothing left from an earlier install or a partial restore may pass for npm's own files.
+  await fs.rm(t.prefix, { recursive: true, force: true })
+  await fs.mkdir(t.prefix, { recursive: true })
+  try {
+    await run(
+      npm,
+      [
+        'install',
+        '--prefix',
+        t.prefix,
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        '--loglevel=error',
+        `${PACKAGE}@${t.version}`
+      ],
+      { timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024, env }
+    )
+  } catch (err) {
+    throw new InputError(`Could not install ${PACKAGE}@${t.version} from npm: ${npmReason(err)}.`)
+  }
+  if (!(await isFile(t.binary))) {
+    throw new InputError(
+      `Installed ${PACKAGE}@${t.version}, but it has no binary for this runner (${t.suffix}): use a supported runner, or give claude_path.`
+    )
+  }
+}
+
+/** The SHA-256 (hex) of a file, streamed: the binary is a few hundred MB. */
+export async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
 }
 
 async function restoreFromCache(prefix: string, key: string): Promise<boolean> {

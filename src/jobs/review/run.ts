@@ -58,6 +58,17 @@ export function pullNumberOf(pre: Pick<PreContext, 'event' | 'inputs'>): number 
   )
 }
 
+/**
+ * Why a fork's pull request is skipped. Under `pull_request` a fork's run gets no secrets, so
+ * review_forks cannot help there: the way is the pull_request_target recipe.
+ */
+export function forkSkip(number: number, headRepo: string | undefined, eventName: string): string {
+  const from = `pull request #${number} comes from a fork (${headRepo ?? 'a deleted repository'})`
+  return eventName === 'pull_request'
+    ? `${from}; under pull_request a fork's run gets no secrets, so review forks with the pull_request_target recipe in docs/review.md#forks`
+    : `${from}; set review_forks to review forks (see docs/review.md#forks)`
+}
+
 /** Decides skips and what the model will see; no login is needed yet. */
 export async function prepareReview(pre: PreContext): Promise<Prepared> {
   const { inputs, github } = pre
@@ -70,9 +81,7 @@ export async function prepareReview(pre: PreContext): Promise<Prepared> {
     return { skip: `the author ${pr.author.login} is in skip_authors` }
   }
   if ((pr.headRepo ?? '').toLowerCase() !== pr.baseRepo.toLowerCase() && !inputs.review_forks) {
-    return {
-      skip: `pull request #${number} comes from a fork (${pr.headRepo ?? 'a deleted repository'}); set review_forks to review forks`
-    }
+    return { skip: forkSkip(number, pr.headRepo, pre.event.name) }
   }
 
   const comments = await github.listIssueComments(number)
