@@ -38364,6 +38364,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -48052,6 +48054,8 @@ const MAX_DECOMPRESSED_BYTES = 1024 * 1024;
 /** The newest bundle version this code writes and understands. */
 const BUNDLE_VERSION = 1;
 const BUNDLE_FORMAT = 'claude-auth-bundle';
+/** No captured login nests JSON this deep; deeper input could overflow the stack later. */
+const MAX_JSON_DEPTH = 32;
 /** Files besides the credentials that a bundle may carry and `restore` may write. */
 const EXTRA_FILES = ['settings.json', 'settings.local.json'];
 const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
@@ -48168,7 +48172,46 @@ function fromToken(token, what) {
     }
     return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
 }
+/**
+ * The deepest nesting of objects and arrays in a JSON text, counted without parsing it (so a
+ * crafted input cannot overflow the stack here), stopping as soon as it passes `limit`.
+ */
+function jsonDepth(text, limit = Infinity) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // a backslash escapes the next character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22) {
+            inString = true;
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            depth++;
+            if (depth > deepest)
+                deepest = depth;
+            if (deepest > limit)
+                return deepest;
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            depth--;
+        }
+    }
+    return deepest;
+}
+/** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
+function checkDepth(text, what) {
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new AuthError(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
+    }
+}
 function fromJsonText(text, what, stage) {
+    checkDepth(text, what);
     let value;
     try {
         value = JSON.parse(text);
@@ -48250,8 +48293,10 @@ function fromTarFiles(files, what) {
         const buf = files.get(name);
         if (!buf)
             continue;
+        const text = buf.toString('utf8');
+        checkDepth(text, `${what}'s ${name}`);
         try {
-            extras[name] = JSON.parse(buf.toString('utf8'));
+            extras[name] = JSON.parse(text);
         }
         catch {
             warnings.push(`${name} in the archive is not valid JSON and was left out.`);
@@ -48342,7 +48387,9 @@ function zlibReason(err) {
 }
 /** Builds a version-1 bundle for a login, keeping unknown fields of the bundle it came from. */
 function buildBundle(login, meta) {
-    const previous = login.bundle ?? {};
+    // Files come only from `meta.files` or the login's own (already filtered) files, never from
+    // the bundle it was decoded from.
+    const { files: _previousFiles, ...previous } = login.bundle ?? {};
     const common = {
         ...previous,
         format: BUNDLE_FORMAT,
@@ -48500,6 +48547,20 @@ async function secretUpdatedAt(octokit, target, name) {
     const secret = await getSecret(octokit, target, name);
     return typeof secret?.updated_at === 'string' ? secret.updated_at : undefined;
 }
+/**
+ * Reads the public key of `target` (the first call of every write) and reports the answer instead
+ * of throwing: how the action learns, before it refreshes, whether a write-back could work.
+ */
+async function probePublicKey(octokit, target) {
+    try {
+        const res = await octokit.request(`GET ${secretsPath(target)}/public-key`);
+        const scopes = res.headers['x-oauth-scopes'];
+        return { status: res.status, ...(typeof scopes === 'string' ? { scopes } : {}) };
+    }
+    catch (err) {
+        return { status: secrets_status(err) ?? 0, message: errorText(err) };
+    }
+}
 async function getSecret(octokit, target, name) {
     const where = describeTarget(target);
     try {
@@ -48636,8 +48697,6 @@ function firstLine(text, max = 160) {
     return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/duration.ts
 /** Durations as the inputs write them: `90s`, `30m`, `8h`, `7d` (a bare number is minutes). */
 const UNIT_MS = {
@@ -49001,6 +49060,9 @@ function parseCredentials(text, where) {
     if (text.trim() === '') {
         throw new CaptureError(`${where} is empty: log in again with \`claude auth login\`, then capture.`);
     }
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new CaptureError(`${where} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no credentials file does: log in again with \`claude auth login\` (it rewrites the file), then capture.`);
+    }
     let value;
     try {
         value = JSON.parse(text);
@@ -49043,11 +49105,19 @@ function readSettings(dir) {
         return { files: {}, notes: [] };
     }
     if (size > MAX_SETTINGS_BYTES) {
-        throw new CaptureError(`${file} is ${Math.ceil(size / 1024)} KB, far more than the 48 KB a secret may hold: trim it, or leave it out with --no-settings.`);
+        throw new CaptureError(`${file} is ${Math.ceil(size / 1024)} KB, far more than the 48 KB a secret may hold: trim it, or capture without --with-settings.`);
     }
     const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     if (text.trim() === '')
         return { files: {}, notes: [`${file} is empty and was left out.`] };
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        return {
+            files: {},
+            notes: [
+                `${file} is nested deeper than ${MAX_JSON_DEPTH} levels and was left out of the bundle.`
+            ]
+        };
+    }
     try {
         return { files: { [SETTINGS_FILE]: JSON.parse(text) }, notes: [] };
     }
@@ -49465,6 +49535,68 @@ function lastResult(stdout) {
         }
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./scripts/capture/settings.ts
+/**
+ * What of the Claude settings may travel in a bundle. By default nothing: the action's untrusted
+ * jobs ignore a bundle's settings anyway, and in `setup` and `prompt` they would apply on a runner
+ * that holds the login. `--with-settings` takes `settings.json` without the keys that widen what
+ * the CLI may do (`permissions`), run commands (`hooks`, the helpers, `statusLine`) or change its
+ * environment (`env`); each key removed is named in the report.
+ */
+/** The settings keys never bundled, in the order the report names them. */
+const RISKY_SETTINGS_KEYS = [
+    'permissions',
+    'hooks',
+    'env',
+    'apiKeyHelper',
+    'statusLine',
+    'awsAuthRefresh',
+    'awsCredentialExport',
+    'otelHeadersHelper'
+];
+const settings_SETTINGS_FILE = 'settings.json';
+/**
+ * The files a bundle carries, from the files a source read (or a container's bundle held).
+ * @returns the files to bundle, and notes for the report.
+ */
+function bundledSettings(files, withSettings) {
+    const names = Object.keys(files);
+    if (!withSettings) {
+        return {
+            files: {},
+            notes: names.length > 0
+                ? [
+                    `Left out of the bundle: ${names.join(', ')} (settings are not captured unless you pass --with-settings).`
+                ]
+                : []
+        };
+    }
+    const notes = names
+        .filter(n => n !== settings_SETTINGS_FILE)
+        .map(n => `${n} was left out of the bundle (only settings.json is ever taken).`);
+    if (!(settings_SETTINGS_FILE in files))
+        return { files: {}, notes };
+    const settings = files[settings_SETTINGS_FILE];
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+        notes.push(`${settings_SETTINGS_FILE} is not a JSON object and was left out of the bundle.`);
+        return { files: {}, notes };
+    }
+    const kept = {};
+    const removed = [];
+    for (const [key, value] of Object.entries(settings)) {
+        if (RISKY_SETTINGS_KEYS.includes(key))
+            removed.push(key);
+        else
+            kept[key] = value;
+    }
+    removed.sort((a, b) => RISKY_SETTINGS_KEYS.indexOf(a) -
+        RISKY_SETTINGS_KEYS.indexOf(b));
+    if (removed.length > 0) {
+        notes.push(`Removed from ${settings_SETTINGS_FILE}: ${removed.map(k => JSON.stringify(k)).join(', ')} (they could widen what the CLI may do, run commands, or change its environment on a runner that holds the login).`);
+    }
+    return { files: { [settings_SETTINGS_FILE]: kept }, notes };
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -55019,9 +55151,12 @@ async function ghSelectedRepos(gh, org, name, env) {
  *   npm run capture -- verify [FILE|-]    decode a bundle and say whether the action will take it
  *
  * Tokens are never printed: the report shows fingerprints (last 4 hex of sha256). The bundle goes
- * only to --out (mode 0600), to the secret, or to stdout when there is no other target.
+ * only to --out (a new file, mode 0600, renamed into place), to the secret, or to stdout when there
+ * is no other target. Settings are bundled only with --with-settings, and never their risky keys.
  * Exit codes: 0 done, 1 failed (one sentence says why), 2 usage.
  */
+
+
 
 
 
@@ -55071,6 +55206,7 @@ Routes (pick one):
 
 More examples:
   npm run capture -- --out claude-auth.bundle         write the bundle to a file (mode 0600)
+  npm run capture -- --with-settings --repo o/r       also bundle settings.json (risky keys removed)
   npm run capture -- --repo o/r --env production      an environment secret
   npm run capture -- --org my-org --name CLAUDE_AUTH  an organisation secret (private if new)
   npm run capture -- --probe --repo o/r               one tiny real call before uploading
@@ -55114,7 +55250,7 @@ async function main(argv, partial = {}) {
         .option('--name <name>', 'the secret name', 'CLAUDE_AUTH')
         .option('--out <file>', 'write the bundle to this file (mode 0600)')
         .option('--probe', 'make one tiny real call with the login before uploading')
-        .option('--no-settings', 'leave settings.json out of the bundle')
+        .option('--with-settings', 'also bundle settings.json, without permissions, hooks, env and the command helpers')
         .addOption(new Option('--as-container').hideHelp())
         .addHelpText('after', `\nSources (--from):
   auto       the macOS Keychain on macOS, else the credentials file
@@ -55164,9 +55300,10 @@ async function capture(opts, io, say) {
     const route = targets.length > 0 ? await chooseRoute(io.env) : undefined;
     const captured = await readLogin(opts, io, say);
     say(`Captured a login from ${captured.from}.`);
-    for (const note of captured.notes)
+    const settings = bundledSettings(captured.login.files, Boolean(opts.withSettings));
+    for (const note of [...captured.notes, ...settings.notes])
         say(`Note: ${note}`);
-    let login = captured.login;
+    let login = { ...captured.login, files: settings.files };
     const verdict = judge(login, now);
     if (verdict.fatal)
         throw new CaptureError(verdict.error);
@@ -55220,8 +55357,9 @@ async function capture(opts, io, say) {
 /** Reads the login from the chosen source, saying which one `auto` picked. */
 async function readLogin(opts, io, say) {
     const config = resolveConfigDir(opts.configDir, io.env, io.homedir);
-    const fileOpts = { platform: io.platform, settings: opts.settings };
-    const keychainOpts = { env: io.env, fallbackUser: io.username, settings: opts.settings };
+    const settings = Boolean(opts.withSettings);
+    const fileOpts = { platform: io.platform, settings };
+    const keychainOpts = { env: io.env, fallbackUser: io.username, settings };
     switch (opts.from) {
         case 'file':
             return fromFile(config, fileOpts);
@@ -55251,7 +55389,8 @@ async function readLogin(opts, io, say) {
                 login,
                 source: 'container',
                 from: 'the login made inside the container',
-                notes: login.warnings
+                // The container's own warnings about its files: the settings policy speaks for them.
+                notes: login.warnings.filter(w => !/^The bundle carries a file /.test(w))
             };
         }
         case 'auto':
@@ -55297,7 +55436,7 @@ async function makeSecret(login, source, now, name) {
             const extras = Object.keys(login.files);
             const generic = ': leave out the extra files.';
             const message = extras.length > 0 && err.message.endsWith(generic)
-                ? `${err.message.slice(0, -generic.length)}, mostly because of ${extras.join(', ')}: trim it, or run again with --no-settings.`
+                ? `${err.message.slice(0, -generic.length)}, mostly because of ${extras.join(', ')}: trim it, or run again without --with-settings.`
                 : err.message;
             throw new CaptureError(message);
         }
@@ -55315,13 +55454,28 @@ async function makeSecret(login, source, now, name) {
     }
     return { text, decoded };
 }
+/**
+ * Writes the bundle to `file` atomically: a new file created exclusively (mode 0600) in the same
+ * folder, then renamed over `file`. A symlink at `file` is replaced, never written through.
+ */
 function writeOut(file, text, say) {
+    const target = external_node_path_default().resolve(file);
+    const temp = external_node_path_default().join(external_node_path_default().dirname(target), `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    let fd;
     try {
-        (0,external_node_fs_.writeFileSync)(file, `${text}\n`, { mode: 0o600 });
-        // An existing file keeps its old mode on write: set it explicitly.
-        (0,external_node_fs_.chmodSync)(file, 0o600);
+        // wx: O_CREAT | O_EXCL, so an existing file or link at the temp name is an error.
+        fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
+        (0,external_node_fs_.fchmodSync)(fd, 0o600);
+        (0,external_node_fs_.writeSync)(fd, `${text}\n`);
+        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        (0,external_node_fs_.renameSync)(temp, target);
     }
     catch (err) {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_.rmSync)(temp, { force: true });
         throw new CaptureError(`Cannot write --out ${JSON.stringify(file)} (${err.code ?? String(err)}): check that its folder exists and is writable.`);
     }
     say(`Wrote the bundle to ${file} (mode 0600).`);
