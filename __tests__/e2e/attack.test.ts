@@ -19,7 +19,7 @@ import {
 } from '../../__fixtures__/mock-anthropic.js'
 import { fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
-import { CLAUDE, type StepResult } from './harness.js'
+import { CLAUDE, findLeaks, type StepResult } from './harness.js'
 import { useWorld } from './world.js'
 
 const GH_TOKEN = `ghs_FAKEattack${randomBytes(12).toString('hex')}`
@@ -262,6 +262,18 @@ function expectCheckoutWarning(main: StepResult): void {
 
 beforeEach(() => {
   world.gh.state.labels = []
+})
+
+describe('the leak scan', () => {
+  it('knows the GitHub token as checkout stores it, and inside any longer base64 text', () => {
+    const header = checkoutGitConfig(GH_TOKEN)
+    expect(findLeaks(header, [GH_TOKEN])).not.toEqual([])
+    for (const prefix of ['', 'a', 'ab', 'abc', 'user:']) {
+      const encoded = Buffer.from(`${prefix}${GH_TOKEN}\n`).toString('base64')
+      expect(findLeaks(`x${encoded}x`, [GH_TOKEN])).not.toEqual([])
+    }
+    expect(findLeaks(header, [TEMP_SECRET])).toEqual([])
+  })
 })
 
 describe.each<Job>(['review', 'triage'])('attack on %s', job => {
