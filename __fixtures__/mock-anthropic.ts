@@ -15,6 +15,11 @@ export type Turn =
   | { type: 'slow'; delayMs: number; then: Turn }
   /** A 200 event stream that ends without a single event: the CLI falls back to one non-streaming call. */
   | { type: 'empty_stream' }
+  /**
+   * Decided when the request arrives, from what it carries: a scripted model that reacts to its
+   * tool results (for example one that echoes them back in its answer).
+   */
+  | { type: 'dynamic'; build: (req: RecordedRequest) => Turn }
 
 export interface RecordedRequest {
   method: string
@@ -196,6 +201,27 @@ export const scenarios = {
   structured(json: unknown): Turn[] {
     return [
       { type: 'tool_use', name: 'StructuredOutput', input: json },
+      { type: 'text', text: 'Done.' }
+    ]
+  },
+  /**
+   * A model that probes: one tool call per turn (`calls`), then a StructuredOutput built from
+   * every tool_result it received (`answer` gets them, oldest first), then a short text.
+   */
+  probeThenAnswer(
+    calls: Array<{ name: string; input: unknown }>,
+    answer: (results: ToolResultBlock[]) => unknown
+  ): Turn[] {
+    return [
+      ...calls.map(c => ({ type: 'tool_use' as const, name: c.name, input: c.input })),
+      {
+        type: 'dynamic',
+        build: req => ({
+          type: 'tool_use',
+          name: 'StructuredOutput',
+          input: answer(toolResultBlocks(req))
+        })
+      },
       { type: 'text', text: 'Done.' }
     ]
   },
@@ -443,6 +469,10 @@ export async function startMockAnthropic(
   })
 
   const answer = (turn: Turn, req: RecordedRequest, res: http.ServerResponse): void => {
+    if (turn.type === 'dynamic') {
+      answer(turn.build(req), req, res)
+      return
+    }
     if (turn.type === 'slow') {
       const timer = setTimeout(() => {
         timers.delete(timer)
@@ -507,6 +537,7 @@ export async function startMockAnthropic(
 }
 
 function unwrap(turn: Turn): Exclude<Turn, { type: 'slow' }> {
+  // A dynamic turn is only known per request: it counts as neither text nor error here.
   return turn.type === 'slow' ? unwrap(turn.then) : turn
 }
 

@@ -115,7 +115,7 @@ describe('buildArgs', () => {
     expect(buildArgs({})).toEqual(BASE)
   })
 
-  it('puts every flag in order, the author arguments last', () => {
+  it('puts every flag in order, the author arguments then the sandbox last', () => {
     const schema = { type: 'object', properties: { summary: { type: 'string' } } }
     expect(
       buildArgs({
@@ -123,7 +123,7 @@ describe('buildArgs', () => {
         maxTurns: 8,
         jsonSchema: schema,
         tools: ['Read', 'Grep', 'Glob'],
-        untrustedWorkspace: true,
+        sandbox: ['--setting-sources', '', '--strict-mcp-config'],
         appendSystemPrompt: 'Answer in JSON.',
         extra: ['--model', 'override', '--add-dir', '/tmp/x']
       })
@@ -137,15 +137,15 @@ describe('buildArgs', () => {
       JSON.stringify(schema),
       '--tools',
       'Read,Grep,Glob',
-      '--setting-sources',
-      'user',
-      '--strict-mcp-config',
       '--append-system-prompt',
       'Answer in JSON.',
       '--model',
       'override',
       '--add-dir',
-      '/tmp/x'
+      '/tmp/x',
+      '--setting-sources',
+      '',
+      '--strict-mcp-config'
     ])
   })
 
@@ -154,11 +154,10 @@ describe('buildArgs', () => {
     expect(args.slice(-2)).toEqual(['--json-schema', '{"type":"object"}'])
   })
 
-  it('untrustedWorkspace restricts settings to the user and MCP to the command line', () => {
-    const args = buildArgs({ untrustedWorkspace: true })
-    expect(args).toEqual([...BASE, '--setting-sources', 'user', '--strict-mcp-config'])
-    expect(buildArgs({ untrustedWorkspace: false })).not.toContain('--setting-sources')
-    expect(buildArgs({ untrustedWorkspace: false })).not.toContain('--strict-mcp-config')
+  it("the sandbox's flags come last, after the author's arguments, so nothing loosens them", () => {
+    const args = buildArgs({ sandbox: ['--settings', '{}'], extra: ['--settings', 'mine.json'] })
+    expect(args).toEqual([...BASE, '--settings', 'mine.json', '--settings', '{}'])
+    expect(buildArgs({})).not.toContain('--setting-sources')
   })
 
   it('an empty tool list means no built-in tools at all', () => {

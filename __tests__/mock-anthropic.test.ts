@@ -196,6 +196,36 @@ describeCli('the real CLI against the mock', () => {
     expect(block?.text).toContain('This command requires approval')
   })
 
+  it('dynamic turn: a probing model echoes the tool results it got into its structured answer', async () => {
+    fs.mkdirSync(path.join(tmp, 'work'), { recursive: true })
+    fs.writeFileSync(path.join(tmp, 'work', 'notes.txt'), 'ECHO-ME-4411\n')
+    const schema = {
+      type: 'object',
+      properties: { echoed: { type: 'array', items: { type: 'string' } } },
+      required: ['echoed']
+    }
+    mock.script(
+      scenarios.probeThenAnswer(
+        [
+          { name: 'Read', input: { file_path: path.join(tmp, 'work', 'notes.txt') } },
+          { name: 'Read', input: { file_path: path.join(tmp, 'config', '.credentials.json') } }
+        ],
+        results => ({ echoed: results.map(r => `${r.is_error ? 'ERR' : 'OK'} ${r.text}`) })
+      )
+    )
+    const run = await runClaude('probe', {
+      args: ['--tools', 'Read', '--json-schema', JSON.stringify(schema)]
+    })
+    expect(run.code).toBe(0)
+    const echoed = run.result.structured_output.echoed as string[]
+    expect(echoed).toHaveLength(2)
+    // The file inside the working directory is read; the login outside it is refused.
+    expect(echoed[0]).toMatch(/^OK [\s\S]*ECHO-ME-4411/)
+    expect(echoed[1]).toMatch(/^ERR /)
+    expect(echoed[1]).not.toContain(FAKE_ACCESS_TOKEN)
+    expect(mock.messageRequests()).toHaveLength(3)
+  })
+
   it('401 expired: is_error, the facts text, one refresh attempt through the proxy', async () => {
     mock.script(scenarios.expired401())
     const run = await runClaude('say hello')

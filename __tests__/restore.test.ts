@@ -75,9 +75,10 @@ describe('resolveConfigDir', () => {
     expect(resolveConfigDir('~', '/home/runner')).toBe('/home/runner')
     expect(resolveConfigDir('~/a/../b', '/home/runner')).toBe('/home/runner/b')
   })
-  it('makes relative paths absolute and leaves ~user and inner ~ alone', () => {
-    expect(resolveConfigDir('conf/claude', '/home/runner')).toBe(path.resolve('conf/claude'))
-    expect(resolveConfigDir('~other/.claude', '/home/runner')).toBe(path.resolve('~other/.claude'))
+  it('takes relative paths from HOME (never the workspace) and leaves ~user and inner ~ alone', () => {
+    expect(resolveConfigDir('conf/claude', '/home/runner')).toBe('/home/runner/conf/claude')
+    expect(resolveConfigDir('./conf', '/home/runner')).toBe('/home/runner/conf')
+    expect(resolveConfigDir('~other/.claude', '/home/runner')).toBe('/home/runner/~other/.claude')
     expect(resolveConfigDir('/tmp/~/x', '/home/runner')).toBe('/tmp/~/x')
   })
   it('defaults to the real home directory', () => {
@@ -143,13 +144,13 @@ describe('restoreLogin and undoRestore', () => {
     expect(await fs.readdir(home)).toEqual([])
   })
 
-  it('writes the extra files 0600 as pretty JSON', async () => {
+  it('writes the extra files 0600 as pretty JSON, only when asked (trusted jobs)', async () => {
     const login: Login = {
       ...fakeOauthLogin(),
       files: { 'settings.json': { model: 'claude-test' }, 'settings.local.json': {} }
     }
     const plan = await planRestore(configDir, home)
-    const written = await restoreLogin(plan, login)
+    const written = await restoreLogin(plan, login, { withSettings: true })
     expect(written.map(f => path.basename(f)).sort()).toEqual([
       '.credentials.json',
       'settings.json',
@@ -158,6 +159,14 @@ describe('restoreLogin and undoRestore', () => {
     const settings = path.join(configDir, 'settings.json')
     expect(await fs.readFile(settings, 'utf8')).toBe('{\n  "model": "claude-test"\n}\n')
     expect(await mode(settings)).toBe(0o600)
+  })
+
+  it("leaves a bundle's settings out by default (untrusted jobs)", async () => {
+    const login: Login = { ...fakeOauthLogin(), files: { 'settings.json': { model: 'x' } } }
+    const plan = await planRestore(configDir, home)
+    const written = await restoreLogin(plan, login)
+    expect(written.map(f => path.basename(f))).toEqual(['.credentials.json'])
+    await expect(fs.access(path.join(configDir, 'settings.json'))).rejects.toThrow()
   })
 
   it('forces the modes even under a permissive umask', async () => {

@@ -426,7 +426,7 @@ describe('prepareTriage: which run this is', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('one issue: the rules applied in code', () => {
-  it('runs the CLI with no tools, an untrusted workspace and the triage schema', async () => {
+  it('runs the CLI with no tools, as the untrusted triage kind, and the triage schema', async () => {
     const gh = repoWithHistory()
     issueOne(gh)
     const claude = new FakeClaude(() => answer([{ name: 'documentation', confidence: 0.9 }]))
@@ -440,7 +440,7 @@ describe('one issue: the rules applied in code', () => {
     expect(claude.calls).toHaveLength(1)
     const call = claude.calls[0] as ClaudeRunOptions
     expect(call.tools).toEqual([])
-    expect(call.untrustedWorkspace).toBe(true)
+    expect(call.kind).toBe('triage')
     expect(call.jsonSchema).toBe(TRIAGE_JSON_SCHEMA)
     expect(call).toMatchObject({
       model: 'claude-haiku-4-5',

@@ -64,8 +64,9 @@ function localRunner(
 ): ClaudeRunner {
   const cliEnv: NodeJS.ProcessEnv = { ...env }
   for (const k of ['GITHUB_TOKEN', 'GH_TOKEN', 'GITHUB_ENTERPRISE_TOKEN']) delete cliEnv[k]
-  // No wiped-login check: a local login may live in the macOS Keychain, not in a file.
-  return cliRunner({ claudePath, env: cliEnv, log })
+  // No wiped-login check: a local login may live in the macOS Keychain, not in a file. No sandbox
+  // flags: the user's own CLI with their own settings, and triage gives the model no tools at all.
+  return cliRunner({ claudePath, sandbox: { env: cliEnv, flags: () => [] }, log })
 }
 
 /** Runs the tool; resolves to the exit code. */

@@ -11,9 +11,19 @@ import { loadAuth, type LoadedAuth } from './auth/load.js'
 import { authFailure, reauthBlock, type ReauthContext } from './auth/messages.js'
 import { shouldRefresh } from './auth/refresh.js'
 import { assumingRefresh } from './auth/validate.js'
-import { isDefaultConfigDir, planRestore, resolveConfigDir, restoreLogin } from './auth/restore.js'
-import { cliEnv, type CliAuth } from './claude/env.js'
+import { configDirFromInput } from './auth/paths.js'
+import { isDefaultConfigDir, planRestore, restoreLogin } from './auth/restore.js'
+import type { CliAuth } from './claude/env.js'
 import { CancelledError } from './claude/run.js'
+import {
+  CHECKOUT_TOKEN_WARNING,
+  checkoutLeftToken,
+  cliSandbox,
+  isUntrusted,
+  restoresBundleSettings,
+  sandboxPaths,
+  type JobKind
+} from './claude/sandbox.js'
 import { installClaude } from './claude/install.js'
 import { readEvent } from './event.js'
 import { dryRunApi, restApi, type DescribedWrite, type GitHubApi } from './github/api.js'
@@ -92,6 +102,8 @@ async function runJob(
   if (mode === 'review') prepared = await prepareReview(pre)
   if (mode === 'triage') prepared = await prepareTriage(pre)
   if (prepared && 'skip' in prepared) return { conclusion: 'skipped', reason: prepared.skip }
+  // Before the login is even decoded: a config_dir the model could read is refused.
+  const configDir = await configDirOf(inputs, env)
 
   const now = Date.now()
   const auth = await refreshed(await loadReported(pre, now), pre, env, now)
@@ -101,7 +113,11 @@ async function runJob(
   }
   if (a.status === 'expiring') core.warning(a.reason ?? 'The login ends soon.')
 
-  const claude = await prepareClaude(inputs, auth, env, { exportForLaterSteps: mode === 'setup' })
+  const claude = await prepareClaude(inputs, auth, env, {
+    kind: mode,
+    configDir,
+    exportForLaterSteps: mode === 'setup'
+  })
   if (mode === 'setup') {
     pre.summary.table(
       [
@@ -270,8 +286,13 @@ async function liveCheck(
   env: NodeJS.ProcessEnv
 ): Promise<{ message: string; status: string; auth: boolean } | undefined> {
   const { inputs, outputs, summary } = pre
-  const claude = await prepareClaude(inputs, auth, env, { exportForLaterSteps: false })
+  const claude = await prepareClaude(inputs, auth, env, {
+    kind: 'health',
+    configDir: await configDirOf(inputs, env),
+    exportForLaterSteps: false
+  })
   const run = await claude.run({
+    kind: 'health',
     prompt: 'Reply with the single word: ok',
     label: 'Claude Code: live check',
     model: inputs.model || 'claude-haiku-4-5',
@@ -301,18 +322,25 @@ async function liveCheck(
   }
 }
 
+/** config_dir, absolute; an InputError when the model could read it there. */
+function configDirOf(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<string> {
+  return configDirFromInput(inputs.config_dir, {
+    home: os.homedir(),
+    ...(env.GITHUB_WORKSPACE ? { workspace: env.GITHUB_WORKSPACE } : {})
+  })
+}
+
 /** Restores the login into config_dir and installs the CLI; in setup mode, leaves both for later steps. */
 async function prepareClaude(
   inputs: Inputs,
   auth: LoadedAuth,
   env: NodeJS.ProcessEnv,
-  opts: { exportForLaterSteps: boolean }
+  opts: { kind: JobKind; configDir: string; exportForLaterSteps: boolean }
 ): Promise<ClaudeRunner & { version: string; path: string; configDir: string }> {
-  const plan = await planRestore(
-    resolveConfigDir(inputs.config_dir),
-    undefined,
-    env.RUNNER_TEMP || os.tmpdir()
-  )
+  if (isUntrusted(opts.kind) && (await checkoutLeftToken(env.GITHUB_WORKSPACE))) {
+    core.warning(CHECKOUT_TOKEN_WARNING)
+  }
+  const plan = await planRestore(opts.configDir, undefined, env.RUNNER_TEMP || os.tmpdir())
   const configDir = plan.configDir
   if (plan.divertedFrom) {
     core.notice(
@@ -321,7 +349,7 @@ async function prepareClaude(
   }
   // Saved before anything is written, so the post step can always put things back.
   save('restorePlan', JSON.stringify(plan))
-  await restoreLogin(plan, auth.login)
+  await restoreLogin(plan, auth.login, { withSettings: restoresBundleSettings(opts.kind) })
   if (auth.login?.kind === 'oauth') {
     // A hash, never the token: the state file is written where tokens must not be.
     save('restoredRefreshHash', tokenHash(auth.login.credentials.claudeAiOauth.refreshToken))
@@ -330,7 +358,8 @@ async function prepareClaude(
 
   const installed = await installClaude({
     version: inputs.claude_version,
-    claudePath: inputs.claude_path || undefined
+    claudePath: inputs.claude_path || undefined,
+    env
   })
   core.info(`Claude Code ${installed.version} (${installed.from}): ${installed.path}`)
 
@@ -346,9 +375,14 @@ async function prepareClaude(
     : auth.login?.kind === 'setup-token'
       ? { kind: 'setup-token', configDir, token: auth.login.token }
       : { kind: 'oauth', configDir }
+  const paths = await sandboxPaths(env, configDir, {
+    home: os.homedir(),
+    ...(plan.hadDir ? { backupDir: plan.backupDir } : {}),
+    ...(plan.divertedFrom ? { otherLogin: plan.divertedFrom } : {})
+  })
   const runner = cliRunner({
     claudePath: installed.path,
-    env: cliEnv(env, cliAuth),
+    sandbox: cliSandbox(env, cliAuth, paths),
     cwd: env.GITHUB_WORKSPACE,
     ...(cliAuth.kind === 'oauth' ? { wipeCheckDir: configDir } : {})
   })

@@ -86,11 +86,17 @@ export class Runner {
     }
   }
 
-  static async create(): Promise<Runner> {
+  /**
+   * `workspaceInHome`: the workspace inside HOME, as on hosted runners
+   * (`/home/runner/work/<repo>/<repo>`); else beside it.
+   */
+  static async create(opts: { workspaceInHome?: boolean } = {}): Promise<Runner> {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'csa-e2e-'))
     const home = path.join(dir, 'home')
     const temp = path.join(dir, 'runner_temp')
-    const workspace = path.join(dir, 'workspace')
+    const workspace = opts.workspaceInHome
+      ? path.join(home, 'work', 'octo-repo', 'octo-repo')
+      : path.join(dir, 'workspace')
     for (const d of [home, temp, workspace]) await fs.mkdir(d, { recursive: true })
     const runner = new Runner(dir, home, temp, workspace)
     for (const f of Object.values(runner.files)) await fs.writeFile(f, '')
@@ -228,14 +234,37 @@ function stripMaskCommands(stdout: string): string {
     .join('\n')
 }
 
-/** The forms a token could leak in: as is, base64, JSON-escaped, URL-encoded. */
+const base64 = (text: string): string => Buffer.from(text).toString('base64')
+
+/**
+ * The forms a token could leak in: as is, base64 (also at each alignment inside a longer base64
+ * text, and as the `x-access-token:` basic auth actions/checkout stores), JSON-escaped, URL-encoded.
+ */
 export function leakForms(secret: string): string[] {
   return [
     secret,
-    Buffer.from(secret).toString('base64'),
+    base64(secret),
+    base64(`x-access-token:${secret}`),
+    ...alignedBase64(secret),
     JSON.stringify(secret).slice(1, -1),
     encodeURIComponent(secret)
   ]
+}
+
+/**
+ * The part of base64(prefix + secret) that depends on the secret alone, for prefix lengths 0, 1
+ * and 2: whatever precedes the secret, one of these appears in the encoded text.
+ */
+export function alignedBase64(secret: string): string[] {
+  const bytes = Buffer.byteLength(secret)
+  const forms: string[] = []
+  for (const prefix of [0, 1, 2]) {
+    const encoded = base64('\0'.repeat(prefix) + secret)
+    // Skip the group that mixes prefix bytes, and the last group when it is not full.
+    const stable = encoded.slice(prefix === 0 ? 0 : 4, Math.floor((bytes + prefix) / 3) * 4)
+    if (stable.length >= 8) forms.push(stable)
+  }
+  return forms
 }
 
 /** The secrets (and their forms) found in a text. */

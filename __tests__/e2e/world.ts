@@ -44,7 +44,7 @@ export interface World {
 }
 
 /** Registers the hooks and returns the world the tests use (its fields change per test). */
-export function useWorld(opts: { github?: boolean } = {}): World {
+export function useWorld(opts: { github?: boolean; workspaceInHome?: boolean } = {}): World {
   const runners: Runner[] = []
   const world = { secrets: [] as string[] } as unknown as World
   world.env = () => ({
@@ -65,7 +65,7 @@ export function useWorld(opts: { github?: boolean } = {}): World {
     for (const r of runners) await r.cleanup()
   })
   beforeEach(async () => {
-    world.runner = await Runner.create()
+    world.runner = await Runner.create({ workspaceInHome: opts.workspaceInHome ?? false })
     runners.push(world.runner)
     world.api.requests.length = 0
     if (opts.github) world.gh = await startMockGitHub()

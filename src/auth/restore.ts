@@ -32,10 +32,10 @@ export const RestorePlanSchema = z.object({
 })
 export type RestorePlan = z.infer<typeof RestorePlanSchema>
 
-/** Expands `~` and makes the path absolute. */
+/** Expands `~` and makes the path absolute; a relative path is taken from HOME, never the workspace. */
 export function resolveConfigDir(input: string, home: string = os.homedir()): string {
   const expanded = input === '~' ? home : input.replace(/^~(?=[/\\])/, home)
-  return path.resolve(expanded)
+  return path.resolve(home, expanded)
 }
 
 /** True when the directory is the CLI's default, so no `CLAUDE_CONFIG_DIR` is needed. */
@@ -87,10 +87,14 @@ export function credentialsFor(login: Login, now: number = Date.now()): Credenti
 
 /**
  * Moves any existing directory aside and writes the login (none for an API key): directory 0700,
- * files 0600.
+ * files 0600. The bundle's extra files (settings) only `withSettings` (setup and prompt).
  * The caller saves `plan` to state BEFORE calling this.
  */
-export async function restoreLogin(plan: RestorePlan, login: Login | undefined): Promise<string[]> {
+export async function restoreLogin(
+  plan: RestorePlan,
+  login: Login | undefined,
+  opts: { withSettings?: boolean } = {}
+): Promise<string[]> {
   if (plan.hadDir) await fs.rename(plan.configDir, plan.backupDir)
   await fs.mkdir(plan.configDir, { recursive: true, mode: 0o700 })
   await fs.chmod(plan.configDir, 0o700)
@@ -109,6 +113,8 @@ export async function restoreLogin(plan: RestorePlan, login: Login | undefined):
   // An API key needs no file: the directory only keeps the CLI's state out of the user's own.
   if (!login) return written
   await write('.credentials.json', JSON.stringify(credentialsFor(login)))
+  // Settings can widen what the model may read: never in a job that reads untrusted text.
+  if (!opts.withSettings) return written
   for (const [name, content] of Object.entries(login.files)) {
     await write(name, `${JSON.stringify(content, null, 2)}\n`)
   }

@@ -30,8 +30,8 @@ export interface ArgOptions {
   jsonSchema?: unknown
   /** Built-in tools that exist at all (`--tools`); undefined leaves the CLI's default. */
   tools?: string[]
-  /** Restrict settings to the user's own and ignore MCP servers from the workspace. */
-  untrustedWorkspace?: boolean
+  /** The job kind's flags from `claude/sandbox.ts` (settings, MCP, read denials); added last. */
+  sandbox?: string[]
   appendSystemPrompt?: string
   /** The workflow author's own arguments, last so they can override. */
   extra?: string[]
@@ -44,13 +44,10 @@ export function buildArgs(opts: ArgOptions): string[] {
   if (opts.maxTurns !== undefined) args.push('--max-turns', String(opts.maxTurns))
   if (opts.jsonSchema !== undefined) args.push('--json-schema', JSON.stringify(opts.jsonSchema))
   if (opts.tools !== undefined) args.push('--tools', opts.tools.join(','))
-  if (opts.untrustedWorkspace) {
-    // Nothing the PR author controls may configure the CLI: no project or local settings (hooks),
-    // no MCP servers from .mcp.json.
-    args.push('--setting-sources', 'user', '--strict-mcp-config')
-  }
   if (opts.appendSystemPrompt) args.push('--append-system-prompt', opts.appendSystemPrompt)
   args.push(...(opts.extra ?? []))
+  // After the author's arguments: nothing given earlier can loosen the sandbox.
+  args.push(...(opts.sandbox ?? []))
   return args
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { buildArgs, type ArgOptions } from '../claude/args.js'
 import { classify, type Outcome } from '../claude/classify.js'
 import { runClaude, type RunResult } from '../claude/run.js'
+import type { CliSandbox, JobKind } from '../claude/sandbox.js'
 
 /** One run's telemetry and outcome. */
 export interface ClaudeRun {
@@ -21,7 +22,9 @@ export interface ClaudeRun {
   model?: string
 }
 
-export interface ClaudeRunOptions extends ArgOptions {
+export interface ClaudeRunOptions extends Omit<ArgOptions, 'sandbox'> {
+  /** Which job runs: decides what the CLI may load and read (see `claude/sandbox.ts`). */
+  kind: JobKind
   prompt: string
   label?: string
   timeoutMinutes: number
@@ -34,8 +37,8 @@ export interface ClaudeRunner {
 /** The real runner over an installed CLI. */
 export function cliRunner(config: {
   claudePath: string
-  /** The CLI's whole environment (see `cliEnv`). */
-  env: NodeJS.ProcessEnv
+  /** The CLI's environment and its flags per job kind (see `cliSandbox`). */
+  sandbox: CliSandbox
   cwd?: string
   /** The restored config dir, checked after each run for a login the CLI wiped. */
   wipeCheckDir?: string
@@ -45,8 +48,8 @@ export function cliRunner(config: {
     async run(opts) {
       const raw = await runClaude({
         claudePath: config.claudePath,
-        args: buildArgs(opts),
-        env: config.env,
+        args: buildArgs({ ...opts, sandbox: config.sandbox.flags(opts.kind) }),
+        env: config.sandbox.env,
         prompt: opts.prompt,
         timeoutMs: opts.timeoutMinutes * 60_000,
         cwd: config.cwd,

@@ -32,6 +32,7 @@ export async function runPromptJob(ctx: JobContext): Promise<JobResult> {
   }
   const extra = splitArgs(ctx.inputs.claude_args)
   const run = await ctx.claude.run({
+    kind: 'prompt',
     prompt,
     label: 'Claude Code: prompt',
     model: ctx.inputs.model || undefined,

@@ -170,7 +170,7 @@ async function runReview(ctx: JobContext, plan: ReviewPlan): Promise<JobResult> 
     maxTurns: inputs.max_turns,
     jsonSchema: REVIEW_JSON_SCHEMA,
     tools: REVIEW_TOOLS,
-    untrustedWorkspace: true,
+    kind: 'review',
     timeoutMinutes: inputs.timeout_minutes,
     extra
   })

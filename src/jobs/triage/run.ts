@@ -245,7 +245,7 @@ async function askModel(
     jsonSchema: TRIAGE_JSON_SCHEMA,
     // Triage reads nothing but the prompt: no tools at all (the CLI still offers StructuredOutput).
     tools: [],
-    untrustedWorkspace: true,
+    kind: 'triage',
     extra: settings.extraArgs
   })
   if (run.outcome.kind !== 'success') return { run }
