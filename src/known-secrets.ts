@@ -29,6 +29,9 @@ const MIN_LENGTH = 8
 // An encoded fragment shorter than this could match ordinary text by chance.
 const MIN_FORM = 12
 
+// Values longer than this (a whole auth bundle) are masked as they are, not in every encoding.
+const MAX_MASKED_FORMS = 4096
+
 const known: KnownSecret[] = []
 
 /**
@@ -41,8 +44,13 @@ export function remember(kind: SecretKind, value: string): void {
   if (trimmed === '' || known.some(k => k.value === trimmed)) return
   const forms = trimmed.length >= MIN_LENGTH ? encodedForms(trimmed) : []
   if (forms.length > 0) known.push({ kind, value: trimmed, forms })
-  // The whole base64 too, padding included: the runner then hides every character of it.
-  const masks = new Set([trimmed, ...forms.map(f => f.text), base64(trimmed)])
+  // The whole base64 too, padding included: the runner then hides every character of it. A long
+  // value (a whole bundle) is masked as itself only: its encodings would be mask commands of tens of
+  // kilobytes each, and the guard checks them anyway.
+  const masks =
+    trimmed.length > MAX_MASKED_FORMS
+      ? [trimmed]
+      : new Set([trimmed, ...forms.map(f => f.text), base64(trimmed)])
   for (const m of masks) core.setSecret(m)
 }
 
