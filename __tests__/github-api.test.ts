@@ -5,7 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { restApi, type GitHubApi } from '../src/github/api.js'
 import { createOctokit } from '../src/github/octokit.js'
-import { BOT, startMockGitHub, type MockGitHub } from '../__fixtures__/mock-github.js'
+import {
+  BOT,
+  fakeSha,
+  fileFromPatch,
+  startMockGitHub,
+  type MockGitHub
+} from '../__fixtures__/mock-github.js'
 
 let mock: MockGitHub
 let api: GitHubApi
@@ -64,6 +70,47 @@ describe('creates are never repeated blindly', () => {
     const c = await api.createIssueComment(1, 'the summary')
     expect(c.id).not.toBe(77)
     expect(mock.state.issueComments.map(x => x.user.login)).toEqual(['mallory', BOT.login])
+  })
+
+  it("an older comment of the action's with the same text is not taken for this one", async () => {
+    mock.state.issueComments.push({
+      id: 78,
+      issue_number: 1,
+      body: 'The Claude login is healthy again.',
+      user: { ...BOT },
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z'
+    })
+    mock.failNext('POST', COMMENTS, 502, 1)
+    const c = await api.createIssueComment(1, 'The Claude login is healthy again.')
+    expect(c.id).not.toBe(78)
+    expect(mock.state.issueComments).toHaveLength(2)
+  })
+
+  it('an earlier review of the same head is told apart by its inline comments', async () => {
+    const head = fakeSha('api-head')
+    mock.state.pulls.push({
+      number: 5,
+      head: { sha: head, ref: 'f', repo: { full_name: 'octo-org/octo-repo' } },
+      files: [fileFromPatch('a.ts', '@@ -1,1 +1,2 @@\n x\n+y')],
+      commits: [{ sha: head }]
+    })
+    const review = (body: string) => ({
+      commitId: head,
+      body: 'Claude reviewed: 1 inline comment.',
+      comments: [{ path: 'a.ts', line: 2, side: 'RIGHT' as const, body }]
+    })
+    await api.createReview(5, review('first finding'))
+    mock.failNext('POST', /\/pulls\/5\/reviews$/, 502, 1)
+    await api.createReview(5, review('second finding'))
+    expect(mock.state.reviews).toHaveLength(2)
+    mock.failNext('POST', /\/pulls\/5\/reviews$/, 502, 1, { afterStore: true })
+    await api.createReview(5, review('third finding'))
+    expect(mock.state.reviewComments.map(c => c.body)).toEqual([
+      'first finding',
+      'second finding',
+      'third finding'
+    ])
   })
 
   it('an issue stored before a 502 is returned, not opened again', async () => {

@@ -26,6 +26,7 @@ export interface Comment {
   body: string
   url: string
   author?: string
+  createdAt?: string
 }
 
 export interface Issue {
@@ -141,11 +142,13 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     body?: string | null
     html_url: string
     user?: { login: string } | null
+    created_at?: string
   }): Comment => ({
     id: c.id,
     body: c.body ?? '',
     url: c.html_url,
-    ...(c.user ? { author: c.user.login } : {})
+    ...(c.user ? { author: c.user.login } : {}),
+    ...(c.created_at ? { createdAt: c.created_at } : {})
   })
   const toIssue = (i: {
     number: number
@@ -239,22 +242,34 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
           })
           return { url: data.html_url }
         },
-        async () => {
+        async since => {
           const me = await whoami()
           const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
             ...r,
             pull_number: pull,
             per_page: 100
           })
-          const found = reviews
+          const candidates = reviews
             .reverse()
-            .find(
+            .filter(
               x =>
                 isOwnComment({ author: x.user?.login }, me) &&
                 x.commit_id === review.commitId &&
-                (x.body ?? '').trim() === review.body.trim()
+                (x.body ?? '').trim() === review.body.trim() &&
+                isRecent(x.submitted_at ?? undefined, since)
             )
-          return found && { url: found.html_url }
+          // An earlier review of the same head reads the same: its inline comments tell them apart.
+          const wanted = sortedBodies(review.comments)
+          for (const x of candidates) {
+            const comments = await octokit.paginate(octokit.rest.pulls.listCommentsForReview, {
+              ...r,
+              pull_number: pull,
+              review_id: x.id,
+              per_page: 100
+            })
+            if (sortedBodies(comments) === wanted) return { url: x.html_url }
+          }
+          return undefined
         }
       )
     },
@@ -270,10 +285,15 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
           })
           return toComment(data)
         },
-        async () => {
+        async since => {
           const me = await whoami()
           const comments = await listIssueComments(issue)
-          return comments.reverse().find(c => isOwnComment(c, me) && c.body.trim() === body.trim())
+          return comments
+            .reverse()
+            .find(
+              c =>
+                isOwnComment(c, me) && c.body.trim() === body.trim() && isRecent(c.createdAt, since)
+            )
         }
       )
     },
@@ -309,7 +329,7 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     async createIssue(issue) {
       return createOnce(
         async () => toIssue((await octokit.rest.issues.create({ ...r, ...ONCE, ...issue })).data),
-        async () => {
+        async since => {
           const me = await whoami()
           // The newest issues are enough: the lost answer was for a create a moment ago.
           const { data } = await octokit.rest.issues.listForRepo({
@@ -326,7 +346,8 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
                 !i.isPullRequest &&
                 isOwnComment(i, me) &&
                 i.title === issue.title &&
-                i.body.trim() === issue.body.trim()
+                i.body.trim() === issue.body.trim() &&
+                isRecent(i.createdAt, since)
             )
         }
       )
@@ -395,20 +416,33 @@ function mayHaveLanded(err: unknown): boolean {
   return typeof status !== 'number' || status >= 500
 }
 
+// How far GitHub's clock may be behind the runner's when telling this create from an older one.
+const CLOCK_SKEW_MS = 5 * 60_000
+
+/** Whether GitHub's timestamp is no older than the attempt (less the clock skew); unknown is. */
+function isRecent(at: string | undefined, since: number): boolean {
+  return at === undefined || Date.parse(at) >= since - CLOCK_SKEW_MS
+}
+
+function sortedBodies(comments: ReadonlyArray<{ body?: string | null }>): string {
+  return JSON.stringify(comments.map(c => (c.body ?? '').trim()).sort())
+}
+
 /**
  * A create (review, comment, issue) that is never repeated blindly: when the answer leaves it open
- * whether GitHub stored it, the action looks for its own write first, and creates once more only
- * when it is not there.
+ * whether GitHub stored it, the action looks for its own write (made since the attempt began)
+ * first, and creates once more only when it is not there.
  */
 async function createOnce<T>(
   create: () => Promise<T>,
-  find: () => Promise<T | undefined>
+  find: (since: number) => Promise<T | undefined>
 ): Promise<T> {
+  const since = Date.now()
   try {
     return await create()
   } catch (err) {
     if (!mayHaveLanded(err)) throw err
-    const found = await find().catch(() => undefined)
+    const found = await find(since).catch(() => undefined)
     if (found !== undefined) return found
     return create()
   }
