@@ -239,6 +239,11 @@ export interface FailOptions {
   headers?: Record<string, string>
   /** Seconds for `retry-after` on 403/429 (default 1). */
   retryAfter?: number
+  /**
+   * Run the request first (a create is stored), then answer `status` anyway: GitHub stored the
+   * write and then answered 502. Only requests the mock would have answered with success.
+   */
+  afterStore?: boolean
 }
 
 export interface MockGitHubOptions {
@@ -579,7 +584,14 @@ export async function startMockGitHub(
     orgs,
     calls,
     actor: { ...BOT },
-    writes: () => calls.filter(c => c.method !== 'GET' && c.method !== 'HEAD'),
+    // A GraphQL query (`viewer`) reads; only a mutation would write.
+    writes: () =>
+      calls.filter(
+        c =>
+          c.method !== 'GET' &&
+          c.method !== 'HEAD' &&
+          !(c.path === '/graphql' && !/^\s*mutation\b/.test(String(c.body?.query ?? '')))
+      ),
     decryptSecret: (scope, name) => {
       const { secrets, keyScope } = secretStore(scope)
       const secret = secrets[name]
@@ -1542,10 +1554,25 @@ export async function startMockGitHub(
     routes.push({ method, segments: pattern.split('/').filter(Boolean), handler })
   }
 
-  route('GET', '/user', () => ({
-    status: 200,
-    body: { ...renderUser({ login: 'test-user', type: 'User' }), name: 'Test User' }
-  }))
+  // Who the token is: writes are attributed to `mock.actor`. As on GitHub, an installation token
+  // (GITHUB_TOKEN, an App; the default bot actor) may not read /user, but GraphQL `viewer` answers.
+  route('GET', '/user', () => {
+    if (mock.actor.type === 'Bot') {
+      throw new HttpError(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: `${DOCS}/users/users#get-the-authenticated-user`,
+        status: '403'
+      })
+    }
+    return { status: 200, body: { ...renderUser(mock.actor), name: mock.actor.login } }
+  })
+  route('POST', '/graphql', ctx => {
+    const query = asString((ctx.body as Record<string, unknown> | undefined)?.query) ?? ''
+    if (!/\bviewer\s*\{\s*login\s*\}/.test(query)) {
+      return { status: 200, body: { errors: [{ message: 'mock-github: only viewer { login }' }] } }
+    }
+    return { status: 200, body: { data: { viewer: { login: mock.actor.login } } } }
+  })
 
   route('GET', '/repos/:owner/:repo', ctx => ({ status: 200, body: renderRepo(repoOf(ctx)) }))
 
@@ -2288,12 +2315,20 @@ export async function startMockGitHub(
       return
     }
 
-    const failure = failures.find(
-      f => f.remaining > 0 && (f.method === '*' || f.method === method) && f.regex.test(path)
-    )
-    if (failure) {
+    const failureFor = (afterStore: boolean): Failure | undefined => {
+      const failure = failures.find(
+        f =>
+          f.remaining > 0 &&
+          (f.options.afterStore ?? false) === afterStore &&
+          (f.method === '*' || f.method === method) &&
+          f.regex.test(path)
+      )
+      if (!failure) return undefined
       failure.remaining--
       if (failure.remaining === 0) failures.splice(failures.indexOf(failure), 1)
+      return failure
+    }
+    const sendFailure = (failure: Failure): void => {
       const headers: Record<string, string> = {}
       if (failure.status === 403 || failure.status === 429) {
         headers['retry-after'] = String(failure.options.retryAfter ?? 1)
@@ -2304,6 +2339,10 @@ export async function startMockGitHub(
         body: failure.options.body ?? defaultFailureBody(failure.status),
         headers
       })
+    }
+    const failure = failureFor(false)
+    if (failure) {
+      sendFailure(failure)
       return
     }
 
@@ -2322,7 +2361,9 @@ export async function startMockGitHub(
         rawPath: url.pathname,
         path
       })
-      send(reply)
+      const stored = reply.status < 400 ? failureFor(true) : undefined
+      if (stored) sendFailure(stored)
+      else send(reply)
     } catch (err) {
       if (err instanceof HttpError)
         send({ status: err.status, body: err.body, headers: err.headers })

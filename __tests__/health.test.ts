@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { healthVerdict } from '../src/jobs/health.js'
+import type { GitHubApi, Issue } from '../src/github/api.js'
+import {
+  HEALTH_LABEL,
+  HEALTH_MARKER,
+  healthVerdict,
+  syncTrackingIssue
+} from '../src/jobs/health.js'
 import type { LoadedAuth } from '../src/auth/load.js'
 import type { Login } from '../src/auth/bundle.js'
 import { assessApiKey, assessLogin, iso } from '../src/auth/validate.js'
@@ -171,5 +177,85 @@ describe('healthVerdict', () => {
   it('no generation row for a login that did not come from a bundle', () => {
     const auth = loaded({ ...fakeOauthLogin({ now: NOW }), origin: 'credentials-json' })
     expect(rowsOf(healthVerdict(auth, NOW).rows)).not.toHaveProperty('Bundle generation')
+  })
+})
+
+describe("syncTrackingIssue: only the action's own issue, by the marker in its footer", () => {
+  const SELF = 'github-actions[bot]'
+  function fakeGitHub(issues: Issue[]): { api: GitHubApi; writes: string[] } {
+    const writes: string[] = []
+    const api = {
+      whoami: async () => SELF,
+      listIssues: async () => issues.filter(i => i.state === 'open'),
+      listLabels: async () => [{ name: HEALTH_LABEL }],
+      createIssue: async (i: { title: string; body: string }) => {
+        writes.push(`create ${i.title}`)
+        return {
+          number: 99,
+          title: i.title,
+          body: i.body,
+          state: 'open',
+          labels: [],
+          isPullRequest: false,
+          url: ''
+        }
+      },
+      updateIssue: async (n: number) => {
+        writes.push(`update #${n}`)
+      },
+      createIssueComment: async (n: number) => {
+        writes.push(`comment #${n}`)
+        return { id: 1, body: '', url: '' }
+      }
+    } as unknown as GitHubApi
+    return { api, writes }
+  }
+  const issue = (number: number, author: string, body: string): Issue => ({
+    number,
+    title: 't',
+    body,
+    state: 'open',
+    labels: [HEALTH_LABEL],
+    isPullRequest: false,
+    url: '',
+    author
+  })
+  const state = {
+    needsAction: true,
+    status: 'expiring',
+    message: 'm',
+    rows: [] as Array<[string, string]>,
+    reauth: 'r'
+  }
+
+  it('writes the marker as the last line of the body', async () => {
+    const { api } = fakeGitHub([])
+    let body = ''
+    api.createIssue = async i => {
+      body = i.body
+      return { ...issue(5, SELF, i.body) }
+    }
+    await syncTrackingIssue(api, state)
+    expect(body.endsWith(`\n\n${HEALTH_MARKER}`)).toBe(true)
+    expect(body.split(HEALTH_MARKER)).toHaveLength(2)
+  })
+
+  it("updates its own issue, and never someone else's that carries the label and the marker", async () => {
+    const foreign = issue(3, 'mallory', `please fix\n\n${HEALTH_MARKER}`)
+    const own = issue(4, SELF, `x\n\n${HEALTH_MARKER}`)
+    const one = fakeGitHub([foreign])
+    expect(await syncTrackingIssue(one.api, state)).toBe('opened tracking issue #99')
+    expect(one.writes).toEqual(['create Claude login needs attention: expiring'])
+    const two = fakeGitHub([foreign, own])
+    expect(await syncTrackingIssue(two.api, state)).toBe('updated tracking issue #4')
+    const healthy = fakeGitHub([foreign, own])
+    await syncTrackingIssue(healthy.api, { ...state, needsAction: false })
+    expect(healthy.writes).toEqual(['comment #4', 'update #4'])
+  })
+
+  it('an own issue with the marker above other text is not the tracking issue', async () => {
+    const { api, writes } = fakeGitHub([issue(4, SELF, `${HEALTH_MARKER}\nold text`)])
+    await syncTrackingIssue(api, { ...state, needsAction: false })
+    expect(writes).toEqual([])
   })
 })

@@ -16,15 +16,25 @@ jest.unstable_mockModule('@actions/core', () => ({
 }))
 // eslint-disable-next-line no-restricted-syntax
 const { fingerprint, loadAuth, maskToken, primaryToken } = await import('../src/auth/load.js')
+// eslint-disable-next-line no-restricted-syntax
+const { encodedForms, forgetSecrets, knownSecrets } = await import('../src/known-secrets.js')
 
 const NOW = Date.now()
 const OPTS = { now: NOW, minValidityMs: 30 * 60_000, warnWithinMs: 7 * DAY }
 const NONE = { claude_auth: '', claude_code_oauth_token: '', anthropic_api_key: '' }
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 const masked = (): string[] => setSecret.mock.calls.map(c => c[0])
+/** Every mask one token gets: itself, each encoded form, and its whole base64. */
+const masksOf = (token: string): string[] => [
+  ...new Set([token, ...encodedForms(token).map(f => f.text), b64(token)])
+]
+/** The kinds the outbound guard knows, by value. */
+const kinds = (): Record<string, string> =>
+  Object.fromEntries(knownSecrets().map(k => [k.value, k.kind]))
 
 beforeEach(() => {
   setSecret.mockClear()
+  forgetSecrets()
 })
 
 describe('loadAuth: which input wins', () => {
@@ -89,7 +99,8 @@ describe('loadAuth: which input wins', () => {
     })
     expect(auth.warnings).toEqual([])
     expect(primaryToken(auth)).toBe(apiKey)
-    expect(masked()).toEqual([apiKey, b64(apiKey)])
+    expect(masked()).toEqual(masksOf(apiKey))
+    expect(kinds()).toEqual({ [apiKey]: 'API key' })
   })
 
   it('assesses with the given clock and limits', async () => {
@@ -149,26 +160,41 @@ describe('masking', () => {
     const access = credentials.claudeAiOauth.accessToken
     const refresh = credentials.claudeAiOauth.refreshToken as string
     await loadAuth({ ...NONE, claude_auth: secret }, OPTS)
-    expect(masked()).toEqual(expect.arrayContaining([access, b64(access), refresh, b64(refresh)]))
-    expect(masked()).toHaveLength(4)
+    expect(masked()).toEqual([...masksOf(access), ...masksOf(refresh)])
+    expect(masked()).toEqual(expect.arrayContaining([b64(access), b64(refresh)]))
+    expect(kinds()).toEqual({ [access]: 'access token', [refresh]: 'refresh token' })
   })
 
   it('masks a setup-token and its base64 form', async () => {
     const token = fakeToken('oat')
     await loadAuth({ ...NONE, claude_code_oauth_token: token }, OPTS)
-    expect(masked()).toEqual([token, b64(token)])
+    expect(masked()).toEqual(masksOf(token))
+    expect(kinds()).toEqual({ [token]: 'setup-token' })
   })
 
   it('masks the token of a login without a refresh token, and no empty string', async () => {
     const { secret, credentials } = fakeBundle({ now: NOW, refreshToken: null })
     await loadAuth({ ...NONE, claude_auth: secret }, OPTS)
     const access = credentials.claudeAiOauth.accessToken
-    expect(masked()).toEqual([access, b64(access)])
+    expect(masked()).toEqual(masksOf(access))
   })
 
   it('maskToken ignores an empty string', () => {
     maskToken('')
     expect(setSecret).not.toHaveBeenCalled()
+  })
+
+  it('maskToken without a kind (a refresh answer) tells it by the prefix', () => {
+    const access = fakeToken('oat')
+    const refresh = fakeToken('ort')
+    maskToken(access)
+    maskToken(refresh)
+    maskToken('opaque-token-from-elsewhere-123')
+    expect(kinds()).toEqual({
+      [access]: 'access token',
+      [refresh]: 'refresh token',
+      'opaque-token-from-elsewhere-123': 'OAuth token'
+    })
   })
 })
 

@@ -59,6 +59,13 @@ describe('mock GitHub', () => {
     const { data } = await octokit.rest.repos.get({ owner, repo })
     expect(data.default_branch).toBe('main')
     expect(data.full_name).toBe('octo-org/octo-repo')
+    // The default actor is the GITHUB_TOKEN's bot: /user is refused, GraphQL viewer answers.
+    await expectStatus(octokit.rest.users.getAuthenticated(), 403)
+    const viewer = await octokit.graphql<{ viewer: { login: string } }>(
+      'query { viewer { login } }'
+    )
+    expect(viewer.viewer.login).toBe('github-actions[bot]')
+    mock.actor = { login: 'test-user', type: 'User' }
     expect((await octokit.rest.users.getAuthenticated()).data.login).toBe('test-user')
     await expectStatus(octokit.rest.repos.get({ owner, repo: 'nope' }), 404)
     await expectStatus(octokit.request('GET /nothing/here'), 404)
@@ -553,5 +560,27 @@ describe('mock GitHub', () => {
     await octokit.rest.issues.addLabels({ owner, repo, issue_number: 1, labels: ['x'] })
     expect(mock.state.labels.map(l => l.name)).toEqual(['x'])
     expect(mock.calls.map(c => c.status)).toEqual([500, 500, 200, 403, 200])
+  })
+
+  it('afterStore: the write is stored, then the answer is 502 (and a refused write is not)', async () => {
+    mock.state.issues.push({ number: 1, title: 't' })
+    mock.failNext('POST', /\/issues\/1\/comments$/, 502, 1, { afterStore: true })
+    await expectStatus(
+      octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: 'hi' }),
+      502
+    )
+    expect(mock.state.issueComments.map(c => c.body)).toEqual(['hi'])
+    mock.failNext('POST', /\/issues\/1\/comments$/, 502, 1, { afterStore: true })
+    await expectStatus(
+      octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: '' }),
+      422
+    )
+    // The refused write left the fault armed: the next one is stored and answered 502.
+    await expectStatus(
+      octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: 'again' }),
+      502
+    )
+    expect(mock.state.issueComments.map(c => c.body)).toEqual(['hi', 'again'])
+    expect(mock.calls.map(c => c.status)).toEqual([502, 422, 502])
   })
 })

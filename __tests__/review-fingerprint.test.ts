@@ -54,6 +54,13 @@ describe('markers', () => {
     expect(fingerprintsIn(bodies)).toEqual(new Set([a, b]))
   })
 
+  it('reads fingerprints only in the footer, never in the text above it', () => {
+    const a = fingerprint(base)
+    const b = fingerprint({ ...base, path: 'src/b.ts' })
+    const body = `quoting ${fingerprintMarker(a)} here\n\n${fingerprintMarker(a)}\nlast words\n\n${fingerprintMarker(b)}\n`
+    expect(fingerprintsIn([body])).toEqual(new Set([b]))
+  })
+
   it('defuses markers inside code', () => {
     const code = '<!-- csa-fp:0123456789abcdef --> <!-- keep me -->'
     const out = defuseMarkers(code)

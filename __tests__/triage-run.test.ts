@@ -105,8 +105,8 @@ class FakeGitHub {
     getFileText: async () => {
       throw new Error('getFileText is not used by triage')
     },
-    listReviewCommentBodies: async () => {
-      throw new Error('listReviewCommentBodies is not used by triage')
+    listReviewComments: async () => {
+      throw new Error('listReviewComments is not used by triage')
     },
     createReview: async (...args) => {
       this.writes.push({ method: 'createReview', args })
@@ -133,7 +133,7 @@ class FakeGitHub {
       c.body = body
       return { id, body, url: c.url }
     },
-    whoami: async () => undefined,
+    whoami: async () => 'github-actions[bot]',
     getIssue: async n => {
       const { updatedAt: _u, ...issue } = this.issue(n)
       return { ...issue, labels: [...issue.labels] }
@@ -617,22 +617,22 @@ describe('one issue: the rules applied in code', () => {
     expect(h.summary.toString()).toContain('Dry run: these are the decisions; nothing was written.')
   })
 
-  it('triage_comment: a marker pasted into a comment by someone else is never adopted or overwritten', async () => {
-    const gh = repoWithHistory()
-    issueOne(gh)
-    gh.comments.push({
-      id: 7,
-      issue: 1,
-      body: `mine, not the action's ${TRIAGE_MARKER}`,
-      url: 'https://example.test/7',
-      author: 'octocat'
-    })
-    const claude = new FakeClaude(() => answer([{ name: 'documentation', confidence: 0.9 }]))
-    const h = harness(gh, claude, opened, { triage_comment: 'true' })
-    expect(await runJob(h)).toEqual({ conclusion: 'success' })
-    expect(gh.writes.map(w => w.method)).toEqual(['addLabels', 'createIssueComment'])
-    expect(gh.comments.find(c => c.id === 7)?.body).toBe(`mine, not the action's ${TRIAGE_MARKER}`)
-  })
+  it.each([
+    ['a person', 'octocat', `mine, not the action's ${TRIAGE_MARKER}`],
+    ['another App', 'other-app[bot]', `Labelled by another bot.\n\n${TRIAGE_MARKER}\n`]
+  ])(
+    'triage_comment: a marker pasted into a comment by %s is never adopted or overwritten',
+    async (_who, author, body) => {
+      const gh = repoWithHistory()
+      issueOne(gh)
+      gh.comments.push({ id: 7, issue: 1, body, url: 'https://example.test/7', author })
+      const claude = new FakeClaude(() => answer([{ name: 'documentation', confidence: 0.9 }]))
+      const h = harness(gh, claude, opened, { triage_comment: 'true' })
+      expect(await runJob(h)).toEqual({ conclusion: 'success' })
+      expect(gh.writes.map(w => w.method)).toEqual(['addLabels', 'createIssueComment'])
+      expect(gh.comments.find(c => c.id === 7)?.body).toBe(body)
+    }
+  )
 
   it('triage_comment: created once, then updated in place when it changes, never duplicated', async () => {
     const gh = repoWithHistory()

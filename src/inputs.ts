@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { z } from 'zod'
 import { InputError } from './auth/errors.js'
 import { parseDuration } from './duration.js'
+import { remember, type SecretKind } from './known-secrets.js'
 
 export const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'] as const
 export type Mode = (typeof MODES)[number]
@@ -169,6 +170,15 @@ export const SECRET_INPUTS: InputName[] = [
   'secrets_token'
 ]
 
+/** How the outbound guard names each secret input when it finds one in a write. */
+const SECRET_KIND: Partial<Record<InputName, SecretKind>> = {
+  claude_auth: 'claude_auth',
+  claude_code_oauth_token: 'setup-token',
+  anthropic_api_key: 'API key',
+  github_token: 'github_token',
+  secrets_token: 'secrets_token'
+}
+
 /**
  * Reads and validates every input.
  * @throws InputError naming the first bad input, its value and what was expected.
@@ -177,7 +187,10 @@ export function getInputs(read: (name: string) => string = readInput): Inputs {
   const raw: Record<string, string> = {}
   for (const name of Object.keys(InputSchema.shape) as InputName[]) {
     const value = read(name)
-    if (SECRET_INPUTS.includes(name)) maskValue(value)
+    if (SECRET_INPUTS.includes(name)) {
+      maskValue(value)
+      remember(SECRET_KIND[name] as SecretKind, value)
+    }
     raw[name] = value === '' && DEFAULTS[name] !== undefined ? (DEFAULTS[name] as string) : value
   }
   const result = InputSchema.safeParse(raw)

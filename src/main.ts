@@ -27,6 +27,7 @@ import {
 import { installClaude } from './claude/install.js'
 import { readEvent } from './event.js'
 import { dryRunApi, restApi, type DescribedWrite, type GitHubApi } from './github/api.js'
+import { OutboundGuard } from './github/guard.js'
 import { createOctokit } from './github/octokit.js'
 import { formatSpan } from './duration.js'
 import { getInputs, type Inputs } from './inputs.js'
@@ -36,6 +37,7 @@ import { healthVerdict, syncTrackingIssue } from './jobs/health.js'
 import { readPrompt, runPromptJob } from './jobs/prompt.js'
 import { prepareReview } from './jobs/review/run.js'
 import { prepareTriage } from './jobs/triage/run.js'
+import { SecretLeakError } from './known-secrets.js'
 import { resolveMode, type ConcreteMode } from './mode.js'
 import { Outputs } from './report/outputs.js'
 import { Summary } from './report/summary.js'
@@ -56,6 +58,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     secretName: 'CLAUDE_AUTH'
   }
   let mode: ConcreteMode | undefined
+  const guard = new OutboundGuard()
   outputs.set('rotated', false)
   outputs.set('secret_updated', false)
   try {
@@ -69,7 +72,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const pre: PreContext = {
       inputs,
       event,
-      github: githubFor(inputs, event, dryRunWrites),
+      github: githubFor(inputs, event, dryRunWrites, guard),
       dryRunWrites,
       summary,
       outputs,
@@ -78,12 +81,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     try {
       const result =
         mode === 'health' ? await runHealth(pre, env, reauth) : await runJob(mode, pre, env)
+      // A withheld write fails the step even when the job took the failed write as a warning.
+      if (guard.tripped) throw guard.tripped
       finish(withUnstoredLogin(result), outputs, summary, reauth)
     } finally {
       reportDryRun(inputs, dryRunWrites, summary)
     }
   } catch (err) {
-    fail(err, outputs, summary, reauth, mode)
+    fail(guard.tripped ?? err, outputs, summary, reauth, mode)
   } finally {
     await summary.write()
   }
@@ -389,13 +394,21 @@ async function prepareClaude(
   return { ...runner, version: installed.version, path: installed.path, configDir }
 }
 
-/** The GitHub client for the jobs; with dry_run, writes are described instead of made. */
-function githubFor(inputs: Inputs, event: EventInfo, writes: DescribedWrite[]): GitHubApi {
+/**
+ * The GitHub client for the jobs; with dry_run, writes are described instead of made. The outbound
+ * guard sits outside both: a write holding a secret is neither made nor printed.
+ */
+function githubFor(
+  inputs: Inputs,
+  event: EventInfo,
+  writes: DescribedWrite[],
+  guard: OutboundGuard
+): GitHubApi {
   const token = inputs.github_token
   const api = token
     ? restApi(createOctokit(token, { log: line => core.info(line) }), event.owner, event.repo)
     : missingTokenApi()
-  return inputs.dry_run ? dryRunApi(api, writes) : api
+  return guard.wrap(inputs.dry_run ? dryRunApi(api, writes) : api)
 }
 
 /** Every call fails with the sentence that says what is missing. */
@@ -459,7 +472,11 @@ function fail(
   if (err instanceof AuthError) {
     outputs.set('auth_status', err.status)
     message = authFailure(err.message, reauth)
-  } else if (err instanceof InputError || err instanceof CancelledError) {
+  } else if (
+    err instanceof InputError ||
+    err instanceof CancelledError ||
+    err instanceof SecretLeakError
+  ) {
     message = err.message
   } else if (isRequestError(err)) {
     message = githubFailure(err)

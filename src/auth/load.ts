@@ -2,9 +2,9 @@
  * From the auth inputs to a decoded, masked and assessed login: which input wins, decoding, masking
  * every token the moment it is known, and the assessment against `min_validity` / `warn_within`.
  */
-import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
-import { decodeAuth, tokensOf, type Login } from './bundle.js'
+import { claudeTokenKind, remember, type SecretKind } from '../known-secrets.js'
+import { decodeAuth, type Login } from './bundle.js'
 import { AuthError } from './errors.js'
 import { assessApiKey, assessLogin, type Assessment } from './validate.js'
 
@@ -28,18 +28,23 @@ export interface LoadedAuth {
 const ORDER: (keyof AuthInputs)[] = ['claude_auth', 'claude_code_oauth_token', 'anthropic_api_key']
 
 /**
- * Masks a token and the forms it could be printed in (base64, JSON-escaped are the same for the
- * token alphabet). The runner never shows a masked value.
+ * Masks a token and the forms it could be printed in (base64 at each alignment, JSON- and
+ * URL-escaped), and remembers it for the outbound guard. The runner never shows a masked value.
+ * Without a kind (a refresh answer's hook), the kind is told by the token's prefix.
  */
-export function maskToken(token: string): void {
-  if (token.length === 0) return
-  core.setSecret(token)
-  core.setSecret(Buffer.from(token).toString('base64'))
+export function maskToken(token: string, kind: SecretKind = claudeTokenKind(token)): void {
+  remember(kind, token)
 }
 
 /** Masks every token a login holds. */
 export function maskLogin(login: Login): void {
-  for (const token of tokensOf(login)) maskToken(token)
+  if (login.kind === 'setup-token') {
+    maskToken(login.token, 'setup-token')
+    return
+  }
+  const o = login.credentials.claudeAiOauth
+  maskToken(o.accessToken, 'access token')
+  if (o.refreshToken) maskToken(o.refreshToken, 'refresh token')
 }
 
 /** A short, non-reversible name for a token: the last 4 hex characters of its SHA-256. */
@@ -80,7 +85,7 @@ export async function loadAuth(
   }
   if (first === 'anthropic_api_key') {
     const apiKey = inputs.anthropic_api_key.trim()
-    maskToken(apiKey)
+    maskToken(apiKey, 'API key')
     return { input: first, apiKey, assessment: assessApiKey(), warnings }
   }
   const login = await decodeAuth(inputs[first], { inputName: first })

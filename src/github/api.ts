@@ -26,6 +26,7 @@ export interface Comment {
   body: string
   url: string
   author?: string
+  createdAt?: string
 }
 
 export interface Issue {
@@ -37,6 +38,8 @@ export interface Issue {
   isPullRequest: boolean
   url: string
   createdAt?: string
+  /** The login that opened it. */
+  author?: string
 }
 
 export interface Label {
@@ -77,7 +80,8 @@ export interface GitHubApi {
   compare(base: string, head: string): Promise<CompareResult | undefined>
   /** The file's text at a ref, or undefined when it is not there. */
   getFileText(path: string, ref: string): Promise<string | undefined>
-  listReviewCommentBodies(pull: number): Promise<string[]>
+  /** Every review comment on the pull request (inline comments and replies), with its author. */
+  listReviewComments(pull: number): Promise<Comment[]>
   createReview(
     pull: number,
     review: { commitId: string; body: string; comments: ReviewComment[] }
@@ -96,18 +100,21 @@ export interface GitHubApi {
   createLabel(label: { name: string; color: string; description: string }): Promise<void>
   addLabels(issue: number, labels: string[]): Promise<void>
   listTimeline(issue: number): Promise<TimelineEvent[]>
-  /** The login the token writes as, when GitHub tells (an installation token cannot ask). */
-  whoami(): Promise<string | undefined>
+  /** The login the token writes as (see `restApi` for how it is learnt). */
+  whoami(): Promise<string>
 }
 
+/** The login GitHub's default GITHUB_TOKEN writes as. */
+export const ACTIONS_BOT = 'github-actions[bot]'
+
 /**
- * Whether a comment carrying one of the action's markers was written by the action: by a bot, or by
- * the account the token belongs to. Anyone can paste a marker into a comment; a PR author who could
- * make the action adopt their comment could hide a review or have it overwrite their text.
+ * Whether a comment (or issue) carrying one of the action's markers was written by the action: by
+ * exactly the login `github_token` writes as. Anyone can paste a marker into a comment, and any
+ * App can post as some other `[bot]`; a PR author who could make the action adopt their comment
+ * could hide a review, skip a push, or have the action overwrite their text.
  */
-export function isOwnComment(comment: Comment, self: string | undefined): boolean {
-  const author = comment.author ?? ''
-  return author.endsWith('[bot]') || (self !== undefined && author === self)
+export function isOwnComment(comment: { author?: string }, self: string): boolean {
+  return (comment.author ?? '').toLowerCase() === self.toLowerCase()
 }
 
 /** The GitHub REST implementation for one repository. */
@@ -135,11 +142,13 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     body?: string | null
     html_url: string
     user?: { login: string } | null
+    created_at?: string
   }): Comment => ({
     id: c.id,
     body: c.body ?? '',
     url: c.html_url,
-    ...(c.user ? { author: c.user.login } : {})
+    ...(c.user ? { author: c.user.login } : {}),
+    ...(c.created_at ? { createdAt: c.created_at } : {})
   })
   const toIssue = (i: {
     number: number
@@ -150,6 +159,7 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     pull_request?: unknown
     html_url: string
     created_at?: string
+    user?: { login: string } | null
   }): Issue => ({
     number: i.number,
     title: i.title,
@@ -158,10 +168,20 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     labels: i.labels.map(l => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
     isPullRequest: i.pull_request !== undefined && i.pull_request !== null,
     url: i.html_url,
-    ...(i.created_at ? { createdAt: i.created_at } : {})
+    ...(i.created_at ? { createdAt: i.created_at } : {}),
+    ...(i.user ? { author: i.user.login } : {})
   })
 
-  let self: string | undefined | null = null
+  const listIssueComments = async (issue: number): Promise<Comment[]> => {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      ...r,
+      issue_number: issue,
+      per_page: 100
+    })
+    return comments.map(toComment)
+  }
+  let self: Promise<string> | undefined
+  const whoami = (): Promise<string> => (self ??= identityOf(octokit))
   return {
     async getPull(number) {
       const { data: p } = await octokit.rest.pulls.get({ ...r, pull_number: number })
@@ -200,36 +220,82 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
         return undefined
       return Buffer.from(data.content, 'base64').toString('utf8')
     },
-    async listReviewCommentBodies(pull) {
+    async listReviewComments(pull) {
       const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
         ...r,
         pull_number: pull,
         per_page: 100
       })
-      return comments.map(c => c.body ?? '')
-    },
-    async createReview(pull, review) {
-      const { data } = await octokit.rest.pulls.createReview({
-        ...r,
-        pull_number: pull,
-        commit_id: review.commitId,
-        event: 'COMMENT',
-        body: review.body,
-        comments: review.comments
-      })
-      return { url: data.html_url }
-    },
-    async listIssueComments(issue) {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        ...r,
-        issue_number: issue,
-        per_page: 100
-      })
       return comments.map(toComment)
     },
+    async createReview(pull, review) {
+      return createOnce(
+        async () => {
+          const { data } = await octokit.rest.pulls.createReview({
+            ...r,
+            ...ONCE,
+            pull_number: pull,
+            commit_id: review.commitId,
+            event: 'COMMENT',
+            body: review.body,
+            comments: review.comments
+          })
+          return { url: data.html_url }
+        },
+        async since => {
+          const me = await whoami()
+          const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
+            ...r,
+            pull_number: pull,
+            per_page: 100
+          })
+          const candidates = reviews
+            .reverse()
+            .filter(
+              x =>
+                isOwnComment({ author: x.user?.login }, me) &&
+                x.commit_id === review.commitId &&
+                (x.body ?? '').trim() === review.body.trim() &&
+                isRecent(x.submitted_at ?? undefined, since)
+            )
+          // An earlier review of the same head reads the same: its inline comments tell them apart.
+          const wanted = sortedBodies(review.comments)
+          for (const x of candidates) {
+            const comments = await octokit.paginate(octokit.rest.pulls.listCommentsForReview, {
+              ...r,
+              pull_number: pull,
+              review_id: x.id,
+              per_page: 100
+            })
+            if (sortedBodies(comments) === wanted) return { url: x.html_url }
+          }
+          return undefined
+        }
+      )
+    },
+    listIssueComments,
     async createIssueComment(issue, body) {
-      const { data } = await octokit.rest.issues.createComment({ ...r, issue_number: issue, body })
-      return toComment(data)
+      return createOnce(
+        async () => {
+          const { data } = await octokit.rest.issues.createComment({
+            ...r,
+            ...ONCE,
+            issue_number: issue,
+            body
+          })
+          return toComment(data)
+        },
+        async since => {
+          const me = await whoami()
+          const comments = await listIssueComments(issue)
+          return comments
+            .reverse()
+            .find(
+              c =>
+                isOwnComment(c, me) && c.body.trim() === body.trim() && isRecent(c.createdAt, since)
+            )
+        }
+      )
     },
     async updateIssueComment(id, body) {
       const { data } = await octokit.rest.issues.updateComment({ ...r, comment_id: id, body })
@@ -261,8 +327,30 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
       return out
     },
     async createIssue(issue) {
-      const { data } = await octokit.rest.issues.create({ ...r, ...issue })
-      return toIssue(data)
+      return createOnce(
+        async () => toIssue((await octokit.rest.issues.create({ ...r, ...ONCE, ...issue })).data),
+        async since => {
+          const me = await whoami()
+          // The newest issues are enough: the lost answer was for a create a moment ago.
+          const { data } = await octokit.rest.issues.listForRepo({
+            ...r,
+            state: 'all',
+            sort: 'created',
+            direction: 'desc',
+            per_page: 30
+          })
+          return data
+            .map(toIssue)
+            .find(
+              i =>
+                !i.isPullRequest &&
+                isOwnComment(i, me) &&
+                i.title === issue.title &&
+                i.body.trim() === issue.body.trim() &&
+                isRecent(i.createdAt, since)
+            )
+        }
+      )
     },
     async updateIssue(number, patch) {
       await octokit.rest.issues.update({ ...r, issue_number: number, ...patch })
@@ -283,17 +371,7 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     async addLabels(issue, labels) {
       await octokit.rest.issues.addLabels({ ...r, issue_number: issue, labels })
     },
-    async whoami() {
-      if (self === null) {
-        try {
-          self = (await octokit.rest.users.getAuthenticated()).data.login
-        } catch {
-          // Installation tokens (GITHUB_TOKEN, Apps) may not read /user: they write as a bot.
-          self = undefined
-        }
-      }
-      return self
-    },
+    whoami,
     async listTimeline(issue) {
       const events = await octokit.paginate(octokit.rest.issues.listEventsForTimeline, {
         ...r,
@@ -302,6 +380,71 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
       })
       return events as unknown as TimelineEvent[]
     }
+  }
+}
+
+/**
+ * The login a token writes as. A user's token (PAT, OAuth) may read /user; an installation token
+ * (the default GITHUB_TOKEN, an App's) may not ("Resource not accessible by integration"), but
+ * GraphQL `viewer` answers for both kinds with the login the writes carry (`<app>[bot]`). When
+ * neither answers (an old server, a proxy), the default GITHUB_TOKEN's bot is the best guess: the
+ * input defaults to that token.
+ */
+async function identityOf(octokit: Octokit): Promise<string> {
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login
+  } catch {
+    // An installation token: ask GraphQL.
+  }
+  try {
+    const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(
+      'query { viewer { login } }'
+    )
+    if (viewer.login) return viewer.login
+  } catch {
+    // No GraphQL here: fall back below.
+  }
+  return ACTIONS_BOT
+}
+
+// Per request: plugin-retry must never repeat a create (GitHub may have stored it, then failed).
+const ONCE = { request: { retries: 0 } }
+
+/** Whether a failed create may still have been stored: a 5xx, a network error or a timeout. */
+function mayHaveLanded(err: unknown): boolean {
+  const status = (err as { status?: unknown } | undefined)?.status
+  return typeof status !== 'number' || status >= 500
+}
+
+// How far GitHub's clock may be behind the runner's when telling this create from an older one.
+const CLOCK_SKEW_MS = 5 * 60_000
+
+/** Whether GitHub's timestamp is no older than the attempt (less the clock skew); unknown is. */
+function isRecent(at: string | undefined, since: number): boolean {
+  return at === undefined || Date.parse(at) >= since - CLOCK_SKEW_MS
+}
+
+function sortedBodies(comments: ReadonlyArray<{ body?: string | null }>): string {
+  return JSON.stringify(comments.map(c => (c.body ?? '').trim()).sort())
+}
+
+/**
+ * A create (review, comment, issue) that is never repeated blindly: when the answer leaves it open
+ * whether GitHub stored it, the action looks for its own write (made since the attempt began)
+ * first, and creates once more only when it is not there.
+ */
+async function createOnce<T>(
+  create: () => Promise<T>,
+  find: (since: number) => Promise<T | undefined>
+): Promise<T> {
+  const since = Date.now()
+  try {
+    return await create()
+  } catch (err) {
+    if (!mayHaveLanded(err)) throw err
+    const found = await find(since).catch(() => undefined)
+    if (found !== undefined) return found
+    return create()
   }
 }
 

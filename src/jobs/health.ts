@@ -6,8 +6,9 @@
 import { formatSpan } from '../duration.js'
 import { fingerprint, primaryToken, type LoadedAuth } from '../auth/load.js'
 import { iso } from '../auth/validate.js'
-import type { GitHubApi } from '../github/api.js'
+import { isOwnComment, type GitHubApi } from '../github/api.js'
 import { markdownTable } from '../report/markdown.js'
+import { hasFooterMarker, withFooter } from './markers.js'
 
 /** What the health check concludes before any live call. */
 export interface HealthVerdict {
@@ -55,7 +56,7 @@ export function healthVerdict(auth: LoadedAuth, now: number): HealthVerdict {
   }
 }
 
-/** Finds the tracking issue again among open issues with the label. */
+/** Finds the tracking issue again among open issues with the label (in the body's footer). */
 export const HEALTH_MARKER = '<!-- claude-subscription-action:health -->'
 /** The label every tracking issue carries (created when missing). */
 export const HEALTH_LABEL = 'claude-auth-health'
@@ -78,7 +79,11 @@ export interface TrackingState {
  */
 export async function syncTrackingIssue(github: GitHubApi, state: TrackingState): Promise<string> {
   const open = await github.listIssues({ state: 'open', labels: HEALTH_LABEL, limit: 50 })
-  const existing = open.find(i => i.body.includes(HEALTH_MARKER))
+  const marked = open.filter(i => hasFooterMarker(i.body, HEALTH_MARKER))
+  // Only an issue the action opened: anyone who may label an issue could otherwise have the
+  // action rewrite (and later close) theirs.
+  const self = marked.length > 0 ? await github.whoami() : ''
+  const existing = marked.find(i => isOwnComment(i, self))
   if (!state.needsAction) {
     if (!existing) return 'no tracking issue open: nothing to do'
     await github.createIssueComment(
@@ -88,8 +93,7 @@ export async function syncTrackingIssue(github: GitHubApi, state: TrackingState)
     await github.updateIssue(existing.number, { state: 'closed' })
     return `closed tracking issue #${existing.number}`
   }
-  const body = [
-    HEALTH_MARKER,
+  const text = [
     `**The Claude login used by this repository's workflows needs attention: ${state.status}.**`,
     '',
     state.message,
@@ -100,6 +104,7 @@ export async function syncTrackingIssue(github: GitHubApi, state: TrackingState)
     '',
     `_Updated by the scheduled health check${state.runUrl ? ` (${state.runUrl})` : ''}; closed automatically once the login is healthy again._`
   ].join('\n')
+  const body = withFooter(text, [HEALTH_MARKER])
   const title = `Claude login needs attention: ${state.status}`
   if (existing) {
     await github.updateIssue(existing.number, { title, body })

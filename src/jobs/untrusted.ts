@@ -8,9 +8,19 @@ const HIDDEN =
   /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\uDB40[\uDC00-\uDC7F]/g
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g
 
-/** Removes HTML comments and hidden or direction-changing characters. */
+/**
+ * Removes HTML comments and hidden or direction-changing characters. Comments are removed until
+ * none is left (one pass turns `<!<!---->-- x -->` into a live `<!-- x -->`), hidden characters
+ * first (so `<!\u200B--` is seen as `<!--`), and any `<!--` that could remain is escaped: model
+ * text built from this can never carry a live marker.
+ */
 export function cleanUntrusted(text: string): string {
-  return text.replace(HTML_COMMENT, '').replace(HIDDEN, '')
+  let out = text.replace(HIDDEN, '')
+  for (let before = ''; before !== out;) {
+    before = out
+    out = out.replace(HTML_COMMENT, '')
+  }
+  return out.replace(/<!--/g, '&lt;!--')
 }
 
 /**

@@ -4,9 +4,10 @@
  * with every push.
  */
 import { createHash } from 'node:crypto'
+import { footerMarkers } from '../markers.js'
 import type { Finding } from './types.js'
 
-const MARKER = /<!-- csa-fp:([0-9a-f]{16}) -->/g
+const MARKER = /^<!-- csa-fp:([0-9a-f]{16}) -->$/
 
 /** Lowercase, punctuation as spaces (`null-check` = `null check`), single spaces. */
 function normaliseTitle(title: string): string {
@@ -38,12 +39,17 @@ export function fingerprintMarker(fp: string): string {
   return `<!-- csa-fp:${fp} -->`
 }
 
-/** Every fingerprint found in these comment bodies. */
+/**
+ * Every fingerprint in the footers of these comment bodies. Pass only the action's own comments:
+ * anyone can paste a marker into theirs.
+ */
 export function fingerprintsIn(bodies: Iterable<string | null | undefined>): Set<string> {
   const found = new Set<string>()
   for (const body of bodies) {
-    if (!body) continue
-    for (const m of body.matchAll(MARKER)) found.add(m[1] as string)
+    for (const line of footerMarkers(body)) {
+      const m = MARKER.exec(line)
+      if (m) found.add(m[1] as string)
+    }
   }
   return found
 }

@@ -21,7 +21,7 @@ import {
   incrementalNote,
   renderReviewBody,
   renderSummary,
-  REVIEW_MARKER,
+  isReviewSummary,
   reviewedShaOf,
   shortSha
 } from './summary.js'
@@ -88,7 +88,7 @@ export async function prepareReview(pre: PreContext): Promise<Prepared> {
   const self = await github.whoami()
   const summaryComment = [...comments]
     .reverse()
-    .find(c => c.body.includes(REVIEW_MARKER) && isOwnComment(c, self))
+    .find(c => isReviewSummary(c.body) && isOwnComment(c, self))
   const reviewedSha = reviewedShaOf(summaryComment?.body)
   if (inputs.incremental && reviewedSha === pr.headSha.toLowerCase()) {
     return { skip: `head ${shortSha(pr.headSha)} of #${number} was already reviewed` }
@@ -187,7 +187,11 @@ async function runReview(ctx: JobContext, plan: ReviewPlan): Promise<JobResult> 
   const review = parsed.review
 
   const placement = placeFindings(review.findings, plan.prFiles)
-  const alreadyPosted = fingerprintsIn(await github.listReviewCommentBodies(pr.number))
+  // Only the action's own comments: anyone could paste a fingerprint to suppress a finding.
+  const self = await github.whoami()
+  const alreadyPosted = fingerprintsIn(
+    (await github.listReviewComments(pr.number)).filter(c => isOwnComment(c, self)).map(c => c.body)
+  )
   const selection = selectComments(placement.placed, {
     minSeverity: inputs.min_severity,
     maxComments: inputs.max_comments,

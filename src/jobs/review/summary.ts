@@ -3,6 +3,7 @@
  * everything that is not an inline comment, so nothing the model wrote is lost.
  */
 import { formatSpan } from '../../duration.js'
+import { footerValue, hasFooterMarker } from '../markers.js'
 import { cleanUntrusted } from '../untrusted.js'
 import type { SkippedFile } from './files.js'
 import { codeBlock, formatMarkdown, formatTitle, suggestionCode } from './placement.js'
@@ -17,10 +18,10 @@ import {
   type Severity
 } from './types.js'
 
-/** The marker that identifies the summary comment. */
+/** The marker that identifies the summary comment (in its footer, see `markers.ts`). */
 export const REVIEW_MARKER = '<!-- claude-subscription-action:review -->'
 
-const SHA_MARKER = /<!-- csa-reviewed-sha:([0-9a-f]{7,64}) -->/i
+const SHA_MARKER = /^<!-- csa-reviewed-sha:([0-9a-f]{7,64}) -->$/i
 
 // GitHub refuses comment bodies over 65,536 characters; leave room for the closing lines.
 const MAX_COMMENT = 65_000
@@ -79,10 +80,14 @@ export function forcePushNote(previousSha: string): string {
   )
 }
 
-/** The reviewed head SHA recorded in a summary comment, if any. */
+/** Whether a body is a review summary: its footer carries {@link REVIEW_MARKER}. */
+export function isReviewSummary(body: string | null | undefined): boolean {
+  return hasFooterMarker(body, REVIEW_MARKER)
+}
+
+/** The reviewed head SHA recorded in a summary comment's footer, if any. */
 export function reviewedShaOf(body: string | null | undefined): string | undefined {
-  const m = body ? SHA_MARKER.exec(body) : null
-  return m ? (m[1] as string).toLowerCase() : undefined
+  return footerValue(body, SHA_MARKER)?.toLowerCase()
 }
 
 /** The hidden marker recording the reviewed head SHA. */
@@ -180,11 +185,7 @@ function renderFinding(item: SetAside, bodyLimit: number): string {
 }
 
 function render(input: SummaryInput, detail: Detail): { head: string; tail: string } {
-  const out: string[] = [
-    REVIEW_MARKER,
-    `## Claude review of ${shortSha(input.headSha)}`,
-    verdict(input)
-  ]
+  const out: string[] = [`## Claude review of ${shortSha(input.headSha)}`, verdict(input)]
   out.push(countTable(input.review.findings))
 
   const posted = input.inline.length
@@ -233,7 +234,14 @@ function render(input: SummaryInput, detail: Detail): { head: string; tail: stri
     )
   }
 
-  const tail = ['---', `<sub>${footer(input)}</sub>`, reviewedShaMarker(input.headSha)].join('\n')
+  // The markers come last, after all model text: the only place they are read (markers.ts).
+  const tail = [
+    '---',
+    `<sub>${footer(input)}</sub>`,
+    '',
+    REVIEW_MARKER,
+    reviewedShaMarker(input.headSha)
+  ].join('\n')
   return { head: out.join('\n\n'), tail }
 }
 
@@ -255,9 +263,10 @@ function footer(input: SummaryInput): string {
 }
 
 /**
- * Renders the summary comment: marker, verdict, counts, the model's summary (HTML comments
- * stripped so it cannot forge a marker), every finding not posted inline, skipped files, notes,
- * telemetry and the reviewed SHA. Shortened step by step to fit GitHub's comment size limit.
+ * Renders the summary comment: verdict, counts, the model's summary (HTML comments stripped so it
+ * cannot forge a marker), every finding not posted inline, skipped files, notes, telemetry, and a
+ * footer with the marker and the reviewed SHA. Shortened step by step to fit GitHub's comment size
+ * limit; the footer is always kept whole.
  */
 export function renderSummary(input: SummaryInput): string {
   for (const detail of DETAIL_LEVELS) {

@@ -9,6 +9,7 @@ import { readOnlyExtraArgs, splitArgs } from '../../claude/args.js'
 import type { Outcome } from '../../claude/classify.js'
 import { isOwnComment, type GitHubApi, type Issue, type Label } from '../../github/api.js'
 import type { Inputs } from '../../inputs.js'
+import { hasFooterMarker } from '../markers.js'
 import { cleanUntrusted } from '../untrusted.js'
 import type { ClaudeRun, ClaudeRunner } from '../claude-runner.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
@@ -366,7 +367,7 @@ async function upsertComment(
   })
   const self = await ctx.github.whoami()
   const existing = (await ctx.github.listIssueComments(number)).find(
-    c => c.body.includes(TRIAGE_MARKER) && isOwnComment(c, self)
+    c => hasFooterMarker(c.body, TRIAGE_MARKER) && isOwnComment(c, self)
   )
   if (!existing) {
     await ctx.github.createIssueComment(number, body)

@@ -1,0 +1,163 @@
+/**
+ * The outbound guard: every text the action writes to GitHub is checked first against every secret
+ * the run knows (in every encoding, see `known-secrets.ts`) and against the shapes of tokens nobody
+ * registered. A hit withholds that write entirely, fails the step with one sentence naming the kind
+ * of secret (never the value), and withholds every later write of the run. It wraps the GitHubApi
+ * outside the dry-run wrapper, so a dry run never prints a secret either.
+ */
+import { knownSecrets, SecretLeakError, type KnownSecret } from '../known-secrets.js'
+import type { GitHubApi } from './api.js'
+
+/** What the guard found in a text: which kind of secret and in which form. */
+export interface Leak {
+  /** Named for a message: "the github_token", "a GitHub personal access token". */
+  what: string
+  /** "base64", "URL-escaped", "by its shape"; empty when the secret was there as is. */
+  form: string
+}
+
+// Token shapes, for secrets the action was never told about. Each needs a long tail, so that
+// prose naming a prefix ("tokens start with ghp_") is not a hit.
+const SHAPES: ReadonlyArray<{ what: string; re: RegExp }> = [
+  { what: 'an Anthropic token', re: /sk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{16,}/ },
+  { what: 'a GitHub personal access token', re: /\bghp_[A-Za-z0-9]{30,}/ },
+  { what: 'a GitHub OAuth token', re: /\bgho_[A-Za-z0-9]{30,}/ },
+  { what: 'a GitHub user token', re: /\bghu_[A-Za-z0-9]{30,}/ },
+  { what: 'a GitHub installation token', re: /\bghs_[A-Za-z0-9]{30,}/ },
+  { what: 'a GitHub refresh token', re: /\bghr_[A-Za-z0-9]{30,}/ },
+  { what: 'a fine-grained GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{40,}/ },
+  { what: 'a private key', re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ }
+]
+
+// Invisible characters a model could put inside a token to slip it past a plain search.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g
+
+function describeKnown(secret: KnownSecret): string {
+  return secret.kind === 'claude_auth' ? 'the claude_auth input' : `the ${secret.kind}`
+}
+
+/** The first secret (known, or by shape) in a text, or undefined when the text is clean. */
+export function findLeak(
+  text: string,
+  secrets: readonly KnownSecret[] = knownSecrets()
+): Leak | undefined {
+  const variants = [text]
+  const visible = text.replace(INVISIBLE, '')
+  if (visible !== text) variants.push(visible)
+  for (const t of variants) {
+    for (const secret of secrets) {
+      const hit = secret.forms.find(f => t.includes(f.text))
+      if (hit) return { what: describeKnown(secret), form: hit.form === 'as is' ? '' : hit.form }
+    }
+    const shape = SHAPES.find(s => s.re.test(t))
+    if (shape) return { what: shape.what, form: 'by its shape' }
+  }
+  return undefined
+}
+
+/** Every string inside a call's arguments (bodies, titles, comments, label names). */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value)
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out)
+  else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) stringsIn(v, out)
+  }
+  return out
+}
+
+// Methods that only read. Every other method is a write and is checked, so a write added to the
+// GitHubApi later is guarded without anyone remembering to list it here.
+const READS = new Set<string>([
+  'getPull',
+  'listPullFiles',
+  'compare',
+  'getFileText',
+  'listReviewComments',
+  'listIssueComments',
+  'getIssue',
+  'listIssues',
+  'listLabels',
+  'listTimeline',
+  'whoami'
+])
+
+/** What a write is, for the message (never its text: it may be the secret). */
+export function describeWrite(method: string, args: readonly unknown[]): string {
+  const n = args[0]
+  switch (method) {
+    case 'createReview':
+      return `the review on #${String(n)}`
+    case 'createIssueComment':
+      return `a comment on #${String(n)}`
+    case 'updateIssueComment':
+      return `an update of comment ${String(n)}`
+    case 'createIssue':
+      return 'a new issue'
+    case 'updateIssue':
+      return `an update of issue #${String(n)}`
+    case 'createLabel':
+      return 'a new label'
+    case 'addLabels':
+      return `labels for #${String(n)}`
+    default:
+      return `a write to GitHub (${method})`
+  }
+}
+
+/** The sentence the step fails with. */
+export function leakMessage(write: string, leak: Leak): string {
+  const form = leak.form ? ` (${leak.form})` : ''
+  return `The outbound guard withheld ${write}, and every later write of this run, because its text holds ${leak.what}${form}; nothing of it was sent to GitHub (a model that writes a secret was likely steered by the text it read).`
+}
+
+/**
+ * Checks every write before it leaves. The first hit is kept (`tripped`) so the step fails even
+ * when a job treats a failed write as a warning.
+ */
+export class OutboundGuard {
+  private hit: SecretLeakError | undefined
+
+  constructor(private readonly secrets: () => readonly KnownSecret[] = knownSecrets) {}
+
+  /** The error of the first withheld write, if any. */
+  get tripped(): SecretLeakError | undefined {
+    return this.hit
+  }
+
+  /**
+   * Throws (and trips) when any text holds a secret, or when an earlier write was withheld.
+   * @param write what the write is, as {@link describeWrite} names it.
+   */
+  check(write: string, texts: readonly string[]): void {
+    // After a hit nothing more is written: the step fails with the first hit's sentence.
+    if (this.hit) throw this.hit
+    const secrets = this.secrets()
+    for (const text of texts) {
+      const leak = findLeak(text, secrets)
+      if (leak) {
+        this.hit = new SecretLeakError(leakMessage(write, leak))
+        throw this.hit
+      }
+    }
+  }
+
+  /** The same API, with every write checked before it reaches `api`. */
+  wrap(api: GitHubApi): GitHubApi {
+    return new Proxy(api, {
+      get: (target, prop, receiver) => {
+        const value: unknown = Reflect.get(target, prop, receiver)
+        if (typeof prop !== 'string' || READS.has(prop) || typeof value !== 'function') {
+          return value
+        }
+        return (...args: unknown[]): unknown => {
+          try {
+            this.check(describeWrite(prop, args), stringsIn(args))
+          } catch (err) {
+            return Promise.reject(err)
+          }
+          return (value as (...a: unknown[]) => unknown).apply(target, args)
+        }
+      }
+    })
+  }
+}
