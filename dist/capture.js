@@ -54944,7 +54944,9 @@ const RATE_LIMIT_RETRIES = 3;
 const MAX_RATE_LIMIT_WAIT_S = 60;
 /**
  * Creates an authenticated client: 5xx answers are retried (plugin-retry), and rate limits are
- * waited out a few times (plugin-throttling) before the request fails with GitHub's error.
+ * waited out a few times (plugin-throttling) before the request fails with GitHub's error. A
+ * create that is not idempotent opts out of plugin-retry per request (`request: { retries: 0 }`):
+ * GitHub may have stored it before answering 502, so `api.ts` looks for it before trying again.
  */
 function createOctokit(token, opts = {}) {
     const log = opts.log ?? (() => undefined);
