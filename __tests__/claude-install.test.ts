@@ -26,7 +26,7 @@ jest.unstable_mockModule('@actions/core', () => ({
 }))
 // eslint-disable-next-line no-restricted-syntax
 const installModule = await import('../src/claude/install.js')
-const { binaryIn, installClaude, platformSuffix, versionOf } = installModule
+const { binaryIn, cacheKey, installClaude, platformSuffix, toolBinary, versionOf } = installModule
 
 const VERSION = '2.1.332'
 const CACHE_VARS = ['ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2']
@@ -114,20 +114,16 @@ const errorOf = async (p: Promise<unknown>): Promise<Error> => {
 }
 
 describe('installClaude from npm', () => {
-  it('installs with --ignore-scripts into the tool dir and returns the platform binary', async () => {
+  it('installs with --ignore-scripts into a temp prefix and keeps only the binary, in its own directory', async () => {
     const { npm, calls } = await fakeNpm()
     const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
-    const prefix = path.join(toolDir, VERSION, SUFFIX)
-    const binary = path.join(
-      prefix,
-      'node_modules',
-      '@anthropic-ai',
-      `claude-code-${SUFFIX}`,
-      'claude'
-    )
+    const binary = path.join(toolDir, VERSION, SUFFIX, 'claude')
     expect(got).toEqual({ path: binary, version: VERSION, from: 'npm' })
-    expect(binaryIn(prefix, SUFFIX)).toBe(binary)
+    expect(toolBinary(toolDir, VERSION, SUFFIX)).toBe(binary)
     expect((await fs.stat(binary)).mode & 0o777).toBe(0o755)
+    // The binary's directory holds nothing else, and npm's prefix is gone.
+    expect(await fs.readdir(path.dirname(binary))).toEqual(['claude'])
+    expect(await fs.readdir(toolDir)).toEqual([VERSION])
 
     const all = await calls()
     expect(all).toHaveLength(1)
@@ -135,11 +131,25 @@ describe('installClaude from npm', () => {
     expect(argv[0]).toBe('install')
     expect(argv).toContain('--ignore-scripts')
     expect(argv).toContain('--no-save')
-    expect(argv[argv.indexOf('--prefix') + 1]).toBe(prefix)
+    const prefix = argv[argv.indexOf('--prefix') + 1] as string
+    expect(path.dirname(prefix)).toBe(toolDir)
+    expect(path.basename(prefix)).toMatch(new RegExp(`^\\.npm-${VERSION}-${SUFFIX}-`))
     expect(argv[argv.length - 1]).toBe(`@anthropic-ai/claude-code@${VERSION}`)
     expect(coreInfo).toHaveBeenCalledWith(
       `Installing @anthropic-ai/claude-code@${VERSION} (${SUFFIX}) from npm…`
     )
+  })
+
+  it('an older install (the whole npm prefix) in the tool dir is replaced by the binary alone', async () => {
+    const dir = path.join(toolDir, VERSION, SUFFIX)
+    const old = binaryIn(dir, SUFFIX)
+    await fs.mkdir(path.dirname(old), { recursive: true })
+    await fs.writeFile(old, fakeClaudeText(VERSION), { mode: 0o755 })
+    const { npm, calls } = await fakeNpm()
+    const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
+    expect(got).toEqual({ path: path.join(dir, 'claude'), version: VERSION, from: 'npm' })
+    expect(await calls()).toHaveLength(1)
+    expect(await fs.readdir(dir)).toEqual(['claude'])
   })
 
   it('a second call finds the binary in the tool dir and does not call npm', async () => {
@@ -287,7 +297,7 @@ describe('versionOf', () => {
 })
 
 describe('the Actions cache', () => {
-  const KEY = `claude-code-${VERSION}-${SUFFIX}`
+  const KEY = `claude-code-bin2-${VERSION}-${SUFFIX}`
 
   it('is not used off a runner (isFeatureAvailable is false)', async () => {
     const { npm } = await fakeNpm()
@@ -302,20 +312,26 @@ describe('the Actions cache', () => {
     isFeatureAvailable.mockReturnValue(true)
     const { npm, calls } = await fakeNpm()
     const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
-    const prefix = path.join(toolDir, VERSION, SUFFIX)
-    if (process.platform === 'linux' && process.arch === 'x64' && SUFFIX === 'linux-x64') {
-      expect(KEY).toBe('claude-code-2.1.332-linux-x64')
-    }
-    expect(restoreCache).toHaveBeenCalledWith([prefix], KEY)
-    expect(saveCache).toHaveBeenCalledWith([prefix], KEY)
+    const dir = path.join(toolDir, VERSION, SUFFIX)
+    expect(cacheKey(VERSION, SUFFIX)).toBe(KEY)
+    expect(restoreCache).toHaveBeenCalledWith([dir], KEY)
+    expect(saveCache).toHaveBeenCalledWith([dir], KEY)
     expect(got.from).toBe('npm')
     expect(await calls()).toHaveLength(1)
+    // What is saved is the binary alone.
+    expect(await fs.readdir(dir)).toEqual(['claude'])
+  })
+
+  it('the key names the layout: an entry of the old whole-prefix layout is never restored', () => {
+    // Layout 1 saved the npm prefix under claude-code-<version>-<platform>.
+    expect(cacheKey('2.1.332', 'linux-x64')).toBe('claude-code-bin2-2.1.332-linux-x64')
+    expect(cacheKey('2.1.332', 'linux-x64')).not.toBe('claude-code-2.1.332-linux-x64')
   })
 
   it('when available: a hit restores the binary and npm is never called', async () => {
     isFeatureAvailable.mockReturnValue(true)
     restoreCache.mockImplementation(async (paths, key) => {
-      const bin = binaryIn(paths[0] as string, SUFFIX)
+      const bin = path.join(paths[0] as string, 'claude')
       await fs.mkdir(path.dirname(bin), { recursive: true })
       await fs.writeFile(bin, fakeClaudeText(VERSION), { mode: 0o755 })
       return key
@@ -323,7 +339,7 @@ describe('the Actions cache', () => {
     const { npm, calls } = await fakeNpm()
     const got = await installClaude({ version: VERSION, toolDir, npm, checksums: TABLE })
     expect(got).toEqual({
-      path: binaryIn(path.join(toolDir, VERSION, SUFFIX), SUFFIX),
+      path: toolBinary(toolDir, VERSION, SUFFIX),
       version: VERSION,
       from: 'cache'
     })
@@ -350,7 +366,7 @@ describe('the Actions cache', () => {
   })
 })
 
-describe('platformSuffix and binaryIn', () => {
+describe('platformSuffix, binaryIn and toolBinary', () => {
   it('name the platform package and its executable', () => {
     expect(platformSuffix('darwin', 'arm64')).toBe('darwin-arm64')
     expect(platformSuffix('win32', 'x64')).toBe('win32-x64')
@@ -361,6 +377,12 @@ describe('platformSuffix and binaryIn', () => {
     expect(binaryIn('/p', 'darwin-arm64')).toBe(
       path.join('/p', 'node_modules', '@anthropic-ai', 'claude-code-darwin-arm64', 'claude')
     )
+    expect(toolBinary('/t', '2.1.332', 'win32-x64')).toBe(
+      path.join('/t', '2.1.332', 'win32-x64', 'claude.exe')
+    )
+    expect(toolBinary('/t', '2.1.332', 'linux-arm64')).toBe(
+      path.join('/t', '2.1.332', 'linux-arm64', 'claude')
+    )
   })
 })
 
@@ -369,7 +391,7 @@ describe('the shipped SHA-256', () => {
 
   /** A binary already in the tool dir (or restored by the cache) with the given text. */
   async function plant(text: string, at = prefix()): Promise<string> {
-    const bin = binaryIn(at, SUFFIX)
+    const bin = path.join(at, 'claude')
     await fs.mkdir(path.dirname(bin), { recursive: true })
     await fs.writeFile(bin, text, { mode: 0o755 })
     return bin
@@ -410,7 +432,7 @@ describe('the shipped SHA-256', () => {
       expect.stringMatching(/^The claude binary in the Actions cache \(.*\) does not match/)
     )
     expect(await calls()).toHaveLength(1)
-    expect(saveCache).toHaveBeenCalledWith([prefix()], `claude-code-${VERSION}-${SUFFIX}`)
+    expect(saveCache).toHaveBeenCalledWith([prefix()], `claude-code-bin2-${VERSION}-${SUFFIX}`)
   })
 
   it('npm serving a binary that does not match is a failure with one sentence, and nothing is cached', async () => {

@@ -1,6 +1,7 @@
 /**
  * The main step: inputs → auth (decode, validate, refresh, restore) → claude (install) → the job →
- * report. The only place that fails the step.
+ * report. The only place that fails the step. A job's code, the installer and the GitHub client are
+ * loaded when used (`import()`, their own chunks of dist/): a health check loads none of them.
  */
 import * as core from '@actions/core'
 import os from 'node:os'
@@ -14,7 +15,7 @@ import { assumingRefresh } from './auth/validate.js'
 import { configDirFromInput } from './auth/paths.js'
 import { isDefaultConfigDir, planRestore, restoreLogin } from './auth/restore.js'
 import type { CliAuth } from './claude/env.js'
-import { CancelledError } from './claude/run.js'
+import { CancelledError } from './claude/cancelled.js'
 import {
   CHECKOUT_TOKEN_WARNING,
   checkoutLeftToken,
@@ -24,19 +25,15 @@ import {
   sandboxPaths,
   type JobKind
 } from './claude/sandbox.js'
-import { installClaude } from './claude/install.js'
 import { readEvent } from './event.js'
 import { dryRunApi, restApi, type DescribedWrite, type GitHubApi } from './github/api.js'
 import { OutboundGuard } from './github/guard.js'
-import { createOctokit } from './github/octokit.js'
 import { formatSpan } from './duration.js'
 import { getInputs, type Inputs } from './inputs.js'
-import { cliRunner, type ClaudeRunner } from './jobs/claude-runner.js'
+import type { ClaudeRunner } from './jobs/claude-runner.js'
 import type { EventInfo, JobContext, JobResult, PreContext, Prepared } from './jobs/context.js'
 import { healthVerdict, syncTrackingIssue } from './jobs/health.js'
 import { readPrompt, runPromptJob } from './jobs/prompt.js'
-import { prepareReview } from './jobs/review/run.js'
-import { prepareTriage } from './jobs/triage/run.js'
 import { SecretLeakError } from './known-secrets.js'
 import { resolveMode, type ConcreteMode } from './mode.js'
 import { Outputs } from './report/outputs.js'
@@ -104,8 +101,8 @@ async function runJob(
   // Skips are decided before the login is even decoded: a draft or a bot's PR (whose workflows get
   // no secrets) is a skip, never an auth failure.
   let prepared: Prepared | undefined
-  if (mode === 'review') prepared = await prepareReview(pre)
-  if (mode === 'triage') prepared = await prepareTriage(pre)
+  if (mode === 'review') prepared = await (await import('./jobs/review/run.js')).prepareReview(pre)
+  if (mode === 'triage') prepared = await (await import('./jobs/triage/run.js')).prepareTriage(pre)
   if (prepared && 'skip' in prepared) return { conclusion: 'skipped', reason: prepared.skip }
   // Before the login is even decoded: a config_dir the model could read is refused.
   const configDir = await configDirOf(inputs, env)
@@ -361,6 +358,7 @@ async function prepareClaude(
   }
   core.info(`Restored the ${auth.assessment.kind} login into ${configDir} (files 0600).`)
 
+  const { installClaude } = await import('./claude/install.js')
   const installed = await installClaude({
     version: inputs.claude_version,
     claudePath: inputs.claude_path || undefined,
@@ -385,6 +383,7 @@ async function prepareClaude(
     ...(plan.hadDir ? { backupDir: plan.backupDir } : {}),
     ...(plan.divertedFrom ? { otherLogin: plan.divertedFrom } : {})
   })
+  const { cliRunner } = await import('./jobs/claude-runner.js')
   const runner = cliRunner({
     claudePath: installed.path,
     sandbox: cliSandbox(env, cliAuth, paths),
@@ -406,9 +405,52 @@ function githubFor(
 ): GitHubApi {
   const token = inputs.github_token
   const api = token
-    ? restApi(createOctokit(token, { log: line => core.info(line) }), event.owner, event.repo)
+    ? lazyApi(async () => {
+        const { createOctokit } = await import('./github/octokit.js')
+        return restApi(
+          createOctokit(token, { log: line => core.info(line) }),
+          event.owner,
+          event.repo
+        )
+      })
     : missingTokenApi()
   return guard.wrap(inputs.dry_run ? dryRunApi(api, writes) : api)
+}
+
+/** Every method of `GitHubApi`: the lazy client below needs their names before it exists. */
+const API_METHODS: { [K in keyof GitHubApi]: true } = {
+  getPull: true,
+  listPullFiles: true,
+  compare: true,
+  getFileText: true,
+  listReviewComments: true,
+  createReview: true,
+  listIssueComments: true,
+  createIssueComment: true,
+  updateIssueComment: true,
+  getIssue: true,
+  listIssues: true,
+  createIssue: true,
+  updateIssue: true,
+  listLabels: true,
+  createLabel: true,
+  addLabels: true,
+  listTimeline: true,
+  whoami: true
+}
+
+/** A client made on its first call: a run that never calls GitHub never loads Octokit. */
+function lazyApi(make: () => Promise<GitHubApi>): GitHubApi {
+  type Method = (...args: unknown[]) => Promise<unknown>
+  let api: Promise<GitHubApi> | undefined
+  const methods: Record<string, Method> = {}
+  for (const name of Object.keys(API_METHODS)) {
+    methods[name] = async (...args) => {
+      const real = (await (api ??= make())) as unknown as Record<string, Method>
+      return (real[name] as Method).apply(real, args)
+    }
+  }
+  return methods as unknown as GitHubApi
 }
 
 /** Every call fails with the sentence that says what is missing. */

@@ -1,19 +1,11 @@
 /**
  * The post step: runs even when the job failed. Writes back a login the CLI rotated during the
  * run, then takes the restored login away and puts back what was there before. Only cleans up and
- * only warns: it never fails the job.
+ * only warns: it never fails the job. What a write-back needs (the inputs, the bundle code, Octokit,
+ * libsodium) is loaded only when there is one to make or to report.
  */
 import * as core from '@actions/core'
-import { decodeAuth } from './auth/bundle.js'
-import {
-  loginFromFile,
-  staleWarning,
-  tokenHash,
-  writeBackConfig,
-  writeBackLogin,
-  type WriteBackConfig
-} from './auth/lifecycle.js'
-import { maskLogin } from './auth/load.js'
+import type { WriteBackConfig } from './auth/lifecycle.js'
 import { authFailure, type ReauthContext } from './auth/messages.js'
 import {
   readRestoredCredentials,
@@ -21,8 +13,7 @@ import {
   undoRestore,
   type RestorePlan
 } from './auth/restore.js'
-import { getInputs } from './inputs.js'
-import { load } from './state.js'
+import { load, tokenHash } from './state.js'
 
 /** Runs the post step; every problem is a warning. */
 export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -68,13 +59,25 @@ async function readBack(plan: RestorePlan, env: NodeJS.ProcessEnv): Promise<void
   const restoredHash = load('restoredRefreshHash')
   const pending = load('writeBackPending') === 'true'
   if (!restoredHash && !pending) return
-  const inputs = getInputs()
-  const cfg = writeBackConfig(inputs, env)
-  const lost = (why: string): void => core.error(lostLogin(why, pending, cfg, env))
   const file = await readRestoredCredentials(plan)
   const oauth = (
     file as { claudeAiOauth?: { accessToken?: unknown; refreshToken?: unknown } } | undefined
   )?.claudeAiOauth
+  const refreshToken = typeof oauth?.refreshToken === 'string' ? oauth.refreshToken : ''
+  // The usual end: nothing pending, and the login on disk is the one restored (or gone).
+  const unchanged = oauth?.accessToken !== '' && tokenHash(refreshToken) === restoredHash
+  if (!pending && (!oauth || unchanged)) return
+
+  const [{ getInputs }, { decodeAuth }, { maskLogin }, lifecycle] = await Promise.all([
+    import('./inputs.js'),
+    import('./auth/bundle.js'),
+    import('./auth/load.js'),
+    import('./auth/lifecycle.js')
+  ])
+  const { loginFromFile, staleWarning, writeBackConfig, writeBackLogin } = lifecycle
+  const inputs = getInputs()
+  const cfg = writeBackConfig(inputs, env)
+  const lost = (why: string): void => core.error(lostLogin(why, pending, cfg, env))
   if (!oauth) {
     if (pending) lost('the main step left no credentials file to store it from.')
     return
@@ -86,8 +89,6 @@ async function readBack(plan: RestorePlan, env: NodeJS.ProcessEnv): Promise<void
     else core.warning(wiped)
     return
   }
-  const refreshToken = typeof oauth.refreshToken === 'string' ? oauth.refreshToken : ''
-  if (!pending && tokenHash(refreshToken) === restoredHash) return
   if (typeof oauth.accessToken === 'string') core.setSecret(oauth.accessToken)
   if (refreshToken) core.setSecret(refreshToken)
 

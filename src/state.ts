@@ -3,6 +3,7 @@
  * the post step reads only what it needs, and a missing value means the main step never got there.
  */
 import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
 
 /** The keys the action saves. */
 export interface SavedState {
@@ -38,4 +39,11 @@ export function load<K extends StateKey>(key: K): SavedState[K] | undefined {
 /** True in the post step. */
 export function isPost(): boolean {
   return load('isPost') === 'true'
+}
+
+/** SHA-256 hex of a token: how state remembers a token without holding it. */
+export function tokenHash(token: string | undefined): string {
+  return createHash('sha256')
+    .update(token ?? '')
+    .digest('hex')
 }

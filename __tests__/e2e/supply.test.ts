@@ -156,14 +156,8 @@ describe('the CLI binary is checked against the shipped SHA-256', () => {
     const s = stepSecrets()
     await fakeNpm()
     const marker = path.join(runner.dir, 'tampered-binary-ran')
-    const prefix = path.join(runner.temp, 'tool-cache', 'claude-code', VERSION, SUFFIX)
-    const binary = path.join(
-      prefix,
-      'node_modules',
-      '@anthropic-ai',
-      `claude-code-${SUFFIX}`,
-      'claude'
-    )
+    // The tool directory keeps each version's binary alone: <tool dir>/<version>/<platform>/claude.
+    const binary = path.join(runner.temp, 'tool-cache', 'claude-code', VERSION, SUFFIX, 'claude')
     await fs.mkdir(path.dirname(binary), { recursive: true })
     await fs.writeFile(binary, `#!/bin/sh\nenv > "${marker}"\necho "${VERSION} (Claude Code)"\n`, {
       mode: 0o755

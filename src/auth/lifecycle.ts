@@ -1,11 +1,10 @@
 /**
  * The login's lifecycle around a run: refresh before the run when the access token cannot last
  * `min_validity` (and only when the rotated login can be written back), write the rotated login
- * back to the secret, and tell when another run rotated the secret first.
+ * back to the secret, and tell when another run rotated the secret first. Octokit and libsodium
+ * are loaded only when a secret is actually read or written.
  */
 import * as core from '@actions/core'
-import { createHash } from 'node:crypto'
-import { createOctokit } from '../github/octokit.js'
 import type { Inputs } from '../inputs.js'
 import {
   buildBundle,
@@ -17,14 +16,8 @@ import {
 import { AuthError } from './errors.js'
 import { maskToken, type LoadedAuth } from './load.js'
 import { refreshLogin, shouldRefresh, type RefreshMode } from './refresh.js'
-import {
-  describeTarget,
-  probePublicKey,
-  secretUpdatedAt,
-  writeSecret,
-  type PublicKeyAnswer,
-  type SecretTarget
-} from './secrets.js'
+import type { PublicKeyAnswer } from './secrets.js'
+import { describeTarget, type SecretTarget } from './target.js'
 import { assessLogin, type AssessOptions } from './validate.js'
 
 /** Where rotated logins are written back, from the inputs. */
@@ -61,12 +54,7 @@ export function secretTarget(cfg: WriteBackConfig): SecretTarget {
   return { kind: 'repo', repo: cfg.repo }
 }
 
-/** SHA-256 hex of a token: how state remembers a token without holding it. */
-export function tokenHash(token: string | undefined): string {
-  return createHash('sha256')
-    .update(token ?? '')
-    .digest('hex')
-}
+export { tokenHash } from '../state.js'
 
 /** The outcome of the pre-run refresh decision. */
 export interface PreparedLogin {
@@ -181,10 +169,19 @@ export function writeAccess(answer: PublicKeyAnswer, target: SecretTarget): Writ
 /** Undefined when secrets_token can write the target secret, else the sentence saying why not. */
 async function cannotWriteReason(cfg: WriteBackConfig): Promise<string | undefined> {
   const target = secretTarget(cfg)
-  const octokit = createOctokit(cfg.secretsToken, { log: line => core.info(line) })
-  const access = writeAccess(await probePublicKey(octokit, target), target)
+  const { octokit, secrets } = await secretsClient(cfg)
+  const access = writeAccess(await secrets.probePublicKey(octokit, target), target)
   if (access.ok) return undefined
   return `The login is not refreshed, because secrets_token cannot write ${describeTarget(target)}'s secret ${cfg.secretName}: ${access.why}; a refresh would leave the stored secret with a dead refresh token.`
+}
+
+/** Octokit for secrets_token, and the secrets module (libsodium): loaded on first use. */
+async function secretsClient(cfg: WriteBackConfig) {
+  const [{ createOctokit }, secrets] = await Promise.all([
+    import('../github/octokit.js'),
+    import('./secrets.js')
+  ])
+  return { octokit: createOctokit(cfg.secretsToken, { log: line => core.info(line) }), secrets }
 }
 
 /** The warning when a rotated login cannot be stored: the secret now holds a dead refresh token. */
@@ -210,10 +207,12 @@ export async function writeBackLogin(
         'the CLI wiped the login (a refused refresh), so there is nothing to write back.'
     }
   }
-  const octokit = createOctokit(cfg.secretsToken, { log: line => core.info(line) })
+  const { octokit, secrets } = await secretsClient(cfg)
   const target = secretTarget(cfg)
   try {
-    const updatedAt = await secretUpdatedAt(octokit, target, cfg.secretName).catch(() => undefined)
+    const updatedAt = await secrets
+      .secretUpdatedAt(octokit, target, cfg.secretName)
+      .catch(() => undefined)
     if (updatedAt && startedAt && Date.parse(updatedAt) > Date.parse(startedAt)) {
       core.warning(
         `The secret ${cfg.secretName} was changed at ${updatedAt}, after this run started: another run rotated the same login. Give every job that uses it one concurrency group (see the README) so two runs never hold the same login.`
@@ -222,7 +221,7 @@ export async function writeBackLogin(
     const bundle = buildBundle(login, { source: 'refresh', generation })
     const value = encodeBundle(bundle)
     core.setSecret(value)
-    const how = await writeSecret(octokit, target, cfg.secretName, value)
+    const how = await secrets.writeSecret(octokit, target, cfg.secretName, value)
     core.info(
       `Wrote the rotated login back to ${describeTarget(target)} (secret ${cfg.secretName} ${how}, generation ${generation}).`
     )

@@ -5,27 +5,12 @@
  */
 import sodium from 'libsodium-wrappers'
 import type { Octokit } from '../github/octokit.js'
+import { describeTarget, type SecretTarget } from './target.js'
 
-/** Where a secret lives: a repository, one of its environments, or an organisation. */
-export type SecretTarget =
-  | { kind: 'repo'; repo: string }
-  | { kind: 'env'; repo: string; environment: string }
-  | { kind: 'org'; org: string }
+export { describeTarget, type SecretTarget }
 
 /** GitHub's rule for secret names. */
 const SECRET_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/
-
-/** Words for a target in messages: `the repository octo/app`. */
-export function describeTarget(target: SecretTarget): string {
-  switch (target.kind) {
-    case 'repo':
-      return `the repository ${target.repo}`
-    case 'env':
-      return `the environment ${target.environment} of ${target.repo}`
-    case 'org':
-      return `the organisation ${target.org}`
-  }
-}
 
 /**
  * Checks a secret name against GitHub's rules.

@@ -2,12 +2,14 @@
  * Getting a `claude` executable: `claude_path` as given, or the pinned version from npm, cached
  * with @actions/cache under version + platform + arch so a warm run restores instead of
  * downloading. The native binary is taken from the platform package directly, so npm install
- * scripts are never needed. A binary from the cache or the tool directory runs only when its
- * SHA-256 is the one shipped for that version (src/claude/checksums.ts); a version with no shipped
- * hash always comes fresh from npm, which checks the package's integrity. npm and
- * `claude --version` get the scrubbed environment (src/claude/env.ts).
+ * scripts are never needed: npm installs into a temporary prefix, and only the binary is kept, in
+ * a directory of its own (`<tool dir>/<version>/<platform>/claude`), which is what the cache holds.
+ * A binary from the cache or the tool directory runs only when its SHA-256 is the one shipped for
+ * that version (src/claude/checksums.ts); a version with no shipped hash always comes fresh from
+ * npm, which checks the package's integrity. npm and `claude --version` get the scrubbed
+ * environment (src/claude/env.ts). @actions/cache (most of the action's code) is loaded only when
+ * the cache is restored or saved.
  */
-import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 import { execFile } from 'node:child_process'
 import { promises as fs } from 'node:fs'
@@ -47,10 +49,32 @@ function isMusl(): boolean {
   return report?.header !== undefined && !report.header.glibcVersionRuntime
 }
 
+/** The executable's file name on a platform. */
+const exeName = (suffix: string): string => (suffix.startsWith('win32') ? 'claude.exe' : 'claude')
+
 /** Where the native binary sits inside an npm prefix. */
 export function binaryIn(prefix: string, suffix: string = platformSuffix()): string {
-  const exe = suffix.startsWith('win32') ? 'claude.exe' : 'claude'
-  return path.join(prefix, 'node_modules', `${PACKAGE}-${suffix}`, exe)
+  return path.join(prefix, 'node_modules', `${PACKAGE}-${suffix}`, exeName(suffix))
+}
+
+/**
+ * The layout of what is cached: bumped whenever it changes, and part of the cache key, so an entry
+ * of an older layout (layout 1: the whole npm prefix) is never restored as this one.
+ */
+export const CACHE_LAYOUT = 2
+
+/** Where one version's binary is kept: a directory holding only it (what the cache saves). */
+export function toolBinary(
+  toolDir: string,
+  version: string,
+  suffix: string = platformSuffix()
+): string {
+  return path.join(toolDir, version, suffix, exeName(suffix))
+}
+
+/** The Actions cache key of one version's binary on one platform. */
+export function cacheKey(version: string, suffix: string = platformSuffix()): string {
+  return `claude-code-bin${CACHE_LAYOUT}-${version}-${suffix}`
 }
 
 /**
@@ -138,12 +162,14 @@ export async function installClaude(opts: {
   const root =
     opts.toolDir ??
     path.join(stepEnv.RUNNER_TOOL_CACHE || stepEnv.RUNNER_TEMP || os.tmpdir(), 'claude-code')
+  const binary = toolBinary(root, version, suffix)
   const target: Target = {
     version,
     suffix,
-    prefix: path.join(root, version, suffix),
-    binary: binaryIn(path.join(root, version, suffix), suffix),
-    key: `claude-code-${version}-${suffix}`,
+    root,
+    dir: path.dirname(binary),
+    binary,
+    key: cacheKey(version, suffix),
     sha256: expectedSha256(version, suffix, opts.checksums ?? CLI_SHA256)
   }
 
@@ -162,7 +188,10 @@ export async function installClaude(opts: {
 interface Target {
   version: string
   suffix: string
-  prefix: string
+  /** The tool directory: every version's directory, and npm's temporary prefixes. */
+  root: string
+  /** The directory holding only the binary: what the cache saves and restores. */
+  dir: string
   binary: string
   key: string
   /** The shipped SHA-256, undefined when this action ships none for the version. */
@@ -182,7 +211,7 @@ async function trustedCopy(t: Target): Promise<'tool-dir' | 'cache' | undefined>
   }
   let from: 'tool-dir' | 'cache' = 'tool-dir'
   if (!(await isFile(t.binary))) {
-    const restored = await restoreFromCache(t.prefix, t.key)
+    const restored = await restoreFromCache(t.dir, t.key)
     if (!restored || !(await isFile(t.binary))) return undefined
     from = 'cache'
   }
@@ -194,35 +223,52 @@ async function trustedCopy(t: Target): Promise<'tool-dir' | 'cache' | undefined>
 }
 
 /**
- * Installs from npm, checks the binary against the shipped SHA-256 (when there is one) and only
- * then caches it.
+ * Installs from npm into a temporary prefix, checks the binary against the shipped SHA-256 (when
+ * there is one), keeps only the binary in the target's directory, and only then caches it.
  */
 async function freshInstall(t: Target, npm: string, env: NodeJS.ProcessEnv): Promise<'npm'> {
-  await installFromNpm(t, npm, env)
-  if (t.sha256 === undefined) return 'npm'
-  const got = await sha256Of(t.binary)
-  if (got !== t.sha256) {
-    throw new InputError(
-      `The Claude Code ${t.version} binary npm just installed (${t.suffix}) has SHA-256 ${got}, not the ${t.sha256} this action ships for it: check which registry or mirror npm uses on this runner, or give claude_path.`
-    )
+  await fs.mkdir(t.root, { recursive: true })
+  // Beside the target, so the binary is moved, not copied (it is a few hundred MB).
+  const prefix = await fs.mkdtemp(path.join(t.root, `.npm-${t.version}-${t.suffix}-`))
+  try {
+    const installed = await installFromNpm(t, prefix, npm, env)
+    if (t.sha256 !== undefined) {
+      const got = await sha256Of(installed)
+      if (got !== t.sha256) {
+        throw new InputError(
+          `The Claude Code ${t.version} binary npm just installed (${t.suffix}) has SHA-256 ${got}, not the ${t.sha256} this action ships for it: check which registry or mirror npm uses on this runner, or give claude_path.`
+        )
+      }
+    }
+    // Nothing left from an earlier install or a partial restore may sit beside the binary.
+    await fs.rm(t.dir, { recursive: true, force: true })
+    await fs.mkdir(t.dir, { recursive: true })
+    await fs.rename(installed, t.binary)
+  } finally {
+    await fs.rm(prefix, { recursive: true, force: true })
   }
-  await saveToCache(t.prefix, t.key)
+  if (t.sha256 !== undefined) await saveToCache(t.dir, t.key)
   return 'npm'
 }
 
-/** `npm install` of the pinned package into the target's prefix, with no install scripts. */
-async function installFromNpm(t: Target, npm: string, env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * `npm install` of the pinned package into `prefix`, with no install scripts.
+ * @returns the platform binary inside `prefix`.
+ */
+async function installFromNpm(
+  t: Target,
+  prefix: string,
+  npm: string,
+  env: NodeJS.ProcessEnv
+): Promise<string> {
   core.info(`Installing ${PACKAGE}@${t.version} (${t.suffix}) from npm…`)
-  // Nothing left from an earlier install or a partial restore may pass for npm's own files.
-  await fs.rm(t.prefix, { recursive: true, force: true })
-  await fs.mkdir(t.prefix, { recursive: true })
   try {
     await run(
       npm,
       [
         'install',
         '--prefix',
-        t.prefix,
+        prefix,
         '--no-save',
         '--no-audit',
         '--no-fund',
@@ -235,11 +281,13 @@ async function installFromNpm(t: Target, npm: string, env: NodeJS.ProcessEnv): P
   } catch (err) {
     throw new InputError(`Could not install ${PACKAGE}@${t.version} from npm: ${npmReason(err)}.`)
   }
-  if (!(await isFile(t.binary))) {
+  const installed = binaryIn(prefix, t.suffix)
+  if (!(await isFile(installed))) {
     throw new InputError(
       `Installed ${PACKAGE}@${t.version}, but it has no binary for this runner (${t.suffix}): use a supported runner, or give claude_path.`
     )
   }
+  return installed
 }
 
 /** The SHA-256 (hex) of a file, streamed: the binary is a few hundred MB. */
@@ -249,10 +297,16 @@ export async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
-async function restoreFromCache(prefix: string, key: string): Promise<boolean> {
-  if (!cache.isFeatureAvailable()) return false
+/** @actions/cache, loaded now, when this runner has a cache service; else undefined. */
+async function actionsCache(): Promise<typeof import('@actions/cache') | undefined> {
+  const cache = await import('@actions/cache')
+  return cache.isFeatureAvailable() ? cache : undefined
+}
+
+async function restoreFromCache(dir: string, key: string): Promise<boolean> {
   try {
-    return (await cache.restoreCache([prefix], key)) !== undefined
+    const cache = await actionsCache()
+    return cache !== undefined && (await cache.restoreCache([dir], key)) !== undefined
   } catch (err) {
     core.warning(
       `The Claude Code cache could not be restored (${(err as Error).message}); installing from npm.`
@@ -261,10 +315,10 @@ async function restoreFromCache(prefix: string, key: string): Promise<boolean> {
   }
 }
 
-async function saveToCache(prefix: string, key: string): Promise<void> {
-  if (!cache.isFeatureAvailable()) return
+async function saveToCache(dir: string, key: string): Promise<void> {
   try {
-    await cache.saveCache([prefix], key)
+    const cache = await actionsCache()
+    if (cache) await cache.saveCache([dir], key)
   } catch (err) {
     // Another job may have saved the same key first: not a problem.
     core.info(`Claude Code was not cached: ${(err as Error).message}`)

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { CancelledError } from './cancelled.js'
 import { parseEventLine, resetsAtMs, ResultEventSchema, type ResultEvent } from './events.js'
 
 /** Everything one run produced. */
@@ -41,18 +42,7 @@ export interface RunOptions {
   killGraceMs?: number
 }
 
-/**
- * The action was cancelled (SIGTERM or SIGINT) while the CLI ran: the CLI's process group has
- * been stopped, and the main step ends with this as its failure.
- */
-export class CancelledError extends Error {
-  constructor(readonly signal: NodeJS.Signals) {
-    super(
-      `Cancelled (${signal}) while Claude Code ran: it was stopped, with every process it started; the post step removes the login.`
-    )
-    this.name = 'CancelledError'
-  }
-}
+export { CancelledError }
 
 const KEEP_OTHER = 40
 const KILL_GRACE_MS = 5000
