@@ -1,0 +1,465 @@
+export const id = 352;
+export const ids = [352];
+export const modules = {
+
+/***/ 1352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cliRunner: () => (/* binding */ cliRunner)
+});
+
+// UNUSED EXPORTS: credentialsWiped
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/claude/args.ts
+var args = __webpack_require__(6485);
+;// CONCATENATED MODULE: ./src/claude/classify.ts
+const AUTH_PATTERNS = [
+    [
+        /could not be refreshed/i,
+        'The login expired and the CLI could not refresh it: the refresh token was refused (revoked, ended, or used by another machine first).'
+    ],
+    [
+        /reached its time limit/i,
+        'The login reached the end of its refresh chain and must be captured again.'
+    ],
+    [/OAuth token revoked/i, 'The login was revoked (HTTP 403): log in again and re-capture it.'],
+    [/OAuth token has expired/i, 'The access token was refused as expired (HTTP 401).'],
+    [/Not logged in/i, 'The CLI found no usable login (Not logged in).'],
+    [/Invalid API key/i, 'The CLI rejected the credentials as an invalid API key.'],
+    [/Failed to authenticate/i, 'The CLI failed to authenticate with the restored login.']
+];
+/** Classifies a finished run. */
+function classify(run, ctx) {
+    const r = run.result;
+    // What the model wrote is matched only when the CLI gave no result: a review that quotes
+    // "Not logged in" is not an auth failure.
+    const text = [r?.result ?? '', run.otherOutput, r ? '' : run.assistantText].join('\n');
+    const tail = lastLine(r?.result || run.otherOutput || '');
+    if (run.timedOut) {
+        return {
+            kind: 'timeout',
+            message: `Claude Code ran past timeout_minutes (${ctx.timeoutMinutes}) and was stopped; raise timeout_minutes or narrow the task.`
+        };
+    }
+    if (ctx.credentialsWiped) {
+        return {
+            kind: 'auth',
+            message: 'The CLI could not refresh the login and wiped it (the refresh token was refused: revoked, ended, or used by another machine first).'
+        };
+    }
+    const status = r?.api_error_status ?? undefined;
+    if (r &&
+        !r.is_error &&
+        r.subtype === 'success' &&
+        (run.exitCode === 0 || run.exitCode === null)) {
+        return { kind: 'success' };
+    }
+    for (const [pattern, message] of AUTH_PATTERNS) {
+        if (pattern.test(text))
+            return { kind: 'auth', message };
+    }
+    if (status === 401 || status === 403) {
+        return { kind: 'auth', message: `The API refused the login (HTTP ${status}): ${tail}` };
+    }
+    if (r?.subtype === 'error_max_turns') {
+        return {
+            kind: 'max-turns',
+            message: `Claude Code stopped at max_turns (${ctx.maxTurns ?? r.num_turns ?? '?'}) before finishing; raise max_turns or narrow the task.`
+        };
+    }
+    const limited = run.rateLimit?.status === 'rejected' ||
+        r?.api_error === 'usage_limit_reached' ||
+        /usage limit|hit your .*limit|limit reached/i.test(text);
+    if (limited) {
+        const resetsAt = run.rateLimit?.resetsAt ?? resetFromText(text, ctx.now ?? Date.now());
+        const when = resetsAt ? ` It resets at ${new Date(resetsAt).toISOString()}.` : '';
+        return {
+            kind: 'usage-limit',
+            message: `The subscription's usage limit is reached.${when}`,
+            ...(resetsAt ? { resetsAt } : {})
+        };
+    }
+    if (r?.subtype === 'error_max_structured_output_retries') {
+        return {
+            kind: 'api-error',
+            message: 'Claude Code gave up: its answers did not fit the required JSON schema after several tries.'
+        };
+    }
+    if (r) {
+        const code = status ? ` (HTTP ${status})` : '';
+        return {
+            kind: 'api-error',
+            message: `Claude Code ended with an error${code}: ${tail || r.subtype}`
+        };
+    }
+    const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`;
+    return {
+        kind: 'crash',
+        message: `Claude Code ${how} without a result${tail ? `: ${tail}` : '.'}`
+    };
+}
+function lastLine(text) {
+    const lines = text
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const line = lines[lines.length - 1] ?? '';
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+/**
+ * The CLI's text form of a reset time, `resets 1:12am (UTC)`, as the next such moment after `now`.
+ * Only UTC times are read: any other zone cannot be placed without the runner's zone database.
+ */
+function resetFromText(text, now) {
+    const m = /resets\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\s*\(UTC\)/i.exec(text);
+    if (!m)
+        return undefined;
+    let hour = Number(m[1]) % 12;
+    if (m[3].toLowerCase() === 'pm')
+        hour += 12;
+    const d = new Date(now);
+    let at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour, Number(m[2] ?? 0));
+    if (at <= now)
+        at += 86_400_000;
+    return at;
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(481);
+// EXTERNAL MODULE: ./src/claude/cancelled.ts
+var claude_cancelled = __webpack_require__(5445);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/claude/events.ts
+/** The stream-json lines the CLI prints, validated with zod (unknown fields ignored). */
+
+const ResultEventSchema = schemas/* looseObject */._H3({
+    type: schemas/* literal */.euz('result'),
+    subtype: schemas/* string */.YjP(),
+    is_error: schemas/* boolean */.zMY(),
+    result: schemas/* string */.YjP().optional(),
+    num_turns: schemas/* number */.aig().optional(),
+    session_id: schemas/* string */.YjP().optional(),
+    total_cost_usd: schemas/* number */.aig().optional(),
+    duration_ms: schemas/* number */.aig().optional(),
+    api_error_status: schemas/* number */.aig().nullish(),
+    structured_output: schemas/* unknown */.L5J().optional(),
+    permission_denials: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional()
+});
+const ContentSchema = schemas/* array */.YOg(schemas/* looseObject */._H3({
+    type: schemas/* string */.YjP(),
+    text: schemas/* string */.YjP().optional(),
+    name: schemas/* string */.YjP().optional(),
+    input: schemas/* unknown */.L5J().optional()
+}));
+const StreamEventSchema = schemas/* union */.KCZ([
+    ResultEventSchema,
+    schemas/* looseObject */._H3({
+        type: schemas/* literal */.euz('system'),
+        subtype: schemas/* string */.YjP().optional(),
+        session_id: schemas/* string */.YjP().optional(),
+        model: schemas/* string */.YjP().optional(),
+        attempt: schemas/* number */.aig().optional(),
+        error: schemas/* unknown */.L5J().optional(),
+        error_status: schemas/* number */.aig().nullish()
+    }),
+    schemas/* looseObject */._H3({
+        type: schemas/* enum */.k5n(['assistant', 'user']),
+        message: schemas/* looseObject */._H3({ content: schemas/* union */.KCZ([ContentSchema, schemas/* string */.YjP()]).optional() })
+    }),
+    schemas/* looseObject */._H3({
+        type: schemas/* literal */.euz('rate_limit_event'),
+        rate_limit_info: schemas/* looseObject */._H3({ status: schemas/* string */.YjP().optional(), resetsAt: schemas/* number */.aig().nullish() })
+            .optional()
+    }),
+    schemas/* looseObject */._H3({ type: schemas/* string */.YjP() })
+]);
+/** Parses one line of stream-json; undefined for anything that is not a JSON event. */
+function parseEventLine(line) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('{'))
+        return undefined;
+    try {
+        const parsed = StreamEventSchema.safeParse(JSON.parse(trimmed));
+        return parsed.success ? parsed.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A `resetsAt` in seconds or milliseconds, as epoch ms. */
+function resetsAtMs(value) {
+    if (value === null || value === undefined || !Number.isFinite(value) || value <= 0)
+        return undefined;
+    return value < 100_000_000_000 ? value * 1000 : value;
+}
+
+;// CONCATENATED MODULE: ./src/claude/run.ts
+/**
+ * Runs `claude -p` once: prompt on stdin, stream-json read line by line into readable progress in a
+ * collapsible log group, the whole process group killed at the timeout, a typed result returned.
+ */
+
+
+
+
+
+
+const KEEP_OTHER = 40;
+const KILL_GRACE_MS = 5000;
+/**
+ * Runs the CLI and resolves when it and its output are done. Never rejects for CLI failures.
+ * @throws CancelledError when the action got SIGTERM/SIGINT during the run (after the CLI is gone).
+ */
+async function runClaude(opts) {
+    const log = opts.log ?? ((line) => core/* info */.pq(line));
+    const started = Date.now();
+    const graceMs = opts.killGraceMs ?? KILL_GRACE_MS;
+    let cancelled;
+    const out = {
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        durationMs: 0,
+        retries: [],
+        otherOutput: '',
+        assistantText: ''
+    };
+    const other = [];
+    const keep = (line) => {
+        if (line.trim() === '')
+            return;
+        other.push(line.length > 500 ? `${line.slice(0, 500)}…` : line);
+        if (other.length > KEEP_OTHER)
+            other.shift();
+    };
+    core/* startGroup */.Oh(opts.label ?? 'Claude Code');
+    try {
+        const child = (0,external_node_child_process_.spawn)(opts.claudePath, opts.args, {
+            env: opts.env,
+            cwd: opts.cwd,
+            // Its own process group, so the timeout takes down every tool process the CLI started.
+            detached: process.platform !== 'win32',
+            stdio: ['pipe', 'pipe', 'pipe']
+        });
+        // The pid in the log: on a cancelled job it tells which process to look for.
+        if (child.pid !== undefined)
+            log(`Claude Code started (pid ${child.pid}).`);
+        const killGroup = (signal) => {
+            try {
+                if (child.pid !== undefined && process.platform !== 'win32')
+                    process.kill(-child.pid, signal);
+                else
+                    child.kill(signal);
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        let killTimer;
+        const stop = () => {
+            killGroup('SIGTERM');
+            killTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs);
+        };
+        const timer = setTimeout(() => {
+            out.timedOut = true;
+            log(`Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`);
+            stop();
+        }, opts.timeoutMs);
+        // A cancelled job: the CLI runs in its own process group, so nothing else would stop it, and it
+        // would go on with the login the post step is about to remove.
+        const onSignal = (signal) => {
+            if (cancelled)
+                return;
+            cancelled = signal;
+            log(`Received ${signal}: stopping Claude Code and every process it started.`);
+            stop();
+        };
+        process.on('SIGTERM', onSignal);
+        process.on('SIGINT', onSignal);
+        const exited = new Promise(resolve => {
+            child.on('close', (code, signal) => {
+                out.exitCode = code;
+                out.signal = signal;
+                resolve();
+            });
+            child.on('error', err => {
+                keep(`Could not start ${opts.claudePath}: ${err.message}`);
+                resolve();
+            });
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(opts.prompt);
+        const stdoutDone = (async () => {
+            for await (const line of (0,external_node_readline_.createInterface)({ input: child.stdout })) {
+                const event = parseEventLine(line);
+                if (!event) {
+                    keep(line);
+                    continue;
+                }
+                handleEvent(event, out, log);
+            }
+        })();
+        const stderrDone = (async () => {
+            for await (const line of (0,external_node_readline_.createInterface)({ input: child.stderr }))
+                keep(line);
+        })();
+        try {
+            await Promise.all([exited, stdoutDone, stderrDone]);
+        }
+        finally {
+            process.off('SIGTERM', onSignal);
+            process.off('SIGINT', onSignal);
+            clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+        }
+    }
+    finally {
+        out.durationMs = Date.now() - started;
+        out.otherOutput = other.join('\n');
+        core/* endGroup */.N4();
+    }
+    if (cancelled)
+        throw new claude_cancelled/* CancelledError */.c(cancelled);
+    return out;
+}
+function handleEvent(event, out, log) {
+    if (!event)
+        return;
+    const e = event;
+    switch (e.type) {
+        case 'system': {
+            if (e.subtype === 'init') {
+                out.sessionId = typeof e.session_id === 'string' ? e.session_id : out.sessionId;
+                out.model = typeof e.model === 'string' ? e.model : out.model;
+                log(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`);
+            }
+            else if (e.subtype === 'api_retry') {
+                const why = typeof e.error === 'string' ? e.error : JSON.stringify(e.error ?? 'error');
+                out.retries.push(why);
+                log(`API retry${typeof e.attempt === 'number' ? ` ${e.attempt}` : ''}: ${why}`);
+            }
+            return;
+        }
+        case 'assistant': {
+            const content = e.message?.content;
+            if (!Array.isArray(content))
+                return;
+            for (const block of content) {
+                if (block.type === 'text' && typeof block.text === 'string') {
+                    out.assistantText += block.text;
+                    log(`Claude: ${oneLine(block.text, 300)}`);
+                }
+                else if (block.type === 'tool_use') {
+                    log(`Tool ${String(block.name)}: ${oneLine(JSON.stringify(block.input ?? {}), 200)}`);
+                }
+            }
+            return;
+        }
+        case 'user':
+            return;
+        case 'rate_limit_event': {
+            const info = (e.rate_limit_info ?? {});
+            out.rateLimit = { status: info.status, resetsAt: resetsAtMs(info.resetsAt) };
+            if (info.status && info.status !== 'allowed') {
+                const when = out.rateLimit.resetsAt
+                    ? `, resets ${new Date(out.rateLimit.resetsAt).toISOString()}`
+                    : '';
+                log(`Subscription usage: ${info.status}${when}.`);
+            }
+            return;
+        }
+        case 'result': {
+            const parsed = ResultEventSchema.safeParse(e);
+            if (parsed.success) {
+                out.result = parsed.data;
+                out.sessionId = parsed.data.session_id ?? out.sessionId;
+                log(`Finished: ${parsed.data.is_error ? 'error' : parsed.data.subtype}, ${parsed.data.num_turns ?? '?'} turn(s), ${parsed.data.duration_ms ?? '?'} ms.`);
+            }
+            return;
+        }
+        default:
+            return;
+    }
+}
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/jobs/claude-runner.ts
+/**
+ * The small interface jobs use to run the CLI: a prompt and options in, a classified outcome and
+ * the telemetry out. The real one wraps install/run/classify; tests can pass a fake.
+ */
+
+
+
+
+
+/** The real runner over an installed CLI. */
+function cliRunner(config) {
+    return {
+        async run(opts) {
+            const raw = await runClaude({
+                claudePath: config.claudePath,
+                args: (0,args/* buildArgs */.CH)({ ...opts, sandbox: config.sandbox.flags(opts.kind) }),
+                env: config.sandbox.env,
+                prompt: opts.prompt,
+                timeoutMs: opts.timeoutMinutes * 60_000,
+                cwd: config.cwd,
+                label: opts.label,
+                log: config.log
+            });
+            const wiped = config.wipeCheckDir ? await credentialsWiped(config.wipeCheckDir) : false;
+            const outcome = classify(raw, {
+                timeoutMinutes: opts.timeoutMinutes,
+                credentialsWiped: wiped,
+                maxTurns: opts.maxTurns
+            });
+            const r = raw.result;
+            return {
+                outcome,
+                raw,
+                result: r?.result ?? raw.assistantText,
+                structured: r?.structured_output,
+                sessionId: raw.sessionId,
+                turns: r?.num_turns,
+                costUsd: r?.total_cost_usd,
+                durationMs: r?.duration_ms ?? raw.durationMs,
+                model: raw.model ?? opts.model
+            };
+        }
+    };
+}
+/** The CLI empties the credentials file when a refresh is refused: that is an auth failure. */
+async function credentialsWiped(configDir) {
+    try {
+        const text = await external_node_fs_.promises.readFile(external_node_path_default().join(configDir, '.credentials.json'), 'utf8');
+        if (text.trim() === '')
+            return true;
+        const parsed = JSON.parse(text);
+        return parsed.claudeAiOauth?.accessToken === '';
+    }
+    catch {
+        return true;
+    }
+}
+
+
+/***/ })
+
+};

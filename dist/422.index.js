@@ -1,0 +1,428 @@
+export const id = 422;
+export const ids = [422];
+export const modules = {
+
+/***/ 5439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError),
+/* harmony export */   l: () => (/* binding */ AuthError)
+/* harmony export */ });
+/** The auth problems the action can name, each with the status it reports. */
+/**
+ * An auth problem found before any work: its message is one sentence naming the problem, never a
+ * token. `main` adds the re-auth block.
+ */
+class AuthError extends Error {
+    status;
+    constructor(message, status = 'invalid') {
+        super(message);
+        this.status = status;
+        this.name = 'AuthError';
+    }
+}
+/** A problem in an input other than the login: the message names the input and the fix. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   Q: () => (/* binding */ formatSpan)
+/* harmony export */ });
+/** Durations as the inputs write them: `90s`, `30m`, `8h`, `7d` (a bare number is minutes). */
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000
+};
+/**
+ * Parses a duration such as `30m` into milliseconds.
+ * @throws Error naming the bad value and the expected form.
+ */
+function parseDuration(value, name = 'duration') {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$/i.exec(value);
+    if (!m) {
+        throw new Error(`${name} "${value}" is not a duration: use a number and a unit, such as 90s, 30m, 8h or 7d.`);
+    }
+    const unit = (m[2] ?? 'm').toLowerCase();
+    return Math.round(Number(m[1]) * UNIT_MS[unit]);
+}
+/** Formats a span of milliseconds the way a person reads it: `3d 4h`, `45m`, `20s`. */
+function formatSpan(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let rest = Math.abs(ms);
+    const d = Math.floor(rest / 86_400_000);
+    rest -= d * 86_400_000;
+    const h = Math.floor(rest / 3_600_000);
+    rest -= h * 3_600_000;
+    const m = Math.floor(rest / 60_000);
+    rest -= m * 60_000;
+    const s = Math.floor(rest / 1000);
+    if (d > 0)
+        return `${sign}${d}d ${h}h`;
+    if (h > 0)
+        return `${sign}${h}h ${m}m`;
+    if (m > 0)
+        return `${sign}${m}m`;
+    return `${sign}${s}s`;
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_CLAUDE_VERSION: () => (/* binding */ DEFAULT_CLAUDE_VERSION),
+/* harmony export */   InputSchema: () => (/* binding */ InputSchema),
+/* harmony export */   MODES: () => (/* binding */ MODES),
+/* harmony export */   SECRET_INPUTS: () => (/* binding */ SECRET_INPUTS),
+/* harmony export */   SEVERITIES: () => (/* binding */ SEVERITIES),
+/* harmony export */   getInputs: () => (/* binding */ getInputs),
+/* harmony export */   maskValue: () => (/* binding */ maskValue)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8532);
+/* harmony import */ var _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
+/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5688);
+/**
+ * Every input of action.yml, read once and validated with zod. The only caller of
+ * `core.getInput`: the rest of the action gets a typed `Inputs`.
+ */
+
+
+
+
+
+const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'];
+const SEVERITIES = ['critical', 'major', 'minor', 'nit'];
+/** The CLI version the action installs by default, and the tests run. */
+const DEFAULT_CLAUDE_VERSION = '2.1.332';
+const bool = (name) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
+    const s = v.trim().toLowerCase();
+    if (s === '' || s === 'false')
+        return false;
+    if (s === 'true')
+        return true;
+    ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be true or false.` });
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+});
+const oneOf = (name, values, fallback) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
+    const s = (v.trim() || fallback).toLowerCase();
+    if (values.includes(s))
+        return s;
+    ctx.addIssue({
+        code: 'custom',
+        message: `${name} "${v}" is not one of ${values.join(', ')}.`
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+});
+const duration = (name, fallback) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
+    try {
+        return (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)(v.trim() || fallback, name);
+    }
+    catch (err) {
+        ctx.addIssue({ code: 'custom', message: err.message });
+        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+    }
+});
+const number = (name, fallback, check = {}) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
+    const s = v.trim();
+    if (s === '')
+        return fallback;
+    const n = Number(s);
+    const ok = Number.isFinite(n) &&
+        (!check.int || Number.isInteger(n)) &&
+        (check.min === undefined || n >= check.min) &&
+        (check.max === undefined || n <= check.max) &&
+        (!check.positive || n > 0);
+    if (ok)
+        return n;
+    const bounds = [
+        check.positive ? 'above 0' : '',
+        check.min !== undefined && check.max !== undefined
+            ? `from ${check.min} to ${check.max}`
+            : check.min !== undefined
+                ? `of at least ${check.min}`
+                : check.max !== undefined
+                    ? `of at most ${check.max}`
+                    : ''
+    ].filter(Boolean);
+    const want = [check.int ? 'a whole number' : 'a number', ...bounds].join(' ');
+    ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be ${want}.` });
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+});
+/** Comma or newline separated list, blanks dropped. */
+const list = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(v => v
+    .split(/[,\n]/)
+    .map(s => s.trim())
+    .filter(s => s.length > 0));
+const text = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(v => v.trim());
+const secret = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(v => v.trim());
+const severityOrNone = (name, fallback) => oneOf(name, ['none', ...SEVERITIES], fallback);
+/** The zod schema of every input, keyed by its action.yml name. */
+const InputSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    mode: oneOf('mode', MODES, 'auto'),
+    claude_auth: secret,
+    claude_code_oauth_token: secret,
+    anthropic_api_key: secret,
+    github_token: secret,
+    secrets_token: secret,
+    auth_secret_name: text.transform(v => v || 'CLAUDE_AUTH'),
+    auth_secret_environment: text,
+    auth_secret_org: text,
+    config_dir: text.transform(v => v || '~/.claude'),
+    min_validity: duration('min_validity', '30m'),
+    warn_within: duration('warn_within', '7d'),
+    refresh: oneOf('refresh', ['auto', 'always', 'never'], 'auto'),
+    claude_version: text.transform((v, ctx) => {
+        const s = v || DEFAULT_CLAUDE_VERSION;
+        if (s === 'latest' || /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(s))
+            return s;
+        ctx.addIssue({
+            code: 'custom',
+            message: `claude_version "${v}" must be a version such as ${DEFAULT_CLAUDE_VERSION}, or latest.`
+        });
+        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+    }),
+    claude_path: text,
+    model: text,
+    max_turns: number('max_turns', undefined, { int: true, min: 1 }),
+    timeout_minutes: number('timeout_minutes', 20, { positive: true }).transform(v => v),
+    claude_args: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    prompt: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    prompt_file: text,
+    on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip'], 'fail'),
+    dry_run: bool('dry_run'),
+    pr_number: number('pr_number', undefined, { int: true, min: 1 }),
+    issue_number: number('issue_number', undefined, { int: true, min: 1 }),
+    backtest: number('backtest', 0, { int: true, min: 0 }).transform(v => v),
+    live_check: bool('live_check'),
+    health_issue: bool('health_issue'),
+    review_paths: list,
+    max_comments: number('max_comments', 10, { int: true, min: 0 }).transform(v => v),
+    min_severity: oneOf('min_severity', SEVERITIES, 'minor'),
+    fail_on: severityOrNone('fail_on', 'none'),
+    incremental: bool('incremental'),
+    review_drafts: bool('review_drafts'),
+    review_forks: bool('review_forks'),
+    skip_authors: list,
+    review_rules: list,
+    diff_budget: number('diff_budget', undefined, { int: true, min: 1000 }),
+    labels_allow: list,
+    labels_deny: list,
+    max_labels: number('max_labels', 3, { int: true, min: 1 }).transform(v => v),
+    min_confidence: number('min_confidence', 0.6, { min: 0, max: 1 }).transform(v => v),
+    exclusive_labels: list,
+    fallback_label: text,
+    triage_comment: bool('triage_comment'),
+    backfill_limit: number('backfill_limit', 20, { int: true, min: 0 })
+});
+/** Defaults of inputs whose action.yml default is not the empty string. */
+const DEFAULTS = {
+    live_check: 'true',
+    health_issue: 'true',
+    incremental: 'true',
+    skip_authors: 'dependabot[bot],renovate[bot]',
+    review_rules: 'REVIEW.md,CLAUDE.md,.github/claude-review.md'
+};
+/** Inputs whose values are secrets: masked before anything else happens. */
+const SECRET_INPUTS = [
+    'claude_auth',
+    'claude_code_oauth_token',
+    'anthropic_api_key',
+    'github_token',
+    'secrets_token'
+];
+/** How the outbound guard names each secret input when it finds one in a write. */
+const SECRET_KIND = {
+    claude_auth: 'claude_auth',
+    claude_code_oauth_token: 'setup-token',
+    anthropic_api_key: 'API key',
+    github_token: 'github_token',
+    secrets_token: 'secrets_token'
+};
+/**
+ * Reads and validates every input.
+ * @throws InputError naming the first bad input, its value and what was expected.
+ */
+function getInputs(read = readInput) {
+    const raw = {};
+    for (const name of Object.keys(InputSchema.shape)) {
+        const value = read(name);
+        if (SECRET_INPUTS.includes(name)) {
+            maskValue(value);
+            (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .remember */ .kY)(SECRET_KIND[name], value);
+        }
+        raw[name] = value === '' && DEFAULTS[name] !== undefined ? DEFAULTS[name] : value;
+    }
+    const result = InputSchema.safeParse(raw);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        throw new _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(issue?.message ?? 'An input is not valid.');
+    }
+    return result.data;
+}
+/** Masks a secret value, and each of its lines: a runner matches masks line by line. */
+function maskValue(value) {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(trimmed);
+    for (const line of trimmed.split(/\r?\n/)) {
+        if (line.trim().length >= 8 && line.trim() !== trimmed)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+    }
+    const compact = trimmed.replace(/\s+/g, '');
+    if (compact !== trimmed)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(compact);
+}
+function readInput(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+}
+
+
+/***/ }),
+
+/***/ 5688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kY: () => (/* binding */ remember),
+/* harmony export */   q2: () => (/* binding */ SecretLeakError),
+/* harmony export */   ww: () => (/* binding */ claudeTokenKind),
+/* harmony export */   xU: () => (/* binding */ knownSecrets)
+/* harmony export */ });
+/* unused harmony exports forgetSecrets, base64Inner, encodedForms */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/**
+ * Every secret this run knows, kept from the moment it is decoded or received: each one is masked in
+ * every form it could be printed in, and the outbound guard (`github/guard.ts`) checks every text the
+ * action writes to GitHub against all of them. Layer 0: imports nothing of the action.
+ */
+
+// Shorter values are not secrets worth the false positives (and the runner masks them anyway).
+const MIN_LENGTH = 8;
+// An encoded fragment shorter than this could match ordinary text by chance.
+const MIN_FORM = 12;
+// Values longer than this (a whole auth bundle) are masked as they are, not in every encoding.
+const MAX_MASKED_FORMS = 4096;
+const known = [];
+/**
+ * Remembers a secret for the rest of the run and masks every form of it (`core.setSecret`), so the
+ * runner never prints it and the guard never lets it out. A very short value is only masked (as is
+ * and in base64): searching text for it would find it by chance.
+ */
+function remember(kind, value) {
+    const trimmed = value.trim();
+    if (trimmed === '' || known.some(k => k.value === trimmed))
+        return;
+    const forms = trimmed.length >= MIN_LENGTH ? encodedForms(trimmed) : [];
+    if (forms.length > 0)
+        known.push({ kind, value: trimmed, forms });
+    // The whole base64 too, padding included: the runner then hides every character of it. A long
+    // value (a whole bundle) is masked as itself only: its encodings would be mask commands of tens of
+    // kilobytes each, and the guard checks them anyway.
+    const masks = trimmed.length > MAX_MASKED_FORMS
+        ? [trimmed]
+        : new Set([trimmed, ...forms.map(f => f.text), base64(trimmed)]);
+    for (const m of masks)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(m);
+}
+/** The secrets remembered so far, in the order they became known. */
+function knownSecrets() {
+    return known;
+}
+/** Forgets every secret (tests only: a run never forgets). */
+function forgetSecrets() {
+    known.length = 0;
+}
+/**
+ * The kind of a Claude token by its prefix, for hooks that only see the token (a refresh answer):
+ * `sk-ant-oat…` access token, `sk-ant-ort…` refresh token, `sk-ant-api…` API key.
+ */
+function claudeTokenKind(token) {
+    if (/^sk-ant-oat/.test(token))
+        return 'access token';
+    if (/^sk-ant-ort/.test(token))
+        return 'refresh token';
+    if (/^sk-ant-api/.test(token))
+        return 'API key';
+    return 'OAuth token';
+}
+function base64(value) {
+    return Buffer.from(value, 'utf8').toString('base64');
+}
+/**
+ * The stable part of base64(prefix + value) for a prefix of `shift` bytes: the characters that
+ * depend only on the value's bytes, whatever comes before or after it in the encoded text.
+ */
+function base64Inner(value, shift, url = false) {
+    const bytes = Buffer.from(value, 'utf8');
+    const padded = Buffer.concat([Buffer.alloc(shift), bytes]);
+    let b64 = padded.toString('base64');
+    // Groups of 3 bytes become 4 characters: the first group holds prefix bytes when shift > 0, and
+    // the last group, when incomplete, depends on what follows the value.
+    const start = shift === 0 ? 0 : 4;
+    const end = Math.floor(padded.length / 3) * 4;
+    b64 = b64.slice(start, end);
+    return url ? b64.replace(/\+/g, '-').replace(/\//g, '_') : b64;
+}
+/**
+ * The forms a secret is searched for in: raw, without its line breaks, each long line (a
+ * multi-line input), base64 and base64url at each alignment, the `x-access-token:` basic-auth
+ * form, JSON-escaped and URL-escaped.
+ */
+function encodedForms(value) {
+    const out = [];
+    const add = (form, text, min = MIN_FORM) => {
+        if (text.length >= min && !out.some(o => o.text === text))
+            out.push({ form, text });
+    };
+    add('as is', value, MIN_LENGTH);
+    add('as is', value.replace(/\s+/g, ''));
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 16)
+            add('as is', line.trim());
+    for (const shift of [0, 1, 2]) {
+        add('base64', base64Inner(value, shift));
+        add('base64url', base64Inner(value, shift, true));
+    }
+    add('basic auth', Buffer.from(`x-access-token:${value}`).toString('base64'));
+    add('JSON-escaped', JSON.stringify(value).slice(1, -1));
+    add('URL-escaped', encodeURIComponent(value));
+    return out;
+}
+/**
+ * A write to GitHub that the outbound guard withheld because its text held a secret. The message
+ * names the kind of secret and what was withheld, never the value.
+ */
+class SecretLeakError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SecretLeakError';
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,545 @@
+export const id = 884;
+export const ids = [884];
+export const modules = {
+
+/***/ 2884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BUNDLE_FORMAT: () => (/* binding */ BUNDLE_FORMAT),
+  BUNDLE_VERSION: () => (/* binding */ BUNDLE_VERSION),
+  BundleSchema: () => (/* binding */ BundleSchema),
+  CredentialsSchema: () => (/* binding */ CredentialsSchema),
+  EXTRA_FILES: () => (/* binding */ EXTRA_FILES),
+  MAX_DECOMPRESSED_BYTES: () => (/* binding */ MAX_DECOMPRESSED_BYTES),
+  MAX_JSON_DEPTH: () => (/* binding */ MAX_JSON_DEPTH),
+  MAX_SECRET_BYTES: () => (/* binding */ MAX_SECRET_BYTES),
+  OauthSchema: () => (/* binding */ OauthSchema),
+  SourceSchema: () => (/* binding */ SourceSchema),
+  buildBundle: () => (/* binding */ buildBundle),
+  decodeAuth: () => (/* binding */ decodeAuth),
+  encodeBundle: () => (/* binding */ encodeBundle),
+  jsonDepth: () => (/* binding */ jsonDepth),
+  tokensOf: () => (/* binding */ tokensOf)
+});
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/auth/errors.ts
+var errors = __webpack_require__(5439);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/auth/tar.ts
+/**
+ * Reads a tar of a captured Claude directory, taking only the files the action restores. A crafted
+ * archive (absolute paths, `..`, a taken file that is a link or device) is refused whole; nothing
+ * is ever written to disk here.
+ */
+
+
+
+/** The files taken from an archive; everything else is ignored. */
+const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'];
+const MAX_TAKEN_BYTES = 1024 * 1024;
+/**
+ * Returns the taken files by base name. They may sit at the archive root or under one top-level
+ * folder (`.claude/`, `./.claude/`, `claude-hub/` …), the same folder for all of them.
+ */
+async function readClaudeTar(bytes, what) {
+    const taken = new Map();
+    let folder;
+    const extract = tar_stream.extract();
+    const done = (async () => {
+        for await (const entry of extract) {
+            const { name, type } = entry.header;
+            const parts = name.split('/').filter(p => p !== '' && p !== '.');
+            if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
+                entry.resume();
+                throw new errors/* AuthError */.l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            if (parts.includes('..') || name.split('\\').includes('..')) {
+                entry.resume();
+                throw new errors/* AuthError */.l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            const base = parts[parts.length - 1] ?? '';
+            const isTaken = TAKEN_FILES.includes(base) && parts.length <= 2;
+            if (!isTaken) {
+                entry.resume();
+                continue;
+            }
+            if (type !== 'file') {
+                entry.resume();
+                throw new errors/* AuthError */.l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            const dir = parts.length === 2 ? parts[0] : '';
+            if (folder !== undefined && folder !== dir) {
+                entry.resume();
+                throw new errors/* AuthError */.l(`${what} is an archive with Claude files in more than one folder, so it is unclear which login to use: archive a single ~/.claude directory.`);
+            }
+            folder = dir;
+            const chunks = [];
+            let size = 0;
+            for await (const chunk of entry) {
+                size += chunk.length;
+                if (size > MAX_TAKEN_BYTES) {
+                    throw new errors/* AuthError */.l(`${what} is an archive whose ${base} is larger than 1 MB.`);
+                }
+                chunks.push(chunk);
+            }
+            if (taken.has(base)) {
+                throw new errors/* AuthError */.l(`${what} is an archive with ${base} twice: archive one directory only.`);
+            }
+            taken.set(base, Buffer.concat(chunks));
+        }
+    })();
+    external_node_stream_.Readable.from([bytes]).pipe(extract);
+    try {
+        await done;
+    }
+    catch (err) {
+        extract.destroy();
+        if (err instanceof errors/* AuthError */.l)
+            throw err;
+        throw new errors/* AuthError */.l(`${what} is a tar archive that is truncated or corrupt: copy the whole value again, or re-capture it.`);
+    }
+    return taken;
+}
+
+;// CONCATENATED MODULE: ./src/auth/bundle.ts
+/**
+ * The auth bundle: the one string `capture` writes and the action reads (base64 of gzip of JSON),
+ * and every older form the SPEC still accepts: a bare `.credentials.json`, a tar or tar.gz of a
+ * captured `~/.claude`, a bare setup-token, each base64-encoded or not.
+ *
+ * Decoding never logs and never quotes the input: every message names the problem and the fix.
+ */
+
+
+
+
+/** GitHub refuses secrets over 48 KB: anything larger cannot be a genuine secret. */
+const MAX_SECRET_BYTES = 48 * 1024;
+/** Decompression stops here: a real login is a few kilobytes. */
+const MAX_DECOMPRESSED_BYTES = 1024 * 1024;
+/** The newest bundle version this code writes and understands. */
+const BUNDLE_VERSION = 1;
+const BUNDLE_FORMAT = 'claude-auth-bundle';
+/** No captured login nests JSON this deep; deeper input could overflow the stack later. */
+const MAX_JSON_DEPTH = 32;
+/** Files besides the credentials that a bundle may carry and `restore` may write. */
+const EXTRA_FILES = ['settings.json', 'settings.local.json'];
+const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
+/** The login as the CLI stores it under `claudeAiOauth`; unknown fields survive a round trip. */
+const OauthSchema = schemas/* looseObject */._H3({
+    accessToken: schemas/* string */.YjP(),
+    refreshToken: schemas/* string */.YjP().optional(),
+    expiresAt: schemas/* number */.aig(),
+    refreshTokenExpiresAt: schemas/* number */.aig().optional(),
+    scopes: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    subscriptionType: schemas/* string */.YjP().nullish()
+});
+/** The whole `.credentials.json`; fields beside `claudeAiOauth` survive too. */
+const CredentialsSchema = schemas/* looseObject */._H3({ claudeAiOauth: OauthSchema });
+const SourceSchema = schemas/* enum */.k5n(['file', 'keychain', 'container', 'setup-token', 'refresh']);
+const FilesSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+/** Version 1 of the bundle, exactly as the SPEC writes it. */
+const BundleSchema = schemas/* looseObject */._H3({
+    format: schemas/* literal */.euz(BUNDLE_FORMAT),
+    version: schemas/* literal */.euz(BUNDLE_VERSION),
+    kind: schemas/* enum */.k5n(['oauth', 'setup-token']),
+    capturedAt: schemas/* string */.YjP(),
+    source: SourceSchema,
+    generation: schemas/* number */.aig().int().min(0),
+    credentials: CredentialsSchema.optional(),
+    token: schemas/* string */.YjP().optional(),
+    tokenExpiresAt: schemas/* number */.aig().optional(),
+    files: FilesSchema.optional()
+})
+    .superRefine((b, ctx) => {
+    if (b.kind === 'oauth' && !b.credentials) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['credentials'],
+            message: 'is required for kind "oauth"'
+        });
+    }
+    if (b.kind === 'setup-token' && !b.token) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['token'],
+            message: 'is required for kind "setup-token"'
+        });
+    }
+});
+/** Every secret string a login holds, for masking. */
+function tokensOf(login) {
+    if (login.kind === 'setup-token')
+        return [login.token];
+    const o = login.credentials.claudeAiOauth;
+    return [o.accessToken, o.refreshToken ?? ''].filter(t => t.length > 0);
+}
+/**
+ * Decodes any accepted form of the secret into a login.
+ * @throws AuthError with one sentence naming the problem.
+ */
+async function decodeAuth(raw, opts = {}) {
+    const what = `The ${opts.inputName ?? 'claude_auth'} secret`;
+    if (raw.length > MAX_SECRET_BYTES) {
+        throw new errors/* AuthError */.l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`);
+    }
+    const text = raw.trim();
+    if (text.length === 0)
+        throw new errors/* AuthError */.l(`${what} is empty.`, 'missing');
+    if (text.startsWith('{') || text.startsWith('['))
+        return fromJsonText(text, what, 'as given');
+    if (TOKEN_RE.test(text))
+        return fromToken(text, what);
+    const compact = text.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
+        throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
+    }
+    const bytes = Buffer.from(compact, 'base64');
+    return fromBytes(bytes, what, 'after base64 decoding');
+}
+async function fromBytes(bytes, what, stage) {
+    if (bytes.length === 0)
+        throw new errors/* AuthError */.l(`${what} decodes to nothing (0 bytes) ${stage}.`);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        let inflated;
+        try {
+            inflated = (0,external_node_zlib_.gunzipSync)(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
+        }
+        catch (err) {
+            if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+                throw new errors/* AuthError */.l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`);
+            }
+            throw new errors/* AuthError */.l(`${what} is gzip data that is truncated or corrupt (${zlibReason(err)}): copy the whole value again, it was probably cut short.`);
+        }
+        return fromPlain(inflated, what, 'after gunzip');
+    }
+    return fromPlain(bytes, what, stage);
+}
+async function fromPlain(bytes, what, stage) {
+    if (bytes.length >= 512 && bytes.subarray(257, 262).toString('latin1') === 'ustar') {
+        const files = await readClaudeTar(bytes, what);
+        return fromTarFiles(files, what);
+    }
+    const head = bytes.subarray(0, 64).toString('utf8').trimStart();
+    if (head.startsWith('{') || head.startsWith('[')) {
+        return fromJsonText(bytes.toString('utf8'), what, stage);
+    }
+    const asText = bytes.toString('utf8').trim();
+    if (TOKEN_RE.test(asText))
+        return fromToken(asText, what);
+    throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
+}
+function fromToken(token, what) {
+    if (/^sk-ant-api\d{2}-/.test(token)) {
+        throw new errors/* AuthError */.l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
+    }
+    if (!/^sk-ant-oat\d{2}-/.test(token)) {
+        throw new errors/* AuthError */.l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
+    }
+    return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
+}
+/**
+ * The deepest nesting of objects and arrays in a JSON text, counted without parsing it (so a
+ * crafted input cannot overflow the stack here), stopping as soon as it passes `limit`.
+ */
+function jsonDepth(text, limit = Infinity) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // a backslash escapes the next character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22) {
+            inString = true;
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            depth++;
+            if (depth > deepest)
+                deepest = depth;
+            if (deepest > limit)
+                return deepest;
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            depth--;
+        }
+    }
+    return deepest;
+}
+/** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
+function checkDepth(text, what) {
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
+    }
+}
+function fromJsonText(text, what, stage) {
+    checkDepth(text, what);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        const pos = /position (\d+)/.exec(String(err.message));
+        const where = pos ? ` near character ${pos[1]}` : '';
+        throw new errors/* AuthError */.l(`${what} ${stage} is not valid JSON (it breaks${where}): copy the whole value again, or re-capture it.`);
+    }
+    return fromJsonValue(value, what);
+}
+function fromJsonValue(value, what) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+        throw new errors/* AuthError */.l(`${what} is JSON but ${got}; expected an object: a claude-auth-bundle or a .credentials.json with "claudeAiOauth".`);
+    }
+    const obj = value;
+    if ('format' in obj || 'version' in obj)
+        return fromBundle(obj, what);
+    if ('claudeAiOauth' in obj) {
+        const credentials = parseShape(CredentialsSchema, obj, what);
+        checkOauth(credentials.claudeAiOauth, what, 'claudeAiOauth.');
+        return {
+            kind: 'oauth',
+            credentials,
+            origin: 'credentials-json',
+            generation: 0,
+            files: {},
+            warnings: []
+        };
+    }
+    const keys = Object.keys(obj)
+        .slice(0, 5)
+        .map(k => JSON.stringify(k.slice(0, 30)));
+    throw new errors/* AuthError */.l(`${what} is a JSON object without "format" or "claudeAiOauth" (its keys: ${keys.join(', ') || 'none'}): it is neither a claude-auth-bundle nor a .credentials.json.`);
+}
+function fromBundle(obj, what) {
+    if (obj.format !== BUNDLE_FORMAT) {
+        throw new errors/* AuthError */.l(`${what} has field "format" ${JSON.stringify(String(obj.format).slice(0, 40))}; expected "${BUNDLE_FORMAT}".`);
+    }
+    if (typeof obj.version === 'number' && obj.version > BUNDLE_VERSION) {
+        throw new errors/* AuthError */.l(`${what} is a bundle of version ${obj.version}, newer than this action understands (${BUNDLE_VERSION}): update the action to a newer release, or capture with the matching version of the capture tool.`);
+    }
+    const bundle = parseShape(BundleSchema, obj, what);
+    const files = pickFiles(bundle.files ?? {});
+    const base = {
+        generation: bundle.generation,
+        source: bundle.source,
+        capturedAt: bundle.capturedAt,
+        files: files.files,
+        bundle,
+        warnings: files.warnings,
+        origin: 'bundle'
+    };
+    if (bundle.kind === 'setup-token') {
+        const token = fromToken(bundle.token, what).token;
+        checkEpochMs(bundle.tokenExpiresAt, 'tokenExpiresAt', what);
+        return { ...base, kind: 'setup-token', token, tokenExpiresAt: bundle.tokenExpiresAt };
+    }
+    const credentials = bundle.credentials;
+    checkOauth(credentials.claudeAiOauth, what, 'credentials.claudeAiOauth.');
+    return { ...base, kind: 'oauth', credentials };
+}
+function fromTarFiles(files, what) {
+    const creds = files.get('.credentials.json');
+    if (!creds) {
+        throw new errors/* AuthError */.l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`);
+    }
+    if (creds.length === 0 || creds.toString('utf8').trim() === '') {
+        throw new errors/* AuthError */.l(`${what} holds an empty .credentials.json (0 bytes): log in with \`claude\` again, then re-capture.`);
+    }
+    const login = fromJsonText(creds.toString('utf8'), `${what}'s .credentials.json`, 'as archived');
+    if (login.kind !== 'oauth' || login.origin !== 'credentials-json') {
+        throw new errors/* AuthError */.l(`${what}'s .credentials.json is not a credentials file (no "claudeAiOauth"): log in with \`claude\` again, then re-capture.`);
+    }
+    const extras = {};
+    const warnings = [];
+    for (const name of EXTRA_FILES) {
+        const buf = files.get(name);
+        if (!buf)
+            continue;
+        const text = buf.toString('utf8');
+        checkDepth(text, `${what}'s ${name}`);
+        try {
+            extras[name] = JSON.parse(text);
+        }
+        catch {
+            warnings.push(`${name} in the archive is not valid JSON and was left out.`);
+        }
+    }
+    return { ...login, origin: 'tar', files: extras, warnings };
+}
+function pickFiles(raw) {
+    const files = {};
+    const warnings = [];
+    for (const [name, content] of Object.entries(raw)) {
+        if (EXTRA_FILES.includes(name))
+            files[name] = content;
+        else
+            warnings.push(`The bundle carries a file "${name.slice(0, 60)}" that is not restored.`);
+    }
+    return { files, warnings };
+}
+function checkOauth(o, what, prefix) {
+    if (o.accessToken === '') {
+        throw new errors/* AuthError */.l(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
+    }
+    checkEpochMs(o.expiresAt, `${prefix}expiresAt`, what);
+    checkEpochMs(o.refreshTokenExpiresAt, `${prefix}refreshTokenExpiresAt`, what);
+}
+/** Epoch seconds where milliseconds belong would make every login look expired in 1970. */
+function checkEpochMs(value, field, what) {
+    if (value === undefined || value === 0)
+        return;
+    if (value > 0 && value < 100_000_000_000) {
+        throw new errors/* AuthError */.l(`${what} has ${field} ${value}, which is seconds since the epoch; the CLI writes milliseconds (${value * 1000}): re-capture the login rather than editing it by hand.`);
+    }
+    if (value < 0 || !Number.isFinite(value)) {
+        throw new errors/* AuthError */.l(`${what} has ${field} ${value}; expected milliseconds since the epoch.`);
+    }
+}
+function parseShape(schema, value, what) {
+    const result = schema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const field = issue.path.map(String).join('.') || '(top level)';
+    let detail = issue.message;
+    if (issue.code === 'invalid_type') {
+        const received = describe(pathGet(value, issue.path));
+        detail =
+            received === 'missing'
+                ? `is missing (expected ${issue.expected})`
+                : `must be ${article(issue.expected)}, not ${received}`;
+        if (issue.expected === 'number' && received === 'a string')
+            detail += ' (numbers are not quoted)';
+    }
+    else if (issue.code === 'invalid_value') {
+        detail = `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
+    }
+    else if (issue.code === 'too_small') {
+        detail = `is too small (${issue.message})`;
+    }
+    throw new errors/* AuthError */.l(`${what} has the wrong shape: field "${field}" ${detail}.`);
+}
+function pathGet(value, path) {
+    let cur = value;
+    for (const key of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+function describe(v) {
+    if (v === undefined)
+        return 'missing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    return `${article(typeof v)}`;
+}
+function article(word) {
+    return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+function kb(n) {
+    return `${Math.ceil(n / 1024)} KB`;
+}
+function zlibReason(err) {
+    const msg = String(err.message ?? err);
+    return msg.length > 80 ? msg.slice(0, 80) : msg;
+}
+/** Builds a version-1 bundle for a login, keeping unknown fields of the bundle it came from. */
+function buildBundle(login, meta) {
+    // Files come only from `meta.files` or the login's own (already filtered) files, never from
+    // the bundle it was decoded from.
+    const { files: _previousFiles, ...previous } = login.bundle ?? {};
+    const common = {
+        ...previous,
+        format: BUNDLE_FORMAT,
+        version: BUNDLE_VERSION,
+        capturedAt: meta.capturedAt ?? new Date().toISOString(),
+        source: meta.source,
+        generation: meta.generation
+    };
+    const files = meta.files ?? login.files;
+    const withFiles = Object.keys(files).length > 0 ? { files } : {};
+    if (login.kind === 'setup-token') {
+        const { credentials: _drop, ...rest } = common;
+        return BundleSchema.parse({
+            ...rest,
+            kind: 'setup-token',
+            token: login.token,
+            ...(login.tokenExpiresAt !== undefined ? { tokenExpiresAt: login.tokenExpiresAt } : {}),
+            ...withFiles
+        });
+    }
+    const { token: _t, tokenExpiresAt: _te, ...rest } = common;
+    return BundleSchema.parse({
+        ...rest,
+        kind: 'oauth',
+        credentials: login.credentials,
+        ...withFiles
+    });
+}
+/**
+ * Encodes a bundle as the secret's string: base64 of gzip of JSON.
+ * @throws AuthError when the result is over GitHub's 48 KB limit.
+ */
+function encodeBundle(bundle) {
+    const encoded = (0,external_node_zlib_.gzipSync)(Buffer.from(JSON.stringify(bundle), 'utf8'), { level: 9 }).toString('base64');
+    if (encoded.length > MAX_SECRET_BYTES) {
+        throw new errors/* AuthError */.l(`The bundle is ${kb(encoded.length)} once encoded, more than the 48 KB GitHub allows for a secret: leave out the extra files.`);
+    }
+    return encoded;
+}
+
+
+/***/ }),
+
+/***/ 5439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError),
+/* harmony export */   l: () => (/* binding */ AuthError)
+/* harmony export */ });
+/** The auth problems the action can name, each with the status it reports. */
+/**
+ * An auth problem found before any work: its message is one sentence naming the problem, never a
+ * token. `main` adds the re-auth block.
+ */
+class AuthError extends Error {
+    status;
+    constructor(message, status = 'invalid') {
+        super(message);
+        this.status = status;
+        this.name = 'AuthError';
+    }
+}
+/** A problem in an input other than the login: the message names the input and the fix. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+
+
+/***/ })
+
+};
