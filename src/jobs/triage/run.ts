@@ -13,7 +13,8 @@ import { hasFooterMarker } from '../markers.js'
 import { cleanUntrusted } from '../untrusted.js'
 import type { ClaudeRun, ClaudeRunner } from '../claude-runner.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
-import { outcomeResult, readPrompt } from '../prompt.js'
+import { outcomeResult, usageLimitResult } from '../outcome.js'
+import { readPrompt } from '../prompt.js'
 import { reportRun } from '../run-report.js'
 import { tableCell } from '../../report/markdown.js'
 import {
@@ -496,24 +497,6 @@ function sumRuns(runs: readonly ClaudeRun[]): ClaudeRun | undefined {
   }
 }
 
-function usageLimitEnd(
-  ctx: JobContext,
-  outcome: Extract<Outcome, { kind: 'usage-limit' }>,
-  done: number,
-  total: number,
-  left: string
-): JobResult {
-  const when = outcome.resetsAt ? ` (resets at ${new Date(outcome.resetsAt).toISOString()})` : ''
-  const counts = `after ${done} of ${total} issues; ${left} left${when}`
-  if (ctx.inputs.on_usage_limit === 'skip') {
-    return { conclusion: 'skipped', reason: `usage limit reached ${counts}` }
-  }
-  return {
-    conclusion: 'failure',
-    message: `The subscription's usage limit was reached ${counts}. Set on_usage_limit: skip to skip instead of failing.`
-  }
-}
-
 async function backfillJob(
   ctx: JobContext,
   settings: TriageSettings,
@@ -543,7 +526,7 @@ async function backfillJob(
     if (result.kind === 'stopped') {
       const o = result.outcome
       if (o.kind === 'usage-limit') {
-        end = usageLimitEnd(ctx, o, done, total, leftText(plan, done))
+        end = usageLimitResult(ctx, o, progressText(done, total, leftText(plan, done)))
         break
       }
       if (o.kind === 'auth') {
@@ -623,6 +606,11 @@ async function backfillJob(
     }
   }
   return { conclusion: 'success' }
+}
+
+/** How far a job over several issues got, for its usage-limit ending. */
+function progressText(done: number, total: number, left: string): string {
+  return `after ${done} of ${total} issues; ${left} left`
 }
 
 function leftText(plan: BackfillPlan, done: number): string {
@@ -770,7 +758,11 @@ async function backtestJob(
   if (stop?.kind === 'usage-limit') {
     const scored =
       report.cases.length + report.unscored.filter(u => !u.reason.startsWith('not reached')).length
-    return usageLimitEnd(ctx, stop, scored, report.selected, String(report.selected - scored))
+    return usageLimitResult(
+      ctx,
+      stop,
+      progressText(scored, report.selected, String(report.selected - scored))
+    )
   }
   if (stop) return outcomeResult(ctx, stop)
   return { conclusion: 'success' }
