@@ -36,7 +36,7 @@ import type { EventInfo, JobContext, JobResult, PreContext, Prepared } from './j
 import { healthVerdict, syncTrackingIssue } from './jobs/health.js'
 import { readPrompt, runPromptJob } from './jobs/prompt.js'
 import { prepareReview } from './jobs/review/run.js'
-import { prepareTriage } from './jobs/triage/run.js'
+import { prepareTriage } from './jobs/triage/prepare.js'
 import { SecretLeakError } from './known-secrets.js'
 import { resolveMode, type ConcreteMode } from './mode.js'
 import { Outputs } from './report/outputs.js'

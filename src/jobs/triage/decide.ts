@@ -3,6 +3,8 @@
  * each of the others does not. Nothing here ever removes a label.
  */
 import picomatch from 'picomatch'
+import type { Triage } from './schema.js'
+import type { TriageSettings } from './settings.js'
 
 /** A label the model proposed (or that the decision applies). */
 export interface ProposedLabel {
@@ -208,4 +210,30 @@ export function decideLabels(input: DecideInput): Decision {
   }
 
   return { apply, rejected, fallbackApplied }
+}
+
+/**
+ * {@link decideLabels} for one issue of a triage job: the job's settings and the repository's
+ * labels; the fallback label only when `withFallback` (a backtest scores without it).
+ */
+export function decideFor(
+  settings: TriageSettings,
+  repoLabels: readonly RepoLabel[],
+  triage: Triage,
+  current: readonly string[],
+  humanRemoved: ReadonlySet<string>,
+  withFallback: boolean
+): Decision {
+  return decideLabels({
+    proposed: triage.labels,
+    repoLabels,
+    current,
+    humanRemoved,
+    allow: settings.allow,
+    deny: settings.deny,
+    exclusive: settings.exclusive,
+    maxLabels: settings.maxLabels,
+    minConfidence: settings.minConfidence,
+    ...(withFallback && settings.fallback ? { fallback: settings.fallback } : {})
+  })
 }
