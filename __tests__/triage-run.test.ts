@@ -15,23 +15,18 @@ import {
 } from '@jest/globals'
 import type { LoadedAuth } from '../src/auth/load.js'
 import type { Outcome } from '../src/claude/classify.js'
-import {
-  dryRunApi,
-  type Comment,
-  type DescribedWrite,
-  type GitHubApi,
-  type Issue,
-  type Label
-} from '../src/github/api.js'
+import { dryRunApi, type Comment, type DescribedWrite, type Label } from '../src/github/api.js'
 import { getInputs, type Inputs } from '../src/inputs.js'
 import type { ClaudeRun, ClaudeRunner, ClaudeRunOptions } from '../src/jobs/claude-runner.js'
 import type { EventInfo, JobContext, JobResult, PreContext } from '../src/jobs/context.js'
 import { TRIAGE_MARKER } from '../src/jobs/triage/comment.js'
-import { prepareTriage, runBacktest, triageSettings } from '../src/jobs/triage/run.js'
+import { runBacktest } from '../src/jobs/triage/backtest.js'
+import { prepareTriage } from '../src/jobs/triage/prepare.js'
+import { triageSettings } from '../src/jobs/triage/settings.js'
 import { TRIAGE_JSON_SCHEMA } from '../src/jobs/triage/schema.js'
-import type { TimelineEvent } from '../src/jobs/triage/timeline.js'
 import { Outputs } from '../src/report/outputs.js'
 import { Summary } from '../src/report/summary.js'
+import { FakeGitHub, type FakeIssue } from '../__fixtures__/github-fake.js'
 import { webhookPayload } from '../__fixtures__/payloads.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -41,134 +36,6 @@ import { webhookPayload } from '../__fixtures__/payloads.js'
 /** A copy of the first `issues.<action>` example, pointed at octo-org/octo-repo and issue `number`. */
 const issuesPayload = (action: string, number: number): Record<string, unknown> =>
   webhookPayload('issues', action, number)
-
-// ---------------------------------------------------------------------------------------------
-// An in-memory GitHub
-// ---------------------------------------------------------------------------------------------
-
-interface FakeIssue extends Issue {
-  updatedAt: string
-}
-
-interface Write {
-  method: string
-  args: unknown[]
-}
-
-class FakeGitHub {
-  labels: Label[] = []
-  issues: FakeIssue[] = []
-  timeline: Record<number, TimelineEvent[]> = {}
-  comments: Array<Comment & { issue: number }> = []
-  writes: Write[] = []
-  private nextId = 500
-
-  issue(n: number): FakeIssue {
-    const found = this.issues.find(i => i.number === n)
-    if (!found) throw Object.assign(new Error(`Not Found: #${n}`), { status: 404 })
-    return found
-  }
-
-  addIssue(
-    number: number,
-    over: Partial<FakeIssue> & { day?: number; updatedDay?: number } = {}
-  ): FakeIssue {
-    const { day = number, updatedDay = day, ...rest } = over
-    const issue: FakeIssue = {
-      number,
-      title: `Issue ${number}`,
-      body: `Body of issue ${number}.`,
-      state: 'open',
-      labels: [],
-      isPullRequest: false,
-      url: `https://github.com/octo-org/octo-repo/issues/${number}`,
-      createdAt: new Date(Date.UTC(2026, 0, 1) + day * 86400_000).toISOString(),
-      updatedAt: new Date(Date.UTC(2026, 0, 1) + updatedDay * 86400_000).toISOString(),
-      ...rest
-    }
-    this.issues.push(issue)
-    return issue
-  }
-
-  // The GitHubApi: every read from the state above; every write recorded. It has no method that
-  // removes a label, so a removal is impossible, not only avoided.
-  readonly api: GitHubApi = {
-    getPull: async () => {
-      throw new Error('getPull is not used by triage')
-    },
-    listPullFiles: async () => {
-      throw new Error('listPullFiles is not used by triage')
-    },
-    compare: async () => {
-      throw new Error('compare is not used by triage')
-    },
-    getFileText: async () => {
-      throw new Error('getFileText is not used by triage')
-    },
-    listReviewComments: async () => {
-      throw new Error('listReviewComments is not used by triage')
-    },
-    createReview: async (...args) => {
-      this.writes.push({ method: 'createReview', args })
-      throw new Error('createReview is not used by triage')
-    },
-    listIssueComments: async issue =>
-      this.comments.filter(c => c.issue === issue).map(({ issue: _i, ...c }) => ({ ...c })),
-    createIssueComment: async (issue, body) => {
-      this.writes.push({ method: 'createIssueComment', args: [issue, body] })
-      const c = {
-        id: this.nextId++,
-        body,
-        url: `https://example.test/c`,
-        issue,
-        author: 'github-actions[bot]'
-      }
-      this.comments.push(c)
-      return { id: c.id, body, url: c.url, author: c.author }
-    },
-    updateIssueComment: async (id, body) => {
-      this.writes.push({ method: 'updateIssueComment', args: [id, body] })
-      const c = this.comments.find(x => x.id === id)
-      if (!c) throw Object.assign(new Error('Not Found'), { status: 404 })
-      c.body = body
-      return { id, body, url: c.url }
-    },
-    whoami: async () => 'github-actions[bot]',
-    getIssue: async n => {
-      const { updatedAt: _u, ...issue } = this.issue(n)
-      return { ...issue, labels: [...issue.labels] }
-    },
-    listIssues: async q => {
-      const field = q.sort === 'updated' ? 'updatedAt' : 'createdAt'
-      const dir = q.direction === 'asc' ? 1 : -1
-      return this.issues
-        .filter(i => q.state === 'all' || i.state === q.state)
-        .filter(i => !i.isPullRequest)
-        .filter(i => !q.unlabeled || i.labels.length === 0)
-        .sort((a, b) => ((a[field] ?? '') < (b[field] ?? '') ? -dir : dir))
-        .slice(0, q.limit)
-        .map(({ updatedAt: _u, ...i }) => ({ ...i, labels: [...i.labels] }))
-    },
-    createIssue: async (...args) => {
-      this.writes.push({ method: 'createIssue', args })
-      throw new Error('createIssue is not used by triage')
-    },
-    updateIssue: async (...args) => {
-      this.writes.push({ method: 'updateIssue', args })
-    },
-    // Two pages, as GitHub would send them: the job must see all of them.
-    listLabels: async () => [...this.labels.slice(0, 3), ...this.labels.slice(3)],
-    createLabel: async (...args) => {
-      this.writes.push({ method: 'createLabel', args })
-    },
-    addLabels: async (issue, labels) => {
-      this.writes.push({ method: 'addLabels', args: [issue, [...labels]] })
-      const i = this.issue(issue)
-      for (const l of labels) if (!i.labels.includes(l)) i.labels.push(l)
-    },
-    listTimeline: async issue => this.timeline[issue] ?? []
-  }
-}
 
 const human = (login = 'maintainer'): { login: string; type: string } => ({ login, type: 'User' })
 

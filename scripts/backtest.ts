@@ -16,7 +16,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { restApi } from '../src/github/api.js'
 import { createOctokit } from '../src/github/octokit.js'
 import { cliRunner, type ClaudeRunner } from '../src/jobs/claude-runner.js'
-import { runBacktest, type TriageSettings } from '../src/jobs/triage/run.js'
+import { runBacktest } from '../src/jobs/triage/backtest.js'
+import type { TriageSettings } from '../src/jobs/triage/settings.js'
 
 /** What the script touches outside itself. */
 export interface BacktestIO {

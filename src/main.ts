@@ -101,8 +101,10 @@ async function runJob(
   // Skips are decided before the login is even decoded: a draft or a bot's PR (whose workflows get
   // no secrets) is a skip, never an auth failure.
   let prepared: Prepared | undefined
-  if (mode === 'review') prepared = await (await import('./jobs/review/run.js')).prepareReview(pre)
-  if (mode === 'triage') prepared = await (await import('./jobs/triage/run.js')).prepareTriage(pre)
+  if (mode === 'review')
+    prepared = await (await import('./jobs/review/prepare.js')).prepareReview(pre)
+  if (mode === 'triage')
+    prepared = await (await import('./jobs/triage/prepare.js')).prepareTriage(pre)
   if (prepared && 'skip' in prepared) return { conclusion: 'skipped', reason: prepared.skip }
   // Before the login is even decoded: a config_dir the model could read is refused.
   const configDir = await configDirOf(inputs, env)

@@ -2,8 +2,8 @@
 import { promises as fs } from 'node:fs'
 import { InputError } from '../auth/errors.js'
 import { hasJsonSchema, splitArgs } from '../claude/args.js'
-import type { Outcome } from '../claude/classify.js'
 import type { JobContext, JobResult } from './context.js'
+import { outcomeResult } from './outcome.js'
 import { reportRun } from './run-report.js'
 
 /** Reads `prompt`, or `prompt_file` when `prompt` is empty. */
@@ -51,27 +51,4 @@ export async function runPromptJob(ctx: JobContext): Promise<JobResult> {
     }
   }
   return outcomeResult(ctx, run.outcome)
-}
-
-/** Turns a CLI outcome into the job's end, honouring on_usage_limit. */
-export function outcomeResult(ctx: JobContext, outcome: Outcome): JobResult {
-  switch (outcome.kind) {
-    case 'success':
-      return { conclusion: 'success' }
-    case 'usage-limit':
-      if (ctx.inputs.on_usage_limit === 'skip') {
-        const when = outcome.resetsAt
-          ? `; resets at ${new Date(outcome.resetsAt).toISOString()}`
-          : ''
-        return { conclusion: 'skipped', reason: `usage limit reached${when}` }
-      }
-      return {
-        conclusion: 'failure',
-        message: `${outcome.message} Set on_usage_limit: skip to skip instead of failing.`
-      }
-    case 'auth':
-      return { conclusion: 'failure', message: outcome.message, auth: true }
-    default:
-      return { conclusion: 'failure', message: outcome.message }
-  }
 }

@@ -30,3 +30,17 @@ export function reportRun(ctx: JobContext, run: ClaudeRun, mode: string): void {
     ['Claude Code run', '']
   )
 }
+
+/** Several CLI runs' numbers summed into one, for one run report; undefined when there was none. */
+export function sumRuns(runs: readonly ClaudeRun[]): ClaudeRun | undefined {
+  const last = runs[runs.length - 1]
+  if (!last) return undefined
+  const costs = runs.map(r => r.costUsd).filter((c): c is number => c !== undefined)
+  const turns = runs.map(r => r.turns).filter((t): t is number => t !== undefined)
+  return {
+    ...last,
+    turns: turns.length ? turns.reduce((a, b) => a + b, 0) : undefined,
+    costUsd: costs.length ? costs.reduce((a, b) => a + b, 0) : undefined,
+    durationMs: runs.reduce((a, r) => a + r.durationMs, 0)
+  }
+}

@@ -3,6 +3,8 @@
  * each of the others does not. Nothing here ever removes a label.
  */
 import picomatch from 'picomatch'
+import type { Triage } from './schema.js'
+import type { TriageSettings } from './settings.js'
 
 /** A label the model proposed (or that the decision applies). */
 export interface ProposedLabel {
@@ -104,6 +106,50 @@ function dedupeAndRank(proposed: readonly ProposedLabel[]): ProposedLabel[] {
     .map(x => ({ ...x.p, name: x.p.name.trim() }))
 }
 
+/** The rules of one decision, ready to apply to each proposal. */
+interface Rules {
+  /** Repository labels by key, first spelling kept. */
+  repo: Map<string, RepoLabel>
+  /** Keys of the labels on the issue. */
+  current: Set<string>
+  /** Keys of the labels a person removed last. */
+  removed: Set<string>
+  refused: ReturnType<typeof allowDenyCheck>
+  groups: Array<{ glob: string; match: (name: string) => boolean }>
+  minConfidence: number
+}
+
+function rulesOf(input: DecideInput): Rules {
+  const repo = new Map<string, RepoLabel>()
+  for (const l of input.repoLabels) if (!repo.has(key(l.name))) repo.set(key(l.name), l)
+  return {
+    repo,
+    current: new Set(input.current.map(key)),
+    removed: new Set([...input.humanRemoved].map(key)),
+    refused: allowDenyCheck(input.allow, input.deny),
+    groups: input.exclusive
+      .map(g => g.trim())
+      .filter(g => g !== '')
+      .map(glob => ({ glob, match: labelMatcher([glob]) })),
+    minConfidence: input.minConfidence
+  }
+}
+
+/** Why a proposal cannot be applied whatever else is chosen, or undefined when it qualifies. */
+function unfit(p: ProposedLabel, label: RepoLabel | undefined, r: Rules): string | undefined {
+  if (!label) return 'not a label in this repository'
+  const why = r.refused(label.name)
+  if (why) return why
+  if (r.removed.has(key(label.name))) return 'a human removed it'
+  // Written so that NaN fails too.
+  if (!(p.confidence >= r.minConfidence)) {
+    return `confidence ${p.confidence.toFixed(2)} below min_confidence ${String(r.minConfidence)}`
+  }
+  return undefined
+}
+
+type Holders = Map<string, { name: string; confidence?: number }>
+
 /**
  * Applies the triage rules: a proposal is added only if it is a repository label, not denied,
  * allowed, not removed earlier by a person, at least `minConfidence`, not already on the issue,
@@ -113,22 +159,13 @@ function dedupeAndRank(proposed: readonly ProposedLabel[]): ProposedLabel[] {
  * issue, and no person removed it.
  */
 export function decideLabels(input: DecideInput): Decision {
-  const repo = new Map<string, RepoLabel>()
-  for (const l of input.repoLabels) if (!repo.has(key(l.name))) repo.set(key(l.name), l)
-  const spell = (name: string): string => repo.get(key(name))?.name ?? name.trim()
-
-  const current = new Set(input.current.map(key))
-  const removed = new Set([...input.humanRemoved].map(key))
-  const refused = allowDenyCheck(input.allow, input.deny)
-  const groups = input.exclusive
-    .map(g => g.trim())
-    .filter(g => g !== '')
-    .map(glob => ({ glob, match: labelMatcher([glob]) }))
+  const r = rulesOf(input)
+  const spell = (name: string): string => r.repo.get(key(name))?.name ?? name.trim()
 
   // Who holds each exclusive group: a label on the issue (a person or an earlier run chose it), or
   // the most confident label applied so far in this run.
-  const holders = new Map<string, { name: string; confidence?: number }>()
-  for (const g of groups) {
+  const holders: Holders = new Map()
+  for (const g of r.groups) {
     const onIssue = input.current.find(c => g.match(c))
     if (onIssue !== undefined) holders.set(g.glob, { name: spell(onIssue) })
   }
@@ -139,38 +176,23 @@ export function decideLabels(input: DecideInput): Decision {
   let qualified = false
 
   for (const p of dedupeAndRank(input.proposed)) {
-    const label = repo.get(key(p.name))
+    const label = r.repo.get(key(p.name))
     const reject = (reason: string): void => {
       rejected.push({ name: label?.name ?? p.name, confidence: p.confidence, reason })
     }
-    if (!label) {
-      reject('not a label in this repository')
+    const why = unfit(p, label, r)
+    if (why || !label) {
+      reject(why ?? 'not a label in this repository')
       continue
     }
     const name = label.name
-    const why = refused(name)
-    if (why) {
-      reject(why)
-      continue
-    }
-    if (removed.has(key(name))) {
-      reject('a human removed it')
-      continue
-    }
-    // Written so that NaN fails too.
-    if (!(p.confidence >= input.minConfidence)) {
-      reject(
-        `confidence ${p.confidence.toFixed(2)} below min_confidence ${String(input.minConfidence)}`
-      )
-      continue
-    }
     qualified = true
-    if (current.has(key(name))) {
+    if (r.current.has(key(name))) {
       slots++
       reject('already on the issue')
       continue
     }
-    const mine = groups.filter(g => g.match(name))
+    const mine = r.groups.filter(g => g.match(name))
     const taken = mine.find(g => holders.has(g.glob))
     if (taken) {
       const holder = holders.get(taken.glob) as { name: string; confidence?: number }
@@ -194,18 +216,47 @@ export function decideLabels(input: DecideInput): Decision {
     for (const g of mine) holders.set(g.glob, { name, confidence: p.confidence })
   }
 
-  let fallbackApplied = false
-  const fallback = input.fallback?.trim() ? repo.get(key(input.fallback)) : undefined
-  if (
-    !qualified &&
-    fallback &&
-    !current.has(key(fallback.name)) &&
-    !removed.has(key(fallback.name)) &&
-    !groups.some(g => g.match(fallback.name) && holders.has(g.glob))
-  ) {
-    apply.push({ name: fallback.name, confidence: 0, reason: FALLBACK_REASON })
-    fallbackApplied = true
-  }
+  const fallback = qualified ? undefined : fallbackOf(input.fallback, r, holders)
+  if (fallback) apply.push({ name: fallback.name, confidence: 0, reason: FALLBACK_REASON })
+  return { apply, rejected, fallbackApplied: fallback !== undefined }
+}
 
-  return { apply, rejected, fallbackApplied }
+/** The fallback label when it may be applied: it exists, is not on the issue, nobody removed it. */
+function fallbackOf(name: string | undefined, r: Rules, holders: Holders): RepoLabel | undefined {
+  const fallback = name?.trim() ? r.repo.get(key(name)) : undefined
+  if (
+    fallback &&
+    !r.current.has(key(fallback.name)) &&
+    !r.removed.has(key(fallback.name)) &&
+    !r.groups.some(g => g.match(fallback.name) && holders.has(g.glob))
+  ) {
+    return fallback
+  }
+  return undefined
+}
+
+/**
+ * {@link decideLabels} for one issue of a triage job: the job's settings and the repository's
+ * labels; the fallback label only when `withFallback` (a backtest scores without it).
+ */
+export function decideFor(
+  settings: TriageSettings,
+  repoLabels: readonly RepoLabel[],
+  triage: Triage,
+  current: readonly string[],
+  humanRemoved: ReadonlySet<string>,
+  withFallback: boolean
+): Decision {
+  return decideLabels({
+    proposed: triage.labels,
+    repoLabels,
+    current,
+    humanRemoved,
+    allow: settings.allow,
+    deny: settings.deny,
+    exclusive: settings.exclusive,
+    maxLabels: settings.maxLabels,
+    minConfidence: settings.minConfidence,
+    ...(withFallback && settings.fallback ? { fallback: settings.fallback } : {})
+  })
 }

@@ -1,0 +1,178 @@
+/**
+ * `mode: review`: one quiet, accurate, incremental review per push. Preparation decides skips and
+ * what the model sees with no login loaded; the run asks the model (ask.ts), then places its
+ * findings on lines of the diff and posts one review plus one sticky summary comment (publish.ts).
+ */
+import { InputError } from '../../auth/errors.js'
+import { isOwnComment, type GitHubApi, type PullRequest } from '../../github/api.js'
+import type { Inputs } from '../../inputs.js'
+import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
+import { askReview, type AskInput } from './ask.js'
+import { selectFiles, type SkippedFile } from './files.js'
+import { publishReview } from './publish.js'
+import {
+  forcePushNote,
+  incrementalNote,
+  isReviewSummary,
+  reviewedShaOf,
+  shortSha
+} from './summary.js'
+import type { PrFile } from './types.js'
+
+/** The diff budget when `diff_budget` is not set: roughly 240 KB of patch text. */
+export const DEFAULT_DIFF_BUDGET = 60_000
+/** What preparation decided: what the model sees, and what publishing needs to know. */
+interface ReviewPlan extends AskInput {
+  /** Every file of the pull request (findings are placed on any of them). */
+  prFiles: PrFile[]
+  skippedFiles: SkippedFile[]
+  notes: string[]
+  /** The action's own summary comment from an earlier run. */
+  summaryCommentId?: number
+}
+
+/** The pull request number of the event, or of `pr_number`. */
+export function pullNumberOf(pre: Pick<PreContext, 'event' | 'inputs'>): number {
+  const pr = pre.event.payload.pull_request as { number?: unknown } | undefined
+  if (
+    (pre.event.name === 'pull_request' || pre.event.name === 'pull_request_target') &&
+    typeof pr?.number === 'number'
+  ) {
+    return pr.number
+  }
+  if (pre.inputs.pr_number !== undefined) return pre.inputs.pr_number
+  throw new InputError(
+    `mode review needs a pull request: run it on pull_request or pull_request_target, or set pr_number (the event is "${pre.event.name || 'unknown'}").`
+  )
+}
+
+/**
+ * Why a fork's pull request is skipped. Under `pull_request` a fork's run gets no secrets, so
+ * review_forks cannot help there: the way is the pull_request_target recipe.
+ */
+export function forkSkip(number: number, headRepo: string | undefined, eventName: string): string {
+  const from = `pull request #${number} comes from a fork (${headRepo ?? 'a deleted repository'})`
+  return eventName === 'pull_request'
+    ? `${from}; under pull_request a fork's run gets no secrets, so review forks with the pull_request_target recipe in docs/review.md#forks`
+    : `${from}; set review_forks to review forks (see docs/review.md#forks)`
+}
+
+/** Decides skips and what the model will see; no login is needed yet. */
+export async function prepareReview(pre: PreContext): Promise<Prepared> {
+  const { inputs, github } = pre
+  const number = pullNumberOf(pre)
+  const pr = await github.getPull(number)
+  const skip = skipReason(inputs, pr, pre.event.name)
+  if (skip) return { skip }
+
+  const comments = await github.listIssueComments(number)
+  const self = await github.whoami()
+  const summaryComment = [...comments]
+    .reverse()
+    .find(c => isReviewSummary(c.body) && isOwnComment(c, self))
+  const reviewedSha = reviewedShaOf(summaryComment?.body)
+  if (inputs.incremental && reviewedSha === pr.headSha.toLowerCase()) {
+    return { skip: `head ${shortSha(pr.headSha)} of #${number} was already reviewed` }
+  }
+
+  const prFiles = await github.listPullFiles(number)
+  const since = inputs.incremental && reviewedSha ? reviewedSha : undefined
+  const changed = await changedSince(github, pr, prFiles, since)
+  const { kept, skipped } = selectFiles(changed.files, {
+    reviewPaths: inputs.review_paths,
+    diffBudgetTokens: inputs.diff_budget ?? DEFAULT_DIFF_BUDGET
+  })
+  if (kept.length === 0) {
+    const why =
+      skipped.length > 0
+        ? ` (${skipped.length} file(s) skipped: ${skipped
+            .slice(0, 3)
+            .map(s => `${s.path}: ${s.reason}`)
+            .join('; ')}${skipped.length > 3 ? '; …' : ''})`
+        : ''
+    return { skip: `nothing to review in #${number} after filters${why}` }
+  }
+
+  const plan: ReviewPlan = {
+    pr,
+    prFiles,
+    modelFiles: kept,
+    skippedFiles: skipped,
+    notes: changed.notes,
+    ...(changed.sinceSha ? { sinceSha: changed.sinceSha } : {}),
+    rules: await readRules(github, inputs.review_rules, pr.baseSha),
+    ...(summaryComment ? { summaryCommentId: summaryComment.id } : {})
+  }
+  return { run: ctx => runReview(ctx, plan) }
+}
+
+/** Why this pull request is not reviewed at all (draft, skipped author, fork), if it is not. */
+function skipReason(inputs: Inputs, pr: PullRequest, eventName: string): string | undefined {
+  if (pr.draft && !inputs.review_drafts)
+    return `pull request #${pr.number} is a draft (set review_drafts to review drafts)`
+  const author = pr.author.login.toLowerCase()
+  if (inputs.skip_authors.some(a => a.toLowerCase() === author)) {
+    return `the author ${pr.author.login} is in skip_authors`
+  }
+  if ((pr.headRepo ?? '').toLowerCase() !== pr.baseRepo.toLowerCase() && !inputs.review_forks) {
+    return forkSkip(pr.number, pr.headRepo, eventName)
+  }
+  return undefined
+}
+
+/**
+ * The files to show the model: all of the pull request's, or for an incremental review only what
+ * changed since the head reviewed last (`since`), with a note saying which it is.
+ */
+async function changedSince(
+  github: GitHubApi,
+  pr: PullRequest,
+  prFiles: PrFile[],
+  since: string | undefined
+): Promise<{ files: PrFile[]; notes: string[]; sinceSha?: string }> {
+  if (!since) return { files: prFiles, notes: [] }
+  const cmp = await github.compare(since, pr.headSha)
+  if (cmp && cmp.status === 'ahead') {
+    // Only files of this PR: a merge of the base branch brings changes that are not the author's.
+    const inPr = new Set(prFiles.map(f => f.filename))
+    return {
+      files: cmp.files.filter(f => inPr.has(f.filename)),
+      notes: [incrementalNote(since)],
+      sinceSha: since
+    }
+  }
+  return { files: prFiles, notes: [forcePushNote(since)] }
+}
+
+/** The review_rules files that exist and are not empty, read from the base branch. */
+async function readRules(
+  github: GitHubApi,
+  paths: readonly string[],
+  baseSha: string
+): Promise<Array<{ path: string; text: string }>> {
+  const rules: Array<{ path: string; text: string }> = []
+  for (const path of paths) {
+    // From the base branch: the PR's author must not be able to rewrite the rules it is judged by.
+    const text = await github.getFileText(path, baseSha)
+    if (text !== undefined && text.trim() !== '') rules.push({ path, text })
+  }
+  return rules
+}
+
+/** The job once the login is ready: ask the model, then publish what it found. */
+async function runReview(ctx: JobContext, plan: ReviewPlan): Promise<JobResult> {
+  const asked = await askReview(ctx, plan)
+  if ('end' in asked) return asked.end
+  const { run } = asked
+  return publishReview(ctx, {
+    ...plan,
+    review: asked.review,
+    telemetry: {
+      ...(run.turns !== undefined ? { turns: run.turns } : {}),
+      durationMs: run.durationMs,
+      ...(run.costUsd !== undefined ? { costUsd: run.costUsd } : {}),
+      authKind: ctx.auth.assessment.kind,
+      ...(run.model ? { model: run.model } : {})
+    }
+  })
+}

@@ -1,0 +1,160 @@
+/**
+ * Publishing a review: the model's findings placed on lines of the diff, selected (severity,
+ * max_comments, never twice), posted as one review, then the sticky summary comment, the outputs
+ * and the job summary. Every write of the review job is made here, through `ctx.github`.
+ */
+import * as core from '@actions/core'
+import { isOwnComment, type GitHubApi, type PullRequest } from '../../github/api.js'
+import type { JobContext, JobResult } from '../context.js'
+import type { SkippedFile } from './files.js'
+import { fingerprintsIn } from './fingerprint.js'
+import { placeFindings } from './placement.js'
+import { failsOn, selectComments, type Selection } from './select.js'
+import { renderReviewBody, renderSummary, shortSha, type ReviewTelemetry } from './summary.js'
+import type { PlacedComment, PrFile, ReviewOutput, SetAside } from './types.js'
+
+/** What publishing needs from the job: GitHub, the inputs, and where to report. */
+export type PublishContext = Pick<JobContext, 'inputs' | 'github' | 'outputs' | 'summary'>
+
+/** The review to publish and what preparation found. */
+export interface PublishInput {
+  pr: PullRequest
+  /** Every file of the pull request: findings are placed on their diffs. */
+  prFiles: PrFile[]
+  /** The files the model was shown. */
+  modelFiles: PrFile[]
+  skippedFiles: SkippedFile[]
+  notes: string[]
+  /** The action's own summary comment from an earlier run, updated in place. */
+  summaryCommentId?: number
+  review: ReviewOutput
+  telemetry: ReviewTelemetry
+}
+
+/** What the inline review came to. */
+interface Posted {
+  inline: PlacedComment[]
+  /** Comments GitHub refused, for the summary. */
+  refused: SetAside[]
+  reviewUrl?: string
+}
+
+/** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
+export async function publishReview(ctx: PublishContext, input: PublishInput): Promise<JobResult> {
+  const { inputs, github } = ctx
+  const { pr, review } = input
+  const placement = placeFindings(review.findings, input.prFiles)
+  const selection = selectComments(placement.placed, {
+    minSeverity: inputs.min_severity,
+    maxComments: inputs.max_comments,
+    alreadyPosted: await ownFingerprints(github, pr.number)
+  })
+  const posted = await postInline(github, pr, selection.inline)
+  const unplaced: SetAside[] = [...placement.unplaced, ...posted.refused]
+  const { inline, reviewUrl } = posted
+
+  const summaryBody = renderSummary({
+    headSha: pr.headSha,
+    review,
+    inline,
+    duplicates: selection.duplicates,
+    unplaced,
+    collapsed: selection.collapsed,
+    skippedFiles: input.skippedFiles,
+    notes: input.notes,
+    minSeverity: inputs.min_severity,
+    maxComments: inputs.max_comments,
+    failOn: inputs.fail_on,
+    ...(reviewUrl ? { reviewUrl } : {}),
+    telemetry: input.telemetry
+  })
+  const summaryComment =
+    input.summaryCommentId !== undefined
+      ? await github.updateIssueComment(input.summaryCommentId, summaryBody)
+      : await github.createIssueComment(pr.number, summaryBody)
+
+  ctx.outputs.set('findings', review.findings.length)
+  ctx.outputs.set('comments_posted', inputs.dry_run ? 0 : inline.length)
+  ctx.outputs.set('review_url', reviewUrl ?? summaryComment.url)
+  reportPublished(ctx, input, { ...selection, inline }, unplaced.length)
+  // With dry_run, github is the dry-run wrapper: main prints every write it describes.
+
+  if (failsOn(review.findings, inputs.fail_on)) {
+    const worst = review.findings.filter(f => failsOn([f], inputs.fail_on)).length
+    return {
+      conclusion: 'failure',
+      message: `The review found ${worst} finding(s) of severity ${inputs.fail_on} or worse (fail_on: ${inputs.fail_on}).`
+    }
+  }
+  return { conclusion: 'success' }
+}
+
+/** Fingerprints of findings already posted on the pull request by the action. */
+async function ownFingerprints(github: GitHubApi, pull: number): Promise<Set<string>> {
+  // Only the action's own comments: anyone could paste a fingerprint to suppress a finding.
+  const self = await github.whoami()
+  const own = (await github.listReviewComments(pull)).filter(c => isOwnComment(c, self))
+  return fingerprintsIn(own.map(c => c.body))
+}
+
+/**
+ * Posts the inline comments as one review. When GitHub refuses them (422: a line it will not
+ * take), nothing is lost: every one of them goes into the summary instead.
+ */
+async function postInline(
+  github: GitHubApi,
+  pr: PullRequest,
+  inline: PlacedComment[]
+): Promise<Posted> {
+  if (inline.length === 0) return { inline, refused: [] }
+  try {
+    const posted = await github.createReview(pr.number, {
+      commitId: pr.headSha,
+      body: renderReviewBody(pr.headSha, inline.length),
+      comments: inline.map(c => ({
+        path: c.path,
+        line: c.line,
+        side: c.side,
+        ...(c.start_line !== undefined
+          ? { start_line: c.start_line, start_side: 'RIGHT' as const }
+          : {}),
+        body: c.body
+      }))
+    })
+    return { inline, refused: [], ...(posted.url ? { reviewUrl: posted.url } : {}) }
+  } catch (err) {
+    if ((err as { status?: number }).status !== 422) throw err
+    core.warning(
+      `GitHub refused the inline comments (${(err as Error).message}); they are in the summary comment instead.`
+    )
+    const refused = inline.map(c => ({
+      finding: c.finding,
+      reason: 'GitHub refused the inline comment',
+      line: c.line
+    }))
+    return { inline: [], refused }
+  }
+}
+
+/** The job summary's review table and notes. */
+function reportPublished(
+  ctx: PublishContext,
+  input: PublishInput,
+  selection: Selection,
+  unplaced: number
+): void {
+  const { pr } = input
+  ctx.summary.table(
+    [
+      ['Pull request', `#${pr.number} at ${shortSha(pr.headSha)}`],
+      ['Findings', String(input.review.findings.length)],
+      ['Inline comments', String(selection.inline.length)],
+      ['In the summary only', String(unplaced + selection.collapsed.length)],
+      ['Already posted before', String(selection.duplicates.length)],
+      ['Files reviewed', String(input.modelFiles.length)],
+      ['Files skipped', String(input.skippedFiles.length)]
+    ],
+    ['Review', '']
+  )
+  for (const note of input.notes) ctx.summary.text(note)
+}
