@@ -1621,20 +1621,69 @@ function withFooter(text, markers) {
 
 /***/ }),
 
+/***/ 1348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ usageLimitResult),
+/* harmony export */   w: () => (/* binding */ outcomeResult)
+/* harmony export */ });
+const SKIP_HINT = 'Set on_usage_limit: skip to skip instead of failing.';
+/**
+ * The end of a job the subscription's usage limit stopped: skipped or failed, as
+ * `on_usage_limit` says. `progress` is how far a job over several issues got
+ * (`after 5 of 20 issues; 25 left`); the reset time is added when the CLI told it.
+ */
+function usageLimitResult(ctx, outcome, progress) {
+    const resets = outcome.resetsAt
+        ? `resets at ${new Date(outcome.resetsAt).toISOString()}`
+        : undefined;
+    const skip = ctx.inputs.on_usage_limit === 'skip';
+    if (progress === undefined) {
+        return skip
+            ? { conclusion: 'skipped', reason: `usage limit reached${resets ? `; ${resets}` : ''}` }
+            : { conclusion: 'failure', message: `${outcome.message} ${SKIP_HINT}` };
+    }
+    const counts = `${progress}${resets ? ` (${resets})` : ''}`;
+    return skip
+        ? { conclusion: 'skipped', reason: `usage limit reached ${counts}` }
+        : {
+            conclusion: 'failure',
+            message: `The subscription's usage limit was reached ${counts}. ${SKIP_HINT}`
+        };
+}
+/** Turns a CLI outcome into the job's end, honouring on_usage_limit. */
+function outcomeResult(ctx, outcome) {
+    switch (outcome.kind) {
+        case 'success':
+            return { conclusion: 'success' };
+        case 'usage-limit':
+            return usageLimitResult(ctx, outcome);
+        case 'auth':
+            return { conclusion: 'failure', message: outcome.message, auth: true };
+        default:
+            return { conclusion: 'failure', message: outcome.message };
+    }
+}
+
+
+/***/ }),
+
 /***/ 4660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $6: () => (/* binding */ readPrompt),
-/* harmony export */   rW: () => (/* binding */ runPromptJob),
-/* harmony export */   wC: () => (/* binding */ outcomeResult)
+/* harmony export */   $: () => (/* binding */ readPrompt),
+/* harmony export */   r: () => (/* binding */ runPromptJob)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
 /* harmony import */ var _claude_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6485);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1348);
 /* harmony import */ var _run_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9008);
 /** `mode: prompt`: run the workflow author's task with their own CLI arguments. */
+
 
 
 
@@ -1681,29 +1730,7 @@ async function runPromptJob(ctx) {
             ctx.outputs.set('structured_output', run.structured === undefined ? '' : JSON.stringify(run.structured));
         }
     }
-    return outcomeResult(ctx, run.outcome);
-}
-/** Turns a CLI outcome into the job's end, honouring on_usage_limit. */
-function outcomeResult(ctx, outcome) {
-    switch (outcome.kind) {
-        case 'success':
-            return { conclusion: 'success' };
-        case 'usage-limit':
-            if (ctx.inputs.on_usage_limit === 'skip') {
-                const when = outcome.resetsAt
-                    ? `; resets at ${new Date(outcome.resetsAt).toISOString()}`
-                    : '';
-                return { conclusion: 'skipped', reason: `usage limit reached${when}` };
-            }
-            return {
-                conclusion: 'failure',
-                message: `${outcome.message} Set on_usage_limit: skip to skip instead of failing.`
-            };
-        case 'auth':
-            return { conclusion: 'failure', message: outcome.message, auth: true };
-        default:
-            return { conclusion: 'failure', message: outcome.message };
-    }
+    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .outcomeResult */ .w)(ctx, run.outcome);
 }
 
 
@@ -1713,6 +1740,7 @@ function outcomeResult(ctx, outcome) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ sumRuns),
 /* harmony export */   G: () => (/* binding */ reportRun)
 /* harmony export */ });
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
@@ -1741,6 +1769,20 @@ function reportRun(ctx, run, mode) {
         ['Auth', `${a.kind}, ${a.status}`],
         ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .Q)(a.expiresAt - now)]
     ], ['Claude Code run', '']);
+}
+/** Several CLI runs' numbers summed into one, for one run report; undefined when there was none. */
+function sumRuns(runs) {
+    const last = runs[runs.length - 1];
+    if (!last)
+        return undefined;
+    const costs = runs.map(r => r.costUsd).filter((c) => c !== undefined);
+    const turns = runs.map(r => r.turns).filter((t) => t !== undefined);
+    return {
+        ...last,
+        turns: turns.length ? turns.reduce((a, b) => a + b, 0) : undefined,
+        costUsd: costs.length ? costs.reduce((a, b) => a + b, 0) : undefined,
+        durationMs: runs.reduce((a, r) => a + r.durationMs, 0)
+    };
 }
 
 
@@ -2417,7 +2459,7 @@ async function run(env = process.env) {
         const inputs = (0,src_inputs.getInputs)();
         reauth = reauthContext(inputs, env);
         const event = await readEvent(env);
-        const prompt = await (0,jobs_prompt/* readPrompt */.$6)(inputs).catch(() => '');
+        const prompt = await (0,jobs_prompt/* readPrompt */.$)(inputs).catch(() => '');
         mode = resolveMode(inputs.mode, event.name, prompt.trim() !== '');
         summary.heading(`Claude subscription action: ${mode}`);
         const dryRunWrites = [];
@@ -2455,9 +2497,9 @@ async function runJob(mode, pre, env) {
     // no secrets) is a skip, never an auth failure.
     let prepared;
     if (mode === 'review')
-        prepared = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 8252))).prepareReview(pre);
+        prepared = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 7914))).prepareReview(pre);
     if (mode === 'triage')
-        prepared = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(122)]).then(__webpack_require__.bind(__webpack_require__, 4122))).prepareTriage(pre);
+        prepared = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 4482))).prepareTriage(pre);
     if (prepared && 'skip' in prepared)
         return { conclusion: 'skipped', reason: prepared.skip };
     // Before the login is even decoded: a config_dir the model could read is refused.
@@ -2486,7 +2528,7 @@ async function runJob(mode, pre, env) {
         return { conclusion: 'success' };
     }
     const ctx = { ...pre, auth, claude };
-    return prepared ? prepared.run(ctx) : (0,jobs_prompt/* runPromptJob */.rW)(ctx);
+    return prepared ? prepared.run(ctx) : (0,jobs_prompt/* runPromptJob */.r)(ctx);
 }
 /** Decodes, masks and assesses the login, and reports the auth outputs. */
 async function loadReported(pre, now) {

@@ -1,5 +1,5 @@
-export const id = 252;
-export const ids = [252];
+export const id = 914;
+export const ids = [914];
 export const modules = {
 
 /***/ 2673:
@@ -11,7 +11,7 @@ module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return
 
 /***/ }),
 
-/***/ 8252:
+/***/ 7914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,24 +20,311 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_DIFF_BUDGET: () => (/* binding */ DEFAULT_DIFF_BUDGET),
-  REVIEW_TOOLS: () => (/* binding */ REVIEW_TOOLS),
   forkSkip: () => (/* binding */ forkSkip),
   prepareReview: () => (/* binding */ prepareReview),
   pullNumberOf: () => (/* binding */ pullNumberOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/auth/errors.ts
 var errors = __webpack_require__(5439);
-// EXTERNAL MODULE: ./src/claude/args.ts
-var args = __webpack_require__(6485);
 // EXTERNAL MODULE: ./src/github/api.ts
 var api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/jobs/prompt.ts
-var jobs_prompt = __webpack_require__(4660);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/claude/args.ts
+var args = __webpack_require__(6485);
+// EXTERNAL MODULE: ./src/jobs/outcome.ts
+var outcome = __webpack_require__(1348);
 // EXTERNAL MODULE: ./src/jobs/run-report.ts
 var run_report = __webpack_require__(9008);
+// EXTERNAL MODULE: ./src/jobs/untrusted.ts
+var untrusted = __webpack_require__(906);
+;// CONCATENATED MODULE: ./src/jobs/review/prompt.ts
+/** The review prompt: the task, the repository's rules, and the PR's text and diff as data. */
+
+/** Builds the prompt handed to the CLI on stdin. */
+function buildReviewPrompt(input) {
+    const parts = [
+        'You are reviewing a pull request. Find real problems in the changed lines: bugs, security ' +
+            'issues, data loss, broken error handling, race conditions, and clear maintainability ' +
+            'problems. Do not comment on style a formatter would fix, and do not praise. Fewer, ' +
+            'accurate findings beat many weak ones; report nothing when nothing is wrong.',
+        'For every finding give the file path and the line number on the NEW side of the diff (the ' +
+            'numbers after "+" in the @@ headers), and `quote`: the exact text of that line as it ' +
+            'appears in the new file. Use `end_line` only for a range inside one hunk, and `suggestion` ' +
+            'only for a drop-in replacement of lines line..end_line. Severity: critical (must not ' +
+            'merge), major (a real bug), minor (worth fixing), nit (optional).',
+        'You may read files of the repository checkout with your read-only tools for context. Answer ' +
+            'only through the structured output tool, following its schema.',
+        untrusted/* UNTRUSTED_NOTICE */.AY
+    ];
+    if (input.rules.length > 0) {
+        parts.push('The repository maintainers wrote these review rules (from the base branch; follow them):', ...input.rules.map(r => (0,untrusted/* asData */.F8)(`rules file ${r.path}`, r.text)));
+    }
+    if (input.extra && input.extra.trim() !== '') {
+        parts.push(`Extra instructions from the workflow author:\n${input.extra.trim()}`);
+    }
+    parts.push((0,untrusted/* asData */.F8)('pull request title', input.title));
+    parts.push(input.body.trim()
+        ? (0,untrusted/* asData */.F8)('pull request description', input.body)
+        : 'The pull request has no description.');
+    if (input.sinceSha) {
+        parts.push(`This is an incremental review: the diff below covers only the commits pushed since ${input.sinceSha.slice(0, 7)}, which was already reviewed.`);
+    }
+    const diff = input.files
+        .map(f => {
+        const header = f.previous_filename && f.previous_filename !== f.filename
+            ? `diff of ${f.filename} (renamed from ${f.previous_filename}, ${f.status})`
+            : `diff of ${f.filename} (${f.status})`;
+        return `### ${header}\n${f.patch ?? ''}`;
+    })
+        .join('\n\n');
+    parts.push((0,untrusted/* asData */.F8)('diff', diff));
+    return parts.join('\n\n');
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/jobs/review/types.ts
+/** Shared types of the review job: what the model answers, what GitHub lists, what gets posted. */
+/** Severities, most severe first: the order every ranking in the review job uses. */
+const SEVERITIES = ['critical', 'major', 'minor', 'nit'];
+/** How a severity is shown in comments and the summary. */
+const SEVERITY_BADGE = {
+    critical: '🔴 Critical',
+    major: '🟠 Major',
+    minor: '🟡 Minor',
+    nit: '⚪ Nit'
+};
+
+;// CONCATENATED MODULE: ./src/jobs/review/schema.ts
+/**
+ * The review answer the model must give (SPEC "Model output contracts"): the zod schema that
+ * validates it, and the same contract as JSON Schema for the CLI's `--json-schema`.
+ */
+
+
+// Models often write `null` for an optional field they leave out: treat it as absent.
+const optionalText = schemas/* string */.YjP()
+    .nullish()
+    .transform(v => v ?? undefined);
+const optionalLine = schemas/* number */.aig()
+    .int()
+    .positive()
+    .nullish()
+    .transform(v => v ?? undefined);
+const FindingSchema = schemas/* object */.Ikc({
+    path: schemas/* string */.YjP().trim().min(1),
+    line: schemas/* number */.aig().int().positive(),
+    end_line: optionalLine,
+    quote: optionalText,
+    // `Major` and ` major` are the same severity; anything else is an error.
+    severity: schemas/* preprocess */.vkY(v => (typeof v === 'string' ? v.trim().toLowerCase() : v), schemas/* enum */.k5n(SEVERITIES)),
+    title: schemas/* string */.YjP().trim().min(1),
+    body: schemas/* string */.YjP(),
+    suggestion: optionalText
+});
+/** The zod schema of the review answer; unknown fields are stripped. */
+const ReviewOutputSchema = schemas/* object */.Ikc({
+    summary: schemas/* string */.YjP(),
+    findings: schemas/* array */.YOg(FindingSchema)
+});
+/** The review answer as JSON Schema, a plain object for `--json-schema` (stringify it). */
+const REVIEW_JSON_SCHEMA = {
+    type: 'object',
+    properties: {
+        summary: {
+            type: 'string',
+            description: 'Markdown overview of the pull request and of the review, a few sentences.'
+        },
+        findings: {
+            type: 'array',
+            description: 'Problems found in the changed lines; an empty array when there are none.',
+            items: {
+                type: 'object',
+                properties: {
+                    path: { type: 'string', description: 'File path relative to the repository root.' },
+                    line: {
+                        type: 'integer',
+                        minimum: 1,
+                        description: 'Line number in the NEW version of the file; must be a line of the diff.'
+                    },
+                    end_line: {
+                        type: 'integer',
+                        minimum: 1,
+                        description: 'Last line of a multi-line finding (greater than line); omit otherwise.'
+                    },
+                    quote: {
+                        type: 'string',
+                        description: 'The exact text of line `line` in the new version of the file.'
+                    },
+                    severity: { type: 'string', enum: [...SEVERITIES] },
+                    title: { type: 'string', description: 'One line.' },
+                    body: { type: 'string', description: 'Markdown: what is wrong and why.' },
+                    suggestion: {
+                        type: 'string',
+                        description: 'Optional replacement for lines line..end_line, the new code only, without fences.'
+                    }
+                },
+                required: ['path', 'line', 'severity', 'title', 'body']
+            }
+        }
+    },
+    required: ['summary', 'findings']
+};
+/**
+ * Validates the model's answer. Accepts the structured output object, or its JSON text (with or
+ * without a ```json fence). The error is one sentence naming the first bad field.
+ */
+function parseReviewOutput(value) {
+    let input = value;
+    if (typeof value === 'string') {
+        const text = value
+            .trim()
+            .replace(/^```(?:json)?\s*\n([\s\S]*?)\n?```$/i, '$1')
+            .trim();
+        try {
+            input = JSON.parse(text);
+        }
+        catch {
+            return { ok: false, error: `The review answer is not JSON: it starts with ${show(text)}.` };
+        }
+    }
+    const result = ReviewOutputSchema.safeParse(input);
+    if (!result.success) {
+        return { ok: false, error: describeIssue(result.error.issues[0], input) };
+    }
+    const review = {
+        summary: result.data.summary,
+        findings: result.data.findings.map(f => {
+            // Leave absent optional fields out rather than present as `undefined`.
+            const finding = {
+                path: f.path,
+                line: f.line,
+                severity: f.severity,
+                title: f.title,
+                body: f.body
+            };
+            if (f.end_line !== undefined)
+                finding.end_line = f.end_line;
+            if (f.quote !== undefined)
+                finding.quote = f.quote;
+            if (f.suggestion !== undefined)
+                finding.suggestion = f.suggestion;
+            return finding;
+        })
+    };
+    return { ok: true, review };
+}
+function describeIssue(issue, input) {
+    if (!issue)
+        return 'The review answer does not match the expected shape.';
+    const path = issue.path.filter((p) => typeof p !== 'symbol');
+    const field = fieldName(path);
+    const actual = valueAt(input, path);
+    const where = field ? `The review answer's field ${field}` : 'The review answer';
+    if (actual === undefined && path.length > 0)
+        return `${where} is missing.`;
+    switch (issue.code) {
+        case 'invalid_type':
+            return `${where} must be ${article(issue.expected)}, but is ${show(actual)}.`;
+        case 'invalid_value':
+            return `${where} must be one of ${issue.values.map(String).join(', ')}, but is ${show(actual)}.`;
+        case 'too_small':
+            return issue.origin === 'string'
+                ? `${where} must not be empty.`
+                : `${where} must be at least 1, but is ${show(actual)}.`;
+        default:
+            return `${where} is invalid: ${issue.message}.`;
+    }
+}
+/** `findings[2].severity` */
+function fieldName(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+function valueAt(input, path) {
+    let v = input;
+    for (const p of path) {
+        if (v === null || typeof v !== 'object')
+            return undefined;
+        v = v[p];
+    }
+    return v;
+}
+function article(expected) {
+    const noun = expected === 'int' ? 'whole number' : expected;
+    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+function show(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'string')
+        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+    if (typeof v === 'object')
+        return 'an object';
+    return String(v);
+}
+
+;// CONCATENATED MODULE: ./src/jobs/review/ask.ts
+/**
+ * The model call of a review: the prompt (the PR, its diff within budget, the base branch's
+ * rules), one CLI run with read-only tools, and the answer checked against the review schema.
+ */
+
+
+
+
+
+
+/** Read-only tools: the model may look at the checkout for context, never change or run anything. */
+const REVIEW_TOOLS = ['Read', 'Grep', 'Glob'];
+/** Asks the model for a review and reports the run; nothing is posted here. */
+async function askReview(ctx, plan) {
+    const { inputs } = ctx;
+    const { pr } = plan;
+    const { kept: extra, dropped } = (0,args/* readOnlyExtraArgs */.KX)((0,args/* splitArgs */.sG)(inputs.claude_args));
+    if (dropped.length > 0) {
+        core/* warning */.$e(`claude_args ${dropped.join(', ')} ignored in review mode: the model gets read-only tools and no workspace configuration.`);
+    }
+    const prompt = buildReviewPrompt({
+        title: pr.title,
+        body: pr.body,
+        files: plan.modelFiles,
+        rules: plan.rules,
+        extra: inputs.prompt,
+        ...(plan.sinceSha ? { sinceSha: plan.sinceSha } : {})
+    });
+    const run = await ctx.claude.run({
+        prompt,
+        label: `Claude Code: review of #${pr.number}`,
+        model: inputs.model || undefined,
+        maxTurns: inputs.max_turns,
+        jsonSchema: REVIEW_JSON_SCHEMA,
+        tools: REVIEW_TOOLS,
+        kind: 'review',
+        timeoutMinutes: inputs.timeout_minutes,
+        extra
+    });
+    (0,run_report/* reportRun */.G)(ctx, run, 'review');
+    if (run.outcome.kind !== 'success')
+        return { end: (0,outcome/* outcomeResult */.w)(ctx, run.outcome) };
+    if (run.structured === undefined) {
+        return {
+            end: {
+                conclusion: 'failure',
+                message: 'Claude Code ended without a structured review; nothing was posted.'
+            }
+        };
+    }
+    const parsed = parseReviewOutput(run.structured);
+    if (!parsed.ok) {
+        return { end: { conclusion: 'failure', message: `${parsed.error} Nothing was posted.` } };
+    }
+    return { run, review: parsed.review };
+}
+
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -325,20 +612,6 @@ function defuseMarkers(text) {
 // EXTERNAL MODULE: ./node_modules/parse-diff/index.js
 var parse_diff = __webpack_require__(2673);
 var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
-// EXTERNAL MODULE: ./src/jobs/untrusted.ts
-var untrusted = __webpack_require__(906);
-;// CONCATENATED MODULE: ./src/jobs/review/types.ts
-/** Shared types of the review job: what the model answers, what GitHub lists, what gets posted. */
-/** Severities, most severe first: the order every ranking in the review job uses. */
-const SEVERITIES = ['critical', 'major', 'minor', 'nit'];
-/** How a severity is shown in comments and the summary. */
-const SEVERITY_BADGE = {
-    critical: '🔴 Critical',
-    major: '🟠 Major',
-    minor: '🟡 Minor',
-    nit: '⚪ Nit'
-};
-
 ;// CONCATENATED MODULE: ./src/jobs/review/placement.ts
 /**
  * Puts findings on lines GitHub accepts: a review comment may only target a line on the new side of
@@ -603,222 +876,6 @@ function range(from, to) {
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-;// CONCATENATED MODULE: ./src/jobs/review/prompt.ts
-/** The review prompt: the task, the repository's rules, and the PR's text and diff as data. */
-
-/** Builds the prompt handed to the CLI on stdin. */
-function buildReviewPrompt(input) {
-    const parts = [
-        'You are reviewing a pull request. Find real problems in the changed lines: bugs, security ' +
-            'issues, data loss, broken error handling, race conditions, and clear maintainability ' +
-            'problems. Do not comment on style a formatter would fix, and do not praise. Fewer, ' +
-            'accurate findings beat many weak ones; report nothing when nothing is wrong.',
-        'For every finding give the file path and the line number on the NEW side of the diff (the ' +
-            'numbers after "+" in the @@ headers), and `quote`: the exact text of that line as it ' +
-            'appears in the new file. Use `end_line` only for a range inside one hunk, and `suggestion` ' +
-            'only for a drop-in replacement of lines line..end_line. Severity: critical (must not ' +
-            'merge), major (a real bug), minor (worth fixing), nit (optional).',
-        'You may read files of the repository checkout with your read-only tools for context. Answer ' +
-            'only through the structured output tool, following its schema.',
-        untrusted/* UNTRUSTED_NOTICE */.AY
-    ];
-    if (input.rules.length > 0) {
-        parts.push('The repository maintainers wrote these review rules (from the base branch; follow them):', ...input.rules.map(r => (0,untrusted/* asData */.F8)(`rules file ${r.path}`, r.text)));
-    }
-    if (input.extra && input.extra.trim() !== '') {
-        parts.push(`Extra instructions from the workflow author:\n${input.extra.trim()}`);
-    }
-    parts.push((0,untrusted/* asData */.F8)('pull request title', input.title));
-    parts.push(input.body.trim()
-        ? (0,untrusted/* asData */.F8)('pull request description', input.body)
-        : 'The pull request has no description.');
-    if (input.sinceSha) {
-        parts.push(`This is an incremental review: the diff below covers only the commits pushed since ${input.sinceSha.slice(0, 7)}, which was already reviewed.`);
-    }
-    const diff = input.files
-        .map(f => {
-        const header = f.previous_filename && f.previous_filename !== f.filename
-            ? `diff of ${f.filename} (renamed from ${f.previous_filename}, ${f.status})`
-            : `diff of ${f.filename} (${f.status})`;
-        return `### ${header}\n${f.patch ?? ''}`;
-    })
-        .join('\n\n');
-    parts.push((0,untrusted/* asData */.F8)('diff', diff));
-    return parts.join('\n\n');
-}
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
-;// CONCATENATED MODULE: ./src/jobs/review/schema.ts
-/**
- * The review answer the model must give (SPEC "Model output contracts"): the zod schema that
- * validates it, and the same contract as JSON Schema for the CLI's `--json-schema`.
- */
-
-
-// Models often write `null` for an optional field they leave out: treat it as absent.
-const optionalText = schemas/* string */.YjP()
-    .nullish()
-    .transform(v => v ?? undefined);
-const optionalLine = schemas/* number */.aig()
-    .int()
-    .positive()
-    .nullish()
-    .transform(v => v ?? undefined);
-const FindingSchema = schemas/* object */.Ikc({
-    path: schemas/* string */.YjP().trim().min(1),
-    line: schemas/* number */.aig().int().positive(),
-    end_line: optionalLine,
-    quote: optionalText,
-    // `Major` and ` major` are the same severity; anything else is an error.
-    severity: schemas/* preprocess */.vkY(v => (typeof v === 'string' ? v.trim().toLowerCase() : v), schemas/* enum */.k5n(SEVERITIES)),
-    title: schemas/* string */.YjP().trim().min(1),
-    body: schemas/* string */.YjP(),
-    suggestion: optionalText
-});
-/** The zod schema of the review answer; unknown fields are stripped. */
-const ReviewOutputSchema = schemas/* object */.Ikc({
-    summary: schemas/* string */.YjP(),
-    findings: schemas/* array */.YOg(FindingSchema)
-});
-/** The review answer as JSON Schema, a plain object for `--json-schema` (stringify it). */
-const REVIEW_JSON_SCHEMA = {
-    type: 'object',
-    properties: {
-        summary: {
-            type: 'string',
-            description: 'Markdown overview of the pull request and of the review, a few sentences.'
-        },
-        findings: {
-            type: 'array',
-            description: 'Problems found in the changed lines; an empty array when there are none.',
-            items: {
-                type: 'object',
-                properties: {
-                    path: { type: 'string', description: 'File path relative to the repository root.' },
-                    line: {
-                        type: 'integer',
-                        minimum: 1,
-                        description: 'Line number in the NEW version of the file; must be a line of the diff.'
-                    },
-                    end_line: {
-                        type: 'integer',
-                        minimum: 1,
-                        description: 'Last line of a multi-line finding (greater than line); omit otherwise.'
-                    },
-                    quote: {
-                        type: 'string',
-                        description: 'The exact text of line `line` in the new version of the file.'
-                    },
-                    severity: { type: 'string', enum: [...SEVERITIES] },
-                    title: { type: 'string', description: 'One line.' },
-                    body: { type: 'string', description: 'Markdown: what is wrong and why.' },
-                    suggestion: {
-                        type: 'string',
-                        description: 'Optional replacement for lines line..end_line, the new code only, without fences.'
-                    }
-                },
-                required: ['path', 'line', 'severity', 'title', 'body']
-            }
-        }
-    },
-    required: ['summary', 'findings']
-};
-/**
- * Validates the model's answer. Accepts the structured output object, or its JSON text (with or
- * without a ```json fence). The error is one sentence naming the first bad field.
- */
-function parseReviewOutput(value) {
-    let input = value;
-    if (typeof value === 'string') {
-        const text = value
-            .trim()
-            .replace(/^```(?:json)?\s*\n([\s\S]*?)\n?```$/i, '$1')
-            .trim();
-        try {
-            input = JSON.parse(text);
-        }
-        catch {
-            return { ok: false, error: `The review answer is not JSON: it starts with ${show(text)}.` };
-        }
-    }
-    const result = ReviewOutputSchema.safeParse(input);
-    if (!result.success) {
-        return { ok: false, error: describeIssue(result.error.issues[0], input) };
-    }
-    const review = {
-        summary: result.data.summary,
-        findings: result.data.findings.map(f => {
-            // Leave absent optional fields out rather than present as `undefined`.
-            const finding = {
-                path: f.path,
-                line: f.line,
-                severity: f.severity,
-                title: f.title,
-                body: f.body
-            };
-            if (f.end_line !== undefined)
-                finding.end_line = f.end_line;
-            if (f.quote !== undefined)
-                finding.quote = f.quote;
-            if (f.suggestion !== undefined)
-                finding.suggestion = f.suggestion;
-            return finding;
-        })
-    };
-    return { ok: true, review };
-}
-function describeIssue(issue, input) {
-    if (!issue)
-        return 'The review answer does not match the expected shape.';
-    const path = issue.path.filter((p) => typeof p !== 'symbol');
-    const field = fieldName(path);
-    const actual = valueAt(input, path);
-    const where = field ? `The review answer's field ${field}` : 'The review answer';
-    if (actual === undefined && path.length > 0)
-        return `${where} is missing.`;
-    switch (issue.code) {
-        case 'invalid_type':
-            return `${where} must be ${article(issue.expected)}, but is ${show(actual)}.`;
-        case 'invalid_value':
-            return `${where} must be one of ${issue.values.map(String).join(', ')}, but is ${show(actual)}.`;
-        case 'too_small':
-            return issue.origin === 'string'
-                ? `${where} must not be empty.`
-                : `${where} must be at least 1, but is ${show(actual)}.`;
-        default:
-            return `${where} is invalid: ${issue.message}.`;
-    }
-}
-/** `findings[2].severity` */
-function fieldName(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-function valueAt(input, path) {
-    let v = input;
-    for (const p of path) {
-        if (v === null || typeof v !== 'object')
-            return undefined;
-        v = v[p];
-    }
-    return v;
-}
-function article(expected) {
-    const noun = expected === 'int' ? 'whole number' : expected;
-    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
-}
-function show(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    if (typeof v === 'string')
-        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-    if (typeof v === 'object')
-        return 'an object';
-    return String(v);
-}
-
 ;// CONCATENATED MODULE: ./src/jobs/review/select.ts
 /** Which placed comments are posted inline, which go to the summary, which were posted before. */
 
@@ -1079,11 +1136,11 @@ function renderReviewBody(headSha, comments) {
     return `Claude reviewed ${shortSha(headSha)}: ${plural(comments, 'inline comment')}. The summary comment on this pull request has the rest.`;
 }
 
-;// CONCATENATED MODULE: ./src/jobs/review/run.ts
+;// CONCATENATED MODULE: ./src/jobs/review/publish.ts
 /**
- * `mode: review`: one quiet, accurate, incremental review per push. Preparation decides skips and
- * what the model sees with no login loaded; the run asks the model, places its findings on lines of
- * the diff, and posts one review plus one sticky summary comment.
+ * Publishing a review: the model's findings placed on lines of the diff, selected (severity,
+ * max_comments, never twice), posted as one review, then the sticky summary comment, the outputs
+ * and the job summary. Every write of the review job is made here, through `ctx.github`.
  */
 
 
@@ -1091,7 +1148,115 @@ function renderReviewBody(headSha, comments) {
 
 
 
+/** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
+async function publishReview(ctx, input) {
+    const { inputs, github } = ctx;
+    const { pr, review } = input;
+    const placement = placeFindings(review.findings, input.prFiles);
+    const selection = selectComments(placement.placed, {
+        minSeverity: inputs.min_severity,
+        maxComments: inputs.max_comments,
+        alreadyPosted: await ownFingerprints(github, pr.number)
+    });
+    const posted = await postInline(github, pr, selection.inline);
+    const unplaced = [...placement.unplaced, ...posted.refused];
+    const { inline, reviewUrl } = posted;
+    const summaryBody = renderSummary({
+        headSha: pr.headSha,
+        review,
+        inline,
+        duplicates: selection.duplicates,
+        unplaced,
+        collapsed: selection.collapsed,
+        skippedFiles: input.skippedFiles,
+        notes: input.notes,
+        minSeverity: inputs.min_severity,
+        maxComments: inputs.max_comments,
+        failOn: inputs.fail_on,
+        ...(reviewUrl ? { reviewUrl } : {}),
+        telemetry: input.telemetry
+    });
+    const summaryComment = input.summaryCommentId !== undefined
+        ? await github.updateIssueComment(input.summaryCommentId, summaryBody)
+        : await github.createIssueComment(pr.number, summaryBody);
+    ctx.outputs.set('findings', review.findings.length);
+    ctx.outputs.set('comments_posted', inputs.dry_run ? 0 : inline.length);
+    ctx.outputs.set('review_url', reviewUrl ?? summaryComment.url);
+    reportPublished(ctx, input, { ...selection, inline }, unplaced.length);
+    // With dry_run, github is the dry-run wrapper: main prints every write it describes.
+    if (failsOn(review.findings, inputs.fail_on)) {
+        const worst = review.findings.filter(f => failsOn([f], inputs.fail_on)).length;
+        return {
+            conclusion: 'failure',
+            message: `The review found ${worst} finding(s) of severity ${inputs.fail_on} or worse (fail_on: ${inputs.fail_on}).`
+        };
+    }
+    return { conclusion: 'success' };
+}
+/** Fingerprints of findings already posted on the pull request by the action. */
+async function ownFingerprints(github, pull) {
+    // Only the action's own comments: anyone could paste a fingerprint to suppress a finding.
+    const self = await github.whoami();
+    const own = (await github.listReviewComments(pull)).filter(c => (0,api/* isOwnComment */._M)(c, self));
+    return fingerprintsIn(own.map(c => c.body));
+}
+/**
+ * Posts the inline comments as one review. When GitHub refuses them (422: a line it will not
+ * take), nothing is lost: every one of them goes into the summary instead.
+ */
+async function postInline(github, pr, inline) {
+    if (inline.length === 0)
+        return { inline, refused: [] };
+    try {
+        const posted = await github.createReview(pr.number, {
+            commitId: pr.headSha,
+            body: renderReviewBody(pr.headSha, inline.length),
+            comments: inline.map(c => ({
+                path: c.path,
+                line: c.line,
+                side: c.side,
+                ...(c.start_line !== undefined
+                    ? { start_line: c.start_line, start_side: 'RIGHT' }
+                    : {}),
+                body: c.body
+            }))
+        });
+        return { inline, refused: [], ...(posted.url ? { reviewUrl: posted.url } : {}) };
+    }
+    catch (err) {
+        if (err.status !== 422)
+            throw err;
+        core/* warning */.$e(`GitHub refused the inline comments (${err.message}); they are in the summary comment instead.`);
+        const refused = inline.map(c => ({
+            finding: c.finding,
+            reason: 'GitHub refused the inline comment',
+            line: c.line
+        }));
+        return { inline: [], refused };
+    }
+}
+/** The job summary's review table and notes. */
+function reportPublished(ctx, input, selection, unplaced) {
+    const { pr } = input;
+    ctx.summary.table([
+        ['Pull request', `#${pr.number} at ${shortSha(pr.headSha)}`],
+        ['Findings', String(input.review.findings.length)],
+        ['Inline comments', String(selection.inline.length)],
+        ['In the summary only', String(unplaced + selection.collapsed.length)],
+        ['Already posted before', String(selection.duplicates.length)],
+        ['Files reviewed', String(input.modelFiles.length)],
+        ['Files skipped', String(input.skippedFiles.length)]
+    ], ['Review', '']);
+    for (const note of input.notes)
+        ctx.summary.text(note);
+}
 
+;// CONCATENATED MODULE: ./src/jobs/review/prepare.ts
+/**
+ * `mode: review`: one quiet, accurate, incremental review per push. Preparation decides skips and
+ * what the model sees with no login loaded; the run asks the model (ask.ts), then places its
+ * findings on lines of the diff and posts one review plus one sticky summary comment (publish.ts).
+ */
 
 
 
@@ -1100,8 +1265,6 @@ function renderReviewBody(headSha, comments) {
 
 /** The diff budget when `diff_budget` is not set: roughly 240 KB of patch text. */
 const DEFAULT_DIFF_BUDGET = 60_000;
-/** Read-only tools: the model may look at the checkout for context, never change or run anything. */
-const REVIEW_TOOLS = ['Read', 'Grep', 'Glob'];
 /** The pull request number of the event, or of `pr_number`. */
 function pullNumberOf(pre) {
     const pr = pre.event.payload.pull_request;
@@ -1128,15 +1291,9 @@ async function prepareReview(pre) {
     const { inputs, github } = pre;
     const number = pullNumberOf(pre);
     const pr = await github.getPull(number);
-    if (pr.draft && !inputs.review_drafts)
-        return { skip: `pull request #${number} is a draft (set review_drafts to review drafts)` };
-    const author = pr.author.login.toLowerCase();
-    if (inputs.skip_authors.some(a => a.toLowerCase() === author)) {
-        return { skip: `the author ${pr.author.login} is in skip_authors` };
-    }
-    if ((pr.headRepo ?? '').toLowerCase() !== pr.baseRepo.toLowerCase() && !inputs.review_forks) {
-        return { skip: forkSkip(number, pr.headRepo, pre.event.name) };
-    }
+    const skip = skipReason(inputs, pr, pre.event.name);
+    if (skip)
+        return { skip };
     const comments = await github.listIssueComments(number);
     const self = await github.whoami();
     const summaryComment = [...comments]
@@ -1147,23 +1304,9 @@ async function prepareReview(pre) {
         return { skip: `head ${shortSha(pr.headSha)} of #${number} was already reviewed` };
     }
     const prFiles = await github.listPullFiles(number);
-    let modelFiles = prFiles;
-    const notes = [];
-    let sinceSha;
-    if (inputs.incremental && reviewedSha) {
-        const cmp = await github.compare(reviewedSha, pr.headSha);
-        if (cmp && cmp.status === 'ahead') {
-            // Only files of this PR: a merge of the base branch brings changes that are not the author's.
-            const inPr = new Set(prFiles.map(f => f.filename));
-            modelFiles = cmp.files.filter(f => inPr.has(f.filename));
-            sinceSha = reviewedSha;
-            notes.push(incrementalNote(reviewedSha));
-        }
-        else {
-            notes.push(forcePushNote(reviewedSha));
-        }
-    }
-    const { kept, skipped } = selectFiles(modelFiles, {
+    const since = inputs.incremental && reviewedSha ? reviewedSha : undefined;
+    const changed = await changedSince(github, pr, prFiles, since);
+    const { kept, skipped } = selectFiles(changed.files, {
         reviewPaths: inputs.review_paths,
         diffBudgetTokens: inputs.diff_budget ?? DEFAULT_DIFF_BUDGET
     });
@@ -1176,120 +1319,70 @@ async function prepareReview(pre) {
             : '';
         return { skip: `nothing to review in #${number} after filters${why}` };
     }
-    const rules = [];
-    for (const path of inputs.review_rules) {
-        // From the base branch: the PR's author must not be able to rewrite the rules it is judged by.
-        const text = await github.getFileText(path, pr.baseSha);
-        if (text !== undefined && text.trim() !== '')
-            rules.push({ path, text });
-    }
     const plan = {
         pr,
         prFiles,
         modelFiles: kept,
         skippedFiles: skipped,
-        notes,
-        ...(sinceSha ? { sinceSha } : {}),
-        rules,
+        notes: changed.notes,
+        ...(changed.sinceSha ? { sinceSha: changed.sinceSha } : {}),
+        rules: await readRules(github, inputs.review_rules, pr.baseSha),
         ...(summaryComment ? { summaryCommentId: summaryComment.id } : {})
     };
     return { run: ctx => runReview(ctx, plan) };
 }
-async function runReview(ctx, plan) {
-    const { inputs, github } = ctx;
-    const { pr } = plan;
-    const { kept: extra, dropped } = (0,args/* readOnlyExtraArgs */.KX)((0,args/* splitArgs */.sG)(inputs.claude_args));
-    if (dropped.length > 0) {
-        core/* warning */.$e(`claude_args ${dropped.join(', ')} ignored in review mode: the model gets read-only tools and no workspace configuration.`);
+/** Why this pull request is not reviewed at all (draft, skipped author, fork), if it is not. */
+function skipReason(inputs, pr, eventName) {
+    if (pr.draft && !inputs.review_drafts)
+        return `pull request #${pr.number} is a draft (set review_drafts to review drafts)`;
+    const author = pr.author.login.toLowerCase();
+    if (inputs.skip_authors.some(a => a.toLowerCase() === author)) {
+        return `the author ${pr.author.login} is in skip_authors`;
     }
-    const prompt = buildReviewPrompt({
-        title: pr.title,
-        body: pr.body,
-        files: plan.modelFiles,
-        rules: plan.rules,
-        extra: inputs.prompt,
-        ...(plan.sinceSha ? { sinceSha: plan.sinceSha } : {})
-    });
-    const run = await ctx.claude.run({
-        prompt,
-        label: `Claude Code: review of #${pr.number}`,
-        model: inputs.model || undefined,
-        maxTurns: inputs.max_turns,
-        jsonSchema: REVIEW_JSON_SCHEMA,
-        tools: REVIEW_TOOLS,
-        kind: 'review',
-        timeoutMinutes: inputs.timeout_minutes,
-        extra
-    });
-    (0,run_report/* reportRun */.G)(ctx, run, 'review');
-    if (run.outcome.kind !== 'success')
-        return (0,jobs_prompt/* outcomeResult */.wC)(ctx, run.outcome);
-    if (run.structured === undefined) {
+    if ((pr.headRepo ?? '').toLowerCase() !== pr.baseRepo.toLowerCase() && !inputs.review_forks) {
+        return forkSkip(pr.number, pr.headRepo, eventName);
+    }
+    return undefined;
+}
+/**
+ * The files to show the model: all of the pull request's, or for an incremental review only what
+ * changed since the head reviewed last (`since`), with a note saying which it is.
+ */
+async function changedSince(github, pr, prFiles, since) {
+    if (!since)
+        return { files: prFiles, notes: [] };
+    const cmp = await github.compare(since, pr.headSha);
+    if (cmp && cmp.status === 'ahead') {
+        // Only files of this PR: a merge of the base branch brings changes that are not the author's.
+        const inPr = new Set(prFiles.map(f => f.filename));
         return {
-            conclusion: 'failure',
-            message: 'Claude Code ended without a structured review; nothing was posted.'
+            files: cmp.files.filter(f => inPr.has(f.filename)),
+            notes: [incrementalNote(since)],
+            sinceSha: since
         };
     }
-    const parsed = parseReviewOutput(run.structured);
-    if (!parsed.ok)
-        return { conclusion: 'failure', message: `${parsed.error} Nothing was posted.` };
-    const review = parsed.review;
-    const placement = placeFindings(review.findings, plan.prFiles);
-    // Only the action's own comments: anyone could paste a fingerprint to suppress a finding.
-    const self = await github.whoami();
-    const alreadyPosted = fingerprintsIn((await github.listReviewComments(pr.number)).filter(c => (0,api/* isOwnComment */._M)(c, self)).map(c => c.body));
-    const selection = selectComments(placement.placed, {
-        minSeverity: inputs.min_severity,
-        maxComments: inputs.max_comments,
-        alreadyPosted
-    });
-    const unplaced = [...placement.unplaced];
-    let inline = selection.inline;
-    let reviewUrl;
-    const reviewBody = renderReviewBody(pr.headSha, inline.length);
-    if (inline.length > 0) {
-        try {
-            const posted = await github.createReview(pr.number, {
-                commitId: pr.headSha,
-                body: reviewBody,
-                comments: inline.map(c => ({
-                    path: c.path,
-                    line: c.line,
-                    side: c.side,
-                    ...(c.start_line !== undefined
-                        ? { start_line: c.start_line, start_side: 'RIGHT' }
-                        : {}),
-                    body: c.body
-                }))
-            });
-            reviewUrl = posted.url || undefined;
-        }
-        catch (err) {
-            // Never lose a finding to a refused request: everything goes into the summary instead.
-            if (err.status !== 422)
-                throw err;
-            core/* warning */.$e(`GitHub refused the inline comments (${err.message}); they are in the summary comment instead.`);
-            unplaced.push(...inline.map(c => ({
-                finding: c.finding,
-                reason: 'GitHub refused the inline comment',
-                line: c.line
-            })));
-            inline = [];
-        }
+    return { files: prFiles, notes: [forcePushNote(since)] };
+}
+/** The review_rules files that exist and are not empty, read from the base branch. */
+async function readRules(github, paths, baseSha) {
+    const rules = [];
+    for (const path of paths) {
+        // From the base branch: the PR's author must not be able to rewrite the rules it is judged by.
+        const text = await github.getFileText(path, baseSha);
+        if (text !== undefined && text.trim() !== '')
+            rules.push({ path, text });
     }
-    const summaryBody = renderSummary({
-        headSha: pr.headSha,
-        review,
-        inline,
-        duplicates: selection.duplicates,
-        unplaced,
-        collapsed: selection.collapsed,
-        skippedFiles: plan.skippedFiles,
-        notes: plan.notes,
-        minSeverity: inputs.min_severity,
-        maxComments: inputs.max_comments,
-        failOn: inputs.fail_on,
-        ...(reviewUrl ? { reviewUrl } : {}),
+    return rules;
+}
+/** The job once the login is ready: ask the model, then publish what it found. */
+async function runReview(ctx, plan) {
+    const asked = await askReview(ctx, plan);
+    if ('end' in asked)
+        return asked.end;
+    const { run } = asked;
+    return publishReview(ctx, {
+        ...plan,
+        review: asked.review,
         telemetry: {
             ...(run.turns !== undefined ? { turns: run.turns } : {}),
             durationMs: run.durationMs,
@@ -1298,32 +1391,6 @@ async function runReview(ctx, plan) {
             ...(run.model ? { model: run.model } : {})
         }
     });
-    const summaryComment = plan.summaryCommentId !== undefined
-        ? await github.updateIssueComment(plan.summaryCommentId, summaryBody)
-        : await github.createIssueComment(pr.number, summaryBody);
-    ctx.outputs.set('findings', review.findings.length);
-    ctx.outputs.set('comments_posted', inputs.dry_run ? 0 : inline.length);
-    ctx.outputs.set('review_url', reviewUrl ?? summaryComment.url);
-    ctx.summary.table([
-        ['Pull request', `#${pr.number} at ${shortSha(pr.headSha)}`],
-        ['Findings', String(review.findings.length)],
-        ['Inline comments', String(inline.length)],
-        ['In the summary only', String(unplaced.length + selection.collapsed.length)],
-        ['Already posted before', String(selection.duplicates.length)],
-        ['Files reviewed', String(plan.modelFiles.length)],
-        ['Files skipped', String(plan.skippedFiles.length)]
-    ], ['Review', '']);
-    for (const note of plan.notes)
-        ctx.summary.text(note);
-    // With dry_run, github is the dry-run wrapper: main prints every write it describes.
-    if (failsOn(review.findings, inputs.fail_on)) {
-        const worst = review.findings.filter(f => failsOn([f], inputs.fail_on)).length;
-        return {
-            conclusion: 'failure',
-            message: `The review found ${worst} finding(s) of severity ${inputs.fail_on} or worse (fail_on: ${inputs.fail_on}).`
-        };
-    }
-    return { conclusion: 'success' };
 }
 
 
