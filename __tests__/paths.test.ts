@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { InputError } from '../src/auth/errors.js'
+import { InputError } from '../src/errors.js'
 import { configDirFromInput, configDirProblem } from '../src/auth/paths.js'
 
 const HOSTED = { home: '/home/runner', workspace: '/home/runner/work/repo/repo' }

@@ -4,8 +4,8 @@
  */
 import * as core from '@actions/core'
 import { z } from 'zod'
-import { InputError } from './auth/errors.js'
-import { parseDuration } from './duration.js'
+import { InputError } from './errors.js'
+import { parseDuration } from './time.js'
 import { remember, type SecretKind } from './known-secrets.js'
 
 export const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'] as const

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { Login } from '../../src/auth/bundle.js'
-import { assessLogin, iso, type Assessment } from '../../src/auth/validate.js'
-import { formatSpan } from '../../src/duration.js'
+import { assessLogin, type Assessment } from '../../src/auth/validate.js'
+import { formatSpan, iso } from '../../src/time.js'
 
 /** The action's defaults, so `verify` judges a bundle the way the action will. */
 export const DEFAULT_MIN_VALIDITY_MS = 30 * 60_000

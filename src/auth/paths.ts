@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 import { resolveConfigDir } from './restore.js'
 
 const FIX = 'leave config_dir at its default (~/.claude) or set a folder outside the workspace.'

@@ -4,7 +4,7 @@
  * the diff, and posts one review plus one sticky summary comment.
  */
 import * as core from '@actions/core'
-import { InputError } from '../../auth/errors.js'
+import { InputError } from '../../errors.js'
 import { readOnlyExtraArgs, splitArgs } from '../../claude/args.js'
 import { isOwnComment, type PullRequest } from '../../github/api.js'
 import { outcomeResult } from '../prompt.js'

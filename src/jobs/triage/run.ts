@@ -4,7 +4,7 @@
  * here, in code (decide.ts), and every write to GitHub is made here.
  */
 import * as core from '@actions/core'
-import { InputError } from '../../auth/errors.js'
+import { InputError } from '../../errors.js'
 import { readOnlyExtraArgs, splitArgs } from '../../claude/args.js'
 import type { Outcome } from '../../claude/classify.js'
 import { isOwnComment, type GitHubApi, type Issue, type Label } from '../../github/api.js'
