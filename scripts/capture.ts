@@ -34,11 +34,12 @@ import {
   type Login,
   type Source
 } from '../src/auth/bundle.js'
+import { fingerprint, primaryToken } from '../src/auth/credentials.js'
 import { AuthError } from '../src/auth/errors.js'
 import { secretNameProblem } from '../src/auth/secrets.js'
 import { captureInContainer, findRepoRoot } from './capture/container.js'
 import { probe } from './capture/probe.js'
-import { fingerprint, judge, primaryToken, redact, reportLines } from './capture/report.js'
+import { judge, redact, reportLines } from './capture/report.js'
 import { bundledSettings } from './capture/settings.js'
 import {
   CaptureError,

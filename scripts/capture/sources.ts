@@ -15,6 +15,7 @@ import {
   type Login,
   type Source
 } from '../../src/auth/bundle.js'
+import { CREDENTIALS_FILE, isWiped } from '../../src/auth/credentials.js'
 import { firstLine, run } from './exec.js'
 import { redact } from './report.js'
 
@@ -41,7 +42,6 @@ export interface Captured {
 
 export const SETUP_TOKEN_LIFETIME_MS = 365 * 86_400_000
 export const KEYCHAIN_SERVICE = 'Claude Code-credentials'
-const CREDENTIALS_FILE = '.credentials.json'
 const SETTINGS_FILE = 'settings.json'
 /** A credentials file is a few hundred bytes: anything this large is not one. */
 const MAX_CREDENTIALS_BYTES = 64 * 1024
@@ -132,7 +132,7 @@ export function parseCredentials(
       `${where} has the wrong shape: field "${field}" is invalid (${issue?.message ?? 'unknown problem'}); log in again with \`claude auth login\`, then capture.`
     )
   }
-  if (parsed.data.claudeAiOauth.accessToken === '') {
+  if (isWiped(parsed.data.claudeAiOauth)) {
     throw new CaptureError(
       `${where} holds a wiped login (accessToken is empty), as the CLI leaves it after a refused refresh: log in again with \`claude auth login\`, then capture.`
     )

@@ -7,6 +7,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { z } from 'zod'
+import { isWiped } from './credentials.js'
 import { AuthError } from './errors.js'
 import { readClaudeTar } from './tar.js'
 
@@ -359,7 +360,7 @@ function pickFiles(raw: Record<string, unknown>): {
 }
 
 function checkOauth(o: Oauth, what: string, prefix: string): void {
-  if (o.accessToken === '') {
+  if (isWiped(o)) {
     throw new AuthError(
       `${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`,
       'expired'

@@ -4,7 +4,8 @@
  * the caller.
  */
 import { formatSpan, iso } from '../time.js'
-import { fingerprint, primaryToken, type LoadedAuth } from '../auth/load.js'
+import { fingerprint, primaryToken } from '../auth/credentials.js'
+import type { LoadedAuth } from '../auth/load.js'
 import { isOwnComment, type GitHubApi } from '../github/api.js'
 import { markdownTable } from '../report/markdown.js'
 import { hasFooterMarker, withFooter } from './markers.js'
