@@ -42,11 +42,11 @@ import { probe } from './capture/probe.js'
 import { judge, redact, reportLines } from './capture/report.js'
 import { bundledSettings } from './capture/settings.js'
 import {
+  captureConfigDir,
   CaptureError,
   fromFile,
   fromKeychain,
   fromTokenText,
-  resolveConfigDir,
   type Captured
 } from './capture/sources.js'
 import { chooseRoute, parseTargets, uploadAll } from './capture/upload.js'
@@ -304,7 +304,7 @@ async function readLogin(
   io: CaptureIO,
   say: (line?: string) => void
 ): Promise<Captured> {
-  const config = resolveConfigDir(opts.configDir, io.env, io.homedir)
+  const config = captureConfigDir(opts.configDir, io.env, io.homedir)
   const settings = Boolean(opts.withSettings)
   const fileOpts = { platform: io.platform, settings }
   const keychainOpts = { env: io.env, fallbackUser: io.username, settings }

@@ -16,6 +16,7 @@ import {
   type Source
 } from '../../src/auth/bundle.js'
 import { CREDENTIALS_FILE, isWiped } from '../../src/auth/credentials.js'
+import { expandHome, resolveConfigDir } from '../../src/auth/paths.js'
 import { firstLine, run } from './exec.js'
 import { redact } from './report.js'
 
@@ -56,17 +57,18 @@ export interface ConfigDir {
   explicit?: string
 }
 
-/** `--config-dir`, else `CLAUDE_CONFIG_DIR`, else `~/.claude`. A leading `~/` is expanded. */
-export function resolveConfigDir(
+/**
+ * `--config-dir`, else `CLAUDE_CONFIG_DIR`, else `~/.claude`. A leading `~` is expanded as the
+ * action does; a relative path is taken from the working directory, where the user typed it.
+ */
+export function captureConfigDir(
   option: string | undefined,
   env: NodeJS.ProcessEnv,
   home: string
 ): ConfigDir {
   const given = option ?? (env.CLAUDE_CONFIG_DIR ? env.CLAUDE_CONFIG_DIR : undefined)
   if (given === undefined) return { dir: path.join(home, '.claude') }
-  const expanded =
-    given === '~' ? home : given.startsWith('~/') ? path.join(home, given.slice(2)) : given
-  return { dir: path.resolve(expanded), explicit: expanded }
+  return { dir: resolveConfigDir(given, home, process.cwd()), explicit: expandHome(given, home) }
 }
 
 /**
