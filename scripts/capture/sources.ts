@@ -17,6 +17,7 @@ import {
 } from '../../src/auth/bundle.js'
 import { CREDENTIALS_FILE, isWiped } from '../../src/auth/credentials.js'
 import { expandHome, resolveConfigDir } from '../../src/auth/paths.js'
+import { fieldName, firstIssue } from '../../src/zod-message.js'
 import { firstLine, run } from './exec.js'
 import { redact } from './report.js'
 
@@ -128,8 +129,8 @@ export function parseCredentials(
   }
   const parsed = CredentialsSchema.safeParse({ claudeAiOauth: obj.claudeAiOauth })
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const field = ['claudeAiOauth', ...(issue?.path ?? []).map(String)].join('.')
+    const { issue, path: at } = firstIssue(parsed.error)
+    const field = fieldName(['claudeAiOauth', ...at], 'dots')
     throw new CaptureError(
       `${where} has the wrong shape: field "${field}" is invalid (${issue?.message ?? 'unknown problem'}); log in again with \`claude auth login\`, then capture.`
     )
