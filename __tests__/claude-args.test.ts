@@ -10,7 +10,7 @@ import {
   splitArgs,
   type ArgOptions
 } from '../src/claude/args.js'
-import { InputError } from '../src/auth/errors.js'
+import { InputError } from '../src/errors.js'
 
 const BASE = ['-p', '--output-format', 'stream-json', '--verbose']
 

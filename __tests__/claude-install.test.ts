@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { InputError } from '../src/auth/errors.js'
+import { InputError } from '../src/errors.js'
 import type { ChecksumTable } from '../src/claude/checksums.js'
 
 const isFeatureAvailable = jest.fn<() => boolean>()

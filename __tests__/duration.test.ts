@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatSpan, parseDuration } from '../src/duration.js'
+import { formatSpan, parseDuration } from '../src/time.js'
 
 describe('parseDuration', () => {
   it.each([

@@ -13,7 +13,8 @@ import {
 } from '../src/jobs/health.js'
 import type { LoadedAuth } from '../src/auth/load.js'
 import type { Login } from '../src/auth/bundle.js'
-import { assessApiKey, assessLogin, iso } from '../src/auth/validate.js'
+import { assessApiKey, assessLogin } from '../src/auth/validate.js'
+import { iso } from '../src/time.js'
 import { DAY, HOUR, fakeOauthLogin, fakeToken, type CredOptions } from '../__fixtures__/logins.js'
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0)

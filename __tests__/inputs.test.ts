@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { InputError } from '../src/auth/errors.js'
+import { InputError } from '../src/errors.js'
 
 const setSecret = jest.fn<(value: string) => void>()
 const getInput = jest.fn<(name: string) => string>(() => '')

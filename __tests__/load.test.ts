@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { createHash } from 'node:crypto'
+import { fingerprint, primaryToken } from '../src/auth/credentials.js'
 import { AuthError } from '../src/auth/errors.js'
 import { DAY, HOUR, fakeBundle, fakeSetupTokenBundle, fakeToken } from '../__fixtures__/logins.js'
 
@@ -15,7 +16,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   debug: jest.fn()
 }))
 // eslint-disable-next-line no-restricted-syntax
-const { fingerprint, loadAuth, maskToken, primaryToken } = await import('../src/auth/load.js')
+const { loadAuth, maskToken } = await import('../src/auth/load.js')
 // eslint-disable-next-line no-restricted-syntax
 const { encodedForms, forgetSecrets, knownSecrets } = await import('../src/known-secrets.js')
 

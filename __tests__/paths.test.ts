@@ -3,8 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { InputError } from '../src/auth/errors.js'
-import { configDirFromInput, configDirProblem } from '../src/auth/paths.js'
+import { InputError } from '../src/errors.js'
+import {
+  configDirFromInput,
+  configDirProblem,
+  expandHome,
+  resolveConfigDir
+} from '../src/auth/paths.js'
 
 const HOSTED = { home: '/home/runner', workspace: '/home/runner/work/repo/repo' }
 
@@ -65,5 +70,21 @@ describe('configDirFromInput', () => {
         path.join(tmp, 'elsewhere', 'claude')
       )
     })
+  })
+})
+
+describe('expandHome and resolveConfigDir (shared with the capture tool)', () => {
+  it('expands only a leading ~ alone or before a separator', () => {
+    expect(expandHome('~', '/home/me')).toBe('/home/me')
+    expect(expandHome('~/a/../b', '/home/me')).toBe('/home/me/b')
+    expect(expandHome('~other/x', '/home/me')).toBe('~other/x')
+    expect(expandHome('rel/x', '/home/me')).toBe('rel/x')
+    expect(expandHome('/tmp/~/x', '/home/me')).toBe('/tmp/~/x')
+  })
+
+  it('takes a relative path from HOME for the action, from the given base for capture', () => {
+    expect(resolveConfigDir('conf', '/home/me')).toBe('/home/me/conf')
+    expect(resolveConfigDir('conf', '/home/me', '/work/repo')).toBe('/work/repo/conf')
+    expect(resolveConfigDir('~/conf', '/home/me', '/work/repo')).toBe('/home/me/conf')
   })
 })

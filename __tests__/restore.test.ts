@@ -13,12 +13,12 @@ import {
   isDefaultConfigDir,
   planRestore,
   readRestoredCredentials,
-  resolveConfigDir,
   restoreLogin,
   RestorePlanSchema,
   undoRestore
 } from '../src/auth/restore.js'
 import type { Login } from '../src/auth/bundle.js'
+import { resolveConfigDir } from '../src/auth/paths.js'
 import { DAY, fakeOauthLogin, fakeToken } from '../__fixtures__/logins.js'
 
 let home: string

@@ -8,10 +8,9 @@ import {
   assessLogin,
   assumingRefresh,
   CLOCK_SKEW_MS,
-  hoursUntil,
-  iso,
   type AssessOptions
 } from '../src/auth/validate.js'
+import { hoursUntil, iso } from '../src/time.js'
 import type { Login } from '../src/auth/bundle.js'
 import { DAY, HOUR, fakeOauthLogin, fakeToken, type CredOptions } from '../__fixtures__/logins.js'
 

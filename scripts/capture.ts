@@ -34,18 +34,19 @@ import {
   type Login,
   type Source
 } from '../src/auth/bundle.js'
+import { fingerprint, primaryToken } from '../src/auth/credentials.js'
 import { AuthError } from '../src/auth/errors.js'
 import { secretNameProblem } from '../src/auth/secrets.js'
 import { captureInContainer, findRepoRoot } from './capture/container.js'
 import { probe } from './capture/probe.js'
-import { fingerprint, judge, primaryToken, redact, reportLines } from './capture/report.js'
+import { judge, redact, reportLines } from './capture/report.js'
 import { bundledSettings } from './capture/settings.js'
 import {
+  captureConfigDir,
   CaptureError,
   fromFile,
   fromKeychain,
   fromTokenText,
-  resolveConfigDir,
   type Captured
 } from './capture/sources.js'
 import { chooseRoute, parseTargets, uploadAll } from './capture/upload.js'
@@ -303,7 +304,7 @@ async function readLogin(
   io: CaptureIO,
   say: (line?: string) => void
 ): Promise<Captured> {
-  const config = resolveConfigDir(opts.configDir, io.env, io.homedir)
+  const config = captureConfigDir(opts.configDir, io.env, io.homedir)
   const settings = Boolean(opts.withSettings)
   const fileOpts = { platform: io.platform, settings }
   const keychainOpts = { env: io.env, fallbackUser: io.username, settings }

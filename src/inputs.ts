@@ -4,8 +4,9 @@
  */
 import * as core from '@actions/core'
 import { z } from 'zod'
-import { InputError } from './auth/errors.js'
-import { parseDuration } from './duration.js'
+import { InputError } from './errors.js'
+import { parseDuration } from './time.js'
+import { firstIssue } from './zod-message.js'
 import { remember, type SecretKind } from './known-secrets.js'
 
 export const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'] as const
@@ -195,8 +196,7 @@ export function getInputs(read: (name: string) => string = readInput): Inputs {
   }
   const result = InputSchema.safeParse(raw)
   if (!result.success) {
-    const issue = result.error.issues[0]
-    throw new InputError(issue?.message ?? 'An input is not valid.')
+    throw new InputError(firstIssue(result.error).issue?.message ?? 'An input is not valid.')
   }
   return result.data
 }

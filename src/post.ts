@@ -5,6 +5,7 @@
  * libsodium) is loaded only when there is one to make or to report.
  */
 import * as core from '@actions/core'
+import { isWiped } from './auth/credentials.js'
 import type { WriteBackConfig } from './auth/lifecycle.js'
 import { authFailure, type ReauthContext } from './auth/messages.js'
 import {
@@ -65,7 +66,7 @@ async function readBack(plan: RestorePlan, env: NodeJS.ProcessEnv): Promise<void
   )?.claudeAiOauth
   const refreshToken = typeof oauth?.refreshToken === 'string' ? oauth.refreshToken : ''
   // The usual end: nothing pending, and the login on disk is the one restored (or gone).
-  const unchanged = oauth?.accessToken !== '' && tokenHash(refreshToken) === restoredHash
+  const unchanged = !isWiped(oauth) && tokenHash(refreshToken) === restoredHash
   if (!pending && (!oauth || unchanged)) return
 
   const [{ getInputs }, { decodeAuth }, { maskLogin }, lifecycle] = await Promise.all([
@@ -82,7 +83,7 @@ async function readBack(plan: RestorePlan, env: NodeJS.ProcessEnv): Promise<void
     if (pending) lost('the main step left no credentials file to store it from.')
     return
   }
-  if (oauth.accessToken === '') {
+  if (isWiped(oauth)) {
     const wiped =
       'The CLI wiped the login during the run (its refresh was refused): the stored secret is not updated; re-capture the login.'
     if (pending) lost(wiped)

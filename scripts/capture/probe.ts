@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { CredentialsSchema, type Credentials, type Login } from '../../src/auth/bundle.js'
+import { isWiped } from '../../src/auth/credentials.js'
 import { firstLine, run, which } from './exec.js'
 import { redact } from './report.js'
 
@@ -114,7 +115,7 @@ function readRotated(file: string, before: string): Credentials | 'wiped' | unde
   if (!creds.success) return undefined
   const was = JSON.parse(before) as Credentials
   const now = creds.data.claudeAiOauth
-  if (now.accessToken === '') return 'wiped'
+  if (isWiped(now)) return 'wiped'
   if (
     now.accessToken === was.claudeAiOauth.accessToken &&
     now.refreshToken === was.claudeAiOauth.refreshToken

@@ -2,28 +2,18 @@
  * The short report `capture` and `verify` print: what kind of login, when it ends, and
  * fingerprints to compare copies by. Pure functions; no token ever reaches the text.
  */
-import { createHash } from 'node:crypto'
 import type { Login } from '../../src/auth/bundle.js'
-import { assessLogin, iso, type Assessment } from '../../src/auth/validate.js'
-import { formatSpan } from '../../src/duration.js'
+import { fingerprint } from '../../src/auth/credentials.js'
+import { assessLogin, type Assessment } from '../../src/auth/validate.js'
+import { formatSpan, iso } from '../../src/time.js'
 
 /** The action's defaults, so `verify` judges a bundle the way the action will. */
 export const DEFAULT_MIN_VALIDITY_MS = 30 * 60_000
 export const DEFAULT_WARN_WITHIN_MS = 7 * 86_400_000
 
-/** Last 4 hex characters of sha256(token): enough to tell copies apart, useless to an attacker. */
-export function fingerprint(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex').slice(-4)
-}
-
 /** Hides anything that looks like an Anthropic token in text from another program. */
 export function redact(text: string): string {
   return text.replace(/sk-ant-[A-Za-z0-9]{2,6}-[A-Za-z0-9_-]+/g, 'sk-ant-…(hidden)')
-}
-
-/** The access token (oauth) or the setup-token: what the fingerprint is of. */
-export function primaryToken(login: Login): string {
-  return login.kind === 'setup-token' ? login.token : login.credentials.claudeAiOauth.accessToken
 }
 
 /** What the report needs besides the login. */

@@ -15,6 +15,9 @@ import {
   type Login,
   type Source
 } from '../../src/auth/bundle.js'
+import { CREDENTIALS_FILE, isWiped } from '../../src/auth/credentials.js'
+import { expandHome, resolveConfigDir } from '../../src/auth/paths.js'
+import { fieldName, firstIssue } from '../../src/zod-message.js'
 import { firstLine, run } from './exec.js'
 import { redact } from './report.js'
 
@@ -41,7 +44,6 @@ export interface Captured {
 
 export const SETUP_TOKEN_LIFETIME_MS = 365 * 86_400_000
 export const KEYCHAIN_SERVICE = 'Claude Code-credentials'
-const CREDENTIALS_FILE = '.credentials.json'
 const SETTINGS_FILE = 'settings.json'
 /** A credentials file is a few hundred bytes: anything this large is not one. */
 const MAX_CREDENTIALS_BYTES = 64 * 1024
@@ -56,17 +58,18 @@ export interface ConfigDir {
   explicit?: string
 }
 
-/** `--config-dir`, else `CLAUDE_CONFIG_DIR`, else `~/.claude`. A leading `~/` is expanded. */
-export function resolveConfigDir(
+/**
+ * `--config-dir`, else `CLAUDE_CONFIG_DIR`, else `~/.claude`. A leading `~` is expanded as the
+ * action does; a relative path is taken from the working directory, where the user typed it.
+ */
+export function captureConfigDir(
   option: string | undefined,
   env: NodeJS.ProcessEnv,
   home: string
 ): ConfigDir {
   const given = option ?? (env.CLAUDE_CONFIG_DIR ? env.CLAUDE_CONFIG_DIR : undefined)
   if (given === undefined) return { dir: path.join(home, '.claude') }
-  const expanded =
-    given === '~' ? home : given.startsWith('~/') ? path.join(home, given.slice(2)) : given
-  return { dir: path.resolve(expanded), explicit: expanded }
+  return { dir: resolveConfigDir(given, home, process.cwd()), explicit: expandHome(given, home) }
 }
 
 /**
@@ -126,13 +129,13 @@ export function parseCredentials(
   }
   const parsed = CredentialsSchema.safeParse({ claudeAiOauth: obj.claudeAiOauth })
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const field = ['claudeAiOauth', ...(issue?.path ?? []).map(String)].join('.')
+    const { issue, path: at } = firstIssue(parsed.error)
+    const field = fieldName(['claudeAiOauth', ...at], 'dots')
     throw new CaptureError(
       `${where} has the wrong shape: field "${field}" is invalid (${issue?.message ?? 'unknown problem'}); log in again with \`claude auth login\`, then capture.`
     )
   }
-  if (parsed.data.claudeAiOauth.accessToken === '') {
+  if (isWiped(parsed.data.claudeAiOauth)) {
     throw new CaptureError(
       `${where} holds a wiped login (accessToken is empty), as the CLI leaves it after a refused refresh: log in again with \`claude auth login\`, then capture.`
     )

@@ -7,6 +7,8 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { z } from 'zod'
+import { fieldName, firstIssue, kindOf, withArticle, type FirstIssue } from '../zod-message.js'
+import { isWiped } from './credentials.js'
 import { AuthError } from './errors.js'
 import { readClaudeTar } from './tar.js'
 
@@ -359,7 +361,7 @@ function pickFiles(raw: Record<string, unknown>): {
 }
 
 function checkOauth(o: Oauth, what: string, prefix: string): void {
-  if (o.accessToken === '') {
+  if (isWiped(o)) {
     throw new AuthError(
       `${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`,
       'expired'
@@ -385,43 +387,26 @@ function checkEpochMs(value: number | undefined, field: string, what: string): v
 function parseShape<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  const issue = result.error.issues[0] as z.core.$ZodIssue
-  const field = issue.path.map(String).join('.') || '(top level)'
-  let detail = issue.message
-  if (issue.code === 'invalid_type') {
-    const received = describe(pathGet(value, issue.path))
-    detail =
-      received === 'missing'
-        ? `is missing (expected ${issue.expected})`
-        : `must be ${article(issue.expected)}, not ${received}`
-    if (issue.expected === 'number' && received === 'a string')
-      detail += ' (numbers are not quoted)'
-  } else if (issue.code === 'invalid_value') {
-    detail = `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`
-  } else if (issue.code === 'too_small') {
-    detail = `is too small (${issue.message})`
+  const first = firstIssue(result.error, value)
+  const field = fieldName(first.path, 'dots') || '(top level)'
+  throw new AuthError(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`)
+}
+
+/** What is wrong with the field: missing, the wrong type, or outside its values. */
+function shapeDetail({ issue, value }: FirstIssue): string {
+  if (issue?.code === 'invalid_type') {
+    const received = kindOf(value)
+    if (received === 'missing') return `is missing (expected ${issue.expected})`
+    const detail = `must be ${withArticle(issue.expected)}, not ${received}`
+    return issue.expected === 'number' && received === 'a string'
+      ? `${detail} (numbers are not quoted)`
+      : detail
   }
-  throw new AuthError(`${what} has the wrong shape: field "${field}" ${detail}.`)
-}
-
-function pathGet(value: unknown, path: PropertyKey[]): unknown {
-  let cur: unknown = value
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<PropertyKey, unknown>)[key]
+  if (issue?.code === 'invalid_value') {
+    return `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`
   }
-  return cur
-}
-
-function describe(v: unknown): string {
-  if (v === undefined) return 'missing'
-  if (v === null) return 'null'
-  if (Array.isArray(v)) return 'an array'
-  return `${article(typeof v)}`
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`
+  if (issue?.code === 'too_small') return `is too small (${issue.message})`
+  return issue?.message ?? 'is invalid'
 }
 
 function kb(n: number): string {

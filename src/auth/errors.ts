@@ -16,11 +16,3 @@ export class AuthError extends Error {
     this.name = 'AuthError'
   }
 }
-
-/** A problem in an input other than the login: the message names the input and the fix. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'InputError'
-  }
-}

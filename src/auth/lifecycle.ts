@@ -13,6 +13,7 @@ import {
   type Login,
   type OauthLogin
 } from './bundle.js'
+import { isWiped } from './credentials.js'
 import { AuthError } from './errors.js'
 import { maskToken, type LoadedAuth } from './load.js'
 import { refreshLogin, shouldRefresh, type RefreshMode } from './refresh.js'
@@ -200,7 +201,7 @@ export async function writeBackLogin(
   cfg: WriteBackConfig,
   startedAt: string | undefined
 ): Promise<WriteBackResult> {
-  if (login.kind === 'oauth' && login.credentials.claudeAiOauth.accessToken === '') {
+  if (login.kind === 'oauth' && isWiped(login.credentials.claudeAiOauth)) {
     return {
       stored: false,
       writeBackProblem:

@@ -2,7 +2,6 @@
  * From the auth inputs to a decoded, masked and assessed login: which input wins, decoding, masking
  * every token the moment it is known, and the assessment against `min_validity` / `warn_within`.
  */
-import { createHash } from 'node:crypto'
 import { claudeTokenKind, remember, type SecretKind } from '../known-secrets.js'
 import { decodeAuth, type Login } from './bundle.js'
 import { AuthError } from './errors.js'
@@ -45,20 +44,6 @@ export function maskLogin(login: Login): void {
   const o = login.credentials.claudeAiOauth
   maskToken(o.accessToken, 'access token')
   if (o.refreshToken) maskToken(o.refreshToken, 'refresh token')
-}
-
-/** A short, non-reversible name for a token: the last 4 hex characters of its SHA-256. */
-export function fingerprint(token: string): string {
-  return createHash('sha256').update(token).digest('hex').slice(-4)
-}
-
-/** The token a login would send first. */
-export function primaryToken(auth: LoadedAuth): string | undefined {
-  if (auth.apiKey) return auth.apiKey
-  if (!auth.login) return undefined
-  return auth.login.kind === 'oauth'
-    ? auth.login.credentials.claudeAiOauth.accessToken
-    : auth.login.token
 }
 
 /**

@@ -1,12 +1,30 @@
 /**
  * The `config_dir` rules: `~` and relative paths are taken from HOME, and the login is never
  * restored where the model may read it (the workspace) nor where restoring would move the
- * workspace aside (a folder holding it).
+ * workspace aside (a folder holding it). The capture tool expands `--config-dir` by the same rule.
  */
 import { promises as fs } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { InputError } from './errors.js'
-import { resolveConfigDir } from './restore.js'
+import { InputError } from '../errors.js'
+
+/** Expands a leading `~` (alone, or before a path separator) to `home`; other paths stay as given. */
+export function expandHome(input: string, home: string): string {
+  if (input === '~') return home
+  return /^~[/\\]/.test(input) ? path.join(home, input.slice(2)) : input
+}
+
+/**
+ * Expands `~` and makes the path absolute. A relative path is taken from `base`: HOME for the
+ * action (never the workspace), the working directory for the capture tool.
+ */
+export function resolveConfigDir(
+  input: string,
+  home: string = os.homedir(),
+  base: string = home
+): string {
+  return path.resolve(base, expandHome(input, home))
+}
 
 const FIX = 'leave config_dir at its default (~/.claude) or set a folder outside the workspace.'
 

@@ -6,6 +6,7 @@
  * Messages are one sentence and never carry a token or a response body.
  */
 import { z } from 'zod'
+import { fieldName, firstIssue } from '../zod-message.js'
 import type { OauthLogin } from './bundle.js'
 import { AuthError } from './errors.js'
 import type { Assessment } from './validate.js'
@@ -121,8 +122,7 @@ export async function refreshLogin(
     maskTokens(json, opts.onToken)
     const parsed = TokenResponseSchema.safeParse(json)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const field = issue?.path.map(String).join('.') || 'body'
+      const field = fieldName(firstIssue(parsed.error).path, 'dots') || 'body'
       throw new AuthError(
         `The token endpoint answered 200 without a usable "${field}", so the login could not be refreshed.`,
         'expired'

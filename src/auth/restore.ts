@@ -32,12 +32,6 @@ export const RestorePlanSchema = z.object({
 })
 export type RestorePlan = z.infer<typeof RestorePlanSchema>
 
-/** Expands `~` and makes the path absolute; a relative path is taken from HOME, never the workspace. */
-export function resolveConfigDir(input: string, home: string = os.homedir()): string {
-  const expanded = input === '~' ? home : input.replace(/^~(?=[/\\])/, home)
-  return path.resolve(home, expanded)
-}
-
 /** True when the directory is the CLI's default, so no `CLAUDE_CONFIG_DIR` is needed. */
 export function isDefaultConfigDir(dir: string, home: string = os.homedir()): boolean {
   return path.resolve(dir) === path.resolve(home, '.claude')

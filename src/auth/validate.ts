@@ -2,7 +2,7 @@
  * Turns a login's expiry dates into `auth_status`, with the times the outputs report. Pure: the
  * clock is passed in.
  */
-import { formatSpan } from '../duration.js'
+import { formatSpan, iso } from '../time.js'
 import type { Login } from './bundle.js'
 import type { AuthStatus } from './errors.js'
 
@@ -166,15 +166,4 @@ export function assumingRefresh(
 /** An API key has no expiry the action can see. */
 export function assessApiKey(): Assessment {
   return { kind: 'api-key', status: 'valid', needsRefresh: false, canRefresh: false, notices: [] }
-}
-
-/** ISO 8601 for an epoch-ms time. */
-export function iso(ms: number): string {
-  return new Date(ms).toISOString()
-}
-
-/** Hours from now until `ms`, one decimal, as the `expires_in_hours` output. */
-export function hoursUntil(ms: number | undefined, now: number): string {
-  if (ms === undefined) return ''
-  return ((ms - now) / 3_600_000).toFixed(1)
 }

@@ -1,6 +1,6 @@
 /** The CLI's argument list: never a token, never the prompt (it goes on stdin). */
 import { parse } from 'shell-quote'
-import { InputError } from '../auth/errors.js'
+import { InputError } from '../errors.js'
 
 /** Splits `claude_args` with shell-style quoting; `$VAR` stays literal, operators are refused. */
 export function splitArgs(value: string): string[] {

@@ -18,7 +18,7 @@ import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { promisify } from 'node:util'
-import { InputError } from '../auth/errors.js'
+import { InputError } from '../errors.js'
 import { CLI_SHA256, expectedSha256, type ChecksumTable } from './checksums.js'
 import { toolEnv } from './env.js'
 

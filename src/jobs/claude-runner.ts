@@ -2,8 +2,7 @@
  * The small interface jobs use to run the CLI: a prompt and options in, a classified outcome and
  * the telemetry out. The real one wraps install/run/classify; tests can pass a fake.
  */
-import { promises as fs } from 'node:fs'
-import path from 'node:path'
+import { readCredentialsState } from '../auth/credentials.js'
 import { buildArgs, type ArgOptions } from '../claude/args.js'
 import { classify, type Outcome } from '../claude/classify.js'
 import { runClaude, type RunResult } from '../claude/run.js'
@@ -78,14 +77,7 @@ export function cliRunner(config: {
   }
 }
 
-/** The CLI empties the credentials file when a refresh is refused: that is an auth failure. */
-export async function credentialsWiped(configDir: string): Promise<boolean> {
-  try {
-    const text = await fs.readFile(path.join(configDir, '.credentials.json'), 'utf8')
-    if (text.trim() === '') return true
-    const parsed = JSON.parse(text) as { claudeAiOauth?: { accessToken?: unknown } }
-    return parsed.claudeAiOauth?.accessToken === ''
-  } catch {
-    return true
-  }
+/** The CLI wipes the login when a refresh is refused, and a login gone after the run is one too. */
+async function credentialsWiped(configDir: string): Promise<boolean> {
+  return (await readCredentialsState(configDir)) !== 'ok'
 }

@@ -3,9 +3,9 @@
  * the rows of the job summary table. No network; the live call and the tracking issue are added by
  * the caller.
  */
-import { formatSpan } from '../duration.js'
-import { fingerprint, primaryToken, type LoadedAuth } from '../auth/load.js'
-import { iso } from '../auth/validate.js'
+import { formatSpan, iso } from '../time.js'
+import { fingerprint, primaryToken } from '../auth/credentials.js'
+import type { LoadedAuth } from '../auth/load.js'
 import { isOwnComment, type GitHubApi } from '../github/api.js'
 import { markdownTable } from '../report/markdown.js'
 import { hasFooterMarker, withFooter } from './markers.js'

@@ -1,6 +1,6 @@
 /** `mode: prompt`: run the workflow author's task with their own CLI arguments. */
 import { promises as fs } from 'node:fs'
-import { InputError } from '../auth/errors.js'
+import { InputError } from '../errors.js'
 import { hasJsonSchema, splitArgs } from '../claude/args.js'
 import type { JobContext, JobResult } from './context.js'
 import { outcomeResult } from './outcome.js'

@@ -1,5 +1,5 @@
 /** What every mode that ran the CLI shows: outputs and a summary table of the run. */
-import { formatSpan } from '../duration.js'
+import { formatSpan } from '../time.js'
 import type { ClaudeRun } from './claude-runner.js'
 import type { JobContext } from './context.js'
 

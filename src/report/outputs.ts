@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core'
 import type { Assessment } from '../auth/validate.js'
-import { hoursUntil, iso } from '../auth/validate.js'
+import { hoursUntil, iso } from '../time.js'
 
 export type Conclusion = 'success' | 'failure' | 'skipped'
 

@@ -3,7 +3,7 @@
  * what the model sees with no login loaded; the run asks the model (ask.ts), then places its
  * findings on lines of the diff and posts one review plus one sticky summary comment (publish.ts).
  */
-import { InputError } from '../../auth/errors.js'
+import { InputError } from '../../errors.js'
 import { isOwnComment, type GitHubApi, type PullRequest } from '../../github/api.js'
 import type { Inputs } from '../../inputs.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'

@@ -3,6 +3,7 @@
  * validates it, and the same contract as JSON Schema for the CLI's `--json-schema`.
  */
 import { z } from 'zod'
+import { fieldName, firstIssue, quote, withArticle, type FirstIssue } from '../../zod-message.js'
 import { SEVERITIES, type Finding, type ReviewOutput } from './types.js'
 
 // Models often write `null` for an optional field they leave out: treat it as absent.
@@ -105,7 +106,7 @@ export function parseReviewOutput(value: unknown): ParsedReview {
   }
   const result = ReviewOutputSchema.safeParse(input)
   if (!result.success) {
-    return { ok: false, error: describeIssue(result.error.issues[0], input) }
+    return { ok: false, error: describeIssue(firstIssue(result.error, input)) }
   }
   const review: ReviewOutput = {
     summary: result.data.summary,
@@ -127,13 +128,9 @@ export function parseReviewOutput(value: unknown): ParsedReview {
   return { ok: true, review }
 }
 
-type Issue = z.core.$ZodIssue
-
-function describeIssue(issue: Issue | undefined, input: unknown): string {
+function describeIssue({ issue, path, value: actual }: FirstIssue): string {
   if (!issue) return 'The review answer does not match the expected shape.'
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
   const field = fieldName(path)
-  const actual = valueAt(input, path)
   const where = field ? `The review answer's field ${field}` : 'The review answer'
   if (actual === undefined && path.length > 0) return `${where} is missing.`
   switch (issue.code) {
@@ -150,29 +147,15 @@ function describeIssue(issue: Issue | undefined, input: unknown): string {
   }
 }
 
-/** `findings[2].severity` */
-function fieldName(path: (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')
-}
-
-function valueAt(input: unknown, path: (string | number)[]): unknown {
-  let v: unknown = input
-  for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined
-    v = (v as Record<string | number, unknown>)[p]
-  }
-  return v
-}
-
+/** zod's `int` read as a person says it. */
 function article(expected: string): string {
-  const noun = expected === 'int' ? 'whole number' : expected
-  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`
+  return withArticle(expected === 'int' ? 'whole number' : expected)
 }
 
 function show(v: unknown): string {
   if (v === null) return 'null'
   if (Array.isArray(v)) return 'an array'
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)
+  if (typeof v === 'string') return quote(v, 40)
   if (typeof v === 'object') return 'an object'
   return String(v)
 }

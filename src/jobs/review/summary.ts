@@ -2,7 +2,7 @@
  * The sticky summary comment of a review: found again by its marker and updated in place. It holds
  * everything that is not an inline comment, so nothing the model wrote is lost.
  */
-import { formatSpan } from '../../duration.js'
+import { formatSpan } from '../../time.js'
 import { footerValue, hasFooterMarker } from '../markers.js'
 import { cleanUntrusted } from '../untrusted.js'
 import type { SkippedFile } from './files.js'

@@ -4,7 +4,7 @@
  * every rule is applied in code (decide.ts), and every write to GitHub is made in issue.ts.
  */
 import * as core from '@actions/core'
-import { InputError } from '../../auth/errors.js'
+import { InputError } from '../../errors.js'
 import type { Issue } from '../../github/api.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
 import { readPrompt } from '../prompt.js'

@@ -3,6 +3,7 @@
  * the equivalent JSON Schema handed to the CLI as `--json-schema`.
  */
 import { z } from 'zod'
+import { fieldName, firstIssue, jsonExcerpt } from '../../zod-message.js'
 
 // Models sometimes write `null` for a field they mean to leave out: read it as absent.
 const optionalString = z
@@ -96,33 +97,8 @@ const EXPECTED: Record<string, string> = {
   duplicate_of: 'must be a positive whole number (an issue number)'
 }
 
-function formatPath(path: readonly PropertyKey[], generic: boolean): string {
-  let out = ''
-  for (const part of path) {
-    if (typeof part === 'number') out += generic ? '[]' : `[${part}]`
-    else out += out === '' ? String(part) : `.${String(part)}`
-  }
-  return out
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = root
-  for (const part of path) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<PropertyKey, unknown>)[part]
-  }
-  return cur
-}
-
 function describe(value: unknown): string {
-  if (value === undefined) return 'nothing'
-  let text: string
-  try {
-    text = JSON.stringify(value) ?? String(value)
-  } catch {
-    text = String(value)
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+  return value === undefined ? 'nothing' : jsonExcerpt(value, 60)
 }
 
 /**
@@ -142,11 +118,10 @@ export function parseTriageOutput(value: unknown): ParseTriageResult {
   }
   const parsed = triageSchema.safeParse(input)
   if (parsed.success) return { ok: true, triage: parsed.data }
-  const issue = parsed.error.issues[0]
-  const path = issue?.path ?? []
-  const field = formatPath(path, false)
-  const expected = EXPECTED[formatPath(path, true)] ?? issue?.message ?? 'is invalid'
-  const got = describe(valueAt(input, path))
+  const { issue, path, value: found } = firstIssue(parsed.error, input)
+  const field = fieldName(path)
+  const expected = EXPECTED[fieldName(path, 'pattern')] ?? issue?.message ?? 'is invalid'
+  const got = describe(found)
   const error =
     field === ''
       ? `The triage answer ${expected}, got ${got}.`

@@ -1,4 +1,7 @@
-/** Durations as the inputs write them: `90s`, `30m`, `8h`, `7d` (a bare number is minutes). */
+/**
+ * Time as the action reads and writes it: durations as the inputs write them (`90s`, `30m`, `8h`,
+ * `7d`; a bare number is minutes) and as a person reads them, and ISO 8601 dates for the outputs.
+ */
 
 const UNIT_MS: Record<string, number> = {
   ms: 1,
@@ -39,4 +42,15 @@ export function formatSpan(ms: number): string {
   if (h > 0) return `${sign}${h}h ${m}m`
   if (m > 0) return `${sign}${m}m`
   return `${sign}${s}s`
+}
+
+/** ISO 8601 for an epoch-ms time. */
+export function iso(ms: number): string {
+  return new Date(ms).toISOString()
+}
+
+/** Hours from now until `ms`, one decimal, as the `expires_in_hours` output. */
+export function hoursUntil(ms: number | undefined, now: number): string {
+  if (ms === undefined) return ''
+  return ((ms - now) / 3_600_000).toFixed(1)
 }
