@@ -11,13 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   cliRunner: () => (/* binding */ cliRunner)
 });
 
-// UNUSED EXPORTS: credentialsWiped
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/auth/credentials.ts
+var credentials = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/claude/args.ts
 var args = __webpack_require__(6485);
 ;// CONCATENATED MODULE: ./src/claude/classify.ts
@@ -409,7 +404,6 @@ function oneLine(text, max) {
 
 
 
-
 /** The real runner over an installed CLI. */
 function cliRunner(config) {
     return {
@@ -445,18 +439,9 @@ function cliRunner(config) {
         }
     };
 }
-/** The CLI empties the credentials file when a refresh is refused: that is an auth failure. */
+/** The CLI wipes the login when a refresh is refused, and a login gone after the run is one too. */
 async function credentialsWiped(configDir) {
-    try {
-        const text = await external_node_fs_.promises.readFile(external_node_path_default().join(configDir, '.credentials.json'), 'utf8');
-        if (text.trim() === '')
-            return true;
-        const parsed = JSON.parse(text);
-        return parsed.claudeAiOauth?.accessToken === '';
-    }
-    catch {
-        return true;
-    }
+    return (await (0,credentials/* readCredentialsState */.mp)(configDir)) !== 'ok';
 }
 
 

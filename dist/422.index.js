@@ -2,83 +2,19 @@ export const id = 422;
 export const ids = [422];
 export const modules = {
 
-/***/ 5439:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
-/* harmony export */   l: () => (/* binding */ AuthError)
+/* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-/** The auth problems the action can name, each with the status it reports. */
-/**
- * An auth problem found before any work: its message is one sentence naming the problem, never a
- * token. `main` adds the re-auth block.
- */
-class AuthError extends Error {
-    status;
-    constructor(message, status = 'invalid') {
-        super(message);
-        this.status = status;
-        this.name = 'AuthError';
-    }
-}
+/** Error classes every layer may throw; each message is one sentence naming the problem and the fix. */
 /** A problem in an input other than the login: the message names the input and the fix. */
 class InputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'InputError';
     }
-}
-
-
-/***/ }),
-
-/***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   Q: () => (/* binding */ formatSpan)
-/* harmony export */ });
-/** Durations as the inputs write them: `90s`, `30m`, `8h`, `7d` (a bare number is minutes). */
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000
-};
-/**
- * Parses a duration such as `30m` into milliseconds.
- * @throws Error naming the bad value and the expected form.
- */
-function parseDuration(value, name = 'duration') {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$/i.exec(value);
-    if (!m) {
-        throw new Error(`${name} "${value}" is not a duration: use a number and a unit, such as 90s, 30m, 8h or 7d.`);
-    }
-    const unit = (m[2] ?? 'm').toLowerCase();
-    return Math.round(Number(m[1]) * UNIT_MS[unit]);
-}
-/** Formats a span of milliseconds the way a person reads it: `3d 4h`, `45m`, `20s`. */
-function formatSpan(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let rest = Math.abs(ms);
-    const d = Math.floor(rest / 86_400_000);
-    rest -= d * 86_400_000;
-    const h = Math.floor(rest / 3_600_000);
-    rest -= h * 3_600_000;
-    const m = Math.floor(rest / 60_000);
-    rest -= m * 60_000;
-    const s = Math.floor(rest / 1000);
-    if (d > 0)
-        return `${sign}${d}d ${h}h`;
-    if (h > 0)
-        return `${sign}${h}h ${m}m`;
-    if (m > 0)
-        return `${sign}${m}m`;
-    return `${sign}${s}s`;
 }
 
 
@@ -100,13 +36,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8532);
-/* harmony import */ var _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9834);
+/* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2376);
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5688);
 /**
  * Every input of action.yml, read once and validated with zod. The only caller of
  * `core.getInput`: the rest of the action gets a typed `Inputs`.
  */
+
 
 
 
@@ -137,7 +75,7 @@ const oneOf = (name, values, fallback) => zod__WEBPACK_IMPORTED_MODULE_4__/* .st
 });
 const duration = (name, fallback) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
     try {
-        return (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)(v.trim() || fallback, name);
+        return (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(v.trim() || fallback, name);
     }
     catch (err) {
         ctx.addIssue({ code: 'custom', message: err.message });
@@ -276,8 +214,7 @@ function getInputs(read = readInput) {
     }
     const result = InputSchema.safeParse(raw);
     if (!result.success) {
-        const issue = result.error.issues[0];
-        throw new _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(issue?.message ?? 'An input is not valid.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d((0,_zod_message_js__WEBPACK_IMPORTED_MODULE_6__/* .firstIssue */ .OE)(result.error).issue?.message ?? 'An input is not valid.');
     }
     return result.data;
 }
@@ -420,6 +357,149 @@ class SecretLeakError extends Error {
         super(message);
         this.name = 'SecretLeakError';
     }
+}
+
+
+/***/ }),
+
+/***/ 9834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   KH: () => (/* binding */ iso),
+/* harmony export */   QA: () => (/* binding */ formatSpan),
+/* harmony export */   qs: () => (/* binding */ hoursUntil)
+/* harmony export */ });
+/**
+ * Time as the action reads and writes it: durations as the inputs write them (`90s`, `30m`, `8h`,
+ * `7d`; a bare number is minutes) and as a person reads them, and ISO 8601 dates for the outputs.
+ */
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000
+};
+/**
+ * Parses a duration such as `30m` into milliseconds.
+ * @throws Error naming the bad value and the expected form.
+ */
+function parseDuration(value, name = 'duration') {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$/i.exec(value);
+    if (!m) {
+        throw new Error(`${name} "${value}" is not a duration: use a number and a unit, such as 90s, 30m, 8h or 7d.`);
+    }
+    const unit = (m[2] ?? 'm').toLowerCase();
+    return Math.round(Number(m[1]) * UNIT_MS[unit]);
+}
+/** Formats a span of milliseconds the way a person reads it: `3d 4h`, `45m`, `20s`. */
+function formatSpan(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let rest = Math.abs(ms);
+    const d = Math.floor(rest / 86_400_000);
+    rest -= d * 86_400_000;
+    const h = Math.floor(rest / 3_600_000);
+    rest -= h * 3_600_000;
+    const m = Math.floor(rest / 60_000);
+    rest -= m * 60_000;
+    const s = Math.floor(rest / 1000);
+    if (d > 0)
+        return `${sign}${d}d ${h}h`;
+    if (h > 0)
+        return `${sign}${h}h ${m}m`;
+    if (m > 0)
+        return `${sign}${m}m`;
+    return `${sign}${s}s`;
+}
+/** ISO 8601 for an epoch-ms time. */
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+/** Hours from now until `ms`, one decimal, as the `expires_in_hours` output. */
+function hoursUntil(ms, now) {
+    if (ms === undefined)
+        return '';
+    return ((ms - now) / 3_600_000).toFixed(1);
+}
+
+
+/***/ }),
+
+/***/ 2376:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   OE: () => (/* binding */ firstIssue),
+/* harmony export */   Yf: () => (/* binding */ jsonExcerpt),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   vJ: () => (/* binding */ withArticle),
+/* harmony export */   w5: () => (/* binding */ fieldName)
+/* harmony export */ });
+/* unused harmony export valueAt */
+/** The first issue of `error`, with the value the input holds at its path. */
+function firstIssue(error, input) {
+    const issue = error.issues[0];
+    const path = (issue?.path ?? []).filter((p) => typeof p !== 'symbol');
+    return { issue, path, value: valueAt(input, path) };
+}
+/** The value at `path` inside `input`, or undefined where the path leaves the objects. */
+function valueAt(input, path) {
+    let cur = input;
+    for (const key of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+/**
+ * A path as a field name: `labels[0].name` (brackets), `claudeAiOauth.scopes.0` (dots, as the
+ * auth messages write JSON paths), or `labels[].name` (pattern: any index).
+ */
+function fieldName(path, style = 'brackets') {
+    if (style === 'dots')
+        return path.map(String).join('.');
+    let out = '';
+    for (const key of path) {
+        if (typeof key === 'number')
+            out += style === 'pattern' ? '[]' : `[${key}]`;
+        else
+            out += out === '' ? key : `.${key}`;
+    }
+    return out;
+}
+/** `a number`, `an array`: the noun with its indefinite article. */
+function withArticle(noun) {
+    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+/** What a value is, for "must be X, not Y": `missing`, `null`, `an array`, `a string`, … */
+function kindOf(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return withArticle(typeof value);
+}
+/** A text quoted as JSON, cut to `max` characters first. */
+function quote(text, max) {
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+/** Any value as JSON text, cut to `max` characters. */
+function jsonExcerpt(value, max) {
+    let text;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        text = String(value);
+    }
+    return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
-// EXTERNAL MODULE: ./src/auth/errors.ts
-var errors = __webpack_require__(5439);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/jobs/prompt.ts
 var jobs_prompt = __webpack_require__(4660);
 // EXTERNAL MODULE: ./src/jobs/outcome.ts
@@ -365,11 +365,14 @@ function buildTriagePrompt(input) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/zod-message.ts
+var zod_message = __webpack_require__(2376);
 ;// CONCATENATED MODULE: ./src/jobs/triage/schema.ts
 /**
  * The contract of the model's triage answer: a zod schema that validates what the CLI returns, and
  * the equivalent JSON Schema handed to the CLI as `--json-schema`.
  */
+
 
 // Models sometimes write `null` for a field they mean to leave out: read it as absent.
 const optionalString = schemas/* string */.YjP()
@@ -446,36 +449,8 @@ const EXPECTED = {
     comment: 'must be a string',
     duplicate_of: 'must be a positive whole number (an issue number)'
 };
-function formatPath(path, generic) {
-    let out = '';
-    for (const part of path) {
-        if (typeof part === 'number')
-            out += generic ? '[]' : `[${part}]`;
-        else
-            out += out === '' ? String(part) : `.${String(part)}`;
-    }
-    return out;
-}
-function valueAt(root, path) {
-    let cur = root;
-    for (const part of path) {
-        if (cur === null || typeof cur !== 'object')
-            return undefined;
-        cur = cur[part];
-    }
-    return cur;
-}
 function describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    let text;
-    try {
-        text = JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        text = String(value);
-    }
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    return value === undefined ? 'nothing' : (0,zod_message/* jsonExcerpt */.Yf)(value, 60);
 }
 /**
  * Validates the model's answer (an object, or JSON text of one). On failure, `error` is one
@@ -496,11 +471,10 @@ function parseTriageOutput(value) {
     const parsed = triageSchema.safeParse(input);
     if (parsed.success)
         return { ok: true, triage: parsed.data };
-    const issue = parsed.error.issues[0];
-    const path = issue?.path ?? [];
-    const field = formatPath(path, false);
-    const expected = EXPECTED[formatPath(path, true)] ?? issue?.message ?? 'is invalid';
-    const got = describe(valueAt(input, path));
+    const { issue, path, value: found } = (0,zod_message/* firstIssue */.OE)(parsed.error, input);
+    const field = (0,zod_message/* fieldName */.w5)(path);
+    const expected = EXPECTED[(0,zod_message/* fieldName */.w5)(path, 'pattern')] ?? issue?.message ?? 'is invalid';
+    const got = describe(found);
     const error = field === ''
         ? `The triage answer ${expected}, got ${got}.`
         : `The triage answer's ${field} ${expected}, got ${got}.`;

@@ -11,25 +11,27 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   refreshIfNeeded: () => (/* binding */ refreshIfNeeded),
 /* harmony export */   secretTarget: () => (/* binding */ secretTarget),
 /* harmony export */   staleWarning: () => (/* binding */ staleWarning),
-/* harmony export */   tokenHash: () => (/* reexport safe */ _state_js__WEBPACK_IMPORTED_MODULE_6__.Iq),
+/* harmony export */   tokenHash: () => (/* reexport safe */ _state_js__WEBPACK_IMPORTED_MODULE_7__.Iq),
 /* harmony export */   writeAccess: () => (/* binding */ writeAccess),
 /* harmony export */   writeBackConfig: () => (/* binding */ writeBackConfig),
 /* harmony export */   writeBackLogin: () => (/* binding */ writeBackLogin)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2884);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9232);
-/* harmony import */ var _refresh_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9893);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9321);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7218);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2462);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8168);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5439);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9232);
+/* harmony import */ var _refresh_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9893);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9321);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7218);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2462);
 /**
  * The login's lifecycle around a run: refresh before the run when the access token cannot last
  * `min_validity` (and only when the rotated login can be written back), write the rotated login
  * back to the secret, and tell when another run rotated the secret first. Octokit and libsodium
  * are loaded only when a secret is actually read or written.
  */
+
 
 
 
@@ -67,7 +69,7 @@ async function refreshIfNeeded(auth, opts) {
     if (!login || login.kind !== 'oauth')
         return unchanged;
     const canWriteBack = opts.writeBack.secretsToken !== '';
-    let decision = (0,_refresh_js__WEBPACK_IMPORTED_MODULE_4__/* .shouldRefresh */ .Xl)(auth.assessment, { refresh: opts.refresh, canWriteBack });
+    let decision = (0,_refresh_js__WEBPACK_IMPORTED_MODULE_5__/* .shouldRefresh */ .Xl)(auth.assessment, { refresh: opts.refresh, canWriteBack });
     let cannotWrite;
     if (decision.refresh && canWriteBack) {
         // A refresh rotates the stored refresh token away: make sure the new one can be stored first.
@@ -77,7 +79,7 @@ async function refreshIfNeeded(auth, opts) {
     }
     if (!decision.refresh) {
         if (auth.assessment.needsRefresh) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${auth.assessment.reason ?? ''} ${decision.reason}`.trim(), 'expired');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`${auth.assessment.reason ?? ''} ${decision.reason}`.trim(), 'expired');
         }
         if (cannotWrite)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(cannotWrite);
@@ -86,8 +88,8 @@ async function refreshIfNeeded(auth, opts) {
     if (!canWriteBack)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(decision.reason);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Refreshing the login: ${decision.reason}`);
-    const fresh = await (0,_refresh_js__WEBPACK_IMPORTED_MODULE_4__/* .refreshLogin */ .B)(login, { onToken: _load_js__WEBPACK_IMPORTED_MODULE_3__.maskToken });
-    const assessment = (0,_validate_js__WEBPACK_IMPORTED_MODULE_5__/* .assessLogin */ .Gm)(fresh, opts.assess);
+    const fresh = await (0,_refresh_js__WEBPACK_IMPORTED_MODULE_5__/* .refreshLogin */ .B)(login, { onToken: _load_js__WEBPACK_IMPORTED_MODULE_4__.maskToken });
+    const assessment = (0,_validate_js__WEBPACK_IMPORTED_MODULE_6__/* .assessLogin */ .Gm)(fresh, opts.assess);
     const next = { ...auth, login: fresh, assessment };
     if (!canWriteBack) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(staleWarning(opts.writeBack));
@@ -125,7 +127,7 @@ function writeAccess(answer, target) {
         case 404:
             return {
                 ok: false,
-                why: `GitHub answered 404${said}: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .f)(target)} does not exist or the token cannot see it`
+                why: `GitHub answered 404${said}: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .describeTarget */ .f)(target)} does not exist or the token cannot see it`
             };
         default:
             return {
@@ -155,7 +157,7 @@ async function cannotWriteReason(cfg) {
     const access = writeAccess(await secrets.probePublicKey(octokit, target), target);
     if (access.ok)
         return undefined;
-    return `The login is not refreshed, because secrets_token cannot write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .f)(target)}'s secret ${cfg.secretName}: ${access.why}; a refresh would leave the stored secret with a dead refresh token.`;
+    return `The login is not refreshed, because secrets_token cannot write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .describeTarget */ .f)(target)}'s secret ${cfg.secretName}: ${access.why}; a refresh would leave the stored secret with a dead refresh token.`;
 }
 /** Octokit for secrets_token, and the secrets module (libsodium): loaded on first use. */
 async function secretsClient(cfg) {
@@ -167,7 +169,7 @@ async function secretsClient(cfg) {
 }
 /** The warning when a rotated login cannot be stored: the secret now holds a dead refresh token. */
 function staleWarning(cfg) {
-    return `The login was rotated, but without secrets_token it cannot be written back: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .f)(secretTarget(cfg))}'s secret ${cfg.secretName} now holds a refresh token that no longer works, and the next run will fail. Set secrets_token (a token that may write Actions secrets) so the action stores rotated logins, or use a setup-token, which never rotates.`;
+    return `The login was rotated, but without secrets_token it cannot be written back: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .describeTarget */ .f)(secretTarget(cfg))}'s secret ${cfg.secretName} now holds a refresh token that no longer works, and the next run will fail. Set secrets_token (a token that may write Actions secrets) so the action stores rotated logins, or use a setup-token, which never rotates.`;
 }
 /**
  * Writes a rotated login back as a new bundle (`generation`, `source: "refresh"`). Never writes a
@@ -175,7 +177,7 @@ function staleWarning(cfg) {
  * @returns whether the secret was written, and when not, one sentence saying why.
  */
 async function writeBackLogin(login, generation, cfg, startedAt) {
-    if (login.kind === 'oauth' && login.credentials.claudeAiOauth.accessToken === '') {
+    if (login.kind === 'oauth' && (0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .isWiped */ .IO)(login.credentials.claudeAiOauth)) {
         return {
             stored: false,
             writeBackProblem: 'the CLI wiped the login (a refused refresh), so there is nothing to write back.'
@@ -194,7 +196,7 @@ async function writeBackLogin(login, generation, cfg, startedAt) {
         const value = (0,_bundle_js__WEBPACK_IMPORTED_MODULE_1__.encodeBundle)(bundle);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
         const how = await secrets.writeSecret(octokit, target, cfg.secretName, value);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote the rotated login back to ${(0,_target_js__WEBPACK_IMPORTED_MODULE_7__/* .describeTarget */ .f)(target)} (secret ${cfg.secretName} ${how}, generation ${generation}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote the rotated login back to ${(0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .describeTarget */ .f)(target)} (secret ${cfg.secretName} ${how}, generation ${generation}).`);
         return { stored: true };
     }
     catch (err) {
@@ -218,23 +220,18 @@ function loginFromFile(base, file) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fingerprint: () => (/* binding */ fingerprint),
 /* harmony export */   loadAuth: () => (/* binding */ loadAuth),
 /* harmony export */   maskLogin: () => (/* binding */ maskLogin),
-/* harmony export */   maskToken: () => (/* binding */ maskToken),
-/* harmony export */   primaryToken: () => (/* binding */ primaryToken)
+/* harmony export */   maskToken: () => (/* binding */ maskToken)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5688);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2884);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5439);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7218);
+/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5688);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2884);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7218);
 /**
  * From the auth inputs to a decoded, masked and assessed login: which input wins, decoding, masking
  * every token the moment it is known, and the assessment against `min_validity` / `warn_within`.
  */
-
 
 
 
@@ -245,8 +242,8 @@ const ORDER = ['claude_auth', 'claude_code_oauth_token', 'anthropic_api_key'];
  * URL-escaped), and remembers it for the outbound guard. The runner never shows a masked value.
  * Without a kind (a refresh answer's hook), the kind is told by the token's prefix.
  */
-function maskToken(token, kind = (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .claudeTokenKind */ .ww)(token)) {
-    (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .remember */ .kY)(kind, token);
+function maskToken(token, kind = (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .claudeTokenKind */ .ww)(token)) {
+    (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .remember */ .kY)(kind, token);
 }
 /** Masks every token a login holds. */
 function maskLogin(login) {
@@ -259,20 +256,6 @@ function maskLogin(login) {
     if (o.refreshToken)
         maskToken(o.refreshToken, 'refresh token');
 }
-/** A short, non-reversible name for a token: the last 4 hex characters of its SHA-256. */
-function fingerprint(token) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(token).digest('hex').slice(-4);
-}
-/** The token a login would send first. */
-function primaryToken(auth) {
-    if (auth.apiKey)
-        return auth.apiKey;
-    if (!auth.login)
-        return undefined;
-    return auth.login.kind === 'oauth'
-        ? auth.login.credentials.claudeAiOauth.accessToken
-        : auth.login.token;
-}
 /**
  * Picks the auth input, decodes and masks it, and assesses it.
  * @throws AuthError when no input is set or the value cannot be decoded.
@@ -281,7 +264,7 @@ async function loadAuth(inputs, opts) {
     const set = ORDER.filter(name => inputs[name].trim() !== '');
     const first = set[0];
     if (first === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l('No login was given: set the claude_auth input to the secret `npm run capture` stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).', 'missing');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l('No login was given: set the claude_auth input to the secret `npm run capture` stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).', 'missing');
     }
     const warnings = [];
     if (set.length > 1) {
@@ -290,15 +273,15 @@ async function loadAuth(inputs, opts) {
     if (first === 'anthropic_api_key') {
         const apiKey = inputs.anthropic_api_key.trim();
         maskToken(apiKey, 'API key');
-        return { input: first, apiKey, assessment: (0,_validate_js__WEBPACK_IMPORTED_MODULE_4__/* .assessApiKey */ .SE)(), warnings };
+        return { input: first, apiKey, assessment: (0,_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .assessApiKey */ .SE)(), warnings };
     }
-    const login = await (0,_bundle_js__WEBPACK_IMPORTED_MODULE_2__.decodeAuth)(inputs[first], { inputName: first });
+    const login = await (0,_bundle_js__WEBPACK_IMPORTED_MODULE_1__.decodeAuth)(inputs[first], { inputName: first });
     maskLogin(login);
     warnings.push(...login.warnings);
     return {
         input: first,
         login,
-        assessment: (0,_validate_js__WEBPACK_IMPORTED_MODULE_4__/* .assessLogin */ .Gm)(login, opts),
+        assessment: (0,_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .assessLogin */ .Gm)(login, opts),
         warnings
     };
 }
@@ -315,6 +298,7 @@ async function loadAuth(inputs, opts) {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_TOKEN_URL, CLIENT_ID, REFRESH_SCOPE, DEFAULT_TIMEOUT_MS, MAX_TRIES */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2376);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5439);
 /**
  * The OAuth refresh the action makes before a run (SPEC "Rotation", the `refresh` input), with the
@@ -323,6 +307,7 @@ async function loadAuth(inputs, opts) {
  *
  * Messages are one sentence and never carry a token or a response body.
  */
+
 
 
 /** Where the CLI refreshes; `CLAUDE_OAUTH_TOKEN_URL` overrides it (tests, proxies). */
@@ -407,8 +392,7 @@ async function refreshLogin(login, opts = {}) {
         maskTokens(json, opts.onToken);
         const parsed = TokenResponseSchema.safeParse(json);
         if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            const field = issue?.path.map(String).join('.') || 'body';
+            const field = (0,_zod_message_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldName */ .w5)((0,_zod_message_js__WEBPACK_IMPORTED_MODULE_2__/* .firstIssue */ .OE)(parsed.error).path, 'dots') || 'body';
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l(`The token endpoint answered 200 without a usable "${field}", so the login could not be refreshed.`, 'expired');
         }
         const t = parsed.data;
@@ -575,13 +559,11 @@ function describeTarget(target) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gm: () => (/* binding */ assessLogin),
-/* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   SE: () => (/* binding */ assessApiKey),
-/* harmony export */   n6: () => (/* binding */ assumingRefresh),
-/* harmony export */   qs: () => (/* binding */ hoursUntil)
+/* harmony export */   n6: () => (/* binding */ assumingRefresh)
 /* harmony export */ });
 /* unused harmony export CLOCK_SKEW_MS */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9834);
 /**
  * Turns a login's expiry dates into `auth_status`, with the times the outputs report. Pure: the
  * clock is passed in.
@@ -614,20 +596,20 @@ function assessLogin(login, opts) {
             notices: []
         };
         if (end - CLOCK_SKEW_MS <= now) {
-            return { ...base, status: 'expired', reason: `The setup-token expired at ${iso(end)}.` };
+            return { ...base, status: 'expired', reason: `The setup-token expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}.` };
         }
         if (end - CLOCK_SKEW_MS - now < minValidityMs) {
             return {
                 ...base,
                 status: 'expired',
-                reason: `The setup-token expires at ${iso(end)}, in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .Q)(end - now)}: less than min_validity.`
+                reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity.`
             };
         }
         if (end - now < warnWithinMs) {
             return {
                 ...base,
                 status: 'expiring',
-                reason: `The setup-token expires at ${iso(end)}, in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .Q)(end - now)}.`
+                reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}.`
             };
         }
         return { ...base, status: 'valid' };
@@ -649,14 +631,14 @@ function assessLogin(login, opts) {
     };
     if (!tokenHolds) {
         const tokenWhen = left <= 0
-            ? `expired at ${iso(expiresAt)}`
-            : `expires at ${iso(expiresAt)}, in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .Q)(expiresAt - now)}, less than min_validity`;
+            ? `expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}`
+            : `expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(expiresAt - now)}, less than min_validity`;
         if (loginOver) {
             return {
                 ...base,
                 status: 'expired',
                 needsRefresh: false,
-                reason: `The login chain ended at ${iso(loginEnd)} and the access token ${tokenWhen}.`
+                reason: `The login chain ended at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(loginEnd)} and the access token ${tokenWhen}.`
             };
         }
         if (!hasRefresh) {
@@ -679,7 +661,7 @@ function assessLogin(login, opts) {
             ...base,
             status: 'expiring',
             needsRefresh: false,
-            reason: `The login chain ended at ${iso(loginEnd)}; the access token still holds until ${iso(expiresAt)}, and then the login is gone.`
+            reason: `The login chain ended at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(loginEnd)}; the access token still holds until ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}, and then the login is gone.`
         };
     }
     if (loginEnd !== undefined && loginEnd - now < warnWithinMs) {
@@ -687,7 +669,7 @@ function assessLogin(login, opts) {
             ...base,
             status: 'expiring',
             needsRefresh: false,
-            reason: `The login ends at ${iso(loginEnd)}, in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .Q)(loginEnd - now)}.`
+            reason: `The login ends at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(loginEnd)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(loginEnd - now)}.`
         };
     }
     return { ...base, status: 'valid', needsRefresh: false };
@@ -713,67 +695,6 @@ function assumingRefresh(a, opts) {
 /** An API key has no expiry the action can see. */
 function assessApiKey() {
     return { kind: 'api-key', status: 'valid', needsRefresh: false, canRefresh: false, notices: [] };
-}
-/** ISO 8601 for an epoch-ms time. */
-function iso(ms) {
-    return new Date(ms).toISOString();
-}
-/** Hours from now until `ms`, one decimal, as the `expires_in_hours` output. */
-function hoursUntil(ms, now) {
-    if (ms === undefined)
-        return '';
-    return ((ms - now) / 3_600_000).toFixed(1);
-}
-
-
-/***/ }),
-
-/***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   Q: () => (/* binding */ formatSpan)
-/* harmony export */ });
-/** Durations as the inputs write them: `90s`, `30m`, `8h`, `7d` (a bare number is minutes). */
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000
-};
-/**
- * Parses a duration such as `30m` into milliseconds.
- * @throws Error naming the bad value and the expected form.
- */
-function parseDuration(value, name = 'duration') {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$/i.exec(value);
-    if (!m) {
-        throw new Error(`${name} "${value}" is not a duration: use a number and a unit, such as 90s, 30m, 8h or 7d.`);
-    }
-    const unit = (m[2] ?? 'm').toLowerCase();
-    return Math.round(Number(m[1]) * UNIT_MS[unit]);
-}
-/** Formats a span of milliseconds the way a person reads it: `3d 4h`, `45m`, `20s`. */
-function formatSpan(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let rest = Math.abs(ms);
-    const d = Math.floor(rest / 86_400_000);
-    rest -= d * 86_400_000;
-    const h = Math.floor(rest / 3_600_000);
-    rest -= h * 3_600_000;
-    const m = Math.floor(rest / 60_000);
-    rest -= m * 60_000;
-    const s = Math.floor(rest / 1000);
-    if (d > 0)
-        return `${sign}${d}d ${h}h`;
-    if (h > 0)
-        return `${sign}${h}h ${m}m`;
-    if (m > 0)
-        return `${sign}${m}m`;
-    return `${sign}${s}s`;
 }
 
 
@@ -897,6 +818,72 @@ class SecretLeakError extends Error {
         super(message);
         this.name = 'SecretLeakError';
     }
+}
+
+
+/***/ }),
+
+/***/ 9834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   KH: () => (/* binding */ iso),
+/* harmony export */   QA: () => (/* binding */ formatSpan),
+/* harmony export */   qs: () => (/* binding */ hoursUntil)
+/* harmony export */ });
+/**
+ * Time as the action reads and writes it: durations as the inputs write them (`90s`, `30m`, `8h`,
+ * `7d`; a bare number is minutes) and as a person reads them, and ISO 8601 dates for the outputs.
+ */
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000
+};
+/**
+ * Parses a duration such as `30m` into milliseconds.
+ * @throws Error naming the bad value and the expected form.
+ */
+function parseDuration(value, name = 'duration') {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$/i.exec(value);
+    if (!m) {
+        throw new Error(`${name} "${value}" is not a duration: use a number and a unit, such as 90s, 30m, 8h or 7d.`);
+    }
+    const unit = (m[2] ?? 'm').toLowerCase();
+    return Math.round(Number(m[1]) * UNIT_MS[unit]);
+}
+/** Formats a span of milliseconds the way a person reads it: `3d 4h`, `45m`, `20s`. */
+function formatSpan(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let rest = Math.abs(ms);
+    const d = Math.floor(rest / 86_400_000);
+    rest -= d * 86_400_000;
+    const h = Math.floor(rest / 3_600_000);
+    rest -= h * 3_600_000;
+    const m = Math.floor(rest / 60_000);
+    rest -= m * 60_000;
+    const s = Math.floor(rest / 1000);
+    if (d > 0)
+        return `${sign}${d}d ${h}h`;
+    if (h > 0)
+        return `${sign}${h}h ${m}m`;
+    if (m > 0)
+        return `${sign}${m}m`;
+    return `${sign}${s}s`;
+}
+/** ISO 8601 for an epoch-ms time. */
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+/** Hours from now until `ms`, one decimal, as the `expires_in_hours` output. */
+function hoursUntil(ms, now) {
+    if (ms === undefined)
+        return '';
+    return ((ms - now) / 3_600_000).toFixed(1);
 }
 
 

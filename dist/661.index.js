@@ -2,6 +2,80 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
+/***/ 8168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CD: () => (/* binding */ primaryToken),
+/* harmony export */   IO: () => (/* binding */ isWiped),
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   mp: () => (/* binding */ readCredentialsState)
+/* harmony export */ });
+/* unused harmony exports CREDENTIALS_FILE, credentialsState */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * A login's credentials as the CLI keeps them: whether they hold a login (ok), a wiped one (the CLI
+ * empties the access token, or the whole file, after a refused refresh) or none (missing), and the
+ * token and fingerprint reports name a login by. One rule for the action and the capture tool.
+ */
+
+
+
+/** The file the CLI keeps its login in, inside the config dir. */
+const CREDENTIALS_FILE = '.credentials.json';
+/** True when the CLI wiped this login: it empties the access token when a refresh is refused. */
+function isWiped(oauth) {
+    return oauth?.accessToken === '';
+}
+/** Classifies parsed credentials JSON of any shape: no `claudeAiOauth` object is no login. */
+function credentialsState(value) {
+    const oauth = value?.claudeAiOauth;
+    if (oauth === null || typeof oauth !== 'object')
+        return 'missing';
+    return isWiped(oauth) ? 'wiped' : 'ok';
+}
+/**
+ * Reads `<configDir>/.credentials.json`: an empty file is a wiped login (the CLI may empty it),
+ * and one that cannot be read or parsed holds no login.
+ */
+async function readCredentialsState(configDir) {
+    let text;
+    try {
+        text = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, CREDENTIALS_FILE), 'utf8');
+    }
+    catch {
+        return 'missing';
+    }
+    if (text.trim() === '')
+        return 'wiped';
+    try {
+        return credentialsState(JSON.parse(text));
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** A short, non-reversible name for a token: the last 4 hex characters of its SHA-256. */
+function fingerprint(token) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(token, 'utf8').digest('hex').slice(-4);
+}
+function primaryToken(from) {
+    if ('kind' in from) {
+        return from.kind === 'oauth' ? from.credentials.claudeAiOauth.accessToken : from.token;
+    }
+    if (from.apiKey)
+        return from.apiKey;
+    return from.login ? primaryToken(from.login) : undefined;
+}
+
+
+/***/ }),
+
 /***/ 7404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -55,8 +129,7 @@ function authFailure(sentence, ctx, env = process.env) {
 /* harmony export */   fW: () => (/* binding */ undoRestore),
 /* harmony export */   g6: () => (/* binding */ restoreLogin),
 /* harmony export */   jt: () => (/* binding */ RestorePlanSchema),
-/* harmony export */   q8: () => (/* binding */ planRestore),
-/* harmony export */   wF: () => (/* binding */ resolveConfigDir)
+/* harmony export */   q8: () => (/* binding */ planRestore)
 /* harmony export */ });
 /* unused harmony exports credentialsFor, decideUndo */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -96,11 +169,6 @@ const RestorePlanSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     /** The config_dir asked for, when it held another run's live login and this run went elsewhere. */
     divertedFrom: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional()
 });
-/** Expands `~` and makes the path absolute; a relative path is taken from HOME, never the workspace. */
-function resolveConfigDir(input, home = node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir()) {
-    const expanded = input === '~' ? home : input.replace(/^~(?=[/\\])/, home);
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(home, expanded);
-}
 /** True when the directory is the CLI's default, so no `CLAUDE_CONFIG_DIR` is needed. */
 function isDefaultConfigDir(dir, home = node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir()) {
     return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir) === node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(home, '.claude');
@@ -293,9 +361,10 @@ async function exists(p) {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _auth_messages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7404);
-/* harmony import */ var _auth_restore_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9976);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2462);
+/* harmony import */ var _auth_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8168);
+/* harmony import */ var _auth_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7404);
+/* harmony import */ var _auth_restore_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9976);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2462);
 /**
  * The post step: runs even when the job failed. Writes back a login the CLI rotated during the
  * run, then takes the restored login away and puts back what was there before. Only cleans up and
@@ -306,16 +375,17 @@ async function exists(p) {
 
 
 
+
 /** Runs the post step; every problem is a warning. */
 async function post(env = process.env) {
-    const raw = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .load */ .Hh)('restorePlan');
+    const raw = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .load */ .Hh)('restorePlan');
     if (!raw) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Nothing to clean up: the main step restored no login.');
         return;
     }
     let plan;
     try {
-        plan = _auth_restore_js__WEBPACK_IMPORTED_MODULE_1__/* .RestorePlanSchema */ .jt.parse(JSON.parse(raw));
+        plan = _auth_restore_js__WEBPACK_IMPORTED_MODULE_2__/* .RestorePlanSchema */ .jt.parse(JSON.parse(raw));
     }
     catch {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('Post step: the saved restore plan is unreadable, so the restored login was not removed.');
@@ -328,7 +398,7 @@ async function post(env = process.env) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Post step: could not check the login for a rotation: ${err.message}`);
     }
     try {
-        const problems = await (0,_auth_restore_js__WEBPACK_IMPORTED_MODULE_1__/* .undoRestore */ .fW)(plan);
+        const problems = await (0,_auth_restore_js__WEBPACK_IMPORTED_MODULE_2__/* .undoRestore */ .fW)(plan);
         for (const p of problems)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Post step: ${p}`);
         if (problems.length === 0) {
@@ -346,15 +416,15 @@ async function post(env = process.env) {
  * is an error annotation with the re-auth steps; the post step itself never fails.
  */
 async function readBack(plan, env) {
-    const restoredHash = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .load */ .Hh)('restoredRefreshHash');
-    const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .load */ .Hh)('writeBackPending') === 'true';
+    const restoredHash = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .load */ .Hh)('restoredRefreshHash');
+    const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .load */ .Hh)('writeBackPending') === 'true';
     if (!restoredHash && !pending)
         return;
-    const file = await (0,_auth_restore_js__WEBPACK_IMPORTED_MODULE_1__/* .readRestoredCredentials */ .P2)(plan);
+    const file = await (0,_auth_restore_js__WEBPACK_IMPORTED_MODULE_2__/* .readRestoredCredentials */ .P2)(plan);
     const oauth = file?.claudeAiOauth;
     const refreshToken = typeof oauth?.refreshToken === 'string' ? oauth.refreshToken : '';
     // The usual end: nothing pending, and the login on disk is the one restored (or gone).
-    const unchanged = oauth?.accessToken !== '' && (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenHash */ .Iq)(refreshToken) === restoredHash;
+    const unchanged = !(0,_auth_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .isWiped */ .IO)(oauth) && (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .tokenHash */ .Iq)(refreshToken) === restoredHash;
     if (!pending && (!oauth || unchanged))
         return;
     const [{ getInputs }, { decodeAuth }, { maskLogin }, lifecycle] = await Promise.all([
@@ -372,7 +442,7 @@ async function readBack(plan, env) {
             lost('the main step left no credentials file to store it from.');
         return;
     }
-    if (oauth.accessToken === '') {
+    if ((0,_auth_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .isWiped */ .IO)(oauth)) {
         const wiped = 'The CLI wiped the login during the run (its refresh was refused): the stored secret is not updated; re-capture the login.';
         if (pending)
             lost(wiped);
@@ -401,8 +471,8 @@ async function readBack(plan, env) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(odd);
         return;
     }
-    const generation = Number((0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .load */ .Hh)('generation') ?? original.generation) + 1;
-    const since = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .load */ .Hh)('lastWriteAt') ?? (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .load */ .Hh)('startedAt');
+    const generation = Number((0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .load */ .Hh)('generation') ?? original.generation) + 1;
+    const since = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .load */ .Hh)('lastWriteAt') ?? (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .load */ .Hh)('startedAt');
     const written = await writeBackLogin(rotated, generation, cfg, since);
     if (!written.stored) {
         lost(written.writeBackProblem);
@@ -418,7 +488,7 @@ function lostLogin(why, pending, cfg, env) {
         ? 'The new login could not be stored, on a second try either'
         : 'The login the CLI rotated during the run could not be stored';
     const sentence = `${what}: ${why} The secret ${cfg.secretName} now holds a refresh token that no longer works, so the next run will fail until the login is captured again.`;
-    return (0,_auth_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .authFailure */ .Tu)(sentence, reauthContext(cfg), env);
+    return (0,_auth_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .authFailure */ .Tu)(sentence, reauthContext(cfg), env);
 }
 function reauthContext(cfg) {
     return {

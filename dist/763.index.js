@@ -494,6 +494,80 @@ module.exports = function quote(xs) {
 
 /***/ }),
 
+/***/ 8168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CD: () => (/* binding */ primaryToken),
+/* harmony export */   IO: () => (/* binding */ isWiped),
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   mp: () => (/* binding */ readCredentialsState)
+/* harmony export */ });
+/* unused harmony exports CREDENTIALS_FILE, credentialsState */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * A login's credentials as the CLI keeps them: whether they hold a login (ok), a wiped one (the CLI
+ * empties the access token, or the whole file, after a refused refresh) or none (missing), and the
+ * token and fingerprint reports name a login by. One rule for the action and the capture tool.
+ */
+
+
+
+/** The file the CLI keeps its login in, inside the config dir. */
+const CREDENTIALS_FILE = '.credentials.json';
+/** True when the CLI wiped this login: it empties the access token when a refresh is refused. */
+function isWiped(oauth) {
+    return oauth?.accessToken === '';
+}
+/** Classifies parsed credentials JSON of any shape: no `claudeAiOauth` object is no login. */
+function credentialsState(value) {
+    const oauth = value?.claudeAiOauth;
+    if (oauth === null || typeof oauth !== 'object')
+        return 'missing';
+    return isWiped(oauth) ? 'wiped' : 'ok';
+}
+/**
+ * Reads `<configDir>/.credentials.json`: an empty file is a wiped login (the CLI may empty it),
+ * and one that cannot be read or parsed holds no login.
+ */
+async function readCredentialsState(configDir) {
+    let text;
+    try {
+        text = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(configDir, CREDENTIALS_FILE), 'utf8');
+    }
+    catch {
+        return 'missing';
+    }
+    if (text.trim() === '')
+        return 'wiped';
+    try {
+        return credentialsState(JSON.parse(text));
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** A short, non-reversible name for a token: the last 4 hex characters of its SHA-256. */
+function fingerprint(token) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(token, 'utf8').digest('hex').slice(-4);
+}
+function primaryToken(from) {
+    if ('kind' in from) {
+        return from.kind === 'oauth' ? from.credentials.claudeAiOauth.accessToken : from.token;
+    }
+    if (from.apiKey)
+        return from.apiKey;
+    return from.login ? primaryToken(from.login) : undefined;
+}
+
+
+/***/ }),
+
 /***/ 7404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -547,8 +621,7 @@ function authFailure(sentence, ctx, env = process.env) {
 /* harmony export */   fW: () => (/* binding */ undoRestore),
 /* harmony export */   g6: () => (/* binding */ restoreLogin),
 /* harmony export */   jt: () => (/* binding */ RestorePlanSchema),
-/* harmony export */   q8: () => (/* binding */ planRestore),
-/* harmony export */   wF: () => (/* binding */ resolveConfigDir)
+/* harmony export */   q8: () => (/* binding */ planRestore)
 /* harmony export */ });
 /* unused harmony exports credentialsFor, decideUndo */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -588,11 +661,6 @@ const RestorePlanSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     /** The config_dir asked for, when it held another run's live login and this run went elsewhere. */
     divertedFrom: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional()
 });
-/** Expands `~` and makes the path absolute; a relative path is taken from HOME, never the workspace. */
-function resolveConfigDir(input, home = node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir()) {
-    const expanded = input === '~' ? home : input.replace(/^~(?=[/\\])/, home);
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(home, expanded);
-}
 /** True when the directory is the CLI's default, so no `CLAUDE_CONFIG_DIR` is needed. */
 function isDefaultConfigDir(dir, home = node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir()) {
     return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir) === node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(home, '.claude');
@@ -788,7 +856,7 @@ async function exists(p) {
 /* harmony export */   sG: () => (/* binding */ splitArgs)
 /* harmony export */ });
 /* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6591);
-/* harmony import */ var _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /** The CLI's argument list: never a token, never the prompt (it goes on stdin). */
 
 
@@ -809,7 +877,7 @@ function splitArgs(value) {
         else if ('comment' in part)
             break;
         else {
-            throw new _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`claude_args has a shell operator ("${'op' in part ? part.op : '?'}"), which is not run by a shell: quote it, or pass plain arguments only.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`claude_args has a shell operator ("${'op' in part ? part.op : '?'}"), which is not run by a shell: quote it, or pass plain arguments only.`);
         }
     }
     return out;
@@ -982,6 +1050,24 @@ function cliEnv(base, auth) {
     if (auth.kind === 'api-key')
         env.ANTHROPIC_API_KEY = auth.apiKey;
     return env;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/** Error classes every layer may throw; each message is one sentence naming the problem and the fix. */
+/** A problem in an input other than the login: the message names the input and the fix. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
 }
 
 
@@ -1367,13 +1453,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8532);
-/* harmony import */ var _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9834);
+/* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2376);
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5688);
 /**
  * Every input of action.yml, read once and validated with zod. The only caller of
  * `core.getInput`: the rest of the action gets a typed `Inputs`.
  */
+
 
 
 
@@ -1404,7 +1492,7 @@ const oneOf = (name, values, fallback) => zod__WEBPACK_IMPORTED_MODULE_4__/* .st
 });
 const duration = (name, fallback) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
     try {
-        return (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E)(v.trim() || fallback, name);
+        return (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(v.trim() || fallback, name);
     }
     catch (err) {
         ctx.addIssue({ code: 'custom', message: err.message });
@@ -1543,8 +1631,7 @@ function getInputs(read = readInput) {
     }
     const result = InputSchema.safeParse(raw);
     if (!result.success) {
-        const issue = result.error.issues[0];
-        throw new _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(issue?.message ?? 'An input is not valid.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d((0,_zod_message_js__WEBPACK_IMPORTED_MODULE_6__/* .firstIssue */ .OE)(result.error).issue?.message ?? 'An input is not valid.');
     }
     return result.data;
 }
@@ -1678,7 +1765,7 @@ function outcomeResult(ctx, outcome) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _claude_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6485);
 /* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1348);
 /* harmony import */ var _run_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9008);
@@ -1696,13 +1783,13 @@ async function readPrompt(inputs) {
         try {
             const text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(inputs.prompt_file, 'utf8');
             if (text.trim() === '')
-                throw new _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" is empty.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" is empty.`);
             return text;
         }
         catch (err) {
-            if (err instanceof _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d)
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d)
                 throw err;
-            throw new _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" cannot be read (${err.code ?? 'error'}): check the path, relative to the workspace.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" cannot be read (${err.code ?? 'error'}): check the path, relative to the workspace.`);
         }
     }
     return '';
@@ -1711,7 +1798,7 @@ async function readPrompt(inputs) {
 async function runPromptJob(ctx) {
     const prompt = await readPrompt(ctx.inputs);
     if (prompt.trim() === '') {
-        throw new _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('mode prompt needs a task: set the prompt input, or prompt_file.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('mode prompt needs a task: set the prompt input, or prompt_file.');
     }
     const extra = (0,_claude_args_js__WEBPACK_IMPORTED_MODULE_2__/* .splitArgs */ .sG)(ctx.inputs.claude_args);
     const run = await ctx.claude.run({
@@ -1743,7 +1830,7 @@ async function runPromptJob(ctx) {
 /* harmony export */   A: () => (/* binding */ sumRuns),
 /* harmony export */   G: () => (/* binding */ reportRun)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9834);
 /** What every mode that ran the CLI shows: outputs and a summary table of the run. */
 
 /** Sets the run outputs and adds the run table to the summary. */
@@ -1759,7 +1846,7 @@ function reportRun(ctx, run, mode) {
         ['Model', run.model ?? 'default'],
         ['Outcome', run.outcome.kind],
         ['Turns', String(run.turns ?? '?')],
-        ['Duration', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .Q)(run.durationMs)],
+        ['Duration', (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(run.durationMs)],
         [
             'API-equivalent cost',
             run.costUsd === undefined
@@ -1767,7 +1854,7 @@ function reportRun(ctx, run, mode) {
                 : `$${run.costUsd.toFixed(4)}: what this run would have cost on pay-per-token pricing, covered by your subscription`
         ],
         ['Auth', `${a.kind}, ${a.status}`],
-        ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .Q)(a.expiresAt - now)]
+        ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(a.expiresAt - now)]
     ], ['Claude Code run', '']);
 }
 /** Several CLI runs' numbers summed into one, for one run report; undefined when there was none. */
@@ -1807,6 +1894,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/auth/errors.ts
 var errors = __webpack_require__(5439);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/auth/lifecycle.ts
 var auth_lifecycle = __webpack_require__(5558);
 // EXTERNAL MODULE: ./src/auth/load.ts
@@ -1819,18 +1908,29 @@ var refresh = __webpack_require__(9893);
 var validate = __webpack_require__(7218);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/auth/restore.ts
-var restore = __webpack_require__(9976);
 ;// CONCATENATED MODULE: ./src/auth/paths.ts
 /**
  * The `config_dir` rules: `~` and relative paths are taken from HOME, and the login is never
  * restored where the model may read it (the workspace) nor where restoring would move the
- * workspace aside (a folder holding it).
+ * workspace aside (a folder holding it). The capture tool expands `--config-dir` by the same rule.
  */
 
 
 
 
+/** Expands a leading `~` (alone, or before a path separator) to `home`; other paths stay as given. */
+function expandHome(input, home) {
+    if (input === '~')
+        return home;
+    return /^~[/\\]/.test(input) ? external_node_path_default().join(home, input.slice(2)) : input;
+}
+/**
+ * Expands `~` and makes the path absolute. A relative path is taken from `base`: HOME for the
+ * action (never the workspace), the working directory for the capture tool.
+ */
+function resolveConfigDir(input, home = external_node_os_default().homedir(), base = home) {
+    return external_node_path_default().resolve(base, expandHome(input, home));
+}
 const FIX = 'leave config_dir at its default (~/.claude) or set a folder outside the workspace.';
 /** True when `child` is `parent` or inside it (both absolute). */
 function within(child, parent) {
@@ -1855,14 +1955,14 @@ function configDirProblem(input, dir, workspace) {
  * are followed on both sides, so a link cannot carry the login into the workspace.
  */
 async function configDirFromInput(input, opts) {
-    const dir = (0,restore/* resolveConfigDir */.wF)(input, opts.home);
+    const dir = resolveConfigDir(input, opts.home);
     const workspace = opts.workspace ? external_node_path_default().resolve(opts.home, opts.workspace) : undefined;
     const problem = configDirProblem(input, dir, workspace) ??
         (workspace
             ? configDirProblem(input, await realPath(dir), await realPath(workspace))
             : undefined);
     if (problem)
-        throw new errors/* InputError */.d(problem);
+        throw new src_errors/* InputError */.d(problem);
     return dir;
 }
 /** The real path of `p`, resolving the links of its deepest existing ancestor. */
@@ -1883,6 +1983,8 @@ async function realPath(p) {
     }
 }
 
+// EXTERNAL MODULE: ./src/auth/restore.ts
+var restore = __webpack_require__(9976);
 // EXTERNAL MODULE: ./src/claude/cancelled.ts
 var cancelled = __webpack_require__(5445);
 // EXTERNAL MODULE: ./src/claude/env.ts
@@ -2206,10 +2308,12 @@ class OutboundGuard {
     }
 }
 
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/time.ts
+var time = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/auth/credentials.ts
+var credentials = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
@@ -2225,21 +2329,20 @@ var markers = __webpack_require__(6123);
 
 
 
-
 /** Judges a loaded login at `now`. */
 function healthVerdict(auth, now) {
     const a = auth.assessment;
-    const token = (0,load.primaryToken)(auth);
+    const token = (0,credentials/* primaryToken */.CD)(auth);
     const when = (ms) => ms === undefined
         ? 'unknown'
-        : `${(0,validate/* iso */.KH)(ms)} (${ms > now ? 'in ' : ''}${(0,duration/* formatSpan */.Q)(Math.abs(ms - now))}${ms > now ? '' : ' ago'})`;
+        : `${(0,time/* iso */.KH)(ms)} (${ms > now ? 'in ' : ''}${(0,time/* formatSpan */.QA)(Math.abs(ms - now))}${ms > now ? '' : ' ago'})`;
     const rows = [
         ['Auth kind', a.kind],
         ['Status', a.status],
         ['Access token expires', a.kind === 'api-key' ? 'n/a (API key)' : when(a.expiresAt)],
         ['Login ends', a.kind === 'api-key' ? 'n/a (API key)' : when(a.loginExpiresAt)],
-        ['Time left', a.expiresAt === undefined ? 'unknown' : (0,duration/* formatSpan */.Q)(a.expiresAt - now)],
-        ['Token fingerprint', token ? `…${(0,load.fingerprint)(token)} (last 4 of SHA-256)` : 'none']
+        ['Time left', a.expiresAt === undefined ? 'unknown' : (0,time/* formatSpan */.QA)(a.expiresAt - now)],
+        ['Token fingerprint', token ? `…${(0,credentials/* fingerprint */.Rj)(token)} (last 4 of SHA-256)` : 'none']
     ];
     if (auth.login?.generation !== undefined && auth.login.origin === 'bundle') {
         rows.push(['Bundle generation', String(auth.login.generation)]);
@@ -2349,9 +2452,9 @@ class Outputs {
     auth(a, now = Date.now()) {
         this.set('auth_kind', a.kind);
         this.set('auth_status', a.status);
-        this.set('expires_at', a.expiresAt !== undefined ? (0,validate/* iso */.KH)(a.expiresAt) : '');
-        this.set('login_expires_at', a.loginExpiresAt !== undefined ? (0,validate/* iso */.KH)(a.loginExpiresAt) : '');
-        this.set('expires_in_hours', (0,validate/* hoursUntil */.qs)(a.expiresAt, now));
+        this.set('expires_at', a.expiresAt !== undefined ? (0,time/* iso */.KH)(a.expiresAt) : '');
+        this.set('login_expires_at', a.loginExpiresAt !== undefined ? (0,time/* iso */.KH)(a.loginExpiresAt) : '');
+        this.set('expires_in_hours', (0,time/* hoursUntil */.qs)(a.expiresAt, now));
     }
     conclusion(c, skipReason) {
         this.set('conclusion', c);
@@ -2413,6 +2516,7 @@ var state = __webpack_require__(2462);
  * report. The only place that fails the step. A job's code, the installer and the GitHub client are
  * loaded when used (`import()`, their own chunks of dist/): a health check loads none of them.
  */
+
 
 
 
@@ -2522,7 +2626,7 @@ async function runJob(mode, pre, env) {
             ['Mode', 'setup'],
             ['Claude Code', `${claude.version} at ${claude.path}`],
             ['Auth', `${a.kind}, ${a.status}`],
-            ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,duration/* formatSpan */.Q)(a.expiresAt - now)],
+            ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,time/* formatSpan */.QA)(a.expiresAt - now)],
             ['Config dir', claude.configDir]
         ], ['Ready for later steps', '']);
         return { conclusion: 'success' };
@@ -2819,7 +2923,7 @@ function lazyApi(make) {
 /** Every call fails with the sentence that says what is missing. */
 function missingTokenApi() {
     return new Proxy({}, {
-        get: () => () => Promise.reject(new errors/* InputError */.d('github_token is empty: leave it at its default (${{ github.token }}) or pass a token that may read and write issues and pull requests.'))
+        get: () => () => Promise.reject(new src_errors/* InputError */.d('github_token is empty: leave it at its default (${{ github.token }}) or pass a token that may read and write issues and pull requests.'))
     });
 }
 function reportDryRun(inputs, writes, summary) {
@@ -2858,7 +2962,7 @@ function fail(err, outputs, summary, reauth, mode) {
         outputs.set('auth_status', err.status);
         message = (0,messages/* authFailure */.Tu)(err.message, reauth);
     }
-    else if (err instanceof errors/* InputError */.d ||
+    else if (err instanceof src_errors/* InputError */.d ||
         err instanceof cancelled/* CancelledError */.c ||
         err instanceof known_secrets/* SecretLeakError */.q2) {
         message = err.message;

@@ -31,6 +31,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/zod-message.ts
+var zod_message = __webpack_require__(2376);
+// EXTERNAL MODULE: ./src/auth/credentials.ts
+var credentials = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/auth/errors.ts
 var errors = __webpack_require__(5439);
 // EXTERNAL MODULE: external "node:stream"
@@ -121,6 +125,8 @@ async function readClaudeTar(bytes, what) {
  *
  * Decoding never logs and never quotes the input: every message names the problem and the fix.
  */
+
+
 
 
 
@@ -394,7 +400,7 @@ function pickFiles(raw) {
     return { files, warnings };
 }
 function checkOauth(o, what, prefix) {
-    if (o.accessToken === '') {
+    if ((0,credentials/* isWiped */.IO)(o)) {
         throw new errors/* AuthError */.l(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
     }
     checkEpochMs(o.expiresAt, `${prefix}expiresAt`, what);
@@ -415,46 +421,27 @@ function parseShape(schema, value, what) {
     const result = schema.safeParse(value);
     if (result.success)
         return result.data;
-    const issue = result.error.issues[0];
-    const field = issue.path.map(String).join('.') || '(top level)';
-    let detail = issue.message;
-    if (issue.code === 'invalid_type') {
-        const received = describe(pathGet(value, issue.path));
-        detail =
-            received === 'missing'
-                ? `is missing (expected ${issue.expected})`
-                : `must be ${article(issue.expected)}, not ${received}`;
-        if (issue.expected === 'number' && received === 'a string')
-            detail += ' (numbers are not quoted)';
-    }
-    else if (issue.code === 'invalid_value') {
-        detail = `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
-    }
-    else if (issue.code === 'too_small') {
-        detail = `is too small (${issue.message})`;
-    }
-    throw new errors/* AuthError */.l(`${what} has the wrong shape: field "${field}" ${detail}.`);
+    const first = (0,zod_message/* firstIssue */.OE)(result.error, value);
+    const field = (0,zod_message/* fieldName */.w5)(first.path, 'dots') || '(top level)';
+    throw new errors/* AuthError */.l(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
 }
-function pathGet(value, path) {
-    let cur = value;
-    for (const key of path) {
-        if (cur === null || typeof cur !== 'object')
-            return undefined;
-        cur = cur[key];
+/** What is wrong with the field: missing, the wrong type, or outside its values. */
+function shapeDetail({ issue, value }) {
+    if (issue?.code === 'invalid_type') {
+        const received = (0,zod_message/* kindOf */.I)(value);
+        if (received === 'missing')
+            return `is missing (expected ${issue.expected})`;
+        const detail = `must be ${(0,zod_message/* withArticle */.vJ)(issue.expected)}, not ${received}`;
+        return issue.expected === 'number' && received === 'a string'
+            ? `${detail} (numbers are not quoted)`
+            : detail;
     }
-    return cur;
-}
-function describe(v) {
-    if (v === undefined)
-        return 'missing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    return `${article(typeof v)}`;
-}
-function article(word) {
-    return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+    if (issue?.code === 'invalid_value') {
+        return `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
+    }
+    if (issue?.code === 'too_small')
+        return `is too small (${issue.message})`;
+    return issue?.message ?? 'is invalid';
 }
 function kb(n) {
     return `${Math.ceil(n / 1024)} KB`;
@@ -515,7 +502,6 @@ function encodeBundle(bundle) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError),
 /* harmony export */   l: () => (/* binding */ AuthError)
 /* harmony export */ });
 /** The auth problems the action can name, each with the status it reports. */
@@ -531,12 +517,82 @@ class AuthError extends Error {
         this.name = 'AuthError';
     }
 }
-/** A problem in an input other than the login: the message names the input and the fix. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
+
+
+/***/ }),
+
+/***/ 2376:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   OE: () => (/* binding */ firstIssue),
+/* harmony export */   Yf: () => (/* binding */ jsonExcerpt),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   vJ: () => (/* binding */ withArticle),
+/* harmony export */   w5: () => (/* binding */ fieldName)
+/* harmony export */ });
+/* unused harmony export valueAt */
+/** The first issue of `error`, with the value the input holds at its path. */
+function firstIssue(error, input) {
+    const issue = error.issues[0];
+    const path = (issue?.path ?? []).filter((p) => typeof p !== 'symbol');
+    return { issue, path, value: valueAt(input, path) };
+}
+/** The value at `path` inside `input`, or undefined where the path leaves the objects. */
+function valueAt(input, path) {
+    let cur = input;
+    for (const key of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
     }
+    return cur;
+}
+/**
+ * A path as a field name: `labels[0].name` (brackets), `claudeAiOauth.scopes.0` (dots, as the
+ * auth messages write JSON paths), or `labels[].name` (pattern: any index).
+ */
+function fieldName(path, style = 'brackets') {
+    if (style === 'dots')
+        return path.map(String).join('.');
+    let out = '';
+    for (const key of path) {
+        if (typeof key === 'number')
+            out += style === 'pattern' ? '[]' : `[${key}]`;
+        else
+            out += out === '' ? key : `.${key}`;
+    }
+    return out;
+}
+/** `a number`, `an array`: the noun with its indefinite article. */
+function withArticle(noun) {
+    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+/** What a value is, for "must be X, not Y": `missing`, `null`, `an array`, `a string`, … */
+function kindOf(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return withArticle(typeof value);
+}
+/** A text quoted as JSON, cut to `max` characters first. */
+function quote(text, max) {
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+/** Any value as JSON text, cut to `max` characters. */
+function jsonExcerpt(value, max) {
+    let text;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        text = String(value);
+    }
+    return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 

@@ -25,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
   pullNumberOf: () => (/* binding */ pullNumberOf)
 });
 
-// EXTERNAL MODULE: ./src/auth/errors.ts
-var errors = __webpack_require__(5439);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/api.ts
 var api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -85,6 +85,8 @@ function buildReviewPrompt(input) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/zod-message.ts
+var zod_message = __webpack_require__(2376);
 ;// CONCATENATED MODULE: ./src/jobs/review/types.ts
 /** Shared types of the review job: what the model answers, what GitHub lists, what gets posted. */
 /** Severities, most severe first: the order every ranking in the review job uses. */
@@ -102,6 +104,7 @@ const SEVERITY_BADGE = {
  * The review answer the model must give (SPEC "Model output contracts"): the zod schema that
  * validates it, and the same contract as JSON Schema for the CLI's `--json-schema`.
  */
+
 
 
 // Models often write `null` for an optional field they leave out: treat it as absent.
@@ -192,7 +195,7 @@ function parseReviewOutput(value) {
     }
     const result = ReviewOutputSchema.safeParse(input);
     if (!result.success) {
-        return { ok: false, error: describeIssue(result.error.issues[0], input) };
+        return { ok: false, error: describeIssue((0,zod_message/* firstIssue */.OE)(result.error, input)) };
     }
     const review = {
         summary: result.data.summary,
@@ -216,12 +219,10 @@ function parseReviewOutput(value) {
     };
     return { ok: true, review };
 }
-function describeIssue(issue, input) {
+function describeIssue({ issue, path, value: actual }) {
     if (!issue)
         return 'The review answer does not match the expected shape.';
-    const path = issue.path.filter((p) => typeof p !== 'symbol');
-    const field = fieldName(path);
-    const actual = valueAt(input, path);
+    const field = (0,zod_message/* fieldName */.w5)(path);
     const where = field ? `The review answer's field ${field}` : 'The review answer';
     if (actual === undefined && path.length > 0)
         return `${where} is missing.`;
@@ -238,22 +239,9 @@ function describeIssue(issue, input) {
             return `${where} is invalid: ${issue.message}.`;
     }
 }
-/** `findings[2].severity` */
-function fieldName(path) {
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-function valueAt(input, path) {
-    let v = input;
-    for (const p of path) {
-        if (v === null || typeof v !== 'object')
-            return undefined;
-        v = v[p];
-    }
-    return v;
-}
+/** zod's `int` read as a person says it. */
 function article(expected) {
-    const noun = expected === 'int' ? 'whole number' : expected;
-    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+    return (0,zod_message/* withArticle */.vJ)(expected === 'int' ? 'whole number' : expected);
 }
 function show(v) {
     if (v === null)
@@ -261,7 +249,7 @@ function show(v) {
     if (Array.isArray(v))
         return 'an array';
     if (typeof v === 'string')
-        return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+        return (0,zod_message/* quote */.hD)(v, 40);
     if (typeof v === 'object')
         return 'an object';
     return String(v);
@@ -921,8 +909,8 @@ function selectComments(placed, opts) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/time.ts
+var time = __webpack_require__(9834);
 ;// CONCATENATED MODULE: ./src/jobs/review/summary.ts
 /**
  * The sticky summary comment of a review: found again by its marker and updated in place. It holds
@@ -1101,7 +1089,7 @@ function footer(input) {
     if (t?.turns !== undefined)
         bits.push(plural(t.turns, 'turn'));
     if (t?.durationMs !== undefined)
-        bits.push((0,duration/* formatSpan */.Q)(t.durationMs));
+        bits.push((0,time/* formatSpan */.QA)(t.durationMs));
     if (t?.costUsd !== undefined) {
         const cost = `$${t.costUsd.toFixed(4)}`;
         bits.push(t.authKind === 'api-key'

@@ -29,8 +29,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/auth/errors.ts
-var errors = __webpack_require__(5439);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/claude/checksums.ts
 /**
  * The SHA-256 of the native `claude` binary in each platform package of the pinned CLI version,

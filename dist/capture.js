@@ -47933,6 +47933,125 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/zod-message.ts
+/** The first issue of `error`, with the value the input holds at its path. */
+function firstIssue(error, input) {
+    const issue = error.issues[0];
+    const path = (issue?.path ?? []).filter((p) => typeof p !== 'symbol');
+    return { issue, path, value: valueAt(input, path) };
+}
+/** The value at `path` inside `input`, or undefined where the path leaves the objects. */
+function valueAt(input, path) {
+    let cur = input;
+    for (const key of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+/**
+ * A path as a field name: `labels[0].name` (brackets), `claudeAiOauth.scopes.0` (dots, as the
+ * auth messages write JSON paths), or `labels[].name` (pattern: any index).
+ */
+function fieldName(path, style = 'brackets') {
+    if (style === 'dots')
+        return path.map(String).join('.');
+    let out = '';
+    for (const key of path) {
+        if (typeof key === 'number')
+            out += style === 'pattern' ? '[]' : `[${key}]`;
+        else
+            out += out === '' ? key : `.${key}`;
+    }
+    return out;
+}
+/** `a number`, `an array`: the noun with its indefinite article. */
+function withArticle(noun) {
+    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+/** What a value is, for "must be X, not Y": `missing`, `null`, `an array`, `a string`, … */
+function kindOf(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return withArticle(typeof value);
+}
+/** A text quoted as JSON, cut to `max` characters first. */
+function quote(text, max) {
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+/** Any value as JSON text, cut to `max` characters. */
+function jsonExcerpt(value, max) {
+    let text;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        text = String(value);
+    }
+    return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+;// CONCATENATED MODULE: ./src/auth/credentials.ts
+/**
+ * A login's credentials as the CLI keeps them: whether they hold a login (ok), a wiped one (the CLI
+ * empties the access token, or the whole file, after a refused refresh) or none (missing), and the
+ * token and fingerprint reports name a login by. One rule for the action and the capture tool.
+ */
+
+
+
+/** The file the CLI keeps its login in, inside the config dir. */
+const CREDENTIALS_FILE = '.credentials.json';
+/** True when the CLI wiped this login: it empties the access token when a refresh is refused. */
+function isWiped(oauth) {
+    return oauth?.accessToken === '';
+}
+/** Classifies parsed credentials JSON of any shape: no `claudeAiOauth` object is no login. */
+function credentialsState(value) {
+    const oauth = value?.claudeAiOauth;
+    if (oauth === null || typeof oauth !== 'object')
+        return 'missing';
+    return isWiped(oauth) ? 'wiped' : 'ok';
+}
+/**
+ * Reads `<configDir>/.credentials.json`: an empty file is a wiped login (the CLI may empty it),
+ * and one that cannot be read or parsed holds no login.
+ */
+async function readCredentialsState(configDir) {
+    let text;
+    try {
+        text = await fs.readFile(path.join(configDir, CREDENTIALS_FILE), 'utf8');
+    }
+    catch {
+        return 'missing';
+    }
+    if (text.trim() === '')
+        return 'wiped';
+    try {
+        return credentialsState(JSON.parse(text));
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** A short, non-reversible name for a token: the last 4 hex characters of its SHA-256. */
+function fingerprint(token) {
+    return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(-4);
+}
+function primaryToken(from) {
+    if ('kind' in from) {
+        return from.kind === 'oauth' ? from.credentials.claudeAiOauth.accessToken : from.token;
+    }
+    if (from.apiKey)
+        return from.apiKey;
+    return from.login ? primaryToken(from.login) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/auth/errors.ts
 /** The auth problems the action can name, each with the status it reports. */
 /**
@@ -47945,13 +48064,6 @@ class AuthError extends Error {
         super(message);
         this.status = status;
         this.name = 'AuthError';
-    }
-}
-/** A problem in an input other than the login: the message names the input and the fix. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
     }
 }
 
@@ -48043,6 +48155,8 @@ async function readClaudeTar(bytes, what) {
  *
  * Decoding never logs and never quotes the input: every message names the problem and the fix.
  */
+
+
 
 
 
@@ -48316,7 +48430,7 @@ function pickFiles(raw) {
     return { files, warnings };
 }
 function checkOauth(o, what, prefix) {
-    if (o.accessToken === '') {
+    if (isWiped(o)) {
         throw new AuthError(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
     }
     checkEpochMs(o.expiresAt, `${prefix}expiresAt`, what);
@@ -48337,46 +48451,27 @@ function parseShape(schema, value, what) {
     const result = schema.safeParse(value);
     if (result.success)
         return result.data;
-    const issue = result.error.issues[0];
-    const field = issue.path.map(String).join('.') || '(top level)';
-    let detail = issue.message;
-    if (issue.code === 'invalid_type') {
-        const received = bundle_describe(pathGet(value, issue.path));
-        detail =
-            received === 'missing'
-                ? `is missing (expected ${issue.expected})`
-                : `must be ${article(issue.expected)}, not ${received}`;
-        if (issue.expected === 'number' && received === 'a string')
-            detail += ' (numbers are not quoted)';
-    }
-    else if (issue.code === 'invalid_value') {
-        detail = `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
-    }
-    else if (issue.code === 'too_small') {
-        detail = `is too small (${issue.message})`;
-    }
-    throw new AuthError(`${what} has the wrong shape: field "${field}" ${detail}.`);
+    const first = firstIssue(result.error, value);
+    const field = fieldName(first.path, 'dots') || '(top level)';
+    throw new AuthError(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
 }
-function pathGet(value, path) {
-    let cur = value;
-    for (const key of path) {
-        if (cur === null || typeof cur !== 'object')
-            return undefined;
-        cur = cur[key];
+/** What is wrong with the field: missing, the wrong type, or outside its values. */
+function shapeDetail({ issue, value }) {
+    if (issue?.code === 'invalid_type') {
+        const received = kindOf(value);
+        if (received === 'missing')
+            return `is missing (expected ${issue.expected})`;
+        const detail = `must be ${withArticle(issue.expected)}, not ${received}`;
+        return issue.expected === 'number' && received === 'a string'
+            ? `${detail} (numbers are not quoted)`
+            : detail;
     }
-    return cur;
-}
-function bundle_describe(v) {
-    if (v === undefined)
-        return 'missing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    return `${article(typeof v)}`;
-}
-function article(word) {
-    return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+    if (issue?.code === 'invalid_value') {
+        return `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
+    }
+    if (issue?.code === 'too_small')
+        return `is too small (${issue.message})`;
+    return issue?.message ?? 'is invalid';
 }
 function kb(n) {
     return `${Math.ceil(n / 1024)} KB`;
@@ -48705,8 +48800,11 @@ function firstLine(text, max = 160) {
     return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
-;// CONCATENATED MODULE: ./src/duration.ts
-/** Durations as the inputs write them: `90s`, `30m`, `8h`, `7d` (a bare number is minutes). */
+;// CONCATENATED MODULE: ./src/time.ts
+/**
+ * Time as the action reads and writes it: durations as the inputs write them (`90s`, `30m`, `8h`,
+ * `7d`; a bare number is minutes) and as a person reads them, and ISO 8601 dates for the outputs.
+ */
 const UNIT_MS = {
     ms: 1,
     s: 1000,
@@ -48745,6 +48843,16 @@ function formatSpan(ms) {
     if (m > 0)
         return `${sign}${m}m`;
     return `${sign}${s}s`;
+}
+/** ISO 8601 for an epoch-ms time. */
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+/** Hours from now until `ms`, one decimal, as the `expires_in_hours` output. */
+function hoursUntil(ms, now) {
+    if (ms === undefined)
+        return '';
+    return ((ms - now) / 3_600_000).toFixed(1);
 }
 
 ;// CONCATENATED MODULE: ./src/auth/validate.ts
@@ -48880,39 +48988,17 @@ function assumingRefresh(a, opts) {
 function assessApiKey() {
     return { kind: 'api-key', status: 'valid', needsRefresh: false, canRefresh: false, notices: [] };
 }
-/** ISO 8601 for an epoch-ms time. */
-function iso(ms) {
-    return new Date(ms).toISOString();
-}
-/** Hours from now until `ms`, one decimal, as the `expires_in_hours` output. */
-function hoursUntil(ms, now) {
-    if (ms === undefined)
-        return '';
-    return ((ms - now) / 3_600_000).toFixed(1);
-}
 
 ;// CONCATENATED MODULE: ./scripts/capture/report.ts
-/**
- * The short report `capture` and `verify` print: what kind of login, when it ends, and
- * fingerprints to compare copies by. Pure functions; no token ever reaches the text.
- */
 
 
 
 /** The action's defaults, so `verify` judges a bundle the way the action will. */
 const DEFAULT_MIN_VALIDITY_MS = 30 * 60_000;
 const DEFAULT_WARN_WITHIN_MS = 7 * 86_400_000;
-/** Last 4 hex characters of sha256(token): enough to tell copies apart, useless to an attacker. */
-function fingerprint(token) {
-    return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(-4);
-}
 /** Hides anything that looks like an Anthropic token in text from another program. */
 function redact(text) {
     return text.replace(/sk-ant-[A-Za-z0-9]{2,6}-[A-Za-z0-9_-]+/g, 'sk-ant-…(hidden)');
-}
-/** The access token (oauth) or the setup-token: what the fingerprint is of. */
-function primaryToken(login) {
-    return login.kind === 'setup-token' ? login.token : login.credentials.claudeAiOauth.accessToken;
 }
 function when(ms, now, past, future) {
     if (ms === undefined)
@@ -49006,6 +49092,91 @@ function judge(login, now) {
     return { assessment, fatal: false, warnings };
 }
 
+;// CONCATENATED MODULE: ./src/errors.ts
+/** Error classes every layer may throw; each message is one sentence naming the problem and the fix. */
+/** A problem in an input other than the login: the message names the input and the fix. */
+class errors_InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/paths.ts
+/**
+ * The `config_dir` rules: `~` and relative paths are taken from HOME, and the login is never
+ * restored where the model may read it (the workspace) nor where restoring would move the
+ * workspace aside (a folder holding it). The capture tool expands `--config-dir` by the same rule.
+ */
+
+
+
+
+/** Expands a leading `~` (alone, or before a path separator) to `home`; other paths stay as given. */
+function expandHome(input, home) {
+    if (input === '~')
+        return home;
+    return /^~[/\\]/.test(input) ? external_node_path_default().join(home, input.slice(2)) : input;
+}
+/**
+ * Expands `~` and makes the path absolute. A relative path is taken from `base`: HOME for the
+ * action (never the workspace), the working directory for the capture tool.
+ */
+function resolveConfigDir(input, home = external_node_os_default().homedir(), base = home) {
+    return external_node_path_default().resolve(base, expandHome(input, home));
+}
+const FIX = 'leave config_dir at its default (~/.claude) or set a folder outside the workspace.';
+/** True when `child` is `parent` or inside it (both absolute). */
+function within(child, parent) {
+    const rel = path.relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+/** The sentence refusing `dir` (from the input `input`) for this workspace, or undefined. */
+function configDirProblem(input, dir, workspace) {
+    if (!workspace)
+        return undefined;
+    const ws = path.resolve(workspace);
+    if (within(dir, ws)) {
+        return `config_dir "${input}" is inside the workspace (GITHUB_WORKSPACE ${ws}), where the model may read the login: ${FIX}`;
+    }
+    if (within(ws, dir)) {
+        return `config_dir "${input}" holds the workspace (GITHUB_WORKSPACE ${ws}), which restoring the login would move aside: ${FIX}`;
+    }
+    return undefined;
+}
+/**
+ * The absolute config dir for the input, or an InputError when it is refused. Symbolic links
+ * are followed on both sides, so a link cannot carry the login into the workspace.
+ */
+async function configDirFromInput(input, opts) {
+    const dir = resolveConfigDir(input, opts.home);
+    const workspace = opts.workspace ? path.resolve(opts.home, opts.workspace) : undefined;
+    const problem = configDirProblem(input, dir, workspace) ??
+        (workspace
+            ? configDirProblem(input, await realPath(dir), await realPath(workspace))
+            : undefined);
+    if (problem)
+        throw new InputError(problem);
+    return dir;
+}
+/** The real path of `p`, resolving the links of its deepest existing ancestor. */
+async function realPath(p) {
+    const rest = [];
+    let dir = path.resolve(p);
+    for (;;) {
+        try {
+            return path.join(await fs.realpath(dir), ...rest);
+        }
+        catch {
+            const parent = path.dirname(dir);
+            if (parent === dir)
+                return path.resolve(p);
+            rest.unshift(path.basename(dir));
+            dir = parent;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./scripts/capture/sources.ts
 /**
  * Where a login is captured from: the credentials file, the macOS Keychain, or a setup-token on
@@ -49013,6 +49184,9 @@ function judge(login, now) {
  * whose message is one sentence with the fix. Only `.credentials.json` and `settings.json` are
  * ever read: never transcripts, history or todos.
  */
+
+
+
 
 
 
@@ -49030,19 +49204,20 @@ class CaptureError extends Error {
 }
 const SETUP_TOKEN_LIFETIME_MS = 365 * 86_400_000;
 const KEYCHAIN_SERVICE = 'Claude Code-credentials';
-const CREDENTIALS_FILE = '.credentials.json';
 const SETTINGS_FILE = 'settings.json';
 /** A credentials file is a few hundred bytes: anything this large is not one. */
 const MAX_CREDENTIALS_BYTES = 64 * 1024;
 /** Settings over this are not read at all (the bundle could not hold them anyway). */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
-/** `--config-dir`, else `CLAUDE_CONFIG_DIR`, else `~/.claude`. A leading `~/` is expanded. */
-function resolveConfigDir(option, env, home) {
+/**
+ * `--config-dir`, else `CLAUDE_CONFIG_DIR`, else `~/.claude`. A leading `~` is expanded as the
+ * action does; a relative path is taken from the working directory, where the user typed it.
+ */
+function captureConfigDir(option, env, home) {
     const given = option ?? (env.CLAUDE_CONFIG_DIR ? env.CLAUDE_CONFIG_DIR : undefined);
     if (given === undefined)
         return { dir: external_node_path_default().join(home, '.claude') };
-    const expanded = given === '~' ? home : given.startsWith('~/') ? external_node_path_default().join(home, given.slice(2)) : given;
-    return { dir: external_node_path_default().resolve(expanded), explicit: expanded };
+    return { dir: resolveConfigDir(given, home, process.cwd()), explicit: expandHome(given, home) };
 }
 /**
  * The Keychain service the CLI stores its login under: `Claude Code-credentials`, plus `-` and
@@ -49090,11 +49265,11 @@ function parseCredentials(text, where) {
     }
     const parsed = CredentialsSchema.safeParse({ claudeAiOauth: obj.claudeAiOauth });
     if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = ['claudeAiOauth', ...(issue?.path ?? []).map(String)].join('.');
+        const { issue, path: at } = firstIssue(parsed.error);
+        const field = fieldName(['claudeAiOauth', ...at], 'dots');
         throw new CaptureError(`${where} has the wrong shape: field "${field}" is invalid (${issue?.message ?? 'unknown problem'}); log in again with \`claude auth login\`, then capture.`);
     }
-    if (parsed.data.claudeAiOauth.accessToken === '') {
+    if (isWiped(parsed.data.claudeAiOauth)) {
         throw new CaptureError(`${where} holds a wiped login (accessToken is empty), as the CLI leaves it after a refused refresh: log in again with \`claude auth login\`, then capture.`);
     }
     return { credentials: parsed.data, left: Object.keys(obj).filter(k => k !== 'claudeAiOauth') };
@@ -49401,6 +49576,7 @@ async function captureInContainer(opts) {
 
 
 
+
 const PROBE_MODEL = 'claude-haiku-4-5';
 const PROBE_PROMPT = 'Reply with the single word OK.';
 const PROBE_TIMEOUT_MS = 180_000;
@@ -49496,7 +49672,7 @@ function readRotated(file, before) {
         return undefined;
     const was = JSON.parse(before);
     const now = creds.data.claudeAiOauth;
-    if (now.accessToken === '')
+    if (isWiped(now))
         return 'wiped';
     if (now.accessToken === was.claudeAiOauth.accessToken &&
         now.refreshToken === was.claudeAiOauth.refreshToken) {
@@ -55180,6 +55356,7 @@ async function ghSelectedRepos(gh, org, name, env) {
 
 
 
+
 /** The real process's streams, environment and clock. */
 function defaultIO() {
     let username = 'claude-code-user';
@@ -55366,7 +55543,7 @@ async function capture(opts, io, say) {
 }
 /** Reads the login from the chosen source, saying which one `auto` picked. */
 async function readLogin(opts, io, say) {
-    const config = resolveConfigDir(opts.configDir, io.env, io.homedir);
+    const config = captureConfigDir(opts.configDir, io.env, io.homedir);
     const settings = Boolean(opts.withSettings);
     const fileOpts = { platform: io.platform, settings };
     const keychainOpts = { env: io.env, fallbackUser: io.username, settings };
