@@ -12,8 +12,7 @@ import type {
   PullRequest,
   ReviewComment
 } from '../src/github/api.js'
-import type { PrFile } from '../src/jobs/review/types.js'
-import type { TimelineEvent } from '../src/jobs/triage/timeline.js'
+import type { PrFile, TimelineEvent } from '../src/github/types.js'
 
 /** An issue as the fake stores it: with the update time `listIssues` sorts by. */
 export interface FakeIssue extends Issue {

@@ -1,6 +1,13 @@
 /** The workflow event, read from the runner's environment (never from event data for settings). */
 import { promises as fs } from 'node:fs'
-import type { EventInfo } from './jobs/context.js'
+
+/** The workflow event, as far as the jobs need it. */
+export interface EventInfo {
+  name: string
+  payload: Record<string, unknown>
+  owner: string
+  repo: string
+}
 
 /** Reads the event name, payload and repository the runner describes. */
 export async function readEvent(env: NodeJS.ProcessEnv = process.env): Promise<EventInfo> {

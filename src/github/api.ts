@@ -3,8 +3,7 @@
  * `restApi` implements it with Octokit; `dryRunApi` wraps any implementation so that reads go
  * through and writes are only described.
  */
-import type { PrFile } from '../jobs/review/types.js'
-import type { TimelineEvent } from '../jobs/triage/timeline.js'
+import type { PrFile, TimelineEvent } from './types.js'
 import type { Octokit } from './octokit.js'
 
 export interface PullRequest {

@@ -3,19 +3,14 @@
  * over these small pieces, so tests can hand it plain objects.
  */
 import type { LoadedAuth } from '../auth/load.js'
+import type { EventInfo } from '../event.js'
 import type { DescribedWrite, GitHubApi } from '../github/api.js'
 import type { Inputs } from '../inputs.js'
 import type { Outputs } from '../report/outputs.js'
 import type { Summary } from '../report/summary.js'
 import type { ClaudeRunner } from './claude-runner.js'
 
-/** The workflow event, as far as the jobs need it. */
-export interface EventInfo {
-  name: string
-  payload: Record<string, unknown>
-  owner: string
-  repo: string
-}
+export type { EventInfo }
 
 /** What a job may look at before any login is loaded: enough to decide a skip. */
 export interface PreContext {

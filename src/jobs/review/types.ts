@@ -1,4 +1,7 @@
 /** Shared types of the review job: what the model answers, what GitHub lists, what gets posted. */
+import type { PrFile } from '../../github/types.js'
+
+export type { PrFile }
 
 /** Severities, most severe first: the order every ranking in the review job uses. */
 export const SEVERITIES = ['critical', 'major', 'minor', 'nit'] as const
@@ -38,19 +41,6 @@ export interface ReviewOutput {
   /** Markdown. */
   summary: string
   findings: Finding[]
-}
-
-/** A changed file as `pulls.listFiles` returns it (the fields the review uses). */
-export interface PrFile {
-  filename: string
-  /** `added`, `removed`, `modified`, `renamed`, `copied`, `changed` or `unchanged`. */
-  status: string
-  additions: number
-  deletions: number
-  changes: number
-  /** The unified diff without file headers; GitHub omits it for binaries and very large diffs. */
-  patch?: string
-  previous_filename?: string
 }
 
 /** An inline review comment ready for `pulls.createReview` (`comments[]`), with its origin. */

@@ -3,13 +3,9 @@
  * a person took off.
  */
 
-/** The fields of a GitHub timeline/issue event that matter here (REST shape). */
-export interface TimelineEvent {
-  event: string
-  label?: { name: string } | null
-  actor?: { login: string; type?: string } | null
-  created_at?: string
-}
+import type { TimelineEvent } from '../../github/types.js'
+
+export type { TimelineEvent }
 
 /** Labels whose latest labeled/unlabeled event by a person was an add, or a removal. */
 export interface HumanLabelHistory {
