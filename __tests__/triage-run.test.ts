@@ -24,7 +24,7 @@ import {
   type Label
 } from '../src/github/api.js'
 import { getInputs, type Inputs } from '../src/inputs.js'
-import type { ClaudeRun, ClaudeRunner, ClaudeRunOptions } from '../src/jobs/claude-runner.js'
+import type { ClaudeRun, ClaudeRunner, ClaudeRunOptions } from '../src/claude/runner.js'
 import type { EventInfo, JobContext, JobResult, PreContext } from '../src/jobs/context.js'
 import { TRIAGE_MARKER } from '../src/jobs/triage/comment.js'
 import { prepareTriage, runBacktest, triageSettings } from '../src/jobs/triage/run.js'

@@ -11,7 +11,7 @@ import { isOwnComment, type GitHubApi, type Issue, type Label } from '../../gith
 import type { Inputs } from '../../inputs.js'
 import { hasFooterMarker } from '../markers.js'
 import { cleanUntrusted } from '../untrusted.js'
-import type { ClaudeRun, ClaudeRunner } from '../claude-runner.js'
+import type { ClaudeRun, ClaudeRunner } from '../../claude/runner.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
 import { outcomeResult, readPrompt } from '../prompt.js'
 import { reportRun } from '../run-report.js'

@@ -4,10 +4,10 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { buildArgs, type ArgOptions } from '../claude/args.js'
-import { classify, type Outcome } from '../claude/classify.js'
-import { runClaude, type RunResult } from '../claude/run.js'
-import type { CliSandbox, JobKind } from '../claude/sandbox.js'
+import { buildArgs, type ArgOptions } from './args.js'
+import { classify, type Outcome } from './classify.js'
+import { runClaude, type RunResult } from './run.js'
+import type { CliSandbox, JobKind } from './sandbox.js'
 
 /** One run's telemetry and outcome. */
 export interface ClaudeRun {
