@@ -35,6 +35,8 @@ export default tseslint.config(
       'src/main.ts',
       'src/post.ts',
       'src/auth/lifecycle.ts',
+      'src/claude/prepare.ts',
+      'src/github/client.ts',
       'src/claude/install.ts'
     ],
     rules: { 'no-restricted-syntax': 'off' }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { restApi } from '../src/github/api.js'
 import { createOctokit } from '../src/github/octokit.js'
-import { cliRunner, type ClaudeRunner } from '../src/jobs/claude-runner.js'
+import { cliRunner, type ClaudeRunner } from '../src/claude/runner.js'
 import { runBacktest } from '../src/jobs/triage/backtest.js'
 import type { TriageSettings } from '../src/jobs/triage/settings.js'
 

@@ -295,6 +295,33 @@ describe('failing early', () => {
   })
 })
 
+describe('prompt_file', () => {
+  it('unreadable under mode auto: one sentence naming the file and why, never a green setup', async () => {
+    const { secret, credentials } = fakeBundle()
+    remember(secret, ...credentialSecrets(credentials))
+    const step = await runner.main({
+      inputs: { claude_path: CLAUDE, claude_auth: secret, prompt_file: 'prompts/missing.md' }
+    })
+    expect(step.exitCode).toBe(1)
+    expect(step.outputs.conclusion).toBe('failure')
+    expect(step.errors).toEqual([
+      'prompt_file "prompts/missing.md" cannot be read (ENOENT: no such file): check the path, relative to the workspace.'
+    ])
+    // It failed before the login was touched: nothing restored, nothing exported.
+    expect(existsSync(path.join(runner.home, '.claude'))).toBe(false)
+    expect(await fs.readFile(runner.files.path, 'utf8')).toBe('')
+  })
+
+  it('empty: says so, and fails the step', async () => {
+    await fs.writeFile(path.join(runner.workspace, 'task.md'), '  \n')
+    const step = await runner.main({ inputs: { mode: 'prompt', prompt_file: 'task.md' } })
+    expect(step.exitCode).toBe(1)
+    expect(step.errors).toEqual([
+      'prompt_file "task.md" is empty: write the task in it, or set prompt.'
+    ])
+  })
+})
+
 describe('restore and the post step', () => {
   it('setup: files 0600 in a 0700 directory; post removes them and puts back the old ~/.claude byte for byte', async () => {
     const before = path.join(runner.home, '.claude')

@@ -186,6 +186,23 @@ describe('mode: review', () => {
     expect(tools).not.toContain('Edit')
   })
 
+  it("prompt_file: its text reaches the model as the workflow author's extra instructions", async () => {
+    arrangePr()
+    await fs.mkdir(path.join(world.runner.workspace, '.github'), { recursive: true })
+    await fs.writeFile(
+      path.join(world.runner.workspace, '.github', 'review-extra.md'),
+      'EXTRA-FROM-PROMPT-FILE-5521: check every error message names the fix.\n'
+    )
+    world.api.script(scenarios.structured({ summary: 'ok', findings: [] }))
+    const main = await review({ prompt_file: '.github/review-extra.md' })
+    expect(main.exitCode).toBe(0)
+    const prompt = modelPrompt()
+    expect(prompt).toContain('Extra instructions from the workflow author:')
+    expect(prompt).toContain(
+      'EXTRA-FROM-PROMPT-FILE-5521: check every error message names the fix.'
+    )
+  })
+
   it("rules come from the base branch, and nothing in the PR's workspace configures the CLI", async () => {
     arrangePr()
     // The PR's own head rewrites the rules; a checkout of it plants project memory and a hook.

@@ -8,12 +8,16 @@ import type { DescribedWrite, GitHubApi } from '../github/api.js'
 import type { Inputs } from '../inputs.js'
 import type { Outputs } from '../report/outputs.js'
 import type { Summary } from '../report/summary.js'
-import type { ClaudeRunner } from './claude-runner.js'
+import type { ClaudeRunner } from '../claude/runner.js'
 
 export type { EventInfo }
 
 /** What a job may look at before any login is loaded: enough to decide a skip. */
 export interface PreContext {
+  /**
+   * The inputs, with `prompt` read once by main: the `prompt` input, or `prompt_file`'s contents
+   * (the task in prompt mode, extra instructions in review and triage).
+   */
   inputs: Inputs
   event: EventInfo
   /** Reads from GitHub; with dry_run, writes are only described (see `dryRunWrites`). */

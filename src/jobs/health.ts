@@ -1,14 +1,147 @@
 /**
- * The health check's verdict on a login, as pure logic: the status, the annotation to raise, and
- * the rows of the job summary table. No network; the live call and the tracking issue are added by
- * the caller.
+ * `mode: health`: the login's status with no network, optionally one tiny live call, and one
+ * tracking issue kept open while action is needed. The verdict itself is pure logic; the live call
+ * and the tracking issue are added around it.
  */
-import { formatSpan, iso } from '../time.js'
+import * as core from '@actions/core'
+import type { LoginUse, ReadyLogin } from '../auth/entry.js'
+import { AuthError } from '../auth/errors.js'
 import { fingerprint, primaryToken } from '../auth/credentials.js'
 import type { LoadedAuth } from '../auth/load.js'
+import { reauthBlock, type ReauthContext } from '../auth/messages.js'
+import { configDirOf, prepareClaude } from '../claude/prepare.js'
+import { formatSpan, iso } from '../time.js'
 import { isOwnComment, type GitHubApi } from '../github/api.js'
 import { markdownTable } from '../report/markdown.js'
+import type { JobResult, PreContext } from './context.js'
 import { hasFooterMarker, withFooter } from './markers.js'
+
+/** What the health check asks of the step that runs it. */
+export interface HealthSteps {
+  env: NodeJS.ProcessEnv
+  reauth: ReauthContext
+  /** The login, reported in the outputs (see `enterLogin`). */
+  login(use: Exclude<LoginUse, 'run'>, now: number): Promise<ReadyLogin>
+}
+
+/** Why the check needs action; `auth`: the login itself is the problem. */
+interface Problem {
+  message: string
+  status: string
+  auth: boolean
+}
+
+/** Runs the health check: the verdict, the live call when asked, the tracking issue when asked. */
+export async function runHealth(pre: PreContext, steps: HealthSteps): Promise<JobResult> {
+  const { inputs, outputs, summary } = pre
+  const now = Date.now()
+  let problem: Problem | undefined
+  let warning: string | undefined
+  let rows: Array<[string, string]>
+  try {
+    const { auth, unstored } = await steps.login(inputs.live_check ? 'live-check' : 'status', now)
+    const verdict = healthVerdict(auth, now)
+    rows = verdict.rows
+    summary.table(rows, ['Claude login', ''])
+    if (!verdict.ok) {
+      problem = { message: verdict.message, status: auth.assessment.status, auth: true }
+    } else {
+      if (verdict.level === 'warning') warning = verdict.message
+      if (inputs.live_check) problem = await liveCheck(pre, auth, steps.env)
+    }
+    if (unstored) {
+      // The login works today, but the secret now holds a dead refresh token: never "valid".
+      outputs.set('auth_status', 'invalid')
+      problem = { message: unstored, status: 'invalid', auth: true }
+    }
+  } catch (err) {
+    if (!(err instanceof AuthError)) throw err
+    outputs.set('auth_status', err.status)
+    problem = { message: err.message, status: err.status, auth: true }
+    rows = [['Status', err.status]]
+    summary.table([...rows, ['Problem', err.message]], ['Claude login', ''])
+  }
+  if (warning) core.warning(warning)
+  if (inputs.health_issue) await reportOnIssue(pre, steps, { problem, warning, rows })
+  return problem
+    ? { conclusion: 'failure', message: problem.message, auth: problem.auth }
+    : { conclusion: 'success' }
+}
+
+/** One tiny real call with the cheapest model; undefined when it worked. */
+async function liveCheck(
+  pre: PreContext,
+  auth: LoadedAuth,
+  env: NodeJS.ProcessEnv
+): Promise<Problem | undefined> {
+  const { inputs, outputs, summary } = pre
+  const claude = await prepareClaude(inputs, auth, env, {
+    kind: 'health',
+    configDir: await configDirOf(inputs, env)
+  })
+  const run = await claude.run({
+    kind: 'health',
+    prompt: 'Reply with the single word: ok',
+    label: 'Claude Code: live check',
+    model: inputs.model || 'claude-haiku-4-5',
+    maxTurns: 1,
+    tools: [],
+    timeoutMinutes: Math.min(inputs.timeout_minutes, 5)
+  })
+  summary.table(
+    [
+      ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
+      ['Duration', `${run.durationMs} ms`]
+    ],
+    ['Live check', '']
+  )
+  if (run.outcome.kind === 'success') return undefined
+  if (run.outcome.kind === 'usage-limit') {
+    // The login works: the subscription is only out of usage for now.
+    core.warning(`Live check: ${run.outcome.message}`)
+    return undefined
+  }
+  const isAuth = run.outcome.kind === 'auth'
+  if (isAuth) outputs.set('auth_status', 'expired')
+  return {
+    message: `Live check failed: ${run.outcome.message}`,
+    status: isAuth ? 'expired' : 'live check failed',
+    auth: isAuth
+  }
+}
+
+/** Keeps the tracking issue in step with the check; a failure to do so is only a warning. */
+async function reportOnIssue(
+  pre: PreContext,
+  steps: HealthSteps,
+  found: {
+    problem?: Problem | undefined
+    warning?: string | undefined
+    rows: Array<[string, string]>
+  }
+): Promise<void> {
+  const { problem, warning, rows } = found
+  try {
+    const did = await syncTrackingIssue(pre.github, {
+      needsAction: problem !== undefined || warning !== undefined,
+      status: problem?.status ?? pre.outputs.values.auth_status ?? 'unknown',
+      message: problem?.message ?? warning ?? '',
+      rows,
+      reauth: reauthBlock(steps.reauth, steps.env),
+      runUrl: runUrl(steps.env)
+    })
+    core.info(`Health tracking issue: ${did}.`)
+    pre.summary.text(`Tracking issue: ${did}.`)
+  } catch (err) {
+    core.warning(`Could not update the health tracking issue: ${(err as Error).message}`)
+  }
+}
+
+/** This workflow run's page, for the tracking issue. */
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined
+  return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+}
 
 /** What the health check concludes before any live call. */
 export interface HealthVerdict {

@@ -6,27 +6,44 @@ import type { JobContext, JobResult } from './context.js'
 import { outcomeResult } from './outcome.js'
 import { reportRun } from './run-report.js'
 
-/** Reads `prompt`, or `prompt_file` when `prompt` is empty. */
+/**
+ * The workflow author's text: `prompt`, or `prompt_file`'s contents when `prompt` is empty. Main
+ * reads it once, before anything else: the task in prompt mode, extra instructions in review and
+ * triage.
+ * @throws InputError naming the file and why, when `prompt_file` cannot be read or is empty.
+ */
 export async function readPrompt(inputs: { prompt: string; prompt_file: string }): Promise<string> {
   if (inputs.prompt.trim() !== '') return inputs.prompt
-  if (inputs.prompt_file !== '') {
-    try {
-      const text = await fs.readFile(inputs.prompt_file, 'utf8')
-      if (text.trim() === '') throw new InputError(`prompt_file "${inputs.prompt_file}" is empty.`)
-      return text
-    } catch (err) {
-      if (err instanceof InputError) throw err
-      throw new InputError(
-        `prompt_file "${inputs.prompt_file}" cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path, relative to the workspace.`
-      )
-    }
+  if (inputs.prompt_file === '') return ''
+  let text: string
+  try {
+    text = await fs.readFile(inputs.prompt_file, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const why = code ? `${code}${READ_ERRORS[code] ? `: ${READ_ERRORS[code]}` : ''}` : 'error'
+    throw new InputError(
+      `prompt_file "${inputs.prompt_file}" cannot be read (${why}): check the path, relative to the workspace.`
+    )
   }
-  return ''
+  if (text.trim() === '') {
+    throw new InputError(
+      `prompt_file "${inputs.prompt_file}" is empty: write the task in it, or set prompt.`
+    )
+  }
+  return text
+}
+
+/** The usual reasons a file cannot be read, in words. */
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a directory'
 }
 
 /** Runs the prompt and reports the CLI's result as outputs. */
 export async function runPromptJob(ctx: JobContext): Promise<JobResult> {
-  const prompt = await readPrompt(ctx.inputs)
+  // Main read prompt_file into `prompt` already (see `readPrompt`).
+  const prompt = ctx.inputs.prompt
   if (prompt.trim() === '') {
     throw new InputError('mode prompt needs a task: set the prompt input, or prompt_file.')
   }

@@ -1,6 +1,6 @@
 /** What every mode that ran the CLI shows: outputs and a summary table of the run. */
 import { formatSpan } from '../time.js'
-import type { ClaudeRun } from './claude-runner.js'
+import type { ClaudeRun } from '../claude/runner.js'
 import type { JobContext } from './context.js'
 
 /** Sets the run outputs and adds the run table to the summary. */

@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { readOnlyExtraArgs, splitArgs } from '../../claude/args.js'
 import type { PullRequest } from '../../github/api.js'
-import type { ClaudeRun } from '../claude-runner.js'
+import type { ClaudeRun } from '../../claude/runner.js'
 import type { JobContext, JobResult } from '../context.js'
 import { outcomeResult } from '../outcome.js'
 import { reportRun } from '../run-report.js'

@@ -3,7 +3,7 @@
  * run with no tools, and the answer checked against the triage schema. The model only proposes.
  */
 import type { Issue } from '../../github/api.js'
-import type { ClaudeRun, ClaudeRunner } from '../claude-runner.js'
+import type { ClaudeRun, ClaudeRunner } from '../../claude/runner.js'
 import { EXAMPLE_COUNT, type RepoContext } from './context.js'
 import { buildTriagePrompt, type TriageExample } from './prompt.js'
 import { parseTriageOutput, TRIAGE_JSON_SCHEMA, type Triage } from './schema.js'

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import type { GitHubApi } from '../../github/api.js'
-import type { ClaudeRun } from '../claude-runner.js'
+import type { ClaudeRun } from '../../claude/runner.js'
 import type { JobContext, JobResult } from '../context.js'
 import { outcomeResult, usageLimitResult } from '../outcome.js'
 import { reportRun, sumRuns } from '../run-report.js'

@@ -4,7 +4,7 @@
  */
 import type { Outcome } from '../../claude/classify.js'
 import { isOwnComment, type Issue } from '../../github/api.js'
-import type { ClaudeRun } from '../claude-runner.js'
+import type { ClaudeRun } from '../../claude/runner.js'
 import type { JobContext, JobResult } from '../context.js'
 import { hasFooterMarker } from '../markers.js'
 import { outcomeResult } from '../outcome.js'

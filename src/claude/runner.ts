@@ -3,10 +3,10 @@
  * the telemetry out. The real one wraps install/run/classify; tests can pass a fake.
  */
 import { readCredentialsState } from '../auth/credentials.js'
-import { buildArgs, type ArgOptions } from '../claude/args.js'
-import { classify, type Outcome } from '../claude/classify.js'
-import { runClaude, type RunResult } from '../claude/run.js'
-import type { CliSandbox, JobKind } from '../claude/sandbox.js'
+import { buildArgs, type ArgOptions } from './args.js'
+import { classify, type Outcome } from './classify.js'
+import { runClaude, type RunResult } from './run.js'
+import type { CliSandbox, JobKind } from './sandbox.js'
 
 /** One run's telemetry and outcome. */
 export interface ClaudeRun {
