@@ -5,14 +5,13 @@ export const modules = {
 /***/ 4482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  TRIAGE_ACTIONS: () => (/* binding */ TRIAGE_ACTIONS),
   prepareTriage: () => (/* binding */ prepareTriage)
 });
+
+// UNUSED EXPORTS: TRIAGE_ACTIONS
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);

@@ -14,16 +14,13 @@ module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return
 /***/ 7914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_DIFF_BUDGET: () => (/* binding */ DEFAULT_DIFF_BUDGET),
-  forkSkip: () => (/* binding */ forkSkip),
-  prepareReview: () => (/* binding */ prepareReview),
-  pullNumberOf: () => (/* binding */ pullNumberOf)
+  prepareReview: () => (/* binding */ prepareReview)
 });
+
+// UNUSED EXPORTS: DEFAULT_DIFF_BUDGET, forkSkip, pullNumberOf
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -88,7 +85,6 @@ var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/zod-message.ts
 var zod_message = __webpack_require__(2376);
 ;// CONCATENATED MODULE: ./src/jobs/review/types.ts
-/** Shared types of the review job: what the model answers, what GitHub lists, what gets posted. */
 /** Severities, most severe first: the order every ranking in the review job uses. */
 const SEVERITIES = ['critical', 'major', 'minor', 'nit'];
 /** How a severity is shown in comments and the summary. */

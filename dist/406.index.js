@@ -1,8 +1,8 @@
-export const id = 352;
-export const ids = [352];
+export const id = 406;
+export const ids = [406];
 export const modules = {
 
-/***/ 1352:
+/***/ 2406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -395,7 +395,7 @@ function oneLine(text, max) {
     return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/jobs/claude-runner.ts
+;// CONCATENATED MODULE: ./src/claude/runner.ts
 /**
  * The small interface jobs use to run the CLI: a prompt and options in, a classified outcome and
  * the telemetry out. The real one wraps install/run/classify; tests can pass a fake.

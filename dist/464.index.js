@@ -1,5 +1,5 @@
-export const id = 763;
-export const ids = [763];
+export const id = 464;
+export const ids = [464];
 export const modules = {
 
 /***/ 6591:
@@ -1775,28 +1775,41 @@ function outcomeResult(ctx, outcome) {
 
 
 
-/** Reads `prompt`, or `prompt_file` when `prompt` is empty. */
+/**
+ * The workflow author's text: `prompt`, or `prompt_file`'s contents when `prompt` is empty. Main
+ * reads it once, before anything else: the task in prompt mode, extra instructions in review and
+ * triage.
+ * @throws InputError naming the file and why, when `prompt_file` cannot be read or is empty.
+ */
 async function readPrompt(inputs) {
     if (inputs.prompt.trim() !== '')
         return inputs.prompt;
-    if (inputs.prompt_file !== '') {
-        try {
-            const text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(inputs.prompt_file, 'utf8');
-            if (text.trim() === '')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" is empty.`);
-            return text;
-        }
-        catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d)
-                throw err;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" cannot be read (${err.code ?? 'error'}): check the path, relative to the workspace.`);
-        }
+    if (inputs.prompt_file === '')
+        return '';
+    let text;
+    try {
+        text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(inputs.prompt_file, 'utf8');
     }
-    return '';
+    catch (err) {
+        const code = err.code;
+        const why = code ? `${code}${READ_ERRORS[code] ? `: ${READ_ERRORS[code]}` : ''}` : 'error';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" cannot be read (${why}): check the path, relative to the workspace.`);
+    }
+    if (text.trim() === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" is empty: write the task in it, or set prompt.`);
+    }
+    return text;
 }
+/** The usual reasons a file cannot be read, in words. */
+const READ_ERRORS = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory'
+};
 /** Runs the prompt and reports the CLI's result as outputs. */
 async function runPromptJob(ctx) {
-    const prompt = await readPrompt(ctx.inputs);
+    // Main read prompt_file into `prompt` already (see `readPrompt`).
+    const prompt = ctx.inputs.prompt;
     if (prompt.trim() === '') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('mode prompt needs a task: set the prompt input, or prompt_file.');
     }
@@ -1875,7 +1888,7 @@ function sumRuns(runs) {
 
 /***/ }),
 
-/***/ 763:
+/***/ 3464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1886,26 +1899,118 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/state.ts
+var state = __webpack_require__(2462);
+// EXTERNAL MODULE: ./src/auth/errors.ts
+var errors = __webpack_require__(5439);
+// EXTERNAL MODULE: ./src/auth/lifecycle.ts
+var auth_lifecycle = __webpack_require__(5558);
+// EXTERNAL MODULE: ./src/auth/load.ts
+var load = __webpack_require__(9232);
+// EXTERNAL MODULE: ./src/auth/refresh.ts
+var refresh = __webpack_require__(9893);
+// EXTERNAL MODULE: ./src/auth/validate.ts
+var validate = __webpack_require__(7218);
+;// CONCATENATED MODULE: ./src/auth/entry.ts
+/**
+ * The one way a step gets its login: decode, mask and assess it, refresh it when it must and may
+ * (writing the rotated login back), and report each assessment as it changes. Main calls it once
+ * per job; the health check asks for a look without a refresh.
+ */
+
+
+
+
+
+
+
+/**
+ * Loads the login for `use` at `now`, reporting it as it goes.
+ * @throws AuthError when there is no usable login (for `run`: also when it is expired or invalid).
+ */
+async function enterLogin(inputs, env, opts) {
+    const { use, now, report } = opts;
+    const loaded = await (0,load.loadAuth)(inputs, {
+        now,
+        minValidityMs: inputs.min_validity,
+        warnWithinMs: inputs.warn_within
+    });
+    for (const w of loaded.warnings)
+        core/* warning */.$e(w);
+    for (const n of loaded.assessment.notices)
+        core/* notice */.lm(n);
+    report.auth(loaded.assessment, now);
+    if (use === 'status')
+        return { auth: assumedRefreshed(loaded, inputs, now, report) };
+    if (use === 'live-check' && !loaded.assessment.needsRefresh)
+        return { auth: loaded };
+    const ready = await refreshed(loaded, inputs, env, now, report);
+    if (use === 'run')
+        usableOrThrow(ready.auth.assessment);
+    return ready;
+}
+/** Refreshes (and writes back) when the login needs it and the inputs allow it. */
+async function refreshed(auth, inputs, env, now, report) {
+    const lifecycle = await (0,auth_lifecycle.refreshIfNeeded)(auth, {
+        refresh: inputs.refresh,
+        writeBack: (0,auth_lifecycle.writeBackConfig)(inputs, env),
+        assess: { now, minValidityMs: inputs.min_validity, warnWithinMs: inputs.warn_within },
+        startedAt: (0,state/* load */.Hh)('startedAt') ?? new Date(now).toISOString()
+    });
+    (0,state/* save */.UN)('generation', String(lifecycle.generation));
+    if (lifecycle.rotated) {
+        report.rotated(lifecycle.secretUpdated);
+        report.auth(lifecycle.auth.assessment, now);
+        if (lifecycle.secretUpdated)
+            (0,state/* save */.UN)('lastWriteAt', new Date().toISOString());
+    }
+    if (!lifecycle.writeBackProblem)
+        return { auth: lifecycle.auth };
+    // The post step tries once more, from the credentials file the run leaves.
+    (0,state/* save */.UN)('writeBackPending', 'true');
+    return {
+        auth: lifecycle.auth,
+        unstored: `The new login could not be stored: ${lifecycle.writeBackProblem} The job runs with the new login, but unless the post step stores it, the secret holds a refresh token that no longer works and the next run fails.`
+    };
+}
+/**
+ * With no call to make, a short access token the next run that uses the login may refresh is no
+ * problem: the login itself is what counts.
+ */
+function assumedRefreshed(auth, inputs, now, report) {
+    if (!auth.assessment.needsRefresh)
+        return auth;
+    const policy = { refresh: inputs.refresh, canWriteBack: inputs.secrets_token !== '' };
+    if (!(0,refresh/* shouldRefresh */.Xl)(auth.assessment, policy).refresh)
+        return auth;
+    const before = auth.assessment.notices.length;
+    const assessment = (0,validate/* assumingRefresh */.n6)(auth.assessment, { now, warnWithinMs: inputs.warn_within });
+    report.auth(assessment, now);
+    for (const n of assessment.notices.slice(before))
+        core/* notice */.lm(n);
+    return { ...auth, assessment };
+}
+/** An expired or invalid login cannot run a job; one that ends soon can, with a warning. */
+function usableOrThrow(a) {
+    if (a.status === 'expired' || a.status === 'invalid') {
+        throw new errors/* AuthError */.l(a.reason ?? `The login is ${a.status}.`, 'expired');
+    }
+    if (a.status === 'expiring')
+        core/* warning */.$e(a.reason ?? 'The login ends soon.');
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/auth/messages.ts
+var messages = __webpack_require__(7404);
+// EXTERNAL MODULE: ./src/claude/cancelled.ts
+var cancelled = __webpack_require__(5445);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/auth/errors.ts
-var errors = __webpack_require__(5439);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/auth/lifecycle.ts
-var auth_lifecycle = __webpack_require__(5558);
-// EXTERNAL MODULE: ./src/auth/load.ts
-var load = __webpack_require__(9232);
-// EXTERNAL MODULE: ./src/auth/messages.ts
-var messages = __webpack_require__(7404);
-// EXTERNAL MODULE: ./src/auth/refresh.ts
-var refresh = __webpack_require__(9893);
-// EXTERNAL MODULE: ./src/auth/validate.ts
-var validate = __webpack_require__(7218);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/auth/paths.ts
@@ -1985,8 +2090,6 @@ async function realPath(p) {
 
 // EXTERNAL MODULE: ./src/auth/restore.ts
 var restore = __webpack_require__(9976);
-// EXTERNAL MODULE: ./src/claude/cancelled.ts
-var cancelled = __webpack_require__(5445);
 // EXTERNAL MODULE: ./src/claude/env.ts
 var env = __webpack_require__(5709);
 ;// CONCATENATED MODULE: ./src/claude/sandbox.ts
@@ -2134,6 +2237,87 @@ const CHECKOUT_TOKEN_WARNING = 'The workspace .git/config holds a GitHub token (
     'the model is denied reading .git/, but set persist-credentials: false on actions/checkout so ' +
     'the token is not on disk while untrusted text is processed.';
 
+;// CONCATENATED MODULE: ./src/claude/prepare.ts
+/**
+ * The CLI made ready for a job: the login restored into config_dir (where the post step can put
+ * things back), the pinned CLI installed, and the runner built over the sandbox for the job's kind.
+ * In setup mode, both are left for the workflow's later steps.
+ */
+
+
+
+
+
+
+
+/** config_dir, absolute; an InputError when the model could read it there. */
+function configDirOf(inputs, env) {
+    return configDirFromInput(inputs.config_dir, {
+        home: external_node_os_default().homedir(),
+        ...(env.GITHUB_WORKSPACE ? { workspace: env.GITHUB_WORKSPACE } : {})
+    });
+}
+/** Restores the login into config_dir and installs the CLI; in setup mode, leaves both for later steps. */
+async function prepareClaude(inputs, auth, env, opts) {
+    if (isUntrusted(opts.kind) && (await checkoutLeftToken(env.GITHUB_WORKSPACE))) {
+        core/* warning */.$e(CHECKOUT_TOKEN_WARNING);
+    }
+    const plan = await restored(auth, env, opts);
+    const configDir = plan.configDir;
+    const { installClaude } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 2993));
+    const installed = await installClaude({
+        version: inputs.claude_version,
+        claudePath: inputs.claude_path || undefined,
+        env
+    });
+    core/* info */.pq(`Claude Code ${installed.version} (${installed.from}): ${installed.path}`);
+    if (opts.kind === 'setup')
+        exportForLaterSteps(configDir, installed.path, auth);
+    const cliAuth = auth.apiKey
+        ? { kind: 'api-key', configDir, apiKey: auth.apiKey }
+        : auth.login?.kind === 'setup-token'
+            ? { kind: 'setup-token', configDir, token: auth.login.token }
+            : { kind: 'oauth', configDir };
+    const paths = await sandboxPaths(env, configDir, {
+        home: external_node_os_default().homedir(),
+        ...(plan.hadDir ? { backupDir: plan.backupDir } : {}),
+        ...(plan.divertedFrom ? { otherLogin: plan.divertedFrom } : {})
+    });
+    const { cliRunner } = await __webpack_require__.e(/* import() */ 406).then(__webpack_require__.bind(__webpack_require__, 2406));
+    const runner = cliRunner({
+        claudePath: installed.path,
+        sandbox: cliSandbox(env, cliAuth, paths),
+        cwd: env.GITHUB_WORKSPACE,
+        ...(cliAuth.kind === 'oauth' ? { wipeCheckDir: configDir } : {})
+    });
+    return { ...runner, version: installed.version, path: installed.path, configDir };
+}
+/** Plans the restore (saved for the post step before anything is written) and restores the login. */
+async function restored(auth, env, opts) {
+    const plan = await (0,restore/* planRestore */.q8)(opts.configDir, undefined, env.RUNNER_TEMP || external_node_os_default().tmpdir());
+    if (plan.divertedFrom) {
+        core/* notice */.lm(`${plan.divertedFrom} holds another run's login (a self-hosted runner with a shared HOME): this run restores into ${plan.configDir} instead, and leaves the other one alone.`);
+    }
+    // Saved before anything is written, so the post step can always put things back.
+    (0,state/* save */.UN)('restorePlan', JSON.stringify(plan));
+    await (0,restore/* restoreLogin */.g6)(plan, auth.login, { withSettings: restoresBundleSettings(opts.kind) });
+    if (auth.login?.kind === 'oauth') {
+        // A hash, never the token: the state file is written where tokens must not be.
+        (0,state/* save */.UN)('restoredRefreshHash', (0,state/* tokenHash */.Iq)(auth.login.credentials.claudeAiOauth.refreshToken));
+    }
+    core/* info */.pq(`Restored the ${auth.assessment.kind} login into ${plan.configDir} (files 0600).`);
+    return plan;
+}
+/** Setup mode: later steps find the CLI on PATH and the login where it was restored. */
+function exportForLaterSteps(configDir, claudePath, auth) {
+    if (!(0,restore/* isDefaultConfigDir */.Lm)(configDir))
+        core/* exportVariable */.dN('CLAUDE_CONFIG_DIR', configDir);
+    core/* addPath */.fM(external_node_path_default().dirname(claudePath));
+    // Later steps need the key itself; it is masked, and only setup mode with an API key does this.
+    if (auth.apiKey)
+        core/* exportVariable */.dN('ANTHROPIC_API_KEY', auth.apiKey);
+}
+
 ;// CONCATENATED MODULE: ./src/event.ts
 /** The workflow event, read from the runner's environment (never from event data for settings). */
 
@@ -2154,6 +2338,91 @@ async function readEvent(env = process.env) {
 
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
+;// CONCATENATED MODULE: ./src/github/client.ts
+/**
+ * The GitHub client the jobs get: Octokit made on first use, writes only described under dry_run,
+ * and the outbound guard around both, so a write holding a secret is neither made nor printed.
+ */
+
+
+
+/**
+ * The client for `owner/repo` with `token`; with `dryRun`, writes are pushed to `writes` instead of
+ * made. An empty token gives a client whose every call fails with the sentence naming the fix.
+ */
+function githubFor(opts) {
+    const { token } = opts;
+    const api = token
+        ? lazyApi(async () => {
+            const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702));
+            return (0,github_api/* restApi */.XH)(createOctokit(token, { log: line => core/* info */.pq(line) }), opts.owner, opts.repo);
+        })
+        : missingTokenApi();
+    return opts.guard.wrap(opts.dryRun ? (0,github_api/* dryRunApi */.lQ)(api, opts.writes) : api);
+}
+/** Every method of `GitHubApi`: the lazy client below needs their names before it exists. */
+const API_METHODS = {
+    getPull: true,
+    listPullFiles: true,
+    compare: true,
+    getFileText: true,
+    listReviewComments: true,
+    createReview: true,
+    listIssueComments: true,
+    createIssueComment: true,
+    updateIssueComment: true,
+    getIssue: true,
+    listIssues: true,
+    createIssue: true,
+    updateIssue: true,
+    listLabels: true,
+    createLabel: true,
+    addLabels: true,
+    listTimeline: true,
+    whoami: true
+};
+/** A client made on its first call: a run that never calls GitHub never loads Octokit. */
+function lazyApi(make) {
+    let api;
+    const methods = {};
+    for (const name of Object.keys(API_METHODS)) {
+        methods[name] = async (...args) => {
+            const real = (await (api ??= make()));
+            return real[name].apply(real, args);
+        };
+    }
+    return methods;
+}
+/**
+ * Every call fails with the sentence that says what is missing. A plain object of every method, so
+ * dry_run's wrapper (which copies the methods) keeps them too.
+ */
+function missingTokenApi() {
+    const missing = () => Promise.reject(new src_errors/* InputError */.d('github_token is empty: leave it at its default (${{ github.token }}) or pass a token that may read and write issues and pull requests.'));
+    return Object.fromEntries(Object.keys(API_METHODS).map(name => [name, missing]));
+}
+
+;// CONCATENATED MODULE: ./src/github/errors.ts
+/** GitHub's failures in words: what was asked, what GitHub answered, and the likely fix. */
+/** Whether `err` is a failed GitHub request (Octokit's RequestError or alike). */
+function isRequestError(err) {
+    const e = err;
+    return typeof e?.status === 'number' && typeof e.request?.url === 'string';
+}
+/** A GitHub API failure in one sentence, with the likely fix. */
+function githubFailure(err) {
+    const where = `${err.request.method} ${err.request.url.replace(/\?.*$/, '')}`;
+    const why = err.message.split(' - ')[0];
+    const fix = err.status === 401
+        ? 'github_token is not valid'
+        : err.status === 403
+            ? 'github_token lacks a permission this mode needs (see the permissions in the example workflows)'
+            : err.status === 404
+                ? 'check pr_number / issue_number, and that github_token can see this repository'
+                : 'GitHub may be having trouble: run it again';
+    return `GitHub answered HTTP ${err.status} to ${where} (${why}): ${fix}.`;
+}
+
 // EXTERNAL MODULE: ./src/known-secrets.ts
 var known_secrets = __webpack_require__(5688);
 ;// CONCATENATED MODULE: ./src/github/guard.ts
@@ -2308,27 +2577,135 @@ class OutboundGuard {
     }
 }
 
-// EXTERNAL MODULE: ./src/time.ts
-var time = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var credentials = __webpack_require__(8168);
+// EXTERNAL MODULE: ./src/time.ts
+var time = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
 var markers = __webpack_require__(6123);
 ;// CONCATENATED MODULE: ./src/jobs/health.ts
 /**
- * The health check's verdict on a login, as pure logic: the status, the annotation to raise, and
- * the rows of the job summary table. No network; the live call and the tracking issue are added by
- * the caller.
+ * `mode: health`: the login's status with no network, optionally one tiny live call, and one
+ * tracking issue kept open while action is needed. The verdict itself is pure logic; the live call
+ * and the tracking issue are added around it.
  */
 
 
 
 
 
+
+
+
+
+/** Runs the health check: the verdict, the live call when asked, the tracking issue when asked. */
+async function runHealth(pre, steps) {
+    const { inputs, outputs, summary } = pre;
+    const now = Date.now();
+    let problem;
+    let warning;
+    let rows;
+    try {
+        const { auth, unstored } = await steps.login(inputs.live_check ? 'live-check' : 'status', now);
+        const verdict = healthVerdict(auth, now);
+        rows = verdict.rows;
+        summary.table(rows, ['Claude login', '']);
+        if (!verdict.ok) {
+            problem = { message: verdict.message, status: auth.assessment.status, auth: true };
+        }
+        else {
+            if (verdict.level === 'warning')
+                warning = verdict.message;
+            if (inputs.live_check)
+                problem = await liveCheck(pre, auth, steps.env);
+        }
+        if (unstored) {
+            // The login works today, but the secret now holds a dead refresh token: never "valid".
+            outputs.set('auth_status', 'invalid');
+            problem = { message: unstored, status: 'invalid', auth: true };
+        }
+    }
+    catch (err) {
+        if (!(err instanceof errors/* AuthError */.l))
+            throw err;
+        outputs.set('auth_status', err.status);
+        problem = { message: err.message, status: err.status, auth: true };
+        rows = [['Status', err.status]];
+        summary.table([...rows, ['Problem', err.message]], ['Claude login', '']);
+    }
+    if (warning)
+        core/* warning */.$e(warning);
+    if (inputs.health_issue)
+        await reportOnIssue(pre, steps, { problem, warning, rows });
+    return problem
+        ? { conclusion: 'failure', message: problem.message, auth: problem.auth }
+        : { conclusion: 'success' };
+}
+/** One tiny real call with the cheapest model; undefined when it worked. */
+async function liveCheck(pre, auth, env) {
+    const { inputs, outputs, summary } = pre;
+    const claude = await prepareClaude(inputs, auth, env, {
+        kind: 'health',
+        configDir: await configDirOf(inputs, env)
+    });
+    const run = await claude.run({
+        kind: 'health',
+        prompt: 'Reply with the single word: ok',
+        label: 'Claude Code: live check',
+        model: inputs.model || 'claude-haiku-4-5',
+        maxTurns: 1,
+        tools: [],
+        timeoutMinutes: Math.min(inputs.timeout_minutes, 5)
+    });
+    summary.table([
+        ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
+        ['Duration', `${run.durationMs} ms`]
+    ], ['Live check', '']);
+    if (run.outcome.kind === 'success')
+        return undefined;
+    if (run.outcome.kind === 'usage-limit') {
+        // The login works: the subscription is only out of usage for now.
+        core/* warning */.$e(`Live check: ${run.outcome.message}`);
+        return undefined;
+    }
+    const isAuth = run.outcome.kind === 'auth';
+    if (isAuth)
+        outputs.set('auth_status', 'expired');
+    return {
+        message: `Live check failed: ${run.outcome.message}`,
+        status: isAuth ? 'expired' : 'live check failed',
+        auth: isAuth
+    };
+}
+/** Keeps the tracking issue in step with the check; a failure to do so is only a warning. */
+async function reportOnIssue(pre, steps, found) {
+    const { problem, warning, rows } = found;
+    try {
+        const did = await syncTrackingIssue(pre.github, {
+            needsAction: problem !== undefined || warning !== undefined,
+            status: problem?.status ?? pre.outputs.values.auth_status ?? 'unknown',
+            message: problem?.message ?? warning ?? '',
+            rows,
+            reauth: (0,messages/* reauthBlock */.PS)(steps.reauth, steps.env),
+            runUrl: runUrl(steps.env)
+        });
+        core/* info */.pq(`Health tracking issue: ${did}.`);
+        pre.summary.text(`Tracking issue: ${did}.`);
+    }
+    catch (err) {
+        core/* warning */.$e(`Could not update the health tracking issue: ${err.message}`);
+    }
+}
+/** This workflow run's page, for the tracking issue. */
+function runUrl(env) {
+    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
+        return undefined;
+    return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
 /** Judges a loaded login at `now`. */
 function healthVerdict(auth, now) {
     const a = auth.assessment;
@@ -2416,6 +2793,25 @@ async function syncTrackingIssue(github, state) {
 
 // EXTERNAL MODULE: ./src/jobs/prompt.ts
 var jobs_prompt = __webpack_require__(4660);
+;// CONCATENATED MODULE: ./src/jobs/setup.ts
+
+/** Says what later steps find (the CLI and the login were exported while preparing them). */
+async function runSetup(ctx) {
+    const a = ctx.auth.assessment;
+    const { claude } = ctx;
+    ctx.summary.table([
+        ['Mode', 'setup'],
+        ['Claude Code', `${claude.version} at ${claude.path}`],
+        ['Auth', `${a.kind}, ${a.status}`],
+        [
+            'Access token left',
+            a.expiresAt === undefined ? 'n/a' : (0,time/* formatSpan */.QA)(a.expiresAt - ctx.now())
+        ],
+        ['Config dir', claude.configDir]
+    ], ['Ready for later steps', '']);
+    return { conclusion: 'success' };
+}
+
 ;// CONCATENATED MODULE: ./src/mode.ts
 /**
  * pull_request* → review, issues → triage, schedule → health, else prompt when a prompt is given,
@@ -2508,11 +2904,9 @@ class Summary {
     }
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __webpack_require__(2462);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
- * The main step: inputs → auth (decode, validate, refresh, restore) → claude (install) → the job →
+ * The main step: inputs → the job of the mode (skip decisions, then the login, the CLI, the run) →
  * report. The only place that fails the step. A job's code, the installer and the GitHub client are
  * loaded when used (`import()`, their own chunks of dist/): a health check loads none of them.
  */
@@ -2536,17 +2930,26 @@ var state = __webpack_require__(2462);
 
 
 
-
-
-
-
-
-
-/** Set when this run rotated the login and could not store it: the sentence saying why. */
-let unstoredLogin;
+/**
+ * The jobs by mode. Review and triage decide their skips before the login is even decoded (a draft
+ * or a bot's PR, whose workflows get no secrets, is a skip, never an auth failure), and their code
+ * is loaded only when their mode runs.
+ */
+const JOBS = {
+    setup: (pre, steps) => withClaude('setup', { run: runSetup }, pre, steps),
+    prompt: (pre, steps) => withClaude('prompt', { run: jobs_prompt/* runPromptJob */.r }, pre, steps),
+    review: async (pre, steps) => {
+        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 7914));
+        return withClaude('review', await prepareReview(pre), pre, steps);
+    },
+    triage: async (pre, steps) => {
+        const { prepareTriage } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 4482));
+        return withClaude('triage', await prepareTriage(pre), pre, steps);
+    },
+    health: runHealth
+};
 /** Runs the main step. Never throws: every failure ends in `core.setFailed` with one message. */
 async function run(env = process.env) {
-    unstoredLogin = undefined;
     (0,state/* save */.UN)('isPost', 'true');
     (0,state/* save */.UN)('startedAt', new Date().toISOString());
     const outputs = new Outputs();
@@ -2556,375 +2959,87 @@ async function run(env = process.env) {
         secretName: 'CLAUDE_AUTH'
     };
     let mode;
+    /** Set when this run rotated the login and could not store it: the sentence saying why. */
+    let unstored;
     const guard = new OutboundGuard();
     outputs.set('rotated', false);
     outputs.set('secret_updated', false);
     try {
-        const inputs = (0,src_inputs.getInputs)();
-        reauth = reauthContext(inputs, env);
+        const given = (0,src_inputs.getInputs)();
+        reauth = reauthContext(given, env);
         const event = await readEvent(env);
-        const prompt = await (0,jobs_prompt/* readPrompt */.$)(inputs).catch(() => '');
-        mode = resolveMode(inputs.mode, event.name, prompt.trim() !== '');
+        // Read once, here: a prompt_file that cannot be read fails the step before anything is decided.
+        const inputs = { ...given, prompt: await (0,jobs_prompt/* readPrompt */.$)(given) };
+        mode = resolveMode(inputs.mode, event.name, inputs.prompt.trim() !== '');
         summary.heading(`Claude subscription action: ${mode}`);
         const dryRunWrites = [];
-        const pre = {
-            inputs,
-            event,
-            github: githubFor(inputs, event, dryRunWrites, guard),
-            dryRunWrites,
-            summary,
-            outputs,
-            now: Date.now
+        const github = githubFor({
+            token: inputs.github_token,
+            dryRun: inputs.dry_run,
+            owner: event.owner,
+            repo: event.repo,
+            writes: dryRunWrites,
+            guard
+        });
+        const pre = { inputs, event, github, dryRunWrites, summary, outputs, now: Date.now };
+        const steps = {
+            env,
+            reauth,
+            login: async (use, now) => {
+                const ready = await enterLogin(inputs, env, { use, now, report: loginReport(outputs) });
+                unstored = ready.unstored;
+                return ready;
+            }
         };
         try {
-            const result = mode === 'health' ? await runHealth(pre, env, reauth) : await runJob(mode, pre, env);
+            const result = await JOBS[mode](pre, steps);
             // A withheld write fails the step even when the job took the failed write as a warning.
             if (guard.tripped)
                 throw guard.tripped;
-            finish(withUnstoredLogin(result), outputs, summary, reauth);
+            finish(withUnstoredLogin(result, unstored), outputs, summary, reauth);
         }
         finally {
             reportDryRun(inputs, dryRunWrites, summary);
         }
     }
     catch (err) {
-        fail(guard.tripped ?? err, outputs, summary, reauth, mode);
+        fail(guard.tripped ?? err, { outputs, summary, reauth, mode, unstored });
     }
     finally {
         await summary.write();
     }
 }
-/** setup, prompt, review and triage: skip early, else load, refresh, restore, install, run. */
-async function runJob(mode, pre, env) {
-    const { inputs } = pre;
-    // Skips are decided before the login is even decoded: a draft or a bot's PR (whose workflows get
-    // no secrets) is a skip, never an auth failure.
-    let prepared;
-    if (mode === 'review')
-        prepared = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 7914))).prepareReview(pre);
-    if (mode === 'triage')
-        prepared = await (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 4482))).prepareTriage(pre);
-    if (prepared && 'skip' in prepared)
+/** A job that needs the CLI: skip early, else check config_dir, enter the login, prepare, run. */
+async function withClaude(kind, prepared, pre, steps) {
+    if ('skip' in prepared)
         return { conclusion: 'skipped', reason: prepared.skip };
     // Before the login is even decoded: a config_dir the model could read is refused.
-    const configDir = await configDirOf(inputs, env);
-    const now = Date.now();
-    const auth = await refreshed(await loadReported(pre, now), pre, env, now);
-    const a = auth.assessment;
-    if (a.status === 'expired' || a.status === 'invalid') {
-        throw new errors/* AuthError */.l(a.reason ?? `The login is ${a.status}.`, 'expired');
-    }
-    if (a.status === 'expiring')
-        core/* warning */.$e(a.reason ?? 'The login ends soon.');
-    const claude = await prepareClaude(inputs, auth, env, {
-        kind: mode,
-        configDir,
-        exportForLaterSteps: mode === 'setup'
-    });
-    if (mode === 'setup') {
-        pre.summary.table([
-            ['Mode', 'setup'],
-            ['Claude Code', `${claude.version} at ${claude.path}`],
-            ['Auth', `${a.kind}, ${a.status}`],
-            ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,time/* formatSpan */.QA)(a.expiresAt - now)],
-            ['Config dir', claude.configDir]
-        ], ['Ready for later steps', '']);
-        return { conclusion: 'success' };
-    }
-    const ctx = { ...pre, auth, claude };
-    return prepared ? prepared.run(ctx) : (0,jobs_prompt/* runPromptJob */.r)(ctx);
+    const configDir = await configDirOf(pre.inputs, steps.env);
+    const { auth } = await steps.login('run', Date.now());
+    const claude = await prepareClaude(pre.inputs, auth, steps.env, { kind, configDir });
+    return prepared.run({ ...pre, auth, claude });
 }
-/** Decodes, masks and assesses the login, and reports the auth outputs. */
-async function loadReported(pre, now) {
-    const { inputs, outputs } = pre;
-    let auth;
-    try {
-        auth = await (0,load.loadAuth)(inputs, {
-            now,
-            minValidityMs: inputs.min_validity,
-            warnWithinMs: inputs.warn_within
-        });
-    }
-    catch (err) {
-        if (err instanceof errors/* AuthError */.l)
-            outputs.set('auth_status', err.status);
-        throw err;
-    }
-    for (const w of auth.warnings)
-        core/* warning */.$e(w);
-    for (const n of auth.assessment.notices)
-        core/* notice */.lm(n);
-    outputs.auth(auth.assessment, now);
-    return auth;
-}
-/** Refreshes (and writes back) when the login needs it and the inputs allow it. */
-async function refreshed(auth, pre, env, now) {
-    const { inputs, outputs } = pre;
-    const lifecycle = await (0,auth_lifecycle.refreshIfNeeded)(auth, {
-        refresh: inputs.refresh,
-        writeBack: (0,auth_lifecycle.writeBackConfig)(inputs, env),
-        assess: { now, minValidityMs: inputs.min_validity, warnWithinMs: inputs.warn_within },
-        startedAt: (0,state/* load */.Hh)('startedAt') ?? new Date(now).toISOString()
-    });
-    (0,state/* save */.UN)('generation', String(lifecycle.generation));
-    if (lifecycle.rotated) {
-        outputs.set('rotated', true);
-        outputs.set('secret_updated', lifecycle.secretUpdated);
-        outputs.auth(lifecycle.auth.assessment, now);
-        if (lifecycle.secretUpdated)
-            (0,state/* save */.UN)('lastWriteAt', new Date().toISOString());
-    }
-    if (lifecycle.writeBackProblem) {
-        // The post step tries once more, from the credentials file the run leaves.
-        (0,state/* save */.UN)('writeBackPending', 'true');
-        unstoredLogin = `The new login could not be stored: ${lifecycle.writeBackProblem} The job runs with the new login, but unless the post step stores it, the secret holds a refresh token that no longer works and the next run fails.`;
-    }
-    return lifecycle.auth;
-}
-/** A rotated login that could not be stored fails the step; the job's own result stays in the log. */
-function withUnstoredLogin(result) {
-    if (!unstoredLogin)
-        return result;
-    if (result.conclusion === 'failure') {
-        if (result.message.includes(unstoredLogin))
-            return result;
-        return {
-            ...result,
-            message: `${unstoredLogin} The job failed too: ${result.message}`,
-            auth: true
-        };
-    }
-    core/* info */.pq(`The job itself: ${result.conclusion}${result.conclusion === 'skipped' ? ` (${result.reason})` : ''}.`);
-    return { conclusion: 'failure', message: unstoredLogin, auth: true };
-}
-/**
- * mode health: the login's status with no network, optionally one tiny live call, and one tracking
- * issue kept open while action is needed.
- */
-async function runHealth(pre, env, reauth) {
-    const { inputs, outputs, summary } = pre;
-    const now = Date.now();
-    let problem;
-    let warning;
-    let rows;
-    try {
-        let auth = await loadReported(pre, now);
-        if (auth.assessment.needsRefresh) {
-            if (inputs.live_check) {
-                auth = await refreshed(auth, pre, env, now);
-            }
-            else if ((0,refresh/* shouldRefresh */.Xl)(auth.assessment, {
-                refresh: inputs.refresh,
-                canWriteBack: inputs.secrets_token !== ''
-            }).refresh) {
-                // Not used now, and the next run that uses it may refresh it: the login itself is what counts.
-                const before = auth.assessment.notices.length;
-                auth = {
-                    ...auth,
-                    assessment: (0,validate/* assumingRefresh */.n6)(auth.assessment, { now, warnWithinMs: inputs.warn_within })
-                };
-                outputs.auth(auth.assessment, now);
-                for (const n of auth.assessment.notices.slice(before))
-                    core/* notice */.lm(n);
-            }
-        }
-        const verdict = healthVerdict(auth, now);
-        rows = verdict.rows;
-        summary.table(rows, ['Claude login', '']);
-        if (!verdict.ok) {
-            problem = { message: verdict.message, status: auth.assessment.status, auth: true };
-        }
-        else {
-            if (verdict.level === 'warning')
-                warning = verdict.message;
-            if (inputs.live_check)
-                problem = await liveCheck(pre, auth, env);
-        }
-        if (unstoredLogin) {
-            // The login works today, but the secret now holds a dead refresh token: never "valid".
-            outputs.set('auth_status', 'invalid');
-            problem = { message: unstoredLogin, status: 'invalid', auth: true };
-        }
-    }
-    catch (err) {
-        if (!(err instanceof errors/* AuthError */.l))
-            throw err;
-        outputs.set('auth_status', err.status);
-        problem = { message: err.message, status: err.status, auth: true };
-        rows = [['Status', err.status]];
-        summary.table([...rows, ['Problem', err.message]], ['Claude login', '']);
-    }
-    if (warning)
-        core/* warning */.$e(warning);
-    if (inputs.health_issue) {
-        try {
-            const did = await syncTrackingIssue(pre.github, {
-                needsAction: problem !== undefined || warning !== undefined,
-                status: problem?.status ?? outputs.values.auth_status ?? 'unknown',
-                message: problem?.message ?? warning ?? '',
-                rows,
-                reauth: (0,messages/* reauthBlock */.PS)(reauth, env),
-                runUrl: runUrl(env)
-            });
-            core/* info */.pq(`Health tracking issue: ${did}.`);
-            summary.text(`Tracking issue: ${did}.`);
-        }
-        catch (err) {
-            core/* warning */.$e(`Could not update the health tracking issue: ${err.message}`);
-        }
-    }
-    return problem
-        ? { conclusion: 'failure', message: problem.message, auth: problem.auth }
-        : { conclusion: 'success' };
-}
-/** One tiny real call with the cheapest model; undefined when it worked. */
-async function liveCheck(pre, auth, env) {
-    const { inputs, outputs, summary } = pre;
-    const claude = await prepareClaude(inputs, auth, env, {
-        kind: 'health',
-        configDir: await configDirOf(inputs, env),
-        exportForLaterSteps: false
-    });
-    const run = await claude.run({
-        kind: 'health',
-        prompt: 'Reply with the single word: ok',
-        label: 'Claude Code: live check',
-        model: inputs.model || 'claude-haiku-4-5',
-        maxTurns: 1,
-        tools: [],
-        timeoutMinutes: Math.min(inputs.timeout_minutes, 5)
-    });
-    summary.table([
-        ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
-        ['Duration', `${run.durationMs} ms`]
-    ], ['Live check', '']);
-    if (run.outcome.kind === 'success')
-        return undefined;
-    if (run.outcome.kind === 'usage-limit') {
-        // The login works: the subscription is only out of usage for now.
-        core/* warning */.$e(`Live check: ${run.outcome.message}`);
-        return undefined;
-    }
-    const isAuth = run.outcome.kind === 'auth';
-    if (isAuth)
-        outputs.set('auth_status', 'expired');
+/** The step's outputs, as the login entry reports to them. */
+function loginReport(outputs) {
     return {
-        message: `Live check failed: ${run.outcome.message}`,
-        status: isAuth ? 'expired' : 'live check failed',
-        auth: isAuth
+        auth: (a, now) => outputs.auth(a, now),
+        rotated: stored => {
+            outputs.set('rotated', true);
+            outputs.set('secret_updated', stored);
+        }
     };
 }
-/** config_dir, absolute; an InputError when the model could read it there. */
-function configDirOf(inputs, env) {
-    return configDirFromInput(inputs.config_dir, {
-        home: external_node_os_default().homedir(),
-        ...(env.GITHUB_WORKSPACE ? { workspace: env.GITHUB_WORKSPACE } : {})
-    });
-}
-/** Restores the login into config_dir and installs the CLI; in setup mode, leaves both for later steps. */
-async function prepareClaude(inputs, auth, env, opts) {
-    if (isUntrusted(opts.kind) && (await checkoutLeftToken(env.GITHUB_WORKSPACE))) {
-        core/* warning */.$e(CHECKOUT_TOKEN_WARNING);
+/** A rotated login that could not be stored fails the step; the job's own result stays in the log. */
+function withUnstoredLogin(result, unstored) {
+    if (!unstored)
+        return result;
+    if (result.conclusion === 'failure') {
+        if (result.message.includes(unstored))
+            return result;
+        return { ...result, message: `${unstored} The job failed too: ${result.message}`, auth: true };
     }
-    const plan = await (0,restore/* planRestore */.q8)(opts.configDir, undefined, env.RUNNER_TEMP || external_node_os_default().tmpdir());
-    const configDir = plan.configDir;
-    if (plan.divertedFrom) {
-        core/* notice */.lm(`${plan.divertedFrom} holds another run's login (a self-hosted runner with a shared HOME): this run restores into ${configDir} instead, and leaves the other one alone.`);
-    }
-    // Saved before anything is written, so the post step can always put things back.
-    (0,state/* save */.UN)('restorePlan', JSON.stringify(plan));
-    await (0,restore/* restoreLogin */.g6)(plan, auth.login, { withSettings: restoresBundleSettings(opts.kind) });
-    if (auth.login?.kind === 'oauth') {
-        // A hash, never the token: the state file is written where tokens must not be.
-        (0,state/* save */.UN)('restoredRefreshHash', (0,auth_lifecycle.tokenHash)(auth.login.credentials.claudeAiOauth.refreshToken));
-    }
-    core/* info */.pq(`Restored the ${auth.assessment.kind} login into ${configDir} (files 0600).`);
-    const { installClaude } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 2993));
-    const installed = await installClaude({
-        version: inputs.claude_version,
-        claudePath: inputs.claude_path || undefined,
-        env
-    });
-    core/* info */.pq(`Claude Code ${installed.version} (${installed.from}): ${installed.path}`);
-    if (opts.exportForLaterSteps) {
-        if (!(0,restore/* isDefaultConfigDir */.Lm)(configDir))
-            core/* exportVariable */.dN('CLAUDE_CONFIG_DIR', configDir);
-        core/* addPath */.fM(external_node_path_default().dirname(installed.path));
-        // Later steps need the key itself; it is masked, and only setup mode with an API key does this.
-        if (auth.apiKey)
-            core/* exportVariable */.dN('ANTHROPIC_API_KEY', auth.apiKey);
-    }
-    const cliAuth = auth.apiKey
-        ? { kind: 'api-key', configDir, apiKey: auth.apiKey }
-        : auth.login?.kind === 'setup-token'
-            ? { kind: 'setup-token', configDir, token: auth.login.token }
-            : { kind: 'oauth', configDir };
-    const paths = await sandboxPaths(env, configDir, {
-        home: external_node_os_default().homedir(),
-        ...(plan.hadDir ? { backupDir: plan.backupDir } : {}),
-        ...(plan.divertedFrom ? { otherLogin: plan.divertedFrom } : {})
-    });
-    const { cliRunner } = await __webpack_require__.e(/* import() */ 352).then(__webpack_require__.bind(__webpack_require__, 1352));
-    const runner = cliRunner({
-        claudePath: installed.path,
-        sandbox: cliSandbox(env, cliAuth, paths),
-        cwd: env.GITHUB_WORKSPACE,
-        ...(cliAuth.kind === 'oauth' ? { wipeCheckDir: configDir } : {})
-    });
-    return { ...runner, version: installed.version, path: installed.path, configDir };
-}
-/**
- * The GitHub client for the jobs; with dry_run, writes are described instead of made. The outbound
- * guard sits outside both: a write holding a secret is neither made nor printed.
- */
-function githubFor(inputs, event, writes, guard) {
-    const token = inputs.github_token;
-    const api = token
-        ? lazyApi(async () => {
-            const { createOctokit } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702));
-            return (0,github_api/* restApi */.XH)(createOctokit(token, { log: line => core/* info */.pq(line) }), event.owner, event.repo);
-        })
-        : missingTokenApi();
-    return guard.wrap(inputs.dry_run ? (0,github_api/* dryRunApi */.lQ)(api, writes) : api);
-}
-/** Every method of `GitHubApi`: the lazy client below needs their names before it exists. */
-const API_METHODS = {
-    getPull: true,
-    listPullFiles: true,
-    compare: true,
-    getFileText: true,
-    listReviewComments: true,
-    createReview: true,
-    listIssueComments: true,
-    createIssueComment: true,
-    updateIssueComment: true,
-    getIssue: true,
-    listIssues: true,
-    createIssue: true,
-    updateIssue: true,
-    listLabels: true,
-    createLabel: true,
-    addLabels: true,
-    listTimeline: true,
-    whoami: true
-};
-/** A client made on its first call: a run that never calls GitHub never loads Octokit. */
-function lazyApi(make) {
-    let api;
-    const methods = {};
-    for (const name of Object.keys(API_METHODS)) {
-        methods[name] = async (...args) => {
-            const real = (await (api ??= make()));
-            return real[name].apply(real, args);
-        };
-    }
-    return methods;
-}
-/** Every call fails with the sentence that says what is missing. */
-function missingTokenApi() {
-    return new Proxy({}, {
-        get: () => () => Promise.reject(new src_errors/* InputError */.d('github_token is empty: leave it at its default (${{ github.token }}) or pass a token that may read and write issues and pull requests.'))
-    });
+    core/* info */.pq(`The job itself: ${result.conclusion}${result.conclusion === 'skipped' ? ` (${result.reason})` : ''}.`);
+    return { conclusion: 'failure', message: unstored, auth: true };
 }
 function reportDryRun(inputs, writes, summary) {
     if (!inputs.dry_run)
@@ -2939,6 +3054,7 @@ function reportDryRun(inputs, writes, summary) {
     core/* endGroup */.N4();
     summary.details(`Dry run: ${writes.length} write(s) to GitHub were not made`, writes.map(w => `**Would ${w.action}**\n\n${w.detail}`).join('\n\n---\n\n'));
 }
+/** Ends the step with the job's result. */
 function finish(result, outputs, summary, reauth) {
     if (result.conclusion === 'success') {
         outputs.conclusion('success');
@@ -2955,7 +3071,9 @@ function finish(result, outputs, summary, reauth) {
     summary.text(`**Failed:** ${message.replace(/\n/g, '  \n')}`);
     core/* setFailed */.C1(message);
 }
-function fail(err, outputs, summary, reauth, mode) {
+/** Ends the step with what was thrown, in one message (no stack). */
+function fail(err, at) {
+    const { outputs, summary, reauth, mode, unstored } = at;
     outputs.conclusion('failure');
     let message;
     if (err instanceof errors/* AuthError */.l) {
@@ -2975,8 +3093,8 @@ function fail(err, outputs, summary, reauth, mode) {
         message = `Unexpected error${mode ? ` in mode ${mode}` : ''}: ${err?.message ?? String(err)}`;
     }
     // A refreshed login that could not be stored must not go unmentioned behind another failure.
-    if (unstoredLogin) {
-        const more = err instanceof errors/* AuthError */.l ? unstoredLogin : (0,messages/* authFailure */.Tu)(unstoredLogin, reauth);
+    if (unstored) {
+        const more = err instanceof errors/* AuthError */.l ? unstored : (0,messages/* authFailure */.Tu)(unstored, reauth);
         message = `${message}\n\n${more}`;
     }
     summary.text(`**Failed:** ${message.replace(/\n/g, '  \n')}`);
@@ -2989,28 +3107,6 @@ function reauthContext(inputs, env) {
         ...(inputs.auth_secret_environment ? { environment: inputs.auth_secret_environment } : {}),
         ...(inputs.auth_secret_org ? { org: inputs.auth_secret_org } : {})
     };
-}
-function runUrl(env) {
-    if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID)
-        return undefined;
-    return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-}
-function isRequestError(err) {
-    const e = err;
-    return typeof e?.status === 'number' && typeof e.request?.url === 'string';
-}
-/** A GitHub API failure in one sentence, with the likely fix. */
-function githubFailure(err) {
-    const where = `${err.request.method} ${err.request.url.replace(/\?.*$/, '')}`;
-    const why = err.message.split(' - ')[0];
-    const fix = err.status === 401
-        ? 'github_token is not valid'
-        : err.status === 403
-            ? 'github_token lacks a permission this mode needs (see the permissions in the example workflows)'
-            : err.status === 404
-                ? 'check pr_number / issue_number, and that github_token can see this repository'
-                : 'GitHub may be having trouble: run it again';
-    return `GitHub answered HTTP ${err.status} to ${where} (${why}): ${fix}.`;
 }
 
 
