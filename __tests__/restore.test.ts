@@ -111,6 +111,21 @@ describe('planRestore', () => {
     expect(RestorePlanSchema.parse(JSON.parse(JSON.stringify(plan)))).toEqual(plan)
   })
 
+  it('reading a plan back keeps each field of its type, drops others, refuses a wrong type', () => {
+    const plan = { configDir: '/h/.claude', hadDir: true, backupDir: '/h/.claude.bak', marker: 'm' }
+    expect(RestorePlanSchema.parse({ ...plan, extra: 'x' })).toEqual(plan)
+    expect(() => RestorePlanSchema.parse({ ...plan, hadDir: 'true' })).toThrow(
+      "The restore plan's hadDir is not a boolean."
+    )
+    expect(() => RestorePlanSchema.parse({ ...plan, marker: null })).toThrow(
+      "The restore plan's marker is not a string."
+    )
+    expect(() => RestorePlanSchema.parse({ hadDir: false, backupDir: '/b' })).toThrow(
+      "The restore plan's configDir is not a string."
+    )
+    expect(() => RestorePlanSchema.parse([plan])).toThrow('The restore plan is not an object.')
+  })
+
   it('notes an existing directory and ~/.claude.json', async () => {
     await makeUserDir(configDir)
     await fs.writeFile(path.join(home, '.claude.json'), '{}')

@@ -107,6 +107,16 @@ describe('each step loads only what it needs', () => {
     expect(heavyIn(files)).toEqual([])
   })
 
+  it('the post step still refuses a saved plan it cannot read (no zod to check it now)', async () => {
+    const post = await runner.post({
+      env: { STATE_isPost: 'true', STATE_restorePlan: '{"configDir":1,"hadDir":false}' }
+    })
+    expect(post.exitCode).toBe(0)
+    expect(post.warnings).toEqual([
+      'Post step: the saved restore plan is unreadable, so the restored login was not removed.'
+    ])
+  })
+
   it('a step that calls GitHub loads Octokit and undici then, from dist/', async () => {
     const gh: MockGitHub = await startMockGitHub()
     try {

@@ -10,7 +10,6 @@ import { z } from 'zod'
 import { fieldName, firstIssue, kindOf, withArticle, type FirstIssue } from '../zod-message.js'
 import { isWiped } from './credentials.js'
 import { AuthError } from './errors.js'
-import { readClaudeTar } from './tar.js'
 
 /** GitHub refuses secrets over 48 KB: anything larger cannot be a genuine secret. */
 export const MAX_SECRET_BYTES = 48 * 1024
@@ -173,6 +172,9 @@ async function fromBytes(bytes: Buffer, what: string, stage: string): Promise<Lo
 
 async function fromPlain(bytes: Buffer, what: string, stage: string): Promise<Login> {
   if (bytes.length >= 512 && bytes.subarray(257, 262).toString('latin1') === 'ustar') {
+    // tar-stream is evaluated only for a tar input. Eager: bundled with this module, no chunk of
+    // its own, so dist/capture.js stays one file.
+    const { readClaudeTar } = await import(/* webpackMode: "eager" */ './tar.js')
     const files = await readClaudeTar(bytes, what)
     return fromTarFiles(files, what)
   }

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { z } from 'zod'
 import type { Credentials, Login } from './bundle.js'
 
 /** The file that marks a directory as restored by this run. */
@@ -17,20 +16,52 @@ const MARKER_FILE = '.claude-subscription-action'
 const SETUP_TOKEN_YEAR_MS = 365 * 24 * 3_600_000
 
 /** Everything the post step needs to undo a restore. */
-export const RestorePlanSchema = z.object({
-  configDir: z.string(),
+export interface RestorePlan {
+  configDir: string
   /** A directory was there before: it is moved to `backupDir`. */
-  hadDir: z.boolean(),
-  backupDir: z.string(),
+  hadDir: boolean
+  backupDir: string
   /** Written into the restored directory: the post step reads back only a directory it finds it in. */
-  marker: z.string().optional(),
+  marker?: string
   /** `~/.claude.json` beside the default directory: removed by the post step when it was not there. */
-  claudeJson: z.string().optional(),
-  hadClaudeJson: z.boolean().optional(),
+  claudeJson?: string
+  hadClaudeJson?: boolean
   /** The config_dir asked for, when it held another run's live login and this run went elsewhere. */
-  divertedFrom: z.string().optional()
-})
-export type RestorePlan = z.infer<typeof RestorePlanSchema>
+  divertedFrom?: string
+}
+
+/** Each field of the plan and its type (`?`: may be absent). */
+const PLAN_FIELDS: { [K in keyof RestorePlan]-?: 'string' | 'boolean' | 'string?' | 'boolean?' } = {
+  configDir: 'string',
+  hadDir: 'boolean',
+  backupDir: 'string',
+  marker: 'string?',
+  claudeJson: 'string?',
+  hadClaudeJson: 'boolean?',
+  divertedFrom: 'string?'
+}
+
+/**
+ * Reads a plan back from the state store: every field of its type, anything else dropped. Plain
+ * code, not a zod schema: the post step reads it every time and loads no zod for it.
+ */
+export const RestorePlanSchema = {
+  parse(value: unknown): RestorePlan {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new Error('The restore plan is not an object.')
+    }
+    const plan: Record<string, unknown> = {}
+    for (const [key, type] of Object.entries(PLAN_FIELDS)) {
+      const v = (value as Record<string, unknown>)[key]
+      if (v === undefined && type.endsWith('?')) continue
+      if (typeof v !== type.replace('?', '')) {
+        throw new Error(`The restore plan's ${key} is not a ${type.replace('?', '')}.`)
+      }
+      plan[key] = v
+    }
+    return plan as unknown as RestorePlan
+  }
+}
 
 /** True when the directory is the CLI's default, so no `CLAUDE_CONFIG_DIR` is needed. */
 export function isDefaultConfigDir(dir: string, home: string = os.homedir()): boolean {

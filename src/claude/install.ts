@@ -293,7 +293,10 @@ async function installFromNpm(
 /** The SHA-256 (hex) of a file, streamed: the binary is a few hundred MB. */
 export async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256')
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  // 1 MiB reads: fewer, larger updates hash a few hundred MB markedly faster than 64 KiB ones.
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer)
+  }
   return hash.digest('hex')
 }
 

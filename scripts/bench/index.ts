@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the speed and size figures issues #2, #3 and #6 ask for, measured through the
- * e2e harness (dist/index.js run as a runner runs it, with the Node 24 binary the harness uses)
- * against the local mocks of the Anthropic and GitHub APIs (127.0.0.1 only) and the real CLI.
+ * `npm run bench`: the speed and size figures issues #2, #3, #6 and #11 ask for, measured through
+ * the e2e harness (dist/index.js run as a runner runs it, with the Node 24 binary the harness uses)
+ * against the local mocks of the Anthropic and GitHub APIs (127.0.0.1 only) and the real CLI; the
+ * CLI cache figures with @actions/cache's own archive helpers (./cache.ts).
  *
  *   npm run bench                          # print the report (markdown) to stdout
  *   npm run bench -- --runs 5              # timed series of 5 runs each (default 9)
@@ -21,20 +22,33 @@ import {
   startMockAnthropic,
   type MockAnthropic,
   type RecordedRequest
-} from '../__fixtures__/mock-anthropic.js'
+} from '../../__fixtures__/mock-anthropic.js'
 import {
   fakeSha,
   fileFromPatch,
   startMockGitHub,
   type MockGitHub,
   type MockPullFile
-} from '../__fixtures__/mock-github.js'
-import { startRefusingProxy, type RefusingProxy } from '../__fixtures__/proxy.js'
-import { DAY, fakeBundle } from '../__fixtures__/logins.js'
-import { webhookPayload } from '../__fixtures__/payloads.js'
-import { CLAUDE, DIST, NODE, ROOT, Runner, type StepResult } from '../__tests__/e2e/harness.js'
+} from '../../__fixtures__/mock-github.js'
+import { startRefusingProxy, type RefusingProxy } from '../../__fixtures__/proxy.js'
+import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
+import { webhookPayload } from '../../__fixtures__/payloads.js'
+import { CLAUDE, DIST, NODE, ROOT, Runner, type StepResult } from '../../__tests__/e2e/harness.js'
+import { platformSuffix } from '../../src/claude/install.js'
+import { benchCache, type CacheFigures } from './cache.js'
 
 const DEFAULT_RUNS = 9
+/** Cache saves and restores of each layout (each moves a few hundred MB). */
+const CACHE_RUNS = 3
+/** Issue #11's goals: health and post against a bare Node start, cache save and hit. */
+const GOALS = {
+  healthX: 3,
+  healthMiB: 70,
+  postX: 2,
+  postMiB: 60,
+  saveMs: 2000,
+  hitMs: 1500
+}
 const DOCS_FILE = path.join(ROOT, 'docs', 'benchmarks.md')
 const TIME_BIN = '/usr/bin/time'
 const GH_TOKEN = 'ghs_FAKE_bench_token_1234567890'
@@ -107,6 +121,7 @@ const range = (values: number[], fmt: (v: number) => string): string =>
   `${fmt(Math.min(...values))} – ${fmt(Math.max(...values))}`
 const runsOf = (n: number): string => `${n} run${n === 1 ? '' : 's'}`
 const bytes = (n: number): string => `${n.toLocaleString('en-US')} B`
+const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MiB`
 
 function log(line: string): void {
   process.stderr.write(`bench: ${line}\n`)
@@ -208,6 +223,9 @@ interface HealthFigures {
   bareRss: number[]
   healthWall: number[]
   healthRss: number[]
+  /** The post step after a setup-mode main step (nothing rotated: the usual cleanup). */
+  postWall: number[]
+  postRss: number[]
   /** Same bare process measured both ways: [preload KiB, /usr/bin/time KiB], or why not. */
   crossCheck: [number, number] | string
 }
@@ -239,15 +257,38 @@ async function benchHealth(runs: number, probe: RssProbe): Promise<HealthFigures
     }
   }
 
-  // One warm-up of each (page cache), then alternate so drift hits both series alike.
+  const post = async (file: string): Promise<{ wallMs: number; rss: number }> => {
+    const runner = await newRunner()
+    try {
+      const { secret } = fakeBundle({ loginEndsInMs: 25 * DAY })
+      const main = await runner.main({
+        inputs: { mode: 'setup', claude_auth: secret, claude_path: CLAUDE }
+      })
+      expectStep('mode setup (before the post step)', main)
+      const start = performance.now()
+      const step = await runner.post({ env: probe.env(file) })
+      const wallMs = performance.now() - start
+      if (step.exitCode !== 0 || !step.stdout.includes('Removed the restored login')) {
+        throw new Error(`post step: exit ${step.exitCode}: ${step.stderr.trim() || step.stdout}`)
+      }
+      return { wallMs, rss: await probe.read(file) }
+    } finally {
+      await dropRunner(runner)
+    }
+  }
+
+  // One warm-up of each (page cache), then alternate so drift hits every series alike.
   await bare('warmup-bare')
   await health('warmup-health')
+  await post('warmup-post')
   const f: HealthFigures = {
     runs,
     bareWall: [],
     bareRss: [],
     healthWall: [],
     healthRss: [],
+    postWall: [],
+    postRss: [],
     crossCheck: `${TIME_BIN} is not installed`
   }
   for (let i = 0; i < runs; i++) {
@@ -257,6 +298,9 @@ async function benchHealth(runs: number, probe: RssProbe): Promise<HealthFigures
     const h = await health(`health-${i}`)
     f.healthWall.push(h.wallMs)
     f.healthRss.push(h.rss)
+    const p = await post(`post-${i}`)
+    f.postWall.push(p.wallMs)
+    f.postRss.push(p.rss)
   }
   if (existsSync(TIME_BIN)) {
     const r = await timed(TIME_BIN, ['-f', '%M', NODE, '-e', ''], { env: bareEnv('cross-check') })
@@ -692,6 +736,7 @@ interface Report {
   health: HealthFigures
   prompt: PromptFigures
   review: ReviewFigures
+  cache: CacheFigures
   rssMethod: string
   cli: string
   /** The commit dist/index.js was measured at (and whether it differed from it). */
@@ -724,24 +769,83 @@ function renderTables(r: Report): string {
   const h = r.health
   const p = r.prompt
   const v = r.review
+  const times = (wall: number[]): string => `${(median(wall) / median(h.bareWall)).toFixed(1)} ×`
   const healthTable = table(
-    ['Process', 'Wall time (median)', 'Wall time (min – max)', 'Peak RSS (median)'],
     [
-      ["bare `node -e ''`", ms(median(h.bareWall)), range(h.bareWall, ms), mib(median(h.bareRss))],
+      'Process',
+      'Wall time (median)',
+      'Wall time (min – max)',
+      '× bare',
+      'Peak RSS (median)',
+      'Goal (issue #11)'
+    ],
+    [
+      [
+        "bare `node -e ''`",
+        ms(median(h.bareWall)),
+        range(h.bareWall, ms),
+        '1.0 ×',
+        mib(median(h.bareRss)),
+        ''
+      ],
       [
         '`node dist/index.js`, mode health',
         ms(median(h.healthWall)),
         range(h.healthWall, ms),
-        mib(median(h.healthRss))
+        times(h.healthWall),
+        mib(median(h.healthRss)),
+        `≤ ${GOALS.healthX} ×, ≤ ${GOALS.healthMiB} MiB`
       ],
       [
-        'the action on top of Node',
+        '`node dist/index.js`, post step',
+        ms(median(h.postWall)),
+        range(h.postWall, ms),
+        times(h.postWall),
+        mib(median(h.postRss)),
+        `≤ ${GOALS.postX} ×, ≤ ${GOALS.postMiB} MiB`
+      ],
+      [
+        'health: the action on top of Node',
         ms(median(h.healthWall) - median(h.bareWall)),
         '',
-        mib(median(h.healthRss) - median(h.bareRss))
+        '',
+        mib(median(h.healthRss) - median(h.bareRss)),
+        ''
+      ],
+      [
+        'post: the action on top of Node',
+        ms(median(h.postWall) - median(h.bareWall)),
+        '',
+        '',
+        mib(median(h.postRss) - median(h.bareRss)),
+        ''
       ]
     ],
-    'lrrr'
+    'lrrrrl'
+  )
+  const c = r.cache
+  const hit = (l: CacheFigures['layouts'][number]): number =>
+    median(l.extractMs) + median(c.sha256Ms)
+  const cacheTable = table(
+    [
+      'What is cached',
+      'Files',
+      'Size',
+      `Archive (${c.compression})`,
+      'Save: archive (median)',
+      'Hit: extract (median)',
+      'Hit: extract + SHA-256'
+    ],
+    c.layouts.map(l => [
+      l.name,
+      String(l.files),
+      mb(l.bytes),
+      mb(l.archiveBytes),
+      `${ms(median(l.compressMs))} (${range(l.compressMs, ms)})`,
+      `${ms(median(l.extractMs))} (${range(l.extractMs, ms)})`,
+      ms(hit(l))
+    ]),
+    'lrrrrrr'
   )
   const outsideClock = p.directWall.map((w, i) => w - (p.directDuration[i] as number))
   const own = median(p.overhead) - median(outsideClock) - median(p.versionWall)
@@ -831,7 +935,15 @@ function renderTables(r: Report): string {
     '',
     '### GitHub write calls per review (issue #6): target 2 whatever the number of comments',
     '',
-    writesTable
+    writesTable,
+    '',
+    `### CLI cache, save and hit without the transfer (issue #11): ${runsOf(c.runs)} of each, ` +
+      `alternating; goals: save ≤ ${GOALS.saveMs / 1000} s, hit ≤ ${GOALS.hitMs / 1000} s`,
+    '',
+    cacheTable,
+    '',
+    `SHA-256 of the restored binary (the check the action makes of a cache hit): ` +
+      `${ms(median(c.sha256Ms))} (${range(c.sha256Ms, ms)}).`
   ].join('\n')
 }
 
@@ -860,11 +972,16 @@ function renderDocs(r: Report): string {
   const v = r.review
   const outsideClock = median(p.directWall.map((w, i) => w - (p.directDuration[i] as number)))
   const writes = [...new Set(v.byComments.map(c => c.run.writes.length))]
+  const c = r.cache
+  const oldL = c.layouts[0] as CacheFigures['layouts'][number]
+  const newL = c.layouts[1] as CacheFigures['layouts'][number]
+  const x = (wall: number[]): string =>
+    `${(median(wall) / median(h.bareWall)).toFixed(1)} × the wall time of`
   const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)} %`
   return [
     '# Benchmarks',
     '',
-    'Figures from `npm run bench` (`scripts/bench.ts`). `npm run bench -- --write-docs`',
+    'Figures from `npm run bench` (`scripts/bench/`). `npm run bench -- --write-docs`',
     `regenerates this page; \`--runs N\` sets the runs of each timed series (default ${DEFAULT_RUNS}).`,
     'Speed is measured there, never asserted in `npm test`.',
     '',
@@ -881,16 +998,24 @@ function renderDocs(r: Report): string {
     '## Summary',
     '',
     `- \`mode: health\` (no live call): ${ms(median(h.healthWall))} and ` +
-      `${mib(median(h.healthRss))} peak RSS, that is ` +
-      `${ms(median(h.healthWall) - median(h.bareWall))} and ` +
-      `${mib(median(h.healthRss) - median(h.bareRss))} over a bare \`node -e ''\` ` +
-      `(${ms(median(h.bareWall))}, ${mib(median(h.bareRss))}).`,
+      `${mib(median(h.healthRss))} peak RSS, ${x(h.healthWall)} a bare \`node -e ''\` ` +
+      `(${ms(median(h.bareWall))}, ${mib(median(h.bareRss))}); the goal is ≤ ${GOALS.healthX} × and ` +
+      `≤ ${GOALS.healthMiB} MiB.`,
+    `- The post step (cleanup, nothing rotated): ${ms(median(h.postWall))} and ` +
+      `${mib(median(h.postRss))} peak RSS, ${x(h.postWall)} a bare Node start; the goal is ` +
+      `≤ ${GOALS.postX} × and ≤ ${GOALS.postMiB} MiB.`,
     `- Around a CLI run (\`mode: prompt\`): ${ms(median(p.overhead))} of step wall time on top ` +
       `of the CLI's \`duration_ms\`. Of that, ${ms(outsideClock)} is the CLI starting and ` +
       'exiting outside its own clock (as when it is run by hand) and ' +
       `${ms(median(p.versionWall))} the \`claude --version\` check, which leaves about ` +
       `${ms(median(p.overhead) - outsideClock - median(p.versionWall))} for the action itself. ` +
-      `The post step takes ${ms(median(p.postWall))}.`,
+      `The post step after it takes ${ms(median(p.postWall))}.`,
+    `- CLI cache (${c.compression}): saving the binary alone archives ` +
+      `${mb(newL.bytes)} in ${ms(median(newL.compressMs))}, the whole npm prefix ` +
+      `${mb(oldL.bytes)} in ${ms(median(oldL.compressMs))} (goal ≤ ${GOALS.saveMs / 1000} s). ` +
+      `A hit extracts it in ${ms(median(newL.extractMs))} and checks its SHA-256 in ` +
+      `${ms(median(c.sha256Ms))}: ${ms(median(newL.extractMs) + median(c.sha256Ms))} ` +
+      `(goal ≤ ${GOALS.hitMs / 1000} s). The binary is ${pct(newL.bytes, oldL.bytes)} of the prefix.`,
     '- An incremental review of a second push sent ' +
       `${pct(v.incremental.diffBytes, v.full.diffBytes)} of the diff a full review of the same ` +
       `PR sent (${bytes(v.incremental.diffBytes)} vs ${bytes(v.full.diffBytes)}; whole prompt ` +
@@ -913,6 +1038,15 @@ function renderDocs(r: Report): string {
     '- **Health**: `mode: health`, `live_check: false`, `health_issue: false`, a valid oauth',
     "  bundle (`__fixtures__/logins.ts`). The bare row is `node -e ''` with the same binary,",
     '  alternated with the health runs.',
+    '- **Post step**: on a fresh runner, `mode: setup` (`claude_path` set) restores the login; the',
+    '  post step then finds it as restored (nothing rotated, nothing pending), removes it and',
+    '  puts back what was there: the usual cleanup. Only the post step is timed and probed; it',
+    '  alternates with the bare and health runs.',
+    '- Each step loads only its own chunks of `dist/` (`import()`): a health check without a',
+    '  live call loads neither the installer (@actions/cache), the CLI runner, Octokit nor',
+    '  libsodium; undici (`dist/undici.cjs`) loads only for a GitHub call, a proxied request or',
+    '  the cache service (see `__tests__/e2e/startup.test.ts`). The harness sets `HTTPS_PROXY`;',
+    "  Node's global proxy is set up on the first `fetch`, which these steps never make.",
     `- **Overhead**: \`mode: prompt\` with the real CLI (\`@anthropic-ai/claude-code\` ${r.cli}, the`,
     '  pinned dev dependency, `claude_path` set, so no install) against the mock Anthropic API',
     '  (`scenarios.ok()`) behind the refusing proxy. Overhead = step wall time − the',
@@ -932,6 +1066,16 @@ function renderDocs(r: Report): string {
     '  (system prompt and tool definitions included).',
     '- **GitHub writes**: `gh.writes()` of the mock GitHub API (every non-GET request) during',
     '  one review; 1, 5 and 10 findings on lines of the diff (each is placed inline).',
+    '- **CLI cache** (`scripts/bench/cache.ts`): there is no Actions cache service here, so the',
+    "  transfer is left out. A save is @actions/cache's own `createTar` (imported from",
+    '  `@actions/cache/lib/internal/tar.js`: tar piped through zstd, or gzip without zstd, as',
+    '  its `getCompressionMethod` decides here) of the paths `saveCache` would get; a hit is',
+    '  its own `extractTar` of that archive onto a workspace without the files, plus the SHA-256',
+    '  the action computes of a restored binary. Layout 1 is the npm prefix',
+    '  `npm install --ignore-scripts` leaves (rebuilt from the installed dev dependency: the',
+    "  package's files, its `bin/claude.exe` placeholder, the platform package with the binary);",
+    '  layout 2 is the directory holding only the binary, as the action now caches it. The npm',
+    '  install itself (a cache miss) needs the registry and is not measured here.',
     '',
     '## Figures',
     '',
@@ -996,6 +1140,15 @@ async function main(): Promise<void> {
     const prompt = await benchPrompt(options.runs, api, proxy)
     log('review: 5 runs with the real CLI')
     const review = await benchReview(api, proxy)
+    const cacheRuns = Math.min(CACHE_RUNS, options.runs)
+    log(`cache: ${cacheRuns} saves and restores of each layout`)
+    const cache = await benchCache({
+      root: ROOT,
+      binary: CLAUDE,
+      suffix: platformSuffix(),
+      runs: cacheRuns,
+      log
+    })
     const stamp = await fs.stat(DIST).then(
       st => st.mtimeMs,
       () => NaN
@@ -1010,6 +1163,7 @@ async function main(): Promise<void> {
       health,
       prompt,
       review,
+      cache,
       rssMethod: 'ru_maxrss via a NODE_OPTIONS preload writing process.resourceUsage().maxRSS',
       cli,
       dist,
