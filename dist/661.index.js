@@ -140,7 +140,6 @@ function authFailure(sentence, ctx, env = process.env) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
 /**
  * Puts a login where the CLI looks for it (`config_dir`), and takes it away again. Whatever was in
  * `config_dir` before is moved aside first, and the plan for putting it back is saved before any
@@ -150,25 +149,42 @@ function authFailure(sentence, ctx, env = process.env) {
 
 
 
-
 /** The file that marks a directory as restored by this run. */
 const MARKER_FILE = '.claude-subscription-action';
 /** How long a setup-token with no recorded expiry is taken to last (the CLI issues one year). */
 const SETUP_TOKEN_YEAR_MS = 365 * 24 * 3_600_000;
-/** Everything the post step needs to undo a restore. */
-const RestorePlanSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    configDir: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    /** A directory was there before: it is moved to `backupDir`. */
-    hadDir: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY(),
-    backupDir: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    /** Written into the restored directory: the post step reads back only a directory it finds it in. */
-    marker: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    /** `~/.claude.json` beside the default directory: removed by the post step when it was not there. */
-    claudeJson: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    hadClaudeJson: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().optional(),
-    /** The config_dir asked for, when it held another run's live login and this run went elsewhere. */
-    divertedFrom: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional()
-});
+/** Each field of the plan and its type (`?`: may be absent). */
+const PLAN_FIELDS = {
+    configDir: 'string',
+    hadDir: 'boolean',
+    backupDir: 'string',
+    marker: 'string?',
+    claudeJson: 'string?',
+    hadClaudeJson: 'boolean?',
+    divertedFrom: 'string?'
+};
+/**
+ * Reads a plan back from the state store: every field of its type, anything else dropped. Plain
+ * code, not a zod schema: the post step reads it every time and loads no zod for it.
+ */
+const RestorePlanSchema = {
+    parse(value) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            throw new Error('The restore plan is not an object.');
+        }
+        const plan = {};
+        for (const [key, type] of Object.entries(PLAN_FIELDS)) {
+            const v = value[key];
+            if (v === undefined && type.endsWith('?'))
+                continue;
+            if (typeof v !== type.replace('?', '')) {
+                throw new Error(`The restore plan's ${key} is not a ${type.replace('?', '')}.`);
+            }
+            plan[key] = v;
+        }
+        return plan;
+    }
+};
 /** True when the directory is the CLI's default, so no `CLAUDE_CONFIG_DIR` is needed. */
 function isDefaultConfigDir(dir, home = node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir()) {
     return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir) === node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(home, '.claude');
@@ -428,10 +444,10 @@ async function readBack(plan, env) {
     if (!pending && (!oauth || unchanged))
         return;
     const [{ getInputs }, { decodeAuth }, { maskLogin }, lifecycle] = await Promise.all([
-        __webpack_require__.e(/* import() */ 422).then(__webpack_require__.bind(__webpack_require__, 8422)),
-        Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(884)]).then(__webpack_require__.bind(__webpack_require__, 2884)),
-        Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(884), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 9232)),
-        Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(884), __webpack_require__.e(558)]).then(__webpack_require__.bind(__webpack_require__, 5558))
+        Promise.all(/* import() */[__webpack_require__.e(72), __webpack_require__.e(422)]).then(__webpack_require__.bind(__webpack_require__, 8422)),
+        Promise.all(/* import() */[__webpack_require__.e(72), __webpack_require__.e(118), __webpack_require__.e(388)]).then(__webpack_require__.bind(__webpack_require__, 7388)),
+        Promise.all(/* import() */[__webpack_require__.e(72), __webpack_require__.e(118), __webpack_require__.e(388), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 9232)),
+        Promise.all(/* import() */[__webpack_require__.e(72), __webpack_require__.e(118), __webpack_require__.e(388), __webpack_require__.e(558)]).then(__webpack_require__.bind(__webpack_require__, 5558))
     ]);
     const { loginFromFile, staleWarning, writeBackConfig, writeBackLogin } = lifecycle;
     const inputs = getInputs();

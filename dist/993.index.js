@@ -287,8 +287,10 @@ async function installFromNpm(t, prefix, npm, env) {
 /** The SHA-256 (hex) of a file, streamed: the binary is a few hundred MB. */
 async function sha256Of(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+    // 1 MiB reads: fewer, larger updates hash a few hundred MB markedly faster than 64 KiB ones.
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1 << 20 })) {
         hash.update(chunk);
+    }
     return hash.digest('hex');
 }
 /** @actions/cache, loaded now, when this runner has a cache service; else undefined. */

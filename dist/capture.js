@@ -33792,6 +33792,118 @@ module.exports = {
 
 /***/ }),
 
+/***/ 5439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ AuthError)
+/* harmony export */ });
+/** The auth problems the action can name, each with the status it reports. */
+/**
+ * An auth problem found before any work: its message is one sentence naming the problem, never a
+ * token. `main` adds the re-auth block.
+ */
+class AuthError extends Error {
+    status;
+    constructor(message, status = 'invalid') {
+        super(message);
+        this.status = status;
+        this.name = 'AuthError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 397:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   readClaudeTar: () => (/* binding */ readClaudeTar)
+/* harmony export */ });
+/* unused harmony export TAKEN_FILES */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5439);
+/**
+ * Reads a tar of a captured Claude directory, taking only the files the action restores. A crafted
+ * archive (absolute paths, `..`, a taken file that is a link or device) is refused whole; nothing
+ * is ever written to disk here.
+ */
+
+
+
+/** The files taken from an archive; everything else is ignored. */
+const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'];
+const MAX_TAKEN_BYTES = 1024 * 1024;
+/**
+ * Returns the taken files by base name. They may sit at the archive root or under one top-level
+ * folder (`.claude/`, `./.claude/`, `claude-hub/` …), the same folder for all of them.
+ */
+async function readClaudeTar(bytes, what) {
+    const taken = new Map();
+    let folder;
+    const extract = tar_stream__WEBPACK_IMPORTED_MODULE_1__.extract();
+    const done = (async () => {
+        for await (const entry of extract) {
+            const { name, type } = entry.header;
+            const parts = name.split('/').filter(p => p !== '' && p !== '.');
+            if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            if (parts.includes('..') || name.split('\\').includes('..')) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            const base = parts[parts.length - 1] ?? '';
+            const isTaken = TAKEN_FILES.includes(base) && parts.length <= 2;
+            if (!isTaken) {
+                entry.resume();
+                continue;
+            }
+            if (type !== 'file') {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            const dir = parts.length === 2 ? parts[0] : '';
+            if (folder !== undefined && folder !== dir) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with Claude files in more than one folder, so it is unclear which login to use: archive a single ~/.claude directory.`);
+            }
+            folder = dir;
+            const chunks = [];
+            let size = 0;
+            for await (const chunk of entry) {
+                size += chunk.length;
+                if (size > MAX_TAKEN_BYTES) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is larger than 1 MB.`);
+                }
+                chunks.push(chunk);
+            }
+            if (taken.has(base)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with ${base} twice: archive one directory only.`);
+            }
+            taken.set(base, Buffer.concat(chunks));
+        }
+    })();
+    node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([bytes]).pipe(extract);
+    try {
+        await done;
+    }
+    catch (err) {
+        extract.destroy();
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l)
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is a tar archive that is truncated or corrupt: copy the whole value again, or re-capture it.`);
+    }
+    return taken;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -48052,101 +48164,8 @@ function primaryToken(from) {
     return from.login ? primaryToken(from.login) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/auth/errors.ts
-/** The auth problems the action can name, each with the status it reports. */
-/**
- * An auth problem found before any work: its message is one sentence naming the problem, never a
- * token. `main` adds the re-auth block.
- */
-class AuthError extends Error {
-    status;
-    constructor(message, status = 'invalid') {
-        super(message);
-        this.status = status;
-        this.name = 'AuthError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __nccwpck_require__(6118);
-;// CONCATENATED MODULE: ./src/auth/tar.ts
-/**
- * Reads a tar of a captured Claude directory, taking only the files the action restores. A crafted
- * archive (absolute paths, `..`, a taken file that is a link or device) is refused whole; nothing
- * is ever written to disk here.
- */
-
-
-
-/** The files taken from an archive; everything else is ignored. */
-const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'];
-const MAX_TAKEN_BYTES = 1024 * 1024;
-/**
- * Returns the taken files by base name. They may sit at the archive root or under one top-level
- * folder (`.claude/`, `./.claude/`, `claude-hub/` …), the same folder for all of them.
- */
-async function readClaudeTar(bytes, what) {
-    const taken = new Map();
-    let folder;
-    const extract = tar_stream.extract();
-    const done = (async () => {
-        for await (const entry of extract) {
-            const { name, type } = entry.header;
-            const parts = name.split('/').filter(p => p !== '' && p !== '.');
-            if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
-                entry.resume();
-                throw new AuthError(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`);
-            }
-            if (parts.includes('..') || name.split('\\').includes('..')) {
-                entry.resume();
-                throw new AuthError(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`);
-            }
-            const base = parts[parts.length - 1] ?? '';
-            const isTaken = TAKEN_FILES.includes(base) && parts.length <= 2;
-            if (!isTaken) {
-                entry.resume();
-                continue;
-            }
-            if (type !== 'file') {
-                entry.resume();
-                throw new AuthError(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`);
-            }
-            const dir = parts.length === 2 ? parts[0] : '';
-            if (folder !== undefined && folder !== dir) {
-                entry.resume();
-                throw new AuthError(`${what} is an archive with Claude files in more than one folder, so it is unclear which login to use: archive a single ~/.claude directory.`);
-            }
-            folder = dir;
-            const chunks = [];
-            let size = 0;
-            for await (const chunk of entry) {
-                size += chunk.length;
-                if (size > MAX_TAKEN_BYTES) {
-                    throw new AuthError(`${what} is an archive whose ${base} is larger than 1 MB.`);
-                }
-                chunks.push(chunk);
-            }
-            if (taken.has(base)) {
-                throw new AuthError(`${what} is an archive with ${base} twice: archive one directory only.`);
-            }
-            taken.set(base, Buffer.concat(chunks));
-        }
-    })();
-    external_node_stream_.Readable.from([bytes]).pipe(extract);
-    try {
-        await done;
-    }
-    catch (err) {
-        extract.destroy();
-        if (err instanceof AuthError)
-            throw err;
-        throw new AuthError(`${what} is a tar archive that is truncated or corrupt: copy the whole value again, or re-capture it.`);
-    }
-    return taken;
-}
-
+// EXTERNAL MODULE: ./src/auth/errors.ts
+var errors = __nccwpck_require__(5439);
 ;// CONCATENATED MODULE: ./src/auth/bundle.ts
 /**
  * The auth bundle: the one string `capture` writes and the action reads (base64 of gzip of JSON),
@@ -48155,7 +48174,6 @@ async function readClaudeTar(bytes, what) {
  *
  * Decoding never logs and never quotes the input: every message names the problem and the fix.
  */
-
 
 
 
@@ -48229,25 +48247,25 @@ function tokensOf(login) {
 async function decodeAuth(raw, opts = {}) {
     const what = `The ${opts.inputName ?? 'claude_auth'} secret`;
     if (raw.length > MAX_SECRET_BYTES) {
-        throw new AuthError(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`);
+        throw new errors/* AuthError */.l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`);
     }
     const text = raw.trim();
     if (text.length === 0)
-        throw new AuthError(`${what} is empty.`, 'missing');
+        throw new errors/* AuthError */.l(`${what} is empty.`, 'missing');
     if (text.startsWith('{') || text.startsWith('['))
         return fromJsonText(text, what, 'as given');
     if (TOKEN_RE.test(text))
         return fromToken(text, what);
     const compact = text.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
-        throw new AuthError(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
+        throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
     }
     const bytes = Buffer.from(compact, 'base64');
     return fromBytes(bytes, what, 'after base64 decoding');
 }
 async function fromBytes(bytes, what, stage) {
     if (bytes.length === 0)
-        throw new AuthError(`${what} decodes to nothing (0 bytes) ${stage}.`);
+        throw new errors/* AuthError */.l(`${what} decodes to nothing (0 bytes) ${stage}.`);
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
         let inflated;
         try {
@@ -48255,9 +48273,9 @@ async function fromBytes(bytes, what, stage) {
         }
         catch (err) {
             if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-                throw new AuthError(`${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`);
+                throw new errors/* AuthError */.l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`);
             }
-            throw new AuthError(`${what} is gzip data that is truncated or corrupt (${zlibReason(err)}): copy the whole value again, it was probably cut short.`);
+            throw new errors/* AuthError */.l(`${what} is gzip data that is truncated or corrupt (${zlibReason(err)}): copy the whole value again, it was probably cut short.`);
         }
         return fromPlain(inflated, what, 'after gunzip');
     }
@@ -48265,6 +48283,9 @@ async function fromBytes(bytes, what, stage) {
 }
 async function fromPlain(bytes, what, stage) {
     if (bytes.length >= 512 && bytes.subarray(257, 262).toString('latin1') === 'ustar') {
+        // tar-stream is evaluated only for a tar input. Eager: bundled with this module, no chunk of
+        // its own, so dist/capture.js stays one file.
+        const { readClaudeTar } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 397));
         const files = await readClaudeTar(bytes, what);
         return fromTarFiles(files, what);
     }
@@ -48275,14 +48296,14 @@ async function fromPlain(bytes, what, stage) {
     const asText = bytes.toString('utf8').trim();
     if (TOKEN_RE.test(asText))
         return fromToken(asText, what);
-    throw new AuthError(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
+    throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
 }
 function fromToken(token, what) {
     if (/^sk-ant-api\d{2}-/.test(token)) {
-        throw new AuthError(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
+        throw new errors/* AuthError */.l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
     }
     if (!/^sk-ant-oat\d{2}-/.test(token)) {
-        throw new AuthError(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
+        throw new errors/* AuthError */.l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
     }
     return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
 }
@@ -48321,7 +48342,7 @@ function jsonDepth(text, limit = Infinity) {
 /** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
 function checkDepth(text, what) {
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        throw new AuthError(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
+        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
     }
 }
 function fromJsonText(text, what, stage) {
@@ -48333,14 +48354,14 @@ function fromJsonText(text, what, stage) {
     catch (err) {
         const pos = /position (\d+)/.exec(String(err.message));
         const where = pos ? ` near character ${pos[1]}` : '';
-        throw new AuthError(`${what} ${stage} is not valid JSON (it breaks${where}): copy the whole value again, or re-capture it.`);
+        throw new errors/* AuthError */.l(`${what} ${stage} is not valid JSON (it breaks${where}): copy the whole value again, or re-capture it.`);
     }
     return fromJsonValue(value, what);
 }
 function fromJsonValue(value, what) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-        throw new AuthError(`${what} is JSON but ${got}; expected an object: a claude-auth-bundle or a .credentials.json with "claudeAiOauth".`);
+        throw new errors/* AuthError */.l(`${what} is JSON but ${got}; expected an object: a claude-auth-bundle or a .credentials.json with "claudeAiOauth".`);
     }
     const obj = value;
     if ('format' in obj || 'version' in obj)
@@ -48360,14 +48381,14 @@ function fromJsonValue(value, what) {
     const keys = Object.keys(obj)
         .slice(0, 5)
         .map(k => JSON.stringify(k.slice(0, 30)));
-    throw new AuthError(`${what} is a JSON object without "format" or "claudeAiOauth" (its keys: ${keys.join(', ') || 'none'}): it is neither a claude-auth-bundle nor a .credentials.json.`);
+    throw new errors/* AuthError */.l(`${what} is a JSON object without "format" or "claudeAiOauth" (its keys: ${keys.join(', ') || 'none'}): it is neither a claude-auth-bundle nor a .credentials.json.`);
 }
 function fromBundle(obj, what) {
     if (obj.format !== BUNDLE_FORMAT) {
-        throw new AuthError(`${what} has field "format" ${JSON.stringify(String(obj.format).slice(0, 40))}; expected "${BUNDLE_FORMAT}".`);
+        throw new errors/* AuthError */.l(`${what} has field "format" ${JSON.stringify(String(obj.format).slice(0, 40))}; expected "${BUNDLE_FORMAT}".`);
     }
     if (typeof obj.version === 'number' && obj.version > BUNDLE_VERSION) {
-        throw new AuthError(`${what} is a bundle of version ${obj.version}, newer than this action understands (${BUNDLE_VERSION}): update the action to a newer release, or capture with the matching version of the capture tool.`);
+        throw new errors/* AuthError */.l(`${what} is a bundle of version ${obj.version}, newer than this action understands (${BUNDLE_VERSION}): update the action to a newer release, or capture with the matching version of the capture tool.`);
     }
     const bundle = parseShape(BundleSchema, obj, what);
     const files = pickFiles(bundle.files ?? {});
@@ -48392,14 +48413,14 @@ function fromBundle(obj, what) {
 function fromTarFiles(files, what) {
     const creds = files.get('.credentials.json');
     if (!creds) {
-        throw new AuthError(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`);
+        throw new errors/* AuthError */.l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`);
     }
     if (creds.length === 0 || creds.toString('utf8').trim() === '') {
-        throw new AuthError(`${what} holds an empty .credentials.json (0 bytes): log in with \`claude\` again, then re-capture.`);
+        throw new errors/* AuthError */.l(`${what} holds an empty .credentials.json (0 bytes): log in with \`claude\` again, then re-capture.`);
     }
     const login = fromJsonText(creds.toString('utf8'), `${what}'s .credentials.json`, 'as archived');
     if (login.kind !== 'oauth' || login.origin !== 'credentials-json') {
-        throw new AuthError(`${what}'s .credentials.json is not a credentials file (no "claudeAiOauth"): log in with \`claude\` again, then re-capture.`);
+        throw new errors/* AuthError */.l(`${what}'s .credentials.json is not a credentials file (no "claudeAiOauth"): log in with \`claude\` again, then re-capture.`);
     }
     const extras = {};
     const warnings = [];
@@ -48431,7 +48452,7 @@ function pickFiles(raw) {
 }
 function checkOauth(o, what, prefix) {
     if (isWiped(o)) {
-        throw new AuthError(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
+        throw new errors/* AuthError */.l(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
     }
     checkEpochMs(o.expiresAt, `${prefix}expiresAt`, what);
     checkEpochMs(o.refreshTokenExpiresAt, `${prefix}refreshTokenExpiresAt`, what);
@@ -48441,10 +48462,10 @@ function checkEpochMs(value, field, what) {
     if (value === undefined || value === 0)
         return;
     if (value > 0 && value < 100_000_000_000) {
-        throw new AuthError(`${what} has ${field} ${value}, which is seconds since the epoch; the CLI writes milliseconds (${value * 1000}): re-capture the login rather than editing it by hand.`);
+        throw new errors/* AuthError */.l(`${what} has ${field} ${value}, which is seconds since the epoch; the CLI writes milliseconds (${value * 1000}): re-capture the login rather than editing it by hand.`);
     }
     if (value < 0 || !Number.isFinite(value)) {
-        throw new AuthError(`${what} has ${field} ${value}; expected milliseconds since the epoch.`);
+        throw new errors/* AuthError */.l(`${what} has ${field} ${value}; expected milliseconds since the epoch.`);
     }
 }
 function parseShape(schema, value, what) {
@@ -48453,7 +48474,7 @@ function parseShape(schema, value, what) {
         return result.data;
     const first = firstIssue(result.error, value);
     const field = fieldName(first.path, 'dots') || '(top level)';
-    throw new AuthError(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
+    throw new errors/* AuthError */.l(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
 }
 /** What is wrong with the field: missing, the wrong type, or outside its values. */
 function shapeDetail({ issue, value }) {
@@ -48520,7 +48541,7 @@ function buildBundle(login, meta) {
 function encodeBundle(bundle) {
     const encoded = (0,external_node_zlib_.gzipSync)(Buffer.from(JSON.stringify(bundle), 'utf8'), { level: 9 }).toString('base64');
     if (encoded.length > MAX_SECRET_BYTES) {
-        throw new AuthError(`The bundle is ${kb(encoded.length)} once encoded, more than the 48 KB GitHub allows for a secret: leave out the extra files.`);
+        throw new errors/* AuthError */.l(`The bundle is ${kb(encoded.length)} once encoded, more than the 48 KB GitHub allows for a secret: leave out the extra files.`);
     }
     return encoded;
 }
@@ -55568,7 +55589,7 @@ async function readLogin(opts, io, say) {
                 login = await decodeAuth(text, { inputName: 'container' });
             }
             catch (err) {
-                if (err instanceof AuthError)
+                if (err instanceof errors/* AuthError */.l)
                     throw new CaptureError(err.message);
                 throw err;
             }
@@ -55619,7 +55640,7 @@ async function makeSecret(login, source, now, name) {
         text = encodeBundle(bundle);
     }
     catch (err) {
-        if (err instanceof AuthError) {
+        if (err instanceof errors/* AuthError */.l) {
             const extras = Object.keys(login.files);
             const generic = ': leave out the extra files.';
             const message = extras.length > 0 && err.message.endsWith(generic)
@@ -55691,7 +55712,7 @@ async function verify(file, withProbe, io, say) {
         login = await decodeAuth(raw);
     }
     catch (err) {
-        if (err instanceof AuthError) {
+        if (err instanceof errors/* AuthError */.l) {
             say(`Not usable: ${err.message}`);
             return 1;
         }

@@ -1,123 +1,34 @@
-export const id = 884;
-export const ids = [884];
+export const id = 388;
+export const ids = [388];
 export const modules = {
 
-/***/ 2884:
+/***/ 7388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  BUNDLE_FORMAT: () => (/* binding */ BUNDLE_FORMAT),
-  BUNDLE_VERSION: () => (/* binding */ BUNDLE_VERSION),
-  BundleSchema: () => (/* binding */ BundleSchema),
-  CredentialsSchema: () => (/* binding */ CredentialsSchema),
-  EXTRA_FILES: () => (/* binding */ EXTRA_FILES),
-  MAX_DECOMPRESSED_BYTES: () => (/* binding */ MAX_DECOMPRESSED_BYTES),
-  MAX_JSON_DEPTH: () => (/* binding */ MAX_JSON_DEPTH),
-  MAX_SECRET_BYTES: () => (/* binding */ MAX_SECRET_BYTES),
-  OauthSchema: () => (/* binding */ OauthSchema),
-  SourceSchema: () => (/* binding */ SourceSchema),
-  buildBundle: () => (/* binding */ buildBundle),
-  decodeAuth: () => (/* binding */ decodeAuth),
-  encodeBundle: () => (/* binding */ encodeBundle),
-  jsonDepth: () => (/* binding */ jsonDepth),
-  tokensOf: () => (/* binding */ tokensOf)
-});
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./src/zod-message.ts
-var zod_message = __webpack_require__(2376);
-// EXTERNAL MODULE: ./src/auth/credentials.ts
-var credentials = __webpack_require__(8168);
-// EXTERNAL MODULE: ./src/auth/errors.ts
-var errors = __webpack_require__(5439);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
-;// CONCATENATED MODULE: ./src/auth/tar.ts
-/**
- * Reads a tar of a captured Claude directory, taking only the files the action restores. A crafted
- * archive (absolute paths, `..`, a taken file that is a link or device) is refused whole; nothing
- * is ever written to disk here.
- */
-
-
-
-/** The files taken from an archive; everything else is ignored. */
-const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'];
-const MAX_TAKEN_BYTES = 1024 * 1024;
-/**
- * Returns the taken files by base name. They may sit at the archive root or under one top-level
- * folder (`.claude/`, `./.claude/`, `claude-hub/` …), the same folder for all of them.
- */
-async function readClaudeTar(bytes, what) {
-    const taken = new Map();
-    let folder;
-    const extract = tar_stream.extract();
-    const done = (async () => {
-        for await (const entry of extract) {
-            const { name, type } = entry.header;
-            const parts = name.split('/').filter(p => p !== '' && p !== '.');
-            if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
-                entry.resume();
-                throw new errors/* AuthError */.l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`);
-            }
-            if (parts.includes('..') || name.split('\\').includes('..')) {
-                entry.resume();
-                throw new errors/* AuthError */.l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`);
-            }
-            const base = parts[parts.length - 1] ?? '';
-            const isTaken = TAKEN_FILES.includes(base) && parts.length <= 2;
-            if (!isTaken) {
-                entry.resume();
-                continue;
-            }
-            if (type !== 'file') {
-                entry.resume();
-                throw new errors/* AuthError */.l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`);
-            }
-            const dir = parts.length === 2 ? parts[0] : '';
-            if (folder !== undefined && folder !== dir) {
-                entry.resume();
-                throw new errors/* AuthError */.l(`${what} is an archive with Claude files in more than one folder, so it is unclear which login to use: archive a single ~/.claude directory.`);
-            }
-            folder = dir;
-            const chunks = [];
-            let size = 0;
-            for await (const chunk of entry) {
-                size += chunk.length;
-                if (size > MAX_TAKEN_BYTES) {
-                    throw new errors/* AuthError */.l(`${what} is an archive whose ${base} is larger than 1 MB.`);
-                }
-                chunks.push(chunk);
-            }
-            if (taken.has(base)) {
-                throw new errors/* AuthError */.l(`${what} is an archive with ${base} twice: archive one directory only.`);
-            }
-            taken.set(base, Buffer.concat(chunks));
-        }
-    })();
-    external_node_stream_.Readable.from([bytes]).pipe(extract);
-    try {
-        await done;
-    }
-    catch (err) {
-        extract.destroy();
-        if (err instanceof errors/* AuthError */.l)
-            throw err;
-        throw new errors/* AuthError */.l(`${what} is a tar archive that is truncated or corrupt: copy the whole value again, or re-capture it.`);
-    }
-    return taken;
-}
-
-;// CONCATENATED MODULE: ./src/auth/bundle.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BUNDLE_FORMAT: () => (/* binding */ BUNDLE_FORMAT),
+/* harmony export */   BUNDLE_VERSION: () => (/* binding */ BUNDLE_VERSION),
+/* harmony export */   BundleSchema: () => (/* binding */ BundleSchema),
+/* harmony export */   CredentialsSchema: () => (/* binding */ CredentialsSchema),
+/* harmony export */   EXTRA_FILES: () => (/* binding */ EXTRA_FILES),
+/* harmony export */   MAX_DECOMPRESSED_BYTES: () => (/* binding */ MAX_DECOMPRESSED_BYTES),
+/* harmony export */   MAX_JSON_DEPTH: () => (/* binding */ MAX_JSON_DEPTH),
+/* harmony export */   MAX_SECRET_BYTES: () => (/* binding */ MAX_SECRET_BYTES),
+/* harmony export */   OauthSchema: () => (/* binding */ OauthSchema),
+/* harmony export */   SourceSchema: () => (/* binding */ SourceSchema),
+/* harmony export */   buildBundle: () => (/* binding */ buildBundle),
+/* harmony export */   decodeAuth: () => (/* binding */ decodeAuth),
+/* harmony export */   encodeBundle: () => (/* binding */ encodeBundle),
+/* harmony export */   jsonDepth: () => (/* binding */ jsonDepth),
+/* harmony export */   tokensOf: () => (/* binding */ tokensOf)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2376);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8168);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
 /**
  * The auth bundle: the one string `capture` writes and the action reads (base64 of gzip of JSON),
  * and every older form the SPEC still accepts: a bare `.credentials.json`, a tar or tar.gz of a
@@ -125,7 +36,6 @@ async function readClaudeTar(bytes, what) {
  *
  * Decoding never logs and never quotes the input: every message names the problem and the fix.
  */
-
 
 
 
@@ -144,29 +54,29 @@ const MAX_JSON_DEPTH = 32;
 const EXTRA_FILES = ['settings.json', 'settings.local.json'];
 const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
 /** The login as the CLI stores it under `claudeAiOauth`; unknown fields survive a round trip. */
-const OauthSchema = schemas/* looseObject */._H3({
-    accessToken: schemas/* string */.YjP(),
-    refreshToken: schemas/* string */.YjP().optional(),
-    expiresAt: schemas/* number */.aig(),
-    refreshTokenExpiresAt: schemas/* number */.aig().optional(),
-    scopes: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    subscriptionType: schemas/* string */.YjP().nullish()
+const OauthSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    accessToken: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    refreshToken: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    expiresAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    refreshTokenExpiresAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().optional(),
+    scopes: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).optional(),
+    subscriptionType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullish()
 });
 /** The whole `.credentials.json`; fields beside `claudeAiOauth` survive too. */
-const CredentialsSchema = schemas/* looseObject */._H3({ claudeAiOauth: OauthSchema });
-const SourceSchema = schemas/* enum */.k5n(['file', 'keychain', 'container', 'setup-token', 'refresh']);
-const FilesSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+const CredentialsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ claudeAiOauth: OauthSchema });
+const SourceSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['file', 'keychain', 'container', 'setup-token', 'refresh']);
+const FilesSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J());
 /** Version 1 of the bundle, exactly as the SPEC writes it. */
-const BundleSchema = schemas/* looseObject */._H3({
-    format: schemas/* literal */.euz(BUNDLE_FORMAT),
-    version: schemas/* literal */.euz(BUNDLE_VERSION),
-    kind: schemas/* enum */.k5n(['oauth', 'setup-token']),
-    capturedAt: schemas/* string */.YjP(),
+const BundleSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    format: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(BUNDLE_FORMAT),
+    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(BUNDLE_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['oauth', 'setup-token']),
+    capturedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     source: SourceSchema,
-    generation: schemas/* number */.aig().int().min(0),
+    generation: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().min(0),
     credentials: CredentialsSchema.optional(),
-    token: schemas/* string */.YjP().optional(),
-    tokenExpiresAt: schemas/* number */.aig().optional(),
+    token: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    tokenExpiresAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().optional(),
     files: FilesSchema.optional()
 })
     .superRefine((b, ctx) => {
@@ -199,35 +109,35 @@ function tokensOf(login) {
 async function decodeAuth(raw, opts = {}) {
     const what = `The ${opts.inputName ?? 'claude_auth'} secret`;
     if (raw.length > MAX_SECRET_BYTES) {
-        throw new errors/* AuthError */.l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`);
     }
     const text = raw.trim();
     if (text.length === 0)
-        throw new errors/* AuthError */.l(`${what} is empty.`, 'missing');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is empty.`, 'missing');
     if (text.startsWith('{') || text.startsWith('['))
         return fromJsonText(text, what, 'as given');
     if (TOKEN_RE.test(text))
         return fromToken(text, what);
     const compact = text.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
-        throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
     }
     const bytes = Buffer.from(compact, 'base64');
     return fromBytes(bytes, what, 'after base64 decoding');
 }
 async function fromBytes(bytes, what, stage) {
     if (bytes.length === 0)
-        throw new errors/* AuthError */.l(`${what} decodes to nothing (0 bytes) ${stage}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} decodes to nothing (0 bytes) ${stage}.`);
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
         let inflated;
         try {
-            inflated = (0,external_node_zlib_.gunzipSync)(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
+            inflated = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
         }
         catch (err) {
             if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-                throw new errors/* AuthError */.l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`);
             }
-            throw new errors/* AuthError */.l(`${what} is gzip data that is truncated or corrupt (${zlibReason(err)}): copy the whole value again, it was probably cut short.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is gzip data that is truncated or corrupt (${zlibReason(err)}): copy the whole value again, it was probably cut short.`);
         }
         return fromPlain(inflated, what, 'after gunzip');
     }
@@ -235,6 +145,9 @@ async function fromBytes(bytes, what, stage) {
 }
 async function fromPlain(bytes, what, stage) {
     if (bytes.length >= 512 && bytes.subarray(257, 262).toString('latin1') === 'ustar') {
+        // tar-stream is evaluated only for a tar input. Eager: bundled with this module, no chunk of
+        // its own, so dist/capture.js stays one file.
+        const { readClaudeTar } = await Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 397));
         const files = await readClaudeTar(bytes, what);
         return fromTarFiles(files, what);
     }
@@ -245,14 +158,14 @@ async function fromPlain(bytes, what, stage) {
     const asText = bytes.toString('utf8').trim();
     if (TOKEN_RE.test(asText))
         return fromToken(asText, what);
-    throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
 }
 function fromToken(token, what) {
     if (/^sk-ant-api\d{2}-/.test(token)) {
-        throw new errors/* AuthError */.l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
     }
     if (!/^sk-ant-oat\d{2}-/.test(token)) {
-        throw new errors/* AuthError */.l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
     }
     return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
 }
@@ -291,7 +204,7 @@ function jsonDepth(text, limit = Infinity) {
 /** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
 function checkDepth(text, what) {
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
     }
 }
 function fromJsonText(text, what, stage) {
@@ -303,14 +216,14 @@ function fromJsonText(text, what, stage) {
     catch (err) {
         const pos = /position (\d+)/.exec(String(err.message));
         const where = pos ? ` near character ${pos[1]}` : '';
-        throw new errors/* AuthError */.l(`${what} ${stage} is not valid JSON (it breaks${where}): copy the whole value again, or re-capture it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} ${stage} is not valid JSON (it breaks${where}): copy the whole value again, or re-capture it.`);
     }
     return fromJsonValue(value, what);
 }
 function fromJsonValue(value, what) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-        throw new errors/* AuthError */.l(`${what} is JSON but ${got}; expected an object: a claude-auth-bundle or a .credentials.json with "claudeAiOauth".`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is JSON but ${got}; expected an object: a claude-auth-bundle or a .credentials.json with "claudeAiOauth".`);
     }
     const obj = value;
     if ('format' in obj || 'version' in obj)
@@ -330,14 +243,14 @@ function fromJsonValue(value, what) {
     const keys = Object.keys(obj)
         .slice(0, 5)
         .map(k => JSON.stringify(k.slice(0, 30)));
-    throw new errors/* AuthError */.l(`${what} is a JSON object without "format" or "claudeAiOauth" (its keys: ${keys.join(', ') || 'none'}): it is neither a claude-auth-bundle nor a .credentials.json.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is a JSON object without "format" or "claudeAiOauth" (its keys: ${keys.join(', ') || 'none'}): it is neither a claude-auth-bundle nor a .credentials.json.`);
 }
 function fromBundle(obj, what) {
     if (obj.format !== BUNDLE_FORMAT) {
-        throw new errors/* AuthError */.l(`${what} has field "format" ${JSON.stringify(String(obj.format).slice(0, 40))}; expected "${BUNDLE_FORMAT}".`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} has field "format" ${JSON.stringify(String(obj.format).slice(0, 40))}; expected "${BUNDLE_FORMAT}".`);
     }
     if (typeof obj.version === 'number' && obj.version > BUNDLE_VERSION) {
-        throw new errors/* AuthError */.l(`${what} is a bundle of version ${obj.version}, newer than this action understands (${BUNDLE_VERSION}): update the action to a newer release, or capture with the matching version of the capture tool.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is a bundle of version ${obj.version}, newer than this action understands (${BUNDLE_VERSION}): update the action to a newer release, or capture with the matching version of the capture tool.`);
     }
     const bundle = parseShape(BundleSchema, obj, what);
     const files = pickFiles(bundle.files ?? {});
@@ -362,14 +275,14 @@ function fromBundle(obj, what) {
 function fromTarFiles(files, what) {
     const creds = files.get('.credentials.json');
     if (!creds) {
-        throw new errors/* AuthError */.l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`);
     }
     if (creds.length === 0 || creds.toString('utf8').trim() === '') {
-        throw new errors/* AuthError */.l(`${what} holds an empty .credentials.json (0 bytes): log in with \`claude\` again, then re-capture.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} holds an empty .credentials.json (0 bytes): log in with \`claude\` again, then re-capture.`);
     }
     const login = fromJsonText(creds.toString('utf8'), `${what}'s .credentials.json`, 'as archived');
     if (login.kind !== 'oauth' || login.origin !== 'credentials-json') {
-        throw new errors/* AuthError */.l(`${what}'s .credentials.json is not a credentials file (no "claudeAiOauth"): log in with \`claude\` again, then re-capture.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what}'s .credentials.json is not a credentials file (no "claudeAiOauth"): log in with \`claude\` again, then re-capture.`);
     }
     const extras = {};
     const warnings = [];
@@ -400,8 +313,8 @@ function pickFiles(raw) {
     return { files, warnings };
 }
 function checkOauth(o, what, prefix) {
-    if ((0,credentials/* isWiped */.IO)(o)) {
-        throw new errors/* AuthError */.l(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
+    if ((0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .isWiped */ .IO)(o)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
     }
     checkEpochMs(o.expiresAt, `${prefix}expiresAt`, what);
     checkEpochMs(o.refreshTokenExpiresAt, `${prefix}refreshTokenExpiresAt`, what);
@@ -411,27 +324,27 @@ function checkEpochMs(value, field, what) {
     if (value === undefined || value === 0)
         return;
     if (value > 0 && value < 100_000_000_000) {
-        throw new errors/* AuthError */.l(`${what} has ${field} ${value}, which is seconds since the epoch; the CLI writes milliseconds (${value * 1000}): re-capture the login rather than editing it by hand.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} has ${field} ${value}, which is seconds since the epoch; the CLI writes milliseconds (${value * 1000}): re-capture the login rather than editing it by hand.`);
     }
     if (value < 0 || !Number.isFinite(value)) {
-        throw new errors/* AuthError */.l(`${what} has ${field} ${value}; expected milliseconds since the epoch.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} has ${field} ${value}; expected milliseconds since the epoch.`);
     }
 }
 function parseShape(schema, value, what) {
     const result = schema.safeParse(value);
     if (result.success)
         return result.data;
-    const first = (0,zod_message/* firstIssue */.OE)(result.error, value);
-    const field = (0,zod_message/* fieldName */.w5)(first.path, 'dots') || '(top level)';
-    throw new errors/* AuthError */.l(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
+    const first = (0,_zod_message_js__WEBPACK_IMPORTED_MODULE_4__/* .firstIssue */ .OE)(result.error, value);
+    const field = (0,_zod_message_js__WEBPACK_IMPORTED_MODULE_4__/* .fieldName */ .w5)(first.path, 'dots') || '(top level)';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
 }
 /** What is wrong with the field: missing, the wrong type, or outside its values. */
 function shapeDetail({ issue, value }) {
     if (issue?.code === 'invalid_type') {
-        const received = (0,zod_message/* kindOf */.I)(value);
+        const received = (0,_zod_message_js__WEBPACK_IMPORTED_MODULE_4__/* .kindOf */ .I)(value);
         if (received === 'missing')
             return `is missing (expected ${issue.expected})`;
-        const detail = `must be ${(0,zod_message/* withArticle */.vJ)(issue.expected)}, not ${received}`;
+        const detail = `must be ${(0,_zod_message_js__WEBPACK_IMPORTED_MODULE_4__/* .withArticle */ .vJ)(issue.expected)}, not ${received}`;
         return issue.expected === 'number' && received === 'a string'
             ? `${detail} (numbers are not quoted)`
             : detail;
@@ -488,9 +401,9 @@ function buildBundle(login, meta) {
  * @throws AuthError when the result is over GitHub's 48 KB limit.
  */
 function encodeBundle(bundle) {
-    const encoded = (0,external_node_zlib_.gzipSync)(Buffer.from(JSON.stringify(bundle), 'utf8'), { level: 9 }).toString('base64');
+    const encoded = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(Buffer.from(JSON.stringify(bundle), 'utf8'), { level: 9 }).toString('base64');
     if (encoded.length > MAX_SECRET_BYTES) {
-        throw new errors/* AuthError */.l(`The bundle is ${kb(encoded.length)} once encoded, more than the 48 KB GitHub allows for a secret: leave out the extra files.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`The bundle is ${kb(encoded.length)} once encoded, more than the 48 KB GitHub allows for a secret: leave out the extra files.`);
     }
     return encoded;
 }
@@ -516,6 +429,95 @@ class AuthError extends Error {
         this.status = status;
         this.name = 'AuthError';
     }
+}
+
+
+/***/ }),
+
+/***/ 397:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readClaudeTar: () => (/* binding */ readClaudeTar)
+/* harmony export */ });
+/* unused harmony export TAKEN_FILES */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
+/**
+ * Reads a tar of a captured Claude directory, taking only the files the action restores. A crafted
+ * archive (absolute paths, `..`, a taken file that is a link or device) is refused whole; nothing
+ * is ever written to disk here.
+ */
+
+
+
+/** The files taken from an archive; everything else is ignored. */
+const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'];
+const MAX_TAKEN_BYTES = 1024 * 1024;
+/**
+ * Returns the taken files by base name. They may sit at the archive root or under one top-level
+ * folder (`.claude/`, `./.claude/`, `claude-hub/` …), the same folder for all of them.
+ */
+async function readClaudeTar(bytes, what) {
+    const taken = new Map();
+    let folder;
+    const extract = tar_stream__WEBPACK_IMPORTED_MODULE_1__.extract();
+    const done = (async () => {
+        for await (const entry of extract) {
+            const { name, type } = entry.header;
+            const parts = name.split('/').filter(p => p !== '' && p !== '.');
+            if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            if (parts.includes('..') || name.split('\\').includes('..')) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            const base = parts[parts.length - 1] ?? '';
+            const isTaken = TAKEN_FILES.includes(base) && parts.length <= 2;
+            if (!isTaken) {
+                entry.resume();
+                continue;
+            }
+            if (type !== 'file') {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            const dir = parts.length === 2 ? parts[0] : '';
+            if (folder !== undefined && folder !== dir) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with Claude files in more than one folder, so it is unclear which login to use: archive a single ~/.claude directory.`);
+            }
+            folder = dir;
+            const chunks = [];
+            let size = 0;
+            for await (const chunk of entry) {
+                size += chunk.length;
+                if (size > MAX_TAKEN_BYTES) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is larger than 1 MB.`);
+                }
+                chunks.push(chunk);
+            }
+            if (taken.has(base)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with ${base} twice: archive one directory only.`);
+            }
+            taken.set(base, Buffer.concat(chunks));
+        }
+    })();
+    node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([bytes]).pipe(extract);
+    try {
+        await done;
+    }
+    catch (err) {
+        extract.destroy();
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l)
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is a tar archive that is truncated or corrupt: copy the whole value again, or re-capture it.`);
+    }
+    return taken;
 }
 
 
