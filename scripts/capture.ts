@@ -59,8 +59,8 @@ export interface CaptureIO {
   /** The login name, when `$USER` is not set. */
   username: string
   /** Host user and group (for the container's output); undefined on Windows. */
-  uid?: number
-  gid?: number
+  uid?: number | undefined
+  gid?: number | undefined
   now: () => number
   stdin: NodeJS.ReadableStream
   stdinIsTTY: boolean

@@ -15,8 +15,8 @@ const ORG_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/
 /** What the command line asked for. */
 export interface TargetOptions {
   repos: string[]
-  env?: string
-  org?: string
+  env?: string | undefined
+  org?: string | undefined
 }
 
 /**

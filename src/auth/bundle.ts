@@ -308,7 +308,12 @@ function fromBundle(obj: Record<string, unknown>, what: string): Login {
   if (bundle.kind === 'setup-token') {
     const token = fromToken(bundle.token as string, what).token
     checkEpochMs(bundle.tokenExpiresAt, 'tokenExpiresAt', what)
-    return { ...base, kind: 'setup-token', token, tokenExpiresAt: bundle.tokenExpiresAt }
+    return {
+      ...base,
+      kind: 'setup-token',
+      token,
+      ...(bundle.tokenExpiresAt !== undefined ? { tokenExpiresAt: bundle.tokenExpiresAt } : {})
+    }
   }
   const credentials = bundle.credentials as Credentials
   checkOauth(credentials.claudeAiOauth, what, 'credentials.claudeAiOauth.')

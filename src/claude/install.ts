@@ -195,7 +195,7 @@ interface Target {
   binary: string
   key: string
   /** The shipped SHA-256, undefined when this action ships none for the version. */
-  sha256?: string
+  sha256?: string | undefined
 }
 
 /**

@@ -171,8 +171,8 @@ function handleEvent(
   switch (e.type) {
     case 'system': {
       if (e.subtype === 'init') {
-        out.sessionId = typeof e.session_id === 'string' ? e.session_id : out.sessionId
-        out.model = typeof e.model === 'string' ? e.model : out.model
+        if (typeof e.session_id === 'string') out.sessionId = e.session_id
+        if (typeof e.model === 'string') out.model = e.model
         log(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`)
       } else if (e.subtype === 'api_retry') {
         const why = typeof e.error === 'string' ? e.error : JSON.stringify(e.error ?? 'error')
@@ -198,11 +198,13 @@ function handleEvent(
       return
     case 'rate_limit_event': {
       const info = (e.rate_limit_info ?? {}) as { status?: string; resetsAt?: number | null }
-      out.rateLimit = { status: info.status, resetsAt: resetsAtMs(info.resetsAt) }
+      const resetsAt = resetsAtMs(info.resetsAt)
+      out.rateLimit = {
+        ...(info.status !== undefined ? { status: info.status } : {}),
+        ...(resetsAt !== undefined ? { resetsAt } : {})
+      }
       if (info.status && info.status !== 'allowed') {
-        const when = out.rateLimit.resetsAt
-          ? `, resets ${new Date(out.rateLimit.resetsAt).toISOString()}`
-          : ''
+        const when = resetsAt ? `, resets ${new Date(resetsAt).toISOString()}` : ''
         log(`Subscription usage: ${info.status}${when}.`)
       }
       return
@@ -211,7 +213,7 @@ function handleEvent(
       const parsed = ResultEventSchema.safeParse(e)
       if (parsed.success) {
         out.result = parsed.data
-        out.sessionId = parsed.data.session_id ?? out.sessionId
+        if (parsed.data.session_id !== undefined) out.sessionId = parsed.data.session_id
         log(
           `Finished: ${parsed.data.is_error ? 'error' : parsed.data.subtype}, ${parsed.data.num_turns ?? '?'} turn(s), ${parsed.data.duration_ms ?? '?'} ms.`
         )

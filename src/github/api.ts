@@ -112,7 +112,7 @@ export const ACTIONS_BOT = 'github-actions[bot]'
  * App can post as some other `[bot]`; a PR author who could make the action adopt their comment
  * could hide a review, skip a push, or have the action overwrite their text.
  */
-export function isOwnComment(comment: { author?: string }, self: string): boolean {
+export function isOwnComment(comment: { author?: string | undefined }, self: string): boolean {
   return (comment.author ?? '').toLowerCase() === self.toLowerCase()
 }
 

@@ -121,6 +121,7 @@ async function reportOnIssue(
   }
 ): Promise<void> {
   const { problem, warning, rows } = found
+  const url = runUrl(steps.env)
   try {
     const did = await syncTrackingIssue(pre.github, {
       needsAction: problem !== undefined || warning !== undefined,
@@ -128,7 +129,7 @@ async function reportOnIssue(
       message: problem?.message ?? warning ?? '',
       rows,
       reauth: reauthBlock(steps.reauth, steps.env),
-      runUrl: runUrl(steps.env)
+      ...(url !== undefined ? { runUrl: url } : {})
     })
     core.info(`Health tracking issue: ${did}.`)
     pre.summary.text(`Tracking issue: ${did}.`)

@@ -50,8 +50,8 @@ export async function askReview(ctx: JobContext, plan: AskInput): Promise<Asked>
   const run = await ctx.claude.run({
     prompt,
     label: `Claude Code: review of #${pr.number}`,
-    model: inputs.model || undefined,
-    maxTurns: inputs.max_turns,
+    ...(inputs.model ? { model: inputs.model } : {}),
+    ...(inputs.max_turns !== undefined ? { maxTurns: inputs.max_turns } : {}),
     jsonSchema: REVIEW_JSON_SCHEMA,
     tools: REVIEW_TOOLS,
     kind: 'review',

@@ -10,7 +10,7 @@ import type { TriageSettings } from './settings.js'
 export interface ProposedLabel {
   name: string
   confidence: number
-  reason?: string
+  reason?: string | undefined
 }
 
 /** A label that exists in the repository. */
