@@ -71,7 +71,7 @@ export interface CaptureIO {
 }
 
 /** The real process's streams, environment and clock. */
-export function defaultIO(): CaptureIO {
+function defaultIO(): CaptureIO {
   let username = 'claude-code-user'
   try {
     username = os.userInfo().username

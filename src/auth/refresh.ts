@@ -12,15 +12,15 @@ import { AuthError } from './errors.js'
 import type { Assessment } from './validate.js'
 
 /** Where the CLI refreshes; `CLAUDE_OAUTH_TOKEN_URL` overrides it (tests, proxies). */
-export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
+const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
 /** Claude Code's public OAuth client id. */
 export const CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e'
 /** The scopes the CLI (2.1.332) asks for on refresh. */
 export const REFRESH_SCOPE =
   'user:profile user:inference user:sessions:claude_code user:mcp_servers user:file_upload user:plugins'
-export const DEFAULT_TIMEOUT_MS = 30_000
+const DEFAULT_TIMEOUT_MS = 30_000
 /** Tries in all, for network errors and 5xx only. */
-export const MAX_TRIES = 3
+const MAX_TRIES = 3
 
 /** What the token endpoint answers on success; other fields (account, organization) are ignored. */
 const TokenResponseSchema = z.looseObject({
@@ -31,7 +31,7 @@ const TokenResponseSchema = z.looseObject({
   scope: z.string().optional()
 })
 
-export interface RefreshOptions {
+interface RefreshOptions {
   /** Default: `CLAUDE_OAUTH_TOKEN_URL`, else DEFAULT_TOKEN_URL. */
   tokenUrl?: string
   /** Clock, epoch ms. */
@@ -236,7 +236,7 @@ function sleep(ms: number): Promise<void> {
 export type RefreshMode = 'auto' | 'always' | 'never'
 
 /** Whether the action refreshes before the run, and why (for the log). */
-export interface RefreshDecision {
+interface RefreshDecision {
   refresh: boolean
   reason: string
 }

@@ -9,7 +9,7 @@ import type { AuthStatus } from './errors.js'
 /** Clocks drift: an access token is treated as ending this much earlier than it says. */
 export const CLOCK_SKEW_MS = 60_000
 
-export type AuthKind = 'oauth' | 'setup-token' | 'api-key'
+type AuthKind = 'oauth' | 'setup-token' | 'api-key'
 
 /** What the action knows about a login's lifetime. */
 export interface Assessment {

@@ -17,7 +17,7 @@ import type { JobResult, PreContext } from './context.js'
 import { hasFooterMarker, withFooter } from './markers.js'
 
 /** What the health check asks of the step that runs it. */
-export interface HealthSteps {
+interface HealthSteps {
   env: NodeJS.ProcessEnv
   reauth: ReauthContext
   /** The login, reported in the outputs (see `enterLogin`). */
@@ -145,7 +145,7 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** What the health check concludes before any live call. */
-export interface HealthVerdict {
+interface HealthVerdict {
   ok: boolean
   /** `warning` inside warn_within, `error` when the login cannot be used. */
   level: 'ok' | 'warning' | 'error'
@@ -196,7 +196,7 @@ export const HEALTH_MARKER = '<!-- claude-subscription-action:health -->'
 export const HEALTH_LABEL = 'claude-auth-health'
 
 /** What the tracking issue should say. */
-export interface TrackingState {
+interface TrackingState {
   /** Action is needed: the login is expiring, expired, invalid or missing, or the live call failed. */
   needsAction: boolean
   status: string

@@ -14,7 +14,7 @@ export interface ProposedLabel {
 }
 
 /** A label that exists in the repository. */
-export interface RepoLabel {
+interface RepoLabel {
   name: string
   description?: string | null
 }
@@ -39,7 +39,7 @@ export interface DecideInput {
 }
 
 /** A proposal that is not applied, with the reason why. */
-export interface RejectedLabel {
+interface RejectedLabel {
   name: string
   confidence: number
   reason: string
