@@ -3,7 +3,7 @@
  * collapsible log group, the whole process group killed at the timeout, a typed result returned.
  */
 import * as core from '@actions/core'
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { CancelledError } from './cancelled.js'
 import { parseEventLine, resetsAtMs, ResultEventSchema, type ResultEvent } from './events.js'
@@ -54,8 +54,6 @@ const KILL_GRACE_MS = 5000
 export async function runClaude(opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? ((line: string) => core.info(line))
   const started = Date.now()
-  const graceMs = opts.killGraceMs ?? KILL_GRACE_MS
-  let cancelled: NodeJS.Signals | undefined
   const out: RunResult = {
     exitCode: null,
     signal: null,
@@ -71,6 +69,7 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
     other.push(line.length > 500 ? `${line.slice(0, 500)}…` : line)
     if (other.length > KEEP_OTHER) other.shift()
   }
+  let stopper: Stopper | undefined
 
   core.startGroup(opts.label ?? 'Claude Code')
   try {
@@ -83,37 +82,7 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
     })
     // The pid in the log: on a cancelled job it tells which process to look for.
     if (child.pid !== undefined) log(`Claude Code started (pid ${child.pid}).`)
-    const killGroup = (signal: NodeJS.Signals): void => {
-      try {
-        if (child.pid !== undefined && process.platform !== 'win32')
-          process.kill(-child.pid, signal)
-        else child.kill(signal)
-      } catch {
-        // Already gone.
-      }
-    }
-    let killTimer: NodeJS.Timeout | undefined
-    const stop = (): void => {
-      killGroup('SIGTERM')
-      killTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs)
-    }
-    const timer = setTimeout(() => {
-      out.timedOut = true
-      log(
-        `Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`
-      )
-      stop()
-    }, opts.timeoutMs)
-    // A cancelled job: the CLI runs in its own process group, so nothing else would stop it, and it
-    // would go on with the login the post step is about to remove.
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (cancelled) return
-      cancelled = signal
-      log(`Received ${signal}: stopping Claude Code and every process it started.`)
-      stop()
-    }
-    process.on('SIGTERM', onSignal)
-    process.on('SIGINT', onSignal)
+    stopper = watchRun(child, opts, out, log)
 
     const exited = new Promise<void>(resolve => {
       child.on('close', (code, signal) => {
@@ -147,18 +116,74 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
     try {
       await Promise.all([exited, stdoutDone, stderrDone])
     } finally {
-      process.off('SIGTERM', onSignal)
-      process.off('SIGINT', onSignal)
-      clearTimeout(timer)
-      if (killTimer) clearTimeout(killTimer)
+      stopper.dispose()
     }
   } finally {
     out.durationMs = Date.now() - started
     out.otherOutput = other.join('\n')
     core.endGroup()
   }
+  const cancelled = stopper?.cancelled()
   if (cancelled) throw new CancelledError(cancelled)
   return out
+}
+
+interface Stopper {
+  /** The signal that cancelled the job during the run, if one did. */
+  cancelled(): NodeJS.Signals | undefined
+  /** Stops watching: the CLI is gone. */
+  dispose(): void
+}
+
+/**
+ * Stops the CLI's whole process group at the timeout or when the job is cancelled (SIGTERM, then
+ * SIGKILL after the grace period).
+ */
+function watchRun(
+  child: ChildProcessWithoutNullStreams,
+  opts: RunOptions,
+  out: RunResult,
+  log: (line: string) => void
+): Stopper {
+  const graceMs = opts.killGraceMs ?? KILL_GRACE_MS
+  let cancelled: NodeJS.Signals | undefined
+  const killGroup = (signal: NodeJS.Signals): void => {
+    try {
+      if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, signal)
+      else child.kill(signal)
+    } catch {
+      // Already gone.
+    }
+  }
+  let killTimer: NodeJS.Timeout | undefined
+  const stop = (): void => {
+    killGroup('SIGTERM')
+    killTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs)
+  }
+  const timer = setTimeout(() => {
+    out.timedOut = true
+    log(`Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`)
+    stop()
+  }, opts.timeoutMs)
+  // A cancelled job: the CLI runs in its own process group, so nothing else would stop it, and it
+  // would go on with the login the post step is about to remove.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (cancelled) return
+    cancelled = signal
+    log(`Received ${signal}: stopping Claude Code and every process it started.`)
+    stop()
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+  return {
+    cancelled: () => cancelled,
+    dispose() {
+      process.off('SIGTERM', onSignal)
+      process.off('SIGINT', onSignal)
+      clearTimeout(timer)
+      if (killTimer) clearTimeout(killTimer)
+    }
+  }
 }
 
 function handleEvent(

@@ -45,13 +45,7 @@ export function issuesApi(ctx: RestContext): IssuesApi {
         },
         async since => {
           const me = await whoami()
-          const comments = await listIssueComments(issue)
-          return comments
-            .reverse()
-            .find(
-              c =>
-                isOwnComment(c, me) && c.body.trim() === body.trim() && isRecent(c.createdAt, since)
-            )
+          return ownSince(await listIssueComments(issue), me, body, since)
         }
       ),
     async updateIssueComment(id, body) {
@@ -100,6 +94,18 @@ export function issuesApi(ctx: RestContext): IssuesApi {
       return events as unknown as TimelineEvent[]
     }
   }
+}
+
+/** The newest comment this action wrote since `since` with this body, if a create's answer was lost. */
+function ownSince(
+  comments: Comment[],
+  me: string,
+  body: string,
+  since: number
+): Comment | undefined {
+  return comments
+    .reverse()
+    .find(c => isOwnComment(c, me) && c.body.trim() === body.trim() && isRecent(c.createdAt, since))
 }
 
 /** The issue this action opened since `since` with this title and body, if a create's answer was lost. */
