@@ -27,7 +27,7 @@ export {
 const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/
 
 /** Options for naming the input in messages. */
-export interface DecodeOptions {
+interface DecodeOptions {
   /** The input the value came from, e.g. `claude_auth`. */
   inputName?: string
 }

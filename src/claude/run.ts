@@ -27,7 +27,7 @@ export interface RunResult {
   assistantText: string
 }
 
-export interface RunOptions {
+interface RunOptions {
   claudePath: string
   args: string[]
   env: NodeJS.ProcessEnv

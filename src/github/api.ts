@@ -50,7 +50,7 @@ export interface Label {
   description?: string
 }
 
-export interface CompareResult {
+interface CompareResult {
   status: string
   files: PrFile[]
 }
@@ -64,7 +64,7 @@ export interface ReviewComment {
   body: string
 }
 
-export interface ListIssuesQuery {
+interface ListIssuesQuery {
   state: 'open' | 'closed' | 'all'
   labels?: string
   sort?: 'created' | 'updated'
