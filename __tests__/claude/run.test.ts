@@ -20,7 +20,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   setSecret: jest.fn()
 }))
 // eslint-disable-next-line no-restricted-syntax
-const { runClaude, CancelledError } = await import('../../src/claude/run.js')
+const { runClaude, CancelledError, KILL_GRACE_MS } = await import('../../src/claude/run.js')
 // eslint-disable-next-line no-restricted-syntax
 const { classify } = await import('../../src/claude/classify.js')
 
@@ -287,15 +287,17 @@ describe('runClaude timeout', () => {
       env: env(),
       prompt: 'p',
       timeoutMs: 500,
+      killGraceMs: 300,
       log: () => undefined
     })
     const took = Date.now() - started
     const grandchild = Number(await fs.readFile(path.join(dir, 'stubborn-grandchild.pid'), 'utf8'))
     expect(out.timedOut).toBe(true)
     expect(out.signal).toBe('SIGKILL')
-    // SIGTERM at 0.5 s, then the 5 s grace.
-    expect(took).toBeGreaterThanOrEqual(5000)
-    expect(took).toBeLessThan(15_000)
+    // SIGTERM at 0.5 s, then the (short) grace; the action's own runs get 5 s.
+    expect(took).toBeGreaterThanOrEqual(800)
+    expect(took).toBeLessThan(KILL_GRACE_MS)
+    expect(KILL_GRACE_MS).toBe(5000)
     expect(await waitGone(grandchild)).toBe(true)
   }, 30_000)
 })
