@@ -45,7 +45,8 @@ export interface RunOptions {
 export { CancelledError }
 
 const KEEP_OTHER = 40
-const KILL_GRACE_MS = 5000
+/** The default of `killGraceMs`. */
+export const KILL_GRACE_MS = 5000
 
 /**
  * Runs the CLI and resolves when it and its output are done. Never rejects for CLI failures.
