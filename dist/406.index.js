@@ -213,6 +213,7 @@ function resetsAtMs(value) {
 
 
 const KEEP_OTHER = 40;
+/** The default of `killGraceMs`. */
 const KILL_GRACE_MS = 5000;
 /**
  * Runs the CLI and resolves when it and its output are done. Never rejects for CLI failures.
