@@ -95,7 +95,9 @@ describe('findLeak: known secrets in every form', () => {
       'base64',
       'base64',
       'base64',
-      'basic auth'
+      'basic auth',
+      'hex',
+      'hex'
     ])
   })
 
@@ -107,6 +109,39 @@ describe('findLeak: known secrets in every form', () => {
         expect(encoded).toContain(inner)
       }
     }
+  })
+})
+
+describe('findLeak: a known token cut up or disguised', () => {
+  const hex = (t: string): string => Buffer.from(t).toString('hex')
+  const tail = ACCESS.slice('sk-ant-oat01-'.length)
+  it.each([
+    ['one half of it, without the prefix', `Part two: ${tail.slice(20)}`],
+    ['spaced out', `It is ${tail.split('').join(' ')}`],
+    ['cut by line breaks and backticks', tail.match(/.{1,8}/g)!.join('`\n`')],
+    ['with unicode dashes', ACCESS.replace(/-/g, '\u2011')],
+    [
+      'in full-width letters',
+      ACCESS.replace(/[A-Za-z0-9]/g, c => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+    ],
+    ['hex, either case', `0x${hex(ACCESS).toUpperCase()}`],
+    ['hex, spaced in bytes', hex(ACCESS).match(/../g)!.join(' ')]
+  ])('%s', (_, text) => {
+    expect(findLeak(text, SECRETS)).toEqual({
+      what: 'the access token',
+      form: expect.stringMatching(/^(hex|in pieces or disguised)$/)
+    })
+  })
+
+  it('a piece shorter than 16 letters and digits is not a hit, nor the key names of a JSON bundle', () => {
+    const json = JSON.stringify({
+      claudeAiOauth: { accessToken: ACCESS, refreshToken: 'r'.repeat(8) }
+    })
+    const s = [secret('claude_auth', json)]
+    expect(
+      findLeak('"claudeAiOauth": { "accessToken": "…", "refreshToken": "…" }', s)
+    ).toBeUndefined()
+    expect(findLeak(`Starts with ${tail.slice(0, 15)}…`, SECRETS)).toBeUndefined()
   })
 })
 

@@ -36,6 +36,46 @@ function describeKnown(secret: KnownSecret): string {
   return secret.kind === 'claude_auth' ? 'the claude_auth input' : `the ${secret.kind}`
 }
 
+// A secret a model cut up (halves in two comments, one character per word, line breaks, look-alike
+// dashes, its hex spaced out) still holds runs of its letters and digits: any run this long of a
+// token-like secret is a hit. Sixteen random characters never occur by chance; the pieces of a
+// token split finer than this are left to the shapes and the runner's masks.
+const PIECE = 16
+// Only secrets that are one token (not a JSON bundle, whose key names would match ordinary text).
+const TOKEN_LIKE = /^[A-Za-z0-9+/=_.:~-]+$/
+const piecesByValue = new Map<string, { plain: Set<string>; hex: Set<string> }>()
+
+/** A text's letters and digits alone, after NFKC (full-width letters become plain ones). */
+function lettersAndDigits(text: string): string {
+  return text.normalize('NFKC').replace(/[^A-Za-z0-9]/g, '')
+}
+
+function runsOf(text: string): Set<string> {
+  const out = new Set<string>()
+  for (let i = 0; i + PIECE <= text.length; i++) out.add(text.slice(i, i + PIECE))
+  return out
+}
+
+function piecesOf(secret: KnownSecret): { plain: Set<string>; hex: Set<string> } {
+  let p = piecesByValue.get(secret.value)
+  if (!p) {
+    const tokenLike = TOKEN_LIKE.test(secret.value)
+    p = {
+      plain: tokenLike ? runsOf(lettersAndDigits(secret.value)) : new Set(),
+      hex: tokenLike ? runsOf(Buffer.from(secret.value, 'utf8').toString('hex')) : new Set()
+    }
+    piecesByValue.set(secret.value, p)
+  }
+  return p
+}
+
+function holdsPiece(plain: string, pieces: Set<string>): boolean {
+  if (pieces.size === 0) return false
+  for (let i = 0; i + PIECE <= plain.length; i++)
+    if (pieces.has(plain.slice(i, i + PIECE))) return true
+  return false
+}
+
 /** The first secret (known, or by shape) in a text, or undefined when the text is clean. */
 export function findLeak(
   text: string,
@@ -51,6 +91,14 @@ export function findLeak(
     }
     const shape = SHAPES.find(s => s.re.test(t))
     if (shape) return { what: shape.what, form: 'by its shape' }
+  }
+  const plain = lettersAndDigits(visible)
+  const lower = plain.toLowerCase()
+  for (const secret of secrets) {
+    const pieces = piecesOf(secret)
+    if (holdsPiece(plain, pieces.plain) || holdsPiece(lower, pieces.hex)) {
+      return { what: describeKnown(secret), form: 'in pieces or disguised' }
+    }
   }
   return undefined
 }
