@@ -146,6 +146,32 @@ describe('the guard against a secret the model disguises', () => {
   })
 })
 
+describe('the log', () => {
+  it("the model's text and tool inputs are logged without a disguised secret", async () => {
+    const { secret, access } = login()
+    const spaced = access.split('').join(' ')
+    arrangePr()
+    world.api.script([
+      { type: 'text', text: `Here it is: ${spaced}` },
+      { type: 'tool_use', name: 'Grep', input: { pattern: spaced.slice(0, 150), path: 'src' } },
+      ...scenarios.structured({ summary: LEAD, findings: [] })
+    ])
+    const main = await world.runner.main({
+      inputs: {
+        claude_path: CLAUDE,
+        model: 'claude-haiku-4-5',
+        claude_auth: secret,
+        github_token: GH_TOKEN
+      },
+      env: world.env(),
+      event: { name: 'pull_request', payload: webhookPayload('pull_request', 'opened', 12) }
+    })
+    const logged = main.stdout.replace(/^::add-mask::.*$/gm, '') + main.stderr
+    expect(logged).toContain('Claude: ')
+    expect(piecesIn(logged, access)).toBe(0)
+  })
+})
+
 describe('outputs that carry the model text', () => {
   it('triage: a comment the guard withholds is not handed to later steps in structured_output', async () => {
     const { secret } = login()

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { findLeak } from '../github/guard.js'
 import { parseEventLine, resetsAtMs, ResultEventSchema, type ResultEvent } from './events.js'
 
 /** Everything one run produced. */
@@ -197,9 +198,9 @@ function handleEvent(
       for (const block of content as Array<Record<string, unknown>>) {
         if (block.type === 'text' && typeof block.text === 'string') {
           out.assistantText += block.text
-          log(`Claude: ${oneLine(block.text, 300)}`)
+          log(`Claude: ${shown(block.text, 300)}`)
         } else if (block.type === 'tool_use') {
-          log(`Tool ${String(block.name)}: ${oneLine(JSON.stringify(block.input ?? {}), 200)}`)
+          log(`Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`)
         }
       }
       return
@@ -231,6 +232,17 @@ function handleEvent(
     default:
       return
   }
+}
+
+/**
+ * The model's text or a tool's input as the log shows it. The runner masks only the exact forms of
+ * a registered secret, and a public repository's log is public: a line holding a secret in any
+ * form the outbound guard knows (pieces, spaced out, hex, a token shape) is replaced by a note.
+ */
+function shown(text: string, max: number): string {
+  const line = oneLine(text, max)
+  const leak = findLeak(line)
+  return leak ? `(not shown: it holds ${leak.what}${leak.form ? `, ${leak.form}` : ''})` : line
 }
 
 function oneLine(text: string, max: number): string {
