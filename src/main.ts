@@ -51,14 +51,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   unstoredLogin = undefined
   save('isPost', 'true')
   save('startedAt', new Date().toISOString())
-  const outputs = new Outputs()
-  const summary = new Summary()
+  // Outputs and the job summary are published too: the guard checks them as it checks writes.
+  const guard = new OutboundGuard()
+  const outputs = new Outputs(guard)
+  const summary = new Summary(guard)
   let reauth: ReauthContext = {
     repo: env.GITHUB_REPOSITORY ?? 'OWNER/REPO',
     secretName: 'CLAUDE_AUTH'
   }
   let mode: ConcreteMode | undefined
-  const guard = new OutboundGuard()
   outputs.set('rotated', false)
   outputs.set('secret_updated', false)
   try {

@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { findLeak } from '../github/guard.js'
+import { logSafe } from '../github/guard.js'
 import { parseEventLine, resetsAtMs, ResultEventSchema, type ResultEvent } from './events.js'
 
 /** Everything one run produced. */
@@ -234,15 +234,9 @@ function handleEvent(
   }
 }
 
-/**
- * The model's text or a tool's input as the log shows it. The runner masks only the exact forms of
- * a registered secret, and a public repository's log is public: a line holding a secret in any
- * form the outbound guard knows (pieces, spaced out, hex, a token shape) is replaced by a note.
- */
+/** The model's text or a tool's input as the log shows it: one line, no disguised secret. */
 function shown(text: string, max: number): string {
-  const line = oneLine(text, max)
-  const leak = findLeak(line)
-  return leak ? `(not shown: it holds ${leak.what}${leak.form ? `, ${leak.form}` : ''})` : line
+  return logSafe(oneLine(text, max))
 }
 
 function oneLine(text: string, max: number): string {

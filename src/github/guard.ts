@@ -103,6 +103,16 @@ export function findLeak(
   return undefined
 }
 
+/**
+ * A line of model or person text for the log. The runner masks only the exact forms of a registered
+ * secret, and a public repository's log is public: a line holding a secret in any form the guard
+ * knows (pieces, spaced out, hex, a token shape) is replaced by a note naming the kind.
+ */
+export function logSafe(line: string): string {
+  const leak = findLeak(line)
+  return leak ? `(not shown: it holds ${leak.what}${leak.form ? `, ${leak.form}` : ''})` : line
+}
+
 /** Every string inside a call's arguments (bodies, titles, comments, label names). */
 function stringsIn(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value)
@@ -187,6 +197,19 @@ export class OutboundGuard {
         throw this.hit
       }
     }
+  }
+
+  /**
+   * For what the runner publishes besides the API (step outputs, the job summary): true when the
+   * text may go out. A text holding a secret is withheld, and trips the guard so the step fails;
+   * unlike API writes, later clean texts still go (the failure itself must be reported).
+   * @param what what the text is, for the message ("the output result").
+   */
+  allows(what: string, text: string): boolean {
+    const leak = text === '' ? undefined : findLeak(text, this.secrets())
+    if (!leak) return true
+    this.hit ??= new SecretLeakError(leakMessage(what, leak))
+    return false
   }
 
   /** The same API, with every write checked before it reaches `api`. */

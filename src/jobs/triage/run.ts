@@ -8,6 +8,7 @@ import { InputError } from '../../auth/errors.js'
 import { readOnlyExtraArgs, splitArgs } from '../../claude/args.js'
 import type { Outcome } from '../../claude/classify.js'
 import { isOwnComment, type GitHubApi, type Issue, type Label } from '../../github/api.js'
+import { logSafe } from '../../github/guard.js'
 import type { Inputs } from '../../inputs.js'
 import { hasFooterMarker } from '../markers.js'
 import { cleanUntrusted } from '../untrusted.js'
@@ -288,7 +289,7 @@ function decide(
 // markup, so nothing in them can start a workflow command or bend a table.
 function oneLine(text: string, max = 200): string {
   const out = cleanUntrusted(text).replace(/\s+/g, ' ').trim()
-  return out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out
+  return logSafe(out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out)
 }
 
 /** A table cell of model or person text: cleaned of hidden characters, then escaped. */
