@@ -136,6 +136,17 @@ describe('findLeak: a known token cut up or disguised', () => {
     })
   })
 
+  it("the gzip header every encoded bundle starts with is not a piece of this run's bundle", () => {
+    const bundle =
+      'H4sIAAAAAAACA13QPW/cMAwG4P/C2Qr0ZVvSdkO7ZMhyU4MgoCk6Z9xFMiQ5SHG4/x74mg7tSIJ8STxX'
+    const s = [secret('claude_auth', bundle)]
+    expect(findLeak('Fixture: H4sIAAAAAAACA13QPW/other/bundle==', s)).toBeUndefined()
+    expect(findLeak(`Half of it: ${bundle.slice(30)}`, s)).toEqual({
+      what: 'the claude_auth input',
+      form: 'in pieces or disguised'
+    })
+  })
+
   it('a piece shorter than 16 letters and digits is not a hit, nor the key names of a JSON bundle', () => {
     const json = JSON.stringify({
       claudeAiOauth: { accessToken: ACCESS, refreshToken: 'r'.repeat(8) }

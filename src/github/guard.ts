@@ -50,9 +50,13 @@ function lettersAndDigits(text: string): string {
   return text.normalize('NFKC').replace(/[^A-Za-z0-9]/g, '')
 }
 
-function runsOf(text: string): Set<string> {
+// Every encoded bundle (gzip, then base64) starts with the same 14 characters, the gzip header:
+// its pieces start past them, so a review quoting someone else's bundle is not a hit.
+const BUNDLE_HEADER = 16
+
+function runsOf(text: string, from = 0): Set<string> {
   const out = new Set<string>()
-  for (let i = 0; i + PIECE <= text.length; i++) out.add(text.slice(i, i + PIECE))
+  for (let i = from; i + PIECE <= text.length; i++) out.add(text.slice(i, i + PIECE))
   return out
 }
 
@@ -60,9 +64,12 @@ function piecesOf(secret: KnownSecret): { plain: Set<string>; hex: Set<string> }
   let p = piecesByValue.get(secret.value)
   if (!p) {
     const tokenLike = TOKEN_LIKE.test(secret.value)
+    const from = secret.kind === 'claude_auth' ? BUNDLE_HEADER : 0
     p = {
-      plain: tokenLike ? runsOf(lettersAndDigits(secret.value)) : new Set(),
-      hex: tokenLike ? runsOf(Buffer.from(secret.value, 'utf8').toString('hex')) : new Set()
+      plain: tokenLike ? runsOf(lettersAndDigits(secret.value), from) : new Set(),
+      hex: tokenLike
+        ? runsOf(Buffer.from(secret.value, 'utf8').toString('hex'), 2 * from)
+        : new Set()
     }
     piecesByValue.set(secret.value, p)
   }
