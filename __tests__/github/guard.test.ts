@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { GitHubApi } from '../../src/github/api.js'
-import { findLeak, OutboundGuard } from '../../src/github/guard.js'
+import { findLeak, logSafe, OutboundGuard } from '../../src/github/guard.js'
 import {
   base64Inner,
   encodedForms,
@@ -13,9 +13,12 @@ import {
   type KnownSecret,
   type SecretKind
 } from '../../src/known-secrets.js'
+import { Outputs } from '../../src/report/outputs.js'
+import { Summary } from '../../src/report/summary.js'
 
 const GH = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a'
 const ACCESS = 'sk-ant-oat01-FAKE-guard-access-0123456789abcdefABCDEF_-xyz'
+const PAT = 'ghp_' + 'Zq7Xw2Lr9Tk4Vm8Np3Hs6Jd1Fb5Gc0Ya2Ue'
 const RAW_AUTH = 'H4sIAAAAAAAAA6tWSkksSVSyUlAqS8wpTgUA' + 'x'.repeat(40) + '\n' + 'y'.repeat(40)
 
 const secret = (kind: SecretKind, value: string): KnownSecret => ({
@@ -95,7 +98,9 @@ describe('findLeak: known secrets in every form', () => {
       'base64',
       'base64',
       'base64',
-      'basic auth'
+      'basic auth',
+      'hex',
+      'hex'
     ])
   })
 
@@ -107,6 +112,50 @@ describe('findLeak: known secrets in every form', () => {
         expect(encoded).toContain(inner)
       }
     }
+  })
+})
+
+describe('findLeak: a known token cut up or disguised', () => {
+  const hex = (t: string): string => Buffer.from(t).toString('hex')
+  const tail = ACCESS.slice('sk-ant-oat01-'.length)
+  it.each([
+    ['one half of it, without the prefix', `Part two: ${tail.slice(20)}`],
+    ['spaced out', `It is ${tail.split('').join(' ')}`],
+    ['cut by line breaks and backticks', tail.match(/.{1,8}/g)!.join('`\n`')],
+    ['with unicode dashes', ACCESS.replace(/-/g, '\u2011')],
+    [
+      'in full-width letters',
+      ACCESS.replace(/[A-Za-z0-9]/g, c => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+    ],
+    ['hex, either case', `0x${hex(ACCESS).toUpperCase()}`],
+    ['hex, spaced in bytes', hex(ACCESS).match(/../g)!.join(' ')]
+  ])('%s', (_, text) => {
+    expect(findLeak(text, SECRETS)).toEqual({
+      what: 'the access token',
+      form: expect.stringMatching(/^(hex|in pieces or disguised)$/)
+    })
+  })
+
+  it("the gzip header every encoded bundle starts with is not a piece of this run's bundle", () => {
+    const bundle =
+      'H4sIAAAAAAACA13QPW/cMAwG4P/C2Qr0ZVvSdkO7ZMhyU4MgoCk6Z9xFMiQ5SHG4/x74mg7tSIJ8STxX'
+    const s = [secret('claude_auth', bundle)]
+    expect(findLeak('Fixture: H4sIAAAAAAACA13QPW/other/bundle==', s)).toBeUndefined()
+    expect(findLeak(`Half of it: ${bundle.slice(30)}`, s)).toEqual({
+      what: 'the claude_auth input',
+      form: 'in pieces or disguised'
+    })
+  })
+
+  it('a piece shorter than 16 letters and digits is not a hit, nor the key names of a JSON bundle', () => {
+    const json = JSON.stringify({
+      claudeAiOauth: { accessToken: ACCESS, refreshToken: 'r'.repeat(8) }
+    })
+    const s = [secret('claude_auth', json)]
+    expect(
+      findLeak('"claudeAiOauth": { "accessToken": "…", "refreshToken": "…" }', s)
+    ).toBeUndefined()
+    expect(findLeak(`Starts with ${tail.slice(0, 15)}…`, SECRETS)).toBeUndefined()
   })
 })
 
@@ -250,5 +299,37 @@ describe('OutboundGuard', () => {
       g.createIssueComment(1, 'sk-ant-ort01-FAKE-rotated-0123456789abcdef')
     ).rejects.toThrow(/the refresh token/)
     expect(writes).toHaveLength(1)
+  })
+})
+
+describe('what the runner publishes: outputs and the job summary', () => {
+  it('an output holding a secret is set empty, trips the guard, and later outputs still go', () => {
+    const guard = new OutboundGuard(() => SECRETS)
+    const outputs = new Outputs(guard)
+    outputs.set('result', `The token, spaced: ${ACCESS.split('').join(' ')}`)
+    outputs.set('conclusion', 'failure')
+    expect(outputs.values).toEqual({ result: '', conclusion: 'failure' })
+    expect(guard.tripped?.message).toMatch(/withheld the output result, .* the access token/)
+    expect(guard.tripped?.message).not.toContain(ACCESS)
+  })
+
+  it('a summary part holding a secret is replaced by a note; the other parts stay', () => {
+    const guard = new OutboundGuard(() => SECRETS)
+    const summary = new Summary(guard)
+      .heading('Triage of #1', 3)
+      .table([['bug', `because ${b64(GH)}`]], ['label', 'reason'])
+      .text('Done.')
+    expect(summary.toString()).toContain('Triage of #1')
+    expect(summary.toString()).toContain('Done.')
+    expect(summary.toString()).toContain('withheld')
+    expect(summary.toString()).not.toContain(b64(GH).slice(4, 40))
+    expect(guard.tripped?.message).toMatch(/the github_token \(base64\)/)
+  })
+
+  it('logSafe replaces a line with a disguised secret by a note naming the kind', () => {
+    expect(logSafe('Claude: all good')).toBe('Claude: all good')
+    expect(logSafe(`Claude: ${PAT}`)).toBe(
+      '(not shown: it holds a GitHub personal access token, by its shape)'
+    )
   })
 })
