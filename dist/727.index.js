@@ -1,5 +1,5 @@
-export const id = 464;
-export const ids = [464];
+export const id = 727;
+export const ids = [727];
 export const modules = {
 
 /***/ 6591:
@@ -1453,6 +1453,243 @@ function dryRunApi(api, writes) {
 
 /***/ }),
 
+/***/ 6690:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sN: () => (/* binding */ logSafe),
+/* harmony export */   wc: () => (/* binding */ OutboundGuard)
+/* harmony export */ });
+/* unused harmony exports findLeak, describeWrite, leakMessage */
+/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5688);
+/**
+ * The outbound guard: every text the action writes to GitHub is checked first against every secret
+ * the run knows (in every encoding, see `known-secrets.ts`) and against the shapes of tokens nobody
+ * registered. A hit withholds that write entirely, fails the step with one sentence naming the kind
+ * of secret (never the value), and withholds every later write of the run. It wraps the GitHubApi
+ * outside the dry-run wrapper, so a dry run never prints a secret either.
+ */
+
+// Token shapes, for secrets the action was never told about. Each needs a long tail, so that
+// prose naming a prefix ("tokens start with ghp_") is not a hit.
+const SHAPES = [
+    { what: 'an Anthropic token', re: /sk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{16,}/ },
+    { what: 'a GitHub personal access token', re: /\bghp_[A-Za-z0-9]{30,}/ },
+    { what: 'a GitHub OAuth token', re: /\bgho_[A-Za-z0-9]{30,}/ },
+    { what: 'a GitHub user token', re: /\bghu_[A-Za-z0-9]{30,}/ },
+    { what: 'a GitHub installation token', re: /\bghs_[A-Za-z0-9]{30,}/ },
+    { what: 'a GitHub refresh token', re: /\bghr_[A-Za-z0-9]{30,}/ },
+    { what: 'a fine-grained GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{40,}/ },
+    { what: 'a private key', re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ }
+];
+// Invisible characters a model could put inside a token to slip it past a plain search.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+function describeKnown(secret) {
+    return secret.kind === 'claude_auth' ? 'the claude_auth input' : `the ${secret.kind}`;
+}
+// A secret a model cut up (halves in two comments, one character per word, line breaks, look-alike
+// dashes, its hex spaced out) still holds runs of its letters and digits: any run this long of a
+// token-like secret is a hit. Sixteen random characters never occur by chance; the pieces of a
+// token split finer than this are left to the shapes and the runner's masks.
+const PIECE = 16;
+// Only secrets that are one token (not a JSON bundle, whose key names would match ordinary text).
+const TOKEN_LIKE = /^[A-Za-z0-9+/=_.:~-]+$/;
+const piecesByValue = new Map();
+/** A text's letters and digits alone, after NFKC (full-width letters become plain ones). */
+function lettersAndDigits(text) {
+    return text.normalize('NFKC').replace(/[^A-Za-z0-9]/g, '');
+}
+// Every encoded bundle (gzip, then base64) starts with the same 14 characters, the gzip header:
+// its pieces start past them, so a review quoting someone else's bundle is not a hit.
+const BUNDLE_HEADER = 16;
+function runsOf(text, from = 0) {
+    const out = new Set();
+    for (let i = from; i + PIECE <= text.length; i++)
+        out.add(text.slice(i, i + PIECE));
+    return out;
+}
+function piecesOf(secret) {
+    let p = piecesByValue.get(secret.value);
+    if (!p) {
+        const tokenLike = TOKEN_LIKE.test(secret.value);
+        const from = secret.kind === 'claude_auth' ? BUNDLE_HEADER : 0;
+        p = {
+            plain: tokenLike ? runsOf(lettersAndDigits(secret.value), from) : new Set(),
+            hex: tokenLike
+                ? runsOf(Buffer.from(secret.value, 'utf8').toString('hex'), 2 * from)
+                : new Set()
+        };
+        piecesByValue.set(secret.value, p);
+    }
+    return p;
+}
+function holdsPiece(plain, pieces) {
+    if (pieces.size === 0)
+        return false;
+    for (let i = 0; i + PIECE <= plain.length; i++)
+        if (pieces.has(plain.slice(i, i + PIECE)))
+            return true;
+    return false;
+}
+/** The first secret (known, or by shape) in a text, or undefined when the text is clean. */
+function findLeak(text, secrets = (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .knownSecrets */ .xU)()) {
+    const variants = [text];
+    const visible = text.replace(INVISIBLE, '');
+    if (visible !== text)
+        variants.push(visible);
+    for (const t of variants) {
+        for (const secret of secrets) {
+            const hit = secret.forms.find(f => t.includes(f.text));
+            if (hit)
+                return { what: describeKnown(secret), form: hit.form === 'as is' ? '' : hit.form };
+        }
+        const shape = SHAPES.find(s => s.re.test(t));
+        if (shape)
+            return { what: shape.what, form: 'by its shape' };
+    }
+    const plain = lettersAndDigits(visible);
+    const lower = plain.toLowerCase();
+    for (const secret of secrets) {
+        const pieces = piecesOf(secret);
+        if (holdsPiece(plain, pieces.plain) || holdsPiece(lower, pieces.hex)) {
+            return { what: describeKnown(secret), form: 'in pieces or disguised' };
+        }
+    }
+    return undefined;
+}
+/**
+ * A line of model or person text for the log. The runner masks only the exact forms of a registered
+ * secret, and a public repository's log is public: a line holding a secret in any form the guard
+ * knows (pieces, spaced out, hex, a token shape) is replaced by a note naming the kind.
+ */
+function logSafe(line) {
+    const leak = findLeak(line);
+    return leak ? `(not shown: it holds ${leak.what}${leak.form ? `, ${leak.form}` : ''})` : line;
+}
+/** Every string inside a call's arguments (bodies, titles, comments, label names). */
+function stringsIn(value, out = []) {
+    if (typeof value === 'string')
+        out.push(value);
+    else if (Array.isArray(value))
+        for (const v of value)
+            stringsIn(v, out);
+    else if (value !== null && typeof value === 'object') {
+        for (const v of Object.values(value))
+            stringsIn(v, out);
+    }
+    return out;
+}
+// Methods that only read. Every other method is a write and is checked, so a write added to the
+// GitHubApi later is guarded without anyone remembering to list it here.
+const READS = new Set([
+    'getPull',
+    'listPullFiles',
+    'compare',
+    'getFileText',
+    'listReviewComments',
+    'listIssueComments',
+    'getIssue',
+    'listIssues',
+    'listLabels',
+    'listTimeline',
+    'whoami'
+]);
+/** What a write is, for the message (never its text: it may be the secret). */
+function describeWrite(method, args) {
+    const n = args[0];
+    switch (method) {
+        case 'createReview':
+            return `the review on #${String(n)}`;
+        case 'createIssueComment':
+            return `a comment on #${String(n)}`;
+        case 'updateIssueComment':
+            return `an update of comment ${String(n)}`;
+        case 'createIssue':
+            return 'a new issue';
+        case 'updateIssue':
+            return `an update of issue #${String(n)}`;
+        case 'createLabel':
+            return 'a new label';
+        case 'addLabels':
+            return `labels for #${String(n)}`;
+        default:
+            return `a write to GitHub (${method})`;
+    }
+}
+/** The sentence the step fails with. */
+function leakMessage(write, leak) {
+    const form = leak.form ? ` (${leak.form})` : '';
+    return `The outbound guard withheld ${write}, and every later write of this run, because its text holds ${leak.what}${form}; nothing of it was sent to GitHub (a model that writes a secret was likely steered by the text it read).`;
+}
+/**
+ * Checks every write before it leaves. The first hit is kept (`tripped`) so the step fails even
+ * when a job treats a failed write as a warning.
+ */
+class OutboundGuard {
+    secrets;
+    hit;
+    constructor(secrets = _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .knownSecrets */ .xU) {
+        this.secrets = secrets;
+    }
+    /** The error of the first withheld write, if any. */
+    get tripped() {
+        return this.hit;
+    }
+    /**
+     * Throws (and trips) when any text holds a secret, or when an earlier write was withheld.
+     * @param write what the write is, as {@link describeWrite} names it.
+     */
+    check(write, texts) {
+        // After a hit nothing more is written: the step fails with the first hit's sentence.
+        if (this.hit)
+            throw this.hit;
+        const secrets = this.secrets();
+        for (const text of texts) {
+            const leak = findLeak(text, secrets);
+            if (leak) {
+                this.hit = new _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .SecretLeakError */ .q2(leakMessage(write, leak));
+                throw this.hit;
+            }
+        }
+    }
+    /**
+     * For what the runner publishes besides the API (step outputs, the job summary): true when the
+     * text may go out. A text holding a secret is withheld, and trips the guard so the step fails;
+     * unlike API writes, later clean texts still go (the failure itself must be reported).
+     * @param what what the text is, for the message ("the output result").
+     */
+    allows(what, text) {
+        const leak = text === '' ? undefined : findLeak(text, this.secrets());
+        if (!leak)
+            return true;
+        this.hit ??= new _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .SecretLeakError */ .q2(leakMessage(what, leak));
+        return false;
+    }
+    /** The same API, with every write checked before it reaches `api`. */
+    wrap(api) {
+        return new Proxy(api, {
+            get: (target, prop, receiver) => {
+                const value = Reflect.get(target, prop, receiver);
+                if (typeof prop !== 'string' || READS.has(prop) || typeof value !== 'function') {
+                    return value;
+                }
+                return (...args) => {
+                    try {
+                        this.check(describeWrite(prop, args), stringsIn(args));
+                    }
+                    catch (err) {
+                        return Promise.reject(err);
+                    }
+                    return value.apply(target, args);
+                };
+            }
+        });
+    }
+}
+
+
+/***/ }),
+
 /***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1904,7 +2141,7 @@ function sumRuns(runs) {
 
 /***/ }),
 
-/***/ 3464:
+/***/ 4727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2439,160 +2676,8 @@ function githubFailure(err) {
     return `GitHub answered HTTP ${err.status} to ${where} (${why}): ${fix}.`;
 }
 
-// EXTERNAL MODULE: ./src/known-secrets.ts
-var known_secrets = __webpack_require__(5688);
-;// CONCATENATED MODULE: ./src/github/guard.ts
-/**
- * The outbound guard: every text the action writes to GitHub is checked first against every secret
- * the run knows (in every encoding, see `known-secrets.ts`) and against the shapes of tokens nobody
- * registered. A hit withholds that write entirely, fails the step with one sentence naming the kind
- * of secret (never the value), and withholds every later write of the run. It wraps the GitHubApi
- * outside the dry-run wrapper, so a dry run never prints a secret either.
- */
-
-// Token shapes, for secrets the action was never told about. Each needs a long tail, so that
-// prose naming a prefix ("tokens start with ghp_") is not a hit.
-const SHAPES = [
-    { what: 'an Anthropic token', re: /sk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{16,}/ },
-    { what: 'a GitHub personal access token', re: /\bghp_[A-Za-z0-9]{30,}/ },
-    { what: 'a GitHub OAuth token', re: /\bgho_[A-Za-z0-9]{30,}/ },
-    { what: 'a GitHub user token', re: /\bghu_[A-Za-z0-9]{30,}/ },
-    { what: 'a GitHub installation token', re: /\bghs_[A-Za-z0-9]{30,}/ },
-    { what: 'a GitHub refresh token', re: /\bghr_[A-Za-z0-9]{30,}/ },
-    { what: 'a fine-grained GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{40,}/ },
-    { what: 'a private key', re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ }
-];
-// Invisible characters a model could put inside a token to slip it past a plain search.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
-function describeKnown(secret) {
-    return secret.kind === 'claude_auth' ? 'the claude_auth input' : `the ${secret.kind}`;
-}
-/** The first secret (known, or by shape) in a text, or undefined when the text is clean. */
-function findLeak(text, secrets = (0,known_secrets/* knownSecrets */.xU)()) {
-    const variants = [text];
-    const visible = text.replace(INVISIBLE, '');
-    if (visible !== text)
-        variants.push(visible);
-    for (const t of variants) {
-        for (const secret of secrets) {
-            const hit = secret.forms.find(f => t.includes(f.text));
-            if (hit)
-                return { what: describeKnown(secret), form: hit.form === 'as is' ? '' : hit.form };
-        }
-        const shape = SHAPES.find(s => s.re.test(t));
-        if (shape)
-            return { what: shape.what, form: 'by its shape' };
-    }
-    return undefined;
-}
-/** Every string inside a call's arguments (bodies, titles, comments, label names). */
-function stringsIn(value, out = []) {
-    if (typeof value === 'string')
-        out.push(value);
-    else if (Array.isArray(value))
-        for (const v of value)
-            stringsIn(v, out);
-    else if (value !== null && typeof value === 'object') {
-        for (const v of Object.values(value))
-            stringsIn(v, out);
-    }
-    return out;
-}
-// Methods that only read. Every other method is a write and is checked, so a write added to the
-// GitHubApi later is guarded without anyone remembering to list it here.
-const READS = new Set([
-    'getPull',
-    'listPullFiles',
-    'compare',
-    'getFileText',
-    'listReviewComments',
-    'listIssueComments',
-    'getIssue',
-    'listIssues',
-    'listLabels',
-    'listTimeline',
-    'whoami'
-]);
-/** What a write is, for the message (never its text: it may be the secret). */
-function describeWrite(method, args) {
-    const n = args[0];
-    switch (method) {
-        case 'createReview':
-            return `the review on #${String(n)}`;
-        case 'createIssueComment':
-            return `a comment on #${String(n)}`;
-        case 'updateIssueComment':
-            return `an update of comment ${String(n)}`;
-        case 'createIssue':
-            return 'a new issue';
-        case 'updateIssue':
-            return `an update of issue #${String(n)}`;
-        case 'createLabel':
-            return 'a new label';
-        case 'addLabels':
-            return `labels for #${String(n)}`;
-        default:
-            return `a write to GitHub (${method})`;
-    }
-}
-/** The sentence the step fails with. */
-function leakMessage(write, leak) {
-    const form = leak.form ? ` (${leak.form})` : '';
-    return `The outbound guard withheld ${write}, and every later write of this run, because its text holds ${leak.what}${form}; nothing of it was sent to GitHub (a model that writes a secret was likely steered by the text it read).`;
-}
-/**
- * Checks every write before it leaves. The first hit is kept (`tripped`) so the step fails even
- * when a job treats a failed write as a warning.
- */
-class OutboundGuard {
-    secrets;
-    hit;
-    constructor(secrets = known_secrets/* knownSecrets */.xU) {
-        this.secrets = secrets;
-    }
-    /** The error of the first withheld write, if any. */
-    get tripped() {
-        return this.hit;
-    }
-    /**
-     * Throws (and trips) when any text holds a secret, or when an earlier write was withheld.
-     * @param write what the write is, as {@link describeWrite} names it.
-     */
-    check(write, texts) {
-        // After a hit nothing more is written: the step fails with the first hit's sentence.
-        if (this.hit)
-            throw this.hit;
-        const secrets = this.secrets();
-        for (const text of texts) {
-            const leak = findLeak(text, secrets);
-            if (leak) {
-                this.hit = new known_secrets/* SecretLeakError */.q2(leakMessage(write, leak));
-                throw this.hit;
-            }
-        }
-    }
-    /** The same API, with every write checked before it reaches `api`. */
-    wrap(api) {
-        return new Proxy(api, {
-            get: (target, prop, receiver) => {
-                const value = Reflect.get(target, prop, receiver);
-                if (typeof prop !== 'string' || READS.has(prop) || typeof value !== 'function') {
-                    return value;
-                }
-                return (...args) => {
-                    try {
-                        this.check(describeWrite(prop, args), stringsIn(args));
-                    }
-                    catch (err) {
-                        return Promise.reject(err);
-                    }
-                    return value.apply(target, args);
-                };
-            }
-        });
-    }
-}
-
+// EXTERNAL MODULE: ./src/github/guard.ts
+var github_guard = __webpack_require__(6690);
 // EXTERNAL MODULE: ./src/inputs.ts
 var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
@@ -2828,6 +2913,8 @@ async function runSetup(ctx) {
     return { conclusion: 'success' };
 }
 
+// EXTERNAL MODULE: ./src/known-secrets.ts
+var known_secrets = __webpack_require__(5688);
 ;// CONCATENATED MODULE: ./src/mode.ts
 /**
  * pull_request* → review, issues → triage, schedule → health, else prompt when a prompt is given,
@@ -2852,11 +2939,21 @@ function resolveMode(mode, eventName, hasPrompt) {
  */
 
 
-/** Collects outputs as they become known and sets each one as an action output. */
+/**
+ * Collects outputs as they become known and sets each one as an action output. Outputs carry model
+ * text (`result`, `structured_output`) to later steps, which may post it anywhere: with a `check`,
+ * an output holding a secret is set empty instead.
+ */
 class Outputs {
+    check;
     values = {};
+    constructor(check) {
+        this.check = check;
+    }
     set(name, value) {
-        const text = value === undefined ? '' : String(value);
+        let text = value === undefined ? '' : String(value);
+        if (this.check && !this.check.allows(`the output ${name}`, text))
+            text = '';
         this.values[name] = text;
         core/* setOutput */.uH(name, text);
     }
@@ -2882,26 +2979,34 @@ class Outputs {
  */
 
 
-/** Collects summary parts in order; `write` is a no-op outside a runner. */
+/**
+ * Collects summary parts in order; `write` is a no-op outside a runner. The job summary is published
+ * with the run (to anyone who can see it): with a `check`, a part holding a secret (model text in a
+ * table, say) is replaced by a note.
+ */
 class Summary {
+    check;
     parts = [];
+    constructor(check) {
+        this.check = check;
+    }
     heading(text, level = 2) {
-        this.parts.push(`${'#'.repeat(level)} ${text}\n`);
-        return this;
+        return this.push(`${'#'.repeat(level)} ${text}\n`);
     }
     table(rows, header = ['', '']) {
-        this.parts.push(`${(0,markdown/* markdownTable */.Q)(header, rows)}\n`);
-        return this;
+        return this.push(`${(0,markdown/* markdownTable */.Q)(header, rows)}\n`);
     }
     text(markdown) {
-        if (markdown.trim() !== '')
-            this.parts.push(`${markdown.trim()}\n`);
-        return this;
+        return markdown.trim() === '' ? this : this.push(`${markdown.trim()}\n`);
     }
     details(title, markdown) {
         if (markdown.trim() === '')
             return this;
-        this.parts.push(`<details><summary>${title}</summary>\n\n${markdown.trim()}\n\n</details>\n`);
+        return this.push(`<details><summary>${title}</summary>\n\n${markdown.trim()}\n\n</details>\n`);
+    }
+    push(part) {
+        const ok = !this.check || this.check.allows('a part of the job summary', part);
+        this.parts.push(ok ? part : '_(A part of this summary was withheld: it held a secret.)_\n');
         return this;
     }
     toString() {
@@ -2968,8 +3073,10 @@ const JOBS = {
 async function run(env = process.env) {
     (0,state/* save */.UN)('isPost', 'true');
     (0,state/* save */.UN)('startedAt', new Date().toISOString());
-    const outputs = new Outputs();
-    const summary = new Summary();
+    // Outputs and the job summary are published too: the guard checks them as it checks writes.
+    const guard = new github_guard/* OutboundGuard */.wc();
+    const outputs = new Outputs(guard);
+    const summary = new Summary(guard);
     let reauth = {
         repo: env.GITHUB_REPOSITORY ?? 'OWNER/REPO',
         secretName: 'CLAUDE_AUTH'
@@ -2977,7 +3084,6 @@ async function run(env = process.env) {
     let mode;
     /** Set when this run rotated the login and could not store it: the sentence saying why. */
     let unstored;
-    const guard = new OutboundGuard();
     outputs.set('rotated', false);
     outputs.set('secret_updated', false);
     try {
