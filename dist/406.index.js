@@ -133,6 +133,8 @@ var core = __webpack_require__(3838);
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:readline"
 var external_node_readline_ = __webpack_require__(481);
+// EXTERNAL MODULE: ./src/github/guard.ts
+var guard = __webpack_require__(6690);
 // EXTERNAL MODULE: ./src/claude/cancelled.ts
 var claude_cancelled = __webpack_require__(5445);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -212,7 +214,9 @@ function resetsAtMs(value) {
 
 
 
+
 const KEEP_OTHER = 40;
+/** The default of `killGraceMs`. */
 const KILL_GRACE_MS = 5000;
 /**
  * Runs the CLI and resolves when it and its output are done. Never rejects for CLI failures.
@@ -356,10 +360,10 @@ function handleEvent(event, out, log) {
             for (const block of content) {
                 if (block.type === 'text' && typeof block.text === 'string') {
                     out.assistantText += block.text;
-                    log(`Claude: ${oneLine(block.text, 300)}`);
+                    log(`Claude: ${shown(block.text, 300)}`);
                 }
                 else if (block.type === 'tool_use') {
-                    log(`Tool ${String(block.name)}: ${oneLine(JSON.stringify(block.input ?? {}), 200)}`);
+                    log(`Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`);
                 }
             }
             return;
@@ -389,6 +393,10 @@ function handleEvent(event, out, log) {
         default:
             return;
     }
+}
+/** The model's text or a tool's input as the log shows it: one line, no disguised secret. */
+function shown(text, max) {
+    return (0,guard/* logSafe */.sN)(oneLine(text, max));
 }
 function oneLine(text, max) {
     const flat = text.replace(/\s+/g, ' ').trim();

@@ -326,7 +326,7 @@ function base64Inner(value, shift, url = false) {
 /**
  * The forms a secret is searched for in: raw, without its line breaks, each long line (a
  * multi-line input), base64 and base64url at each alignment, the `x-access-token:` basic-auth
- * form, JSON-escaped and URL-escaped.
+ * form, hex (either case), JSON-escaped and URL-escaped.
  */
 function encodedForms(value) {
     const out = [];
@@ -344,6 +344,9 @@ function encodedForms(value) {
         add('base64url', base64Inner(value, shift, true));
     }
     add('basic auth', Buffer.from(`x-access-token:${value}`).toString('base64'));
+    const hex = Buffer.from(value, 'utf8').toString('hex');
+    add('hex', hex);
+    add('hex', hex.toUpperCase());
     add('JSON-escaped', JSON.stringify(value).slice(1, -1));
     add('URL-escaped', encodeURIComponent(value));
     return out;

@@ -576,6 +576,8 @@ function renderTriageComment(decision, opts = {}) {
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/github/guard.ts
+var guard = __webpack_require__(6690);
 ;// CONCATENATED MODULE: ./src/jobs/triage/render.ts
 /**
  * How triage shows what it decided: log lines and the job summary's markdown. Model text and
@@ -584,11 +586,12 @@ var markdown = __webpack_require__(4285);
 
 
 
+
 // Model text and titles go into the log and the summary: one line, no hidden characters, no
 // markup, so nothing in them can start a workflow command or bend a table.
 function oneLine(text, max = 200) {
     const out = (0,untrusted/* cleanUntrusted */.oD)(text).replace(/\s+/g, ' ').trim();
-    return out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out;
+    return (0,guard/* logSafe */.sN)(out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out);
 }
 /** A table cell of model or person text: cleaned of hidden characters, then escaped. */
 const cell = (text) => (0,markdown/* tableCell */.x)((0,untrusted/* cleanUntrusted */.oD)(text));

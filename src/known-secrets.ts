@@ -98,7 +98,7 @@ export function base64Inner(value: string, shift: 0 | 1 | 2, url = false): strin
 /**
  * The forms a secret is searched for in: raw, without its line breaks, each long line (a
  * multi-line input), base64 and base64url at each alignment, the `x-access-token:` basic-auth
- * form, JSON-escaped and URL-escaped.
+ * form, hex (either case), JSON-escaped and URL-escaped.
  */
 export function encodedForms(value: string): Array<{ form: string; text: string }> {
   const out: Array<{ form: string; text: string }> = []
@@ -113,6 +113,9 @@ export function encodedForms(value: string): Array<{ form: string; text: string 
     add('base64url', base64Inner(value, shift, true))
   }
   add('basic auth', Buffer.from(`x-access-token:${value}`).toString('base64'))
+  const hex = Buffer.from(value, 'utf8').toString('hex')
+  add('hex', hex)
+  add('hex', hex.toUpperCase())
   add('JSON-escaped', JSON.stringify(value).slice(1, -1))
   add('URL-escaped', encodeURIComponent(value))
   return out

@@ -61,8 +61,10 @@ const JOBS: Record<ConcreteMode, (pre: PreContext, steps: Steps) => Promise<JobR
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   save('isPost', 'true')
   save('startedAt', new Date().toISOString())
-  const outputs = new Outputs()
-  const summary = new Summary()
+  // Outputs and the job summary are published too: the guard checks them as it checks writes.
+  const guard = new OutboundGuard()
+  const outputs = new Outputs(guard)
+  const summary = new Summary(guard)
   let reauth: ReauthContext = {
     repo: env.GITHUB_REPOSITORY ?? 'OWNER/REPO',
     secretName: 'CLAUDE_AUTH'
@@ -70,7 +72,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let mode: ConcreteMode | undefined
   /** Set when this run rotated the login and could not store it: the sentence saying why. */
   let unstored: string | undefined
-  const guard = new OutboundGuard()
   outputs.set('rotated', false)
   outputs.set('secret_updated', false)
   try {

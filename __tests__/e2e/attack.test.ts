@@ -19,7 +19,7 @@ import {
 } from '../../__fixtures__/mock-anthropic.js'
 import { fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
-import { CLAUDE, findLeaks, type StepResult } from './harness.js'
+import { CLAUDE, findLeaks, type StepResult } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
 
 const GH_TOKEN = `ghs_FAKEattack${randomBytes(12).toString('hex')}`

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { scenarios, toolResults } from '../../__fixtures__/mock-anthropic.js'
 import { DAY, fakeBundle, fakeSetupTokenBundle, fakeToken } from '../../__fixtures__/logins.js'
-import { CLAUDE, type StepOptions } from './harness.js'
+import { CLAUDE, type StepOptions } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
 
 const world = useWorld()

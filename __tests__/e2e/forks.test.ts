@@ -10,7 +10,7 @@ import { scenarios } from '../../__fixtures__/mock-anthropic.js'
 import { fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
 import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
-import { CLAUDE } from './harness.js'
+import { CLAUDE } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
 
 const GH_TOKEN = 'ghs_FAKE_forks_test_token_123456'

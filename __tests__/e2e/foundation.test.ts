@@ -15,7 +15,14 @@ import {
   fakeToken,
   makeTar
 } from '../../__fixtures__/logins.js'
-import { CLAUDE, NODE, Runner, findLeaks, modeOf, parseCommandFile } from './harness.js'
+import {
+  CLAUDE,
+  NODE,
+  Runner,
+  findLeaks,
+  modeOf,
+  parseCommandFile
+} from '../../__fixtures__/runner.js'
 
 const allSecrets: string[] = []
 const runners: Runner[] = []

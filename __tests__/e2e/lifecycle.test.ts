@@ -35,7 +35,7 @@ import {
   type OauthLogin
 } from '../../src/auth/bundle.js'
 import { HEALTH_LABEL, HEALTH_MARKER } from '../../src/jobs/health.js'
-import { CLAUDE, Runner, findLeaks, type StepResult } from './harness.js'
+import { CLAUDE, Runner, findLeaks, type StepResult } from '../../__fixtures__/runner.js'
 
 const GH_TOKEN = 'ghs_FAKE_test_github_token_1234567890'
 const SECRETS_TOKEN = 'ghs_FAKE_test_secrets_token'

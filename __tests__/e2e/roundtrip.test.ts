@@ -10,7 +10,7 @@ import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { decodeAuth } from '../../src/auth/bundle.js'
 import { DAY, fakeCredentials, fakeToken } from '../../__fixtures__/logins.js'
-import { CLAUDE, NODE, ROOT, Runner, findLeaks, modeOf } from './harness.js'
+import { CLAUDE, NODE, ROOT, Runner, findLeaks, modeOf } from '../../__fixtures__/runner.js'
 
 const CAPTURE = path.join(ROOT, 'dist', 'capture.js')
 

@@ -8,7 +8,13 @@ import { promises as fs, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { scenarios } from '../../__fixtures__/mock-anthropic.js'
-import { CLAUDE, findLeaks, parseCommandFile, Runner, type StepOptions } from './harness.js'
+import {
+  CLAUDE,
+  findLeaks,
+  parseCommandFile,
+  Runner,
+  type StepOptions
+} from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
 
 const world = useWorld()

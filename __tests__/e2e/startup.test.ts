@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { startMockGitHub, type MockGitHub } from '../../__fixtures__/mock-github.js'
-import { CLAUDE, DIST, NODE, ROOT, Runner } from './harness.js'
+import { CLAUDE, DIST, NODE, ROOT, Runner } from '../../__fixtures__/runner.js'
 
 /** Records the file: URL of every module Node loads, one per line, into $CSA_LOADED_FILE. */
 const PRELOAD = `'use strict'

@@ -9,7 +9,7 @@ import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { fakeBundle, fakeCredentials } from '../../__fixtures__/logins.js'
-import { CLAUDE, Runner, findLeaks, parseCommandFile } from './harness.js'
+import { CLAUDE, Runner, findLeaks, parseCommandFile } from '../../__fixtures__/runner.js'
 
 const VERSION = '2.1.332'
 const SUFFIX = 'linux-x64'

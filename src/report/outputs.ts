@@ -30,12 +30,27 @@ type OutputName =
   | 'findings'
   | 'labels'
 
-/** Collects outputs as they become known and sets each one as an action output. */
+/**
+ * The outbound guard's check for what the runner publishes (see `OutboundGuard.allows`): false
+ * withholds the text.
+ */
+export interface PublishCheck {
+  allows(what: string, text: string): boolean
+}
+
+/**
+ * Collects outputs as they become known and sets each one as an action output. Outputs carry model
+ * text (`result`, `structured_output`) to later steps, which may post it anywhere: with a `check`,
+ * an output holding a secret is set empty instead.
+ */
 export class Outputs {
   readonly values: Partial<Record<OutputName, string>> = {}
 
+  constructor(private readonly check?: PublishCheck) {}
+
   set(name: OutputName, value: string | number | boolean | undefined): void {
-    const text = value === undefined ? '' : String(value)
+    let text = value === undefined ? '' : String(value)
+    if (this.check && !this.check.allows(`the output ${name}`, text)) text = ''
     this.values[name] = text
     core.setOutput(name, text)
   }

@@ -4,29 +4,38 @@
  */
 import * as core from '@actions/core'
 import { markdownTable } from './markdown.js'
+import type { PublishCheck } from './outputs.js'
 
-/** Collects summary parts in order; `write` is a no-op outside a runner. */
+/**
+ * Collects summary parts in order; `write` is a no-op outside a runner. The job summary is published
+ * with the run (to anyone who can see it): with a `check`, a part holding a secret (model text in a
+ * table, say) is replaced by a note.
+ */
 export class Summary {
   private readonly parts: string[] = []
 
+  constructor(private readonly check?: PublishCheck) {}
+
   heading(text: string, level: 2 | 3 = 2): this {
-    this.parts.push(`${'#'.repeat(level)} ${text}\n`)
-    return this
+    return this.push(`${'#'.repeat(level)} ${text}\n`)
   }
 
   table(rows: Array<[string, string]>, header: [string, string] = ['', '']): this {
-    this.parts.push(`${markdownTable(header, rows)}\n`)
-    return this
+    return this.push(`${markdownTable(header, rows)}\n`)
   }
 
   text(markdown: string): this {
-    if (markdown.trim() !== '') this.parts.push(`${markdown.trim()}\n`)
-    return this
+    return markdown.trim() === '' ? this : this.push(`${markdown.trim()}\n`)
   }
 
   details(title: string, markdown: string): this {
     if (markdown.trim() === '') return this
-    this.parts.push(`<details><summary>${title}</summary>\n\n${markdown.trim()}\n\n</details>\n`)
+    return this.push(`<details><summary>${title}</summary>\n\n${markdown.trim()}\n\n</details>\n`)
+  }
+
+  private push(part: string): this {
+    const ok = !this.check || this.check.allows('a part of the job summary', part)
+    this.parts.push(ok ? part : '_(A part of this summary was withheld: it held a secret.)_\n')
     return this
   }
 

