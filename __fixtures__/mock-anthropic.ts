@@ -90,7 +90,7 @@ export function hermeticCliEnv(opts: {
   proxyUrl: string
   home: string
   configDir?: string
-  extra?: Record<string, string>
+  extra?: Record<string, string> | undefined
 }): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -20,7 +20,7 @@ import { runBacktest } from '../src/jobs/triage/backtest.js'
 import type { TriageSettings } from '../src/jobs/triage/settings.js'
 
 /** What the script touches outside itself. */
-export interface BacktestIO {
+interface BacktestIO {
   env: NodeJS.ProcessEnv
   stdout: { write(chunk: string): unknown }
   stderr: { write(chunk: string): unknown }
@@ -71,7 +71,7 @@ function localRunner(
 }
 
 /** Runs the tool; resolves to the exit code. */
-export async function main(argv: string[], io: BacktestIO): Promise<number> {
+async function main(argv: string[], io: BacktestIO): Promise<number> {
   const program = new Command('backtest')
     .description('Score triage against the labels people gave the last N closed issues.')
     .requiredOption('--repo <owner/repo>', 'the repository to read')

@@ -59,8 +59,8 @@ export interface CaptureIO {
   /** The login name, when `$USER` is not set. */
   username: string
   /** Host user and group (for the container's output); undefined on Windows. */
-  uid?: number
-  gid?: number
+  uid?: number | undefined
+  gid?: number | undefined
   now: () => number
   stdin: NodeJS.ReadableStream
   stdinIsTTY: boolean
@@ -71,7 +71,7 @@ export interface CaptureIO {
 }
 
 /** The real process's streams, environment and clock. */
-export function defaultIO(): CaptureIO {
+function defaultIO(): CaptureIO {
   let username = 'claude-code-user'
   try {
     username = os.userInfo().username

@@ -9,10 +9,9 @@ import { parseDuration } from './time.js'
 import { firstIssue } from './zod-message.js'
 import { remember, type SecretKind } from './known-secrets.js'
 
-export const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'] as const
+const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'] as const
 export type Mode = (typeof MODES)[number]
-export const SEVERITIES = ['critical', 'major', 'minor', 'nit'] as const
-export type Severity = (typeof SEVERITIES)[number]
+const SEVERITIES = ['critical', 'major', 'minor', 'nit'] as const
 
 /** The CLI version the action installs by default, and the tests run. */
 export const DEFAULT_CLAUDE_VERSION = '2.1.332'
@@ -93,7 +92,7 @@ const severityOrNone = (name: string, fallback: string) =>
   oneOf(name, ['none', ...SEVERITIES] as const, fallback as 'none')
 
 /** The zod schema of every input, keyed by its action.yml name. */
-export const InputSchema = z.object({
+const InputSchema = z.object({
   mode: oneOf('mode', MODES, 'auto'),
   claude_auth: secret,
   claude_code_oauth_token: secret,
@@ -151,7 +150,7 @@ export const InputSchema = z.object({
 })
 
 export type Inputs = z.infer<typeof InputSchema>
-export type InputName = keyof z.input<typeof InputSchema>
+type InputName = keyof z.input<typeof InputSchema>
 
 /** Defaults of inputs whose action.yml default is not the empty string. */
 const DEFAULTS: Partial<Record<InputName, string>> = {

@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
 
 /** The keys the action saves. */
-export interface SavedState {
+interface SavedState {
   /** Set first thing in main: tells the post step apart from the main step. */
   isPost: 'true'
   /** The plan for putting `config_dir` back, saved BEFORE anything is written. */
@@ -23,7 +23,7 @@ export interface SavedState {
   writeBackPending: 'true'
 }
 
-export type StateKey = keyof SavedState
+type StateKey = keyof SavedState
 
 /** Saves one value for the post step. */
 export function save<K extends StateKey>(key: K, value: SavedState[K]): void {

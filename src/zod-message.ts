@@ -7,7 +7,7 @@
 import type { z } from 'zod'
 
 /** A key in an issue's path; symbols never occur in JSON and are left out. */
-export type PathKey = string | number
+type PathKey = string | number
 
 /** A zod error's first issue, located in the value that was parsed. */
 export interface FirstIssue {

@@ -176,7 +176,7 @@ export interface MockSecret {
   encrypted_value: string
   key_id: string
   /** Org secrets only. */
-  visibility?: 'all' | 'private' | 'selected'
+  visibility?: 'all' | 'private' | 'selected' | undefined
   selected_repository_ids?: number[]
 }
 

@@ -102,7 +102,7 @@ function stepsOf(text: string): Step[] {
       if (indentOf(line) !== keyIndent) continue
       const m = /^([\w-]+):\s*(.*?)\s*(#.*)?$/.exec(line.trim())
       if (!m) continue
-      const [, key, value] = m
+      const [, key, value = ''] = m
       if (key === 'id') step.id = value
       if (key === 'uses') step.uses = value
       if (key === 'with') {

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { sha256Of } from '../../src/claude/install.js'
 
-export interface LayoutFigures {
+interface LayoutFigures {
   name: string
   files: number
   bytes: number

@@ -10,10 +10,10 @@ import { firstLine, run, which } from './exec.js'
 import { redact } from './report.js'
 import { CaptureError } from './sources.js'
 
-export const IMAGE = 'claude-subscription-setup'
-export const DOCKERFILE = 'Dockerfile.claude-setup'
+const IMAGE = 'claude-subscription-setup'
+const DOCKERFILE = 'Dockerfile.claude-setup'
 /** What the entrypoint writes into /output. */
-export const BUNDLE_FILE = 'claude-auth.bundle'
+const BUNDLE_FILE = 'claude-auth.bundle'
 
 /** The first candidate directory that holds Dockerfile.claude-setup. */
 export function findRepoRoot(candidates: (string | undefined)[]): string | undefined {
@@ -23,7 +23,7 @@ export function findRepoRoot(candidates: (string | undefined)[]): string | undef
   return undefined
 }
 
-export interface ContainerOptions {
+interface ContainerOptions {
   env: NodeJS.ProcessEnv
   /** The clone holding Dockerfile.claude-setup and dist/capture.js. */
   root: string | undefined

@@ -4,7 +4,7 @@ import { accessSync, constants, statSync } from 'node:fs'
 import path from 'node:path'
 
 /** What a finished program left. */
-export interface RunResult {
+interface RunResult {
   /** Exit code, or null when it was killed by a signal or never started. */
   code: number | null
   signal: NodeJS.Signals | null
@@ -15,7 +15,7 @@ export interface RunResult {
   timedOut: boolean
 }
 
-export interface RunOptions {
+interface RunOptions {
   env: NodeJS.ProcessEnv
   /** Written to the program's stdin, then stdin is closed: the only way a secret is passed. */
   input?: string

@@ -11,12 +11,12 @@ import { isWiped } from '../../src/auth/credentials.js'
 import { firstLine, run, which } from './exec.js'
 import { redact } from './report.js'
 
-export const PROBE_MODEL = 'claude-haiku-4-5'
-export const PROBE_PROMPT = 'Reply with the single word OK.'
+const PROBE_MODEL = 'claude-haiku-4-5'
+const PROBE_PROMPT = 'Reply with the single word OK.'
 const PROBE_TIMEOUT_MS = 180_000
 
 /** What the probe found. */
-export interface ProbeResult {
+interface ProbeResult {
   ok: boolean
   /** One sentence: what answered, or what went wrong (tokens hidden). */
   message: string
@@ -31,7 +31,7 @@ export interface ProbeResult {
 const AUTH_VARS = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'CLAUDE_CODE_OAUTH_TOKEN']
 
 /** The CLI to run: CLAUDE_PATH, else `claude` on PATH. */
-export function findClaude(env: NodeJS.ProcessEnv): string | undefined {
+function findClaude(env: NodeJS.ProcessEnv): string | undefined {
   if (env.CLAUDE_PATH) return which(env.CLAUDE_PATH, env)
   return which('claude', env)
 }
@@ -126,7 +126,7 @@ function readRotated(file: string, before: string): Credentials | 'wiped' | unde
 }
 
 /** Reads the CLI's JSON result: `is_error` and `api_error_status` decide, never the exit code alone. */
-export function judgeOutput(
+function judgeOutput(
   stdout: string,
   stderr: string,
   code: number | null,

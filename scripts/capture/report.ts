@@ -8,8 +8,8 @@ import { assessLogin, type Assessment } from '../../src/auth/validate.js'
 import { formatSpan, iso } from '../../src/time.js'
 
 /** The action's defaults, so `verify` judges a bundle the way the action will. */
-export const DEFAULT_MIN_VALIDITY_MS = 30 * 60_000
-export const DEFAULT_WARN_WITHIN_MS = 7 * 86_400_000
+const DEFAULT_MIN_VALIDITY_MS = 30 * 60_000
+const DEFAULT_WARN_WITHIN_MS = 7 * 86_400_000
 
 /** Hides anything that looks like an Anthropic token in text from another program. */
 export function redact(text: string): string {
@@ -17,7 +17,7 @@ export function redact(text: string): string {
 }
 
 /** What the report needs besides the login. */
-export interface ReportFacts {
+interface ReportFacts {
   /** Length of the encoded bundle, when there is one. */
   bundleChars?: number
   now: number
@@ -72,7 +72,7 @@ export function reportLines(login: Login, facts: ReportFacts): string[] {
 }
 
 /** What `verify` and `capture` conclude from the dates. */
-export interface Verdict {
+interface Verdict {
   assessment: Assessment
   /** The bundle can never work: exit 1. */
   fatal: boolean

@@ -7,7 +7,7 @@
  */
 
 /** The settings keys never bundled, in the order the report names them. */
-export const RISKY_SETTINGS_KEYS = [
+const RISKY_SETTINGS_KEYS = [
   'permissions',
   'hooks',
   'env',

@@ -42,8 +42,8 @@ export interface Captured {
   notes: string[]
 }
 
-export const SETUP_TOKEN_LIFETIME_MS = 365 * 86_400_000
-export const KEYCHAIN_SERVICE = 'Claude Code-credentials'
+const SETUP_TOKEN_LIFETIME_MS = 365 * 86_400_000
+const KEYCHAIN_SERVICE = 'Claude Code-credentials'
 const SETTINGS_FILE = 'settings.json'
 /** A credentials file is a few hundred bytes: anything this large is not one. */
 const MAX_CREDENTIALS_BYTES = 64 * 1024
@@ -51,7 +51,7 @@ const MAX_CREDENTIALS_BYTES = 64 * 1024
 const MAX_SETTINGS_BYTES = 1024 * 1024
 
 /** The config dir to read, and the value the CLI would have hashed for its Keychain entry. */
-export interface ConfigDir {
+interface ConfigDir {
   /** Absolute path of the directory. */
   dir: string
   /** `--config-dir` or `CLAUDE_CONFIG_DIR` as given; undefined for the default `~/.claude`. */
@@ -76,14 +76,14 @@ export function captureConfigDir(
  * The Keychain service the CLI stores its login under: `Claude Code-credentials`, plus `-` and
  * the first 8 hex characters of sha256(config dir) when a config dir is set (as the CLI does).
  */
-export function keychainService(explicitConfigDir?: string): string {
+function keychainService(explicitConfigDir?: string): string {
   if (explicitConfigDir === undefined) return KEYCHAIN_SERVICE
   const hash = createHash('sha256').update(explicitConfigDir.normalize('NFC')).digest('hex')
   return `${KEYCHAIN_SERVICE}-${hash.slice(0, 8)}`
 }
 
 /** The Keychain account: `$USER`, or the CLI's own stand-in when that is not a plain name. */
-export function keychainAccount(env: NodeJS.ProcessEnv, fallbackUser: string): string {
+function keychainAccount(env: NodeJS.ProcessEnv, fallbackUser: string): string {
   const user = env.USER || fallbackUser
   return /^[a-zA-Z0-9._-]+$/.test(user) ? user : 'claude-code-user'
 }
@@ -93,7 +93,7 @@ export function keychainAccount(env: NodeJS.ProcessEnv, fallbackUser: string): s
  * carry only the Claude login (`claudeAiOauth`). Other entries, such as MCP servers' OAuth
  * tokens, are left out because the action does not need them.
  */
-export function parseCredentials(
+function parseCredentials(
   text: string,
   where: string
 ): { credentials: Credentials; left: string[] } {
@@ -144,7 +144,7 @@ export function parseCredentials(
 }
 
 /** Reads `settings.json` beside the login when it is there; a broken one is skipped with a note. */
-export function readSettings(dir: string): { files: Record<string, unknown>; notes: string[] } {
+function readSettings(dir: string): { files: Record<string, unknown>; notes: string[] } {
   const file = path.join(dir, SETTINGS_FILE)
   let size: number
   try {
@@ -176,7 +176,7 @@ export function readSettings(dir: string): { files: Record<string, unknown>; not
   }
 }
 
-export interface FileSourceOptions {
+interface FileSourceOptions {
   platform: NodeJS.Platform
   settings: boolean
 }
@@ -254,7 +254,7 @@ function missingCredentials(config: ConfigDir, platform: NodeJS.Platform): Captu
   )
 }
 
-export interface KeychainOptions {
+interface KeychainOptions {
   env: NodeJS.ProcessEnv
   fallbackUser: string
   settings: boolean

@@ -13,10 +13,10 @@ const REPO_RE = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
 const ORG_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/
 
 /** What the command line asked for. */
-export interface TargetOptions {
+interface TargetOptions {
   repos: string[]
-  env?: string
-  org?: string
+  env?: string | undefined
+  org?: string | undefined
 }
 
 /**
@@ -57,7 +57,7 @@ export function parseTargets(opts: TargetOptions): SecretTarget[] {
 }
 
 /** How the upload will go. */
-export type Route = { via: 'gh'; gh: string } | { via: 'api'; token: string; baseUrl: string }
+type Route = { via: 'gh'; gh: string } | { via: 'api'; token: string; baseUrl: string }
 
 /**
  * gh when it is on PATH and `gh auth status` succeeds; else the REST API when GITHUB_TOKEN (or
@@ -86,13 +86,13 @@ export async function chooseRoute(env: NodeJS.ProcessEnv): Promise<Route> {
 }
 
 /** One target's outcome. */
-export interface UploadResult {
+interface UploadResult {
   target: SecretTarget
   outcome?: 'created' | 'updated'
   error?: string
 }
 
-export interface UploadOptions {
+interface UploadOptions {
   env: NodeJS.ProcessEnv
   /** Reports progress (never the value). */
   log: (line: string) => void
@@ -148,7 +148,7 @@ function apiPath(target: SecretTarget, name: string): string {
  * `gh secret set NAME --repo R [--env E] | --org O --visibility V`, the value on stdin. An org
  * secret keeps its visibility (and selected repositories) on update, and is private when new.
  */
-export async function uploadViaGh(
+async function uploadViaGh(
   gh: string,
   target: SecretTarget,
   name: string,

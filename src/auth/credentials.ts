@@ -13,7 +13,7 @@ import type { LoadedAuth } from './load.js'
 export const CREDENTIALS_FILE = '.credentials.json'
 
 /** What a credentials file holds: a login, a wiped login, or no login at all. */
-export type CredentialsState = 'ok' | 'wiped' | 'missing'
+type CredentialsState = 'ok' | 'wiped' | 'missing'
 
 /** True when the CLI wiped this login: it empties the access token when a refresh is refused. */
 export function isWiped(oauth: { accessToken?: unknown } | undefined): boolean {

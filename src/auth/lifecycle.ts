@@ -49,7 +49,7 @@ export function writeBackConfig(
 }
 
 /** The secret the inputs name. */
-export function secretTarget(cfg: WriteBackConfig): SecretTarget {
+function secretTarget(cfg: WriteBackConfig): SecretTarget {
   if (cfg.org) return { kind: 'org', org: cfg.org }
   if (cfg.environment) return { kind: 'env', repo: cfg.repo, environment: cfg.environment }
   return { kind: 'repo', repo: cfg.repo }
@@ -58,7 +58,7 @@ export function secretTarget(cfg: WriteBackConfig): SecretTarget {
 export { tokenHash } from '../state.js'
 
 /** The outcome of the pre-run refresh decision. */
-export interface PreparedLogin {
+interface PreparedLogin {
   auth: LoadedAuth
   rotated: boolean
   secretUpdated: boolean
@@ -123,7 +123,7 @@ export async function refreshIfNeeded(
 }
 
 /** Whether secrets_token may write the target secret: the verdict on its public-key answer. */
-export type WriteAccess = { ok: true } | { ok: false; why: string }
+type WriteAccess = { ok: true } | { ok: false; why: string }
 
 /**
  * Judges GitHub's answer to reading the target's public key with secrets_token. A classic token
@@ -236,7 +236,7 @@ export async function writeBackLogin(
 }
 
 /** What a write-back did. */
-export type WriteBackResult = { stored: true } | { stored: false; writeBackProblem: string }
+type WriteBackResult = { stored: true } | { stored: false; writeBackProblem: string }
 
 /** The oauth login as it stands in the credentials file after the run, or undefined. */
 export function loginFromFile(base: OauthLogin, file: unknown): OauthLogin | undefined {

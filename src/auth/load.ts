@@ -8,7 +8,7 @@ import { AuthError } from './errors.js'
 import { assessApiKey, assessLogin, type Assessment } from './validate.js'
 
 /** The auth inputs, as `inputs.ts` reads them. */
-export interface AuthInputs {
+interface AuthInputs {
   claude_auth: string
   claude_code_oauth_token: string
   anthropic_api_key: string

@@ -12,15 +12,15 @@ import { AuthError } from './errors.js'
 import type { Assessment } from './validate.js'
 
 /** Where the CLI refreshes; `CLAUDE_OAUTH_TOKEN_URL` overrides it (tests, proxies). */
-export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
+const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
 /** Claude Code's public OAuth client id. */
 export const CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e'
 /** The scopes the CLI (2.1.332) asks for on refresh. */
 export const REFRESH_SCOPE =
   'user:profile user:inference user:sessions:claude_code user:mcp_servers user:file_upload user:plugins'
-export const DEFAULT_TIMEOUT_MS = 30_000
+const DEFAULT_TIMEOUT_MS = 30_000
 /** Tries in all, for network errors and 5xx only. */
-export const MAX_TRIES = 3
+const MAX_TRIES = 3
 
 /** What the token endpoint answers on success; other fields (account, organization) are ignored. */
 const TokenResponseSchema = z.looseObject({
@@ -31,7 +31,7 @@ const TokenResponseSchema = z.looseObject({
   scope: z.string().optional()
 })
 
-export interface RefreshOptions {
+interface RefreshOptions {
   /** Default: `CLAUDE_OAUTH_TOKEN_URL`, else DEFAULT_TOKEN_URL. */
   tokenUrl?: string
   /** Clock, epoch ms. */
@@ -60,18 +60,41 @@ export async function refreshLogin(
   if (!old.refreshToken) {
     throw new AuthError('The login has no refresh token, so it cannot be refreshed.', 'expired')
   }
-  const url = opts.tokenUrl ?? process.env.CLAUDE_OAUTH_TOKEN_URL ?? DEFAULT_TOKEN_URL
-  const now = opts.now ?? Date.now
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const fetchImpl = opts.fetchImpl ?? fetch
-  const backoffMs = opts.backoffMs ?? 1000
   const body = JSON.stringify({
     grant_type: 'refresh_token',
     refresh_token: old.refreshToken,
     client_id: CLIENT_ID,
     scope: REFRESH_SCOPE
   })
+  const { res, text, sentAt } = await postWithRetries(body, opts)
+  if (res.status !== 200) throw failure(res, text)
+  const t = parseAnswer(text, opts.onToken)
+  const oauth = {
+    ...old,
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token ?? old.refreshToken,
+    expiresAt: sentAt + t.expires_in * 1000,
+    ...(t.refresh_token_expires_in !== undefined
+      ? { refreshTokenExpiresAt: sentAt + t.refresh_token_expires_in * 1000 }
+      : {}),
+    ...(t.scope !== undefined ? { scopes: t.scope.split(/\s+/).filter(s => s.length > 0) } : {})
+  }
+  return { ...login, credentials: { ...login.credentials, claudeAiOauth: oauth } }
+}
 
+/**
+ * POSTs the refresh request: up to MAX_TRIES for network errors and 5xx, never again after a
+ * timeout. Resolves to the last answer (any status) and when its request was sent.
+ */
+async function postWithRetries(
+  body: string,
+  opts: RefreshOptions
+): Promise<{ res: Response; text: string; sentAt: number }> {
+  const url = opts.tokenUrl ?? process.env.CLAUDE_OAUTH_TOKEN_URL ?? DEFAULT_TOKEN_URL
+  const now = opts.now ?? Date.now
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const fetchImpl = opts.fetchImpl ?? fetch
+  const backoffMs = opts.backoffMs ?? 1000
   for (let attempt = 1; ; attempt++) {
     // Taken before sending: the server's clock starts no earlier, so expiresAt errs early.
     const sentAt = now()
@@ -103,44 +126,38 @@ export async function refreshLogin(
         'expired'
       )
     }
-
     if (res.status >= 500 && attempt < MAX_TRIES) {
       await sleep(backoffMs * 2 ** (attempt - 1))
       continue
     }
-    if (res.status !== 200) throw failure(res, text)
-
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      throw new AuthError(
-        'The token endpoint answered 200 with a body that is not JSON, so the login could not be refreshed.',
-        'expired'
-      )
-    }
-    maskTokens(json, opts.onToken)
-    const parsed = TokenResponseSchema.safeParse(json)
-    if (!parsed.success) {
-      const field = fieldName(firstIssue(parsed.error).path, 'dots') || 'body'
-      throw new AuthError(
-        `The token endpoint answered 200 without a usable "${field}", so the login could not be refreshed.`,
-        'expired'
-      )
-    }
-    const t = parsed.data
-    const oauth = {
-      ...old,
-      accessToken: t.access_token,
-      refreshToken: t.refresh_token ?? old.refreshToken,
-      expiresAt: sentAt + t.expires_in * 1000,
-      ...(t.refresh_token_expires_in !== undefined
-        ? { refreshTokenExpiresAt: sentAt + t.refresh_token_expires_in * 1000 }
-        : {}),
-      ...(t.scope !== undefined ? { scopes: t.scope.split(/\s+/).filter(s => s.length > 0) } : {})
-    }
-    return { ...login, credentials: { ...login.credentials, claudeAiOauth: oauth } }
+    return { res, text, sentAt }
   }
+}
+
+/** The 200 answer's tokens, masked before they are checked; refuses a body without them. */
+function parseAnswer(
+  text: string,
+  onToken: RefreshOptions['onToken']
+): z.infer<typeof TokenResponseSchema> {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new AuthError(
+      'The token endpoint answered 200 with a body that is not JSON, so the login could not be refreshed.',
+      'expired'
+    )
+  }
+  maskTokens(json, onToken)
+  const parsed = TokenResponseSchema.safeParse(json)
+  if (!parsed.success) {
+    const field = fieldName(firstIssue(parsed.error).path, 'dots') || 'body'
+    throw new AuthError(
+      `The token endpoint answered 200 without a usable "${field}", so the login could not be refreshed.`,
+      'expired'
+    )
+  }
+  return parsed.data
 }
 
 /** Masks the tokens of an answer before anything else looks at it, valid or not. */
@@ -236,7 +253,7 @@ function sleep(ms: number): Promise<void> {
 export type RefreshMode = 'auto' | 'always' | 'never'
 
 /** Whether the action refreshes before the run, and why (for the log). */
-export interface RefreshDecision {
+interface RefreshDecision {
   refresh: boolean
   reason: string
 }

@@ -161,10 +161,10 @@ export async function readRestoredCredentials(plan: RestorePlan): Promise<unknow
 }
 
 /** A directory as the post step finds it: absent, or there with its restore marker (if any). */
-export type FoundDir = 'absent' | { marker?: string; empty: boolean }
+type FoundDir = 'absent' | { marker?: string; empty: boolean }
 
 /** What the post step does with `config_dir` and the backup. */
-export interface UndoDecision {
+interface UndoDecision {
   removeConfig: boolean
   /** restore: move it back; delete: another run's login, never the user's; keep: cannot go back. */
   backup: 'none' | 'restore' | 'delete' | 'keep'

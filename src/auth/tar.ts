@@ -8,7 +8,7 @@ import tar from 'tar-stream'
 import { AuthError } from './errors.js'
 
 /** The files taken from an archive; everything else is ignored. */
-export const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'] as const
+const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'] as const
 
 const MAX_TAKEN_BYTES = 1024 * 1024
 

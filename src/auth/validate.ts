@@ -3,13 +3,13 @@
  * clock is passed in.
  */
 import { formatSpan, iso } from '../time.js'
-import type { Login } from './bundle.js'
+import type { Credentials, Login } from './bundle.js'
 import type { AuthStatus } from './errors.js'
 
 /** Clocks drift: an access token is treated as ending this much earlier than it says. */
 export const CLOCK_SKEW_MS = 60_000
 
-export type AuthKind = 'oauth' | 'setup-token' | 'api-key'
+type AuthKind = 'oauth' | 'setup-token' | 'api-key'
 
 /** What the action knows about a login's lifetime. */
 export interface Assessment {
@@ -37,49 +37,59 @@ export interface AssessOptions {
 
 /** Assesses a decoded subscription login. */
 export function assessLogin(login: Login, opts: AssessOptions): Assessment {
+  return login.kind === 'setup-token'
+    ? assessSetupToken(login.tokenExpiresAt, opts)
+    : assessOauth(login.credentials.claudeAiOauth, opts)
+}
+
+/** A setup-token holds until its recorded end; it is never refreshed. */
+function assessSetupToken(end: number | undefined, opts: AssessOptions): Assessment {
   const { now, minValidityMs, warnWithinMs } = opts
-  if (login.kind === 'setup-token') {
-    const end = login.tokenExpiresAt
-    if (end === undefined) {
-      return {
-        kind: 'setup-token',
-        status: 'valid',
-        needsRefresh: false,
-        canRefresh: false,
-        notices: [
-          'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
-        ]
-      }
-    }
-    const base = {
-      kind: 'setup-token' as const,
-      expiresAt: end,
-      loginExpiresAt: end,
+  if (end === undefined) {
+    return {
+      kind: 'setup-token',
+      status: 'valid',
       needsRefresh: false,
       canRefresh: false,
-      notices: []
+      notices: [
+        'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
+      ]
     }
-    if (end - CLOCK_SKEW_MS <= now) {
-      return { ...base, status: 'expired', reason: `The setup-token expired at ${iso(end)}.` }
-    }
-    if (end - CLOCK_SKEW_MS - now < minValidityMs) {
-      return {
-        ...base,
-        status: 'expired',
-        reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity.`
-      }
-    }
-    if (end - now < warnWithinMs) {
-      return {
-        ...base,
-        status: 'expiring',
-        reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}.`
-      }
-    }
-    return { ...base, status: 'valid' }
   }
+  const base = {
+    kind: 'setup-token' as const,
+    expiresAt: end,
+    loginExpiresAt: end,
+    needsRefresh: false,
+    canRefresh: false,
+    notices: []
+  }
+  if (end - CLOCK_SKEW_MS <= now) {
+    return { ...base, status: 'expired', reason: `The setup-token expired at ${iso(end)}.` }
+  }
+  if (end - CLOCK_SKEW_MS - now < minValidityMs) {
+    return {
+      ...base,
+      status: 'expired',
+      reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity.`
+    }
+  }
+  if (end - now < warnWithinMs) {
+    return {
+      ...base,
+      status: 'expiring',
+      reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}.`
+    }
+  }
+  return { ...base, status: 'valid' }
+}
 
-  const o = login.credentials.claudeAiOauth
+/**
+ * A subscription login: its access token must hold for min_validity, or be refreshable (a refresh
+ * token and a login chain that has not ended); the chain's own end warns ahead.
+ */
+function assessOauth(o: Credentials['claudeAiOauth'], opts: AssessOptions): Assessment {
+  const { now, minValidityMs, warnWithinMs } = opts
   const expiresAt = o.expiresAt
   const loginEnd = o.refreshTokenExpiresAt
   const hasRefresh = typeof o.refreshToken === 'string' && o.refreshToken.length > 0

@@ -128,7 +128,7 @@ function lastLine(text: string): string {
  * The CLI's text form of a reset time, `resets 1:12am (UTC)`, as the next such moment after `now`.
  * Only UTC times are read: any other zone cannot be placed without the runner's zone database.
  */
-export function resetFromText(text: string, now: number): number | undefined {
+function resetFromText(text: string, now: number): number | undefined {
   const m = /resets\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\s*\(UTC\)/i.exec(text)
   if (!m) return undefined
   let hour = Number(m[1]) % 12

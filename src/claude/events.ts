@@ -25,7 +25,7 @@ const ContentSchema = z.array(
   })
 )
 
-export const StreamEventSchema = z.union([
+const StreamEventSchema = z.union([
   ResultEventSchema,
   z.looseObject({
     type: z.literal('system'),
@@ -48,7 +48,7 @@ export const StreamEventSchema = z.union([
   }),
   z.looseObject({ type: z.string() })
 ])
-export type StreamEvent = z.infer<typeof StreamEventSchema>
+type StreamEvent = z.infer<typeof StreamEventSchema>
 
 /** Parses one line of stream-json; undefined for anything that is not a JSON event. */
 export function parseEventLine(line: string): StreamEvent | undefined {

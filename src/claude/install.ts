@@ -26,7 +26,7 @@ const run = promisify(execFile)
 const PACKAGE = '@anthropic-ai/claude-code'
 
 /** The installed CLI. */
-export interface Installed {
+interface Installed {
   path: string
   version: string
   /** `cache` when restored from the Actions cache, `npm` when downloaded, `given` for claude_path. */
@@ -61,7 +61,7 @@ export function binaryIn(prefix: string, suffix: string = platformSuffix()): str
  * The layout of what is cached: bumped whenever it changes, and part of the cache key, so an entry
  * of an older layout (layout 1: the whole npm prefix) is never restored as this one.
  */
-export const CACHE_LAYOUT = 2
+const CACHE_LAYOUT = 2
 
 /** Where one version's binary is kept: a directory holding only it (what the cache saves). */
 export function toolBinary(
@@ -195,7 +195,7 @@ interface Target {
   binary: string
   key: string
   /** The shipped SHA-256, undefined when this action ships none for the version. */
-  sha256?: string
+  sha256?: string | undefined
 }
 
 /**

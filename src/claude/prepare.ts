@@ -53,7 +53,7 @@ export async function prepareClaude(
   const { installClaude } = await import('./install.js')
   const installed = await installClaude({
     version: inputs.claude_version,
-    claudePath: inputs.claude_path || undefined,
+    ...(inputs.claude_path ? { claudePath: inputs.claude_path } : {}),
     env
   })
   core.info(`Claude Code ${installed.version} (${installed.from}): ${installed.path}`)
@@ -73,7 +73,7 @@ export async function prepareClaude(
   const runner = cliRunner({
     claudePath: installed.path,
     sandbox: cliSandbox(env, cliAuth, paths),
-    cwd: env.GITHUB_WORKSPACE,
+    ...(env.GITHUB_WORKSPACE !== undefined ? { cwd: env.GITHUB_WORKSPACE } : {}),
     ...(cliAuth.kind === 'oauth' ? { wipeCheckDir: configDir } : {})
   })
   return { ...runner, version: installed.version, path: installed.path, configDir }

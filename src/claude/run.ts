@@ -3,7 +3,7 @@
  * collapsible log group, the whole process group killed at the timeout, a typed result returned.
  */
 import * as core from '@actions/core'
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { logSafe } from '../github/guard.js'
 import { CancelledError } from './cancelled.js'
@@ -28,7 +28,7 @@ export interface RunResult {
   assistantText: string
 }
 
-export interface RunOptions {
+interface RunOptions {
   claudePath: string
   args: string[]
   env: NodeJS.ProcessEnv
@@ -56,8 +56,6 @@ export const KILL_GRACE_MS = 5000
 export async function runClaude(opts: RunOptions): Promise<RunResult> {
   const log = opts.log ?? ((line: string) => core.info(line))
   const started = Date.now()
-  const graceMs = opts.killGraceMs ?? KILL_GRACE_MS
-  let cancelled: NodeJS.Signals | undefined
   const out: RunResult = {
     exitCode: null,
     signal: null,
@@ -73,6 +71,7 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
     other.push(line.length > 500 ? `${line.slice(0, 500)}…` : line)
     if (other.length > KEEP_OTHER) other.shift()
   }
+  let stopper: Stopper | undefined
 
   core.startGroup(opts.label ?? 'Claude Code')
   try {
@@ -85,37 +84,7 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
     })
     // The pid in the log: on a cancelled job it tells which process to look for.
     if (child.pid !== undefined) log(`Claude Code started (pid ${child.pid}).`)
-    const killGroup = (signal: NodeJS.Signals): void => {
-      try {
-        if (child.pid !== undefined && process.platform !== 'win32')
-          process.kill(-child.pid, signal)
-        else child.kill(signal)
-      } catch {
-        // Already gone.
-      }
-    }
-    let killTimer: NodeJS.Timeout | undefined
-    const stop = (): void => {
-      killGroup('SIGTERM')
-      killTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs)
-    }
-    const timer = setTimeout(() => {
-      out.timedOut = true
-      log(
-        `Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`
-      )
-      stop()
-    }, opts.timeoutMs)
-    // A cancelled job: the CLI runs in its own process group, so nothing else would stop it, and it
-    // would go on with the login the post step is about to remove.
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (cancelled) return
-      cancelled = signal
-      log(`Received ${signal}: stopping Claude Code and every process it started.`)
-      stop()
-    }
-    process.on('SIGTERM', onSignal)
-    process.on('SIGINT', onSignal)
+    stopper = watchRun(child, opts, out, log)
 
     const exited = new Promise<void>(resolve => {
       child.on('close', (code, signal) => {
@@ -149,18 +118,74 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
     try {
       await Promise.all([exited, stdoutDone, stderrDone])
     } finally {
-      process.off('SIGTERM', onSignal)
-      process.off('SIGINT', onSignal)
-      clearTimeout(timer)
-      if (killTimer) clearTimeout(killTimer)
+      stopper.dispose()
     }
   } finally {
     out.durationMs = Date.now() - started
     out.otherOutput = other.join('\n')
     core.endGroup()
   }
+  const cancelled = stopper?.cancelled()
   if (cancelled) throw new CancelledError(cancelled)
   return out
+}
+
+interface Stopper {
+  /** The signal that cancelled the job during the run, if one did. */
+  cancelled(): NodeJS.Signals | undefined
+  /** Stops watching: the CLI is gone. */
+  dispose(): void
+}
+
+/**
+ * Stops the CLI's whole process group at the timeout or when the job is cancelled (SIGTERM, then
+ * SIGKILL after the grace period).
+ */
+function watchRun(
+  child: ChildProcessWithoutNullStreams,
+  opts: RunOptions,
+  out: RunResult,
+  log: (line: string) => void
+): Stopper {
+  const graceMs = opts.killGraceMs ?? KILL_GRACE_MS
+  let cancelled: NodeJS.Signals | undefined
+  const killGroup = (signal: NodeJS.Signals): void => {
+    try {
+      if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, signal)
+      else child.kill(signal)
+    } catch {
+      // Already gone.
+    }
+  }
+  let killTimer: NodeJS.Timeout | undefined
+  const stop = (): void => {
+    killGroup('SIGTERM')
+    killTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs)
+  }
+  const timer = setTimeout(() => {
+    out.timedOut = true
+    log(`Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`)
+    stop()
+  }, opts.timeoutMs)
+  // A cancelled job: the CLI runs in its own process group, so nothing else would stop it, and it
+  // would go on with the login the post step is about to remove.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (cancelled) return
+    cancelled = signal
+    log(`Received ${signal}: stopping Claude Code and every process it started.`)
+    stop()
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+  return {
+    cancelled: () => cancelled,
+    dispose() {
+      process.off('SIGTERM', onSignal)
+      process.off('SIGINT', onSignal)
+      clearTimeout(timer)
+      if (killTimer) clearTimeout(killTimer)
+    }
+  }
 }
 
 function handleEvent(
@@ -173,8 +198,8 @@ function handleEvent(
   switch (e.type) {
     case 'system': {
       if (e.subtype === 'init') {
-        out.sessionId = typeof e.session_id === 'string' ? e.session_id : out.sessionId
-        out.model = typeof e.model === 'string' ? e.model : out.model
+        if (typeof e.session_id === 'string') out.sessionId = e.session_id
+        if (typeof e.model === 'string') out.model = e.model
         log(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`)
       } else if (e.subtype === 'api_retry') {
         const why = typeof e.error === 'string' ? e.error : JSON.stringify(e.error ?? 'error')
@@ -200,11 +225,13 @@ function handleEvent(
       return
     case 'rate_limit_event': {
       const info = (e.rate_limit_info ?? {}) as { status?: string; resetsAt?: number | null }
-      out.rateLimit = { status: info.status, resetsAt: resetsAtMs(info.resetsAt) }
+      const resetsAt = resetsAtMs(info.resetsAt)
+      out.rateLimit = {
+        ...(info.status !== undefined ? { status: info.status } : {}),
+        ...(resetsAt !== undefined ? { resetsAt } : {})
+      }
       if (info.status && info.status !== 'allowed') {
-        const when = out.rateLimit.resetsAt
-          ? `, resets ${new Date(out.rateLimit.resetsAt).toISOString()}`
-          : ''
+        const when = resetsAt ? `, resets ${new Date(resetsAt).toISOString()}` : ''
         log(`Subscription usage: ${info.status}${when}.`)
       }
       return
@@ -213,7 +240,7 @@ function handleEvent(
       const parsed = ResultEventSchema.safeParse(e)
       if (parsed.success) {
         out.result = parsed.data
-        out.sessionId = parsed.data.session_id ?? out.sessionId
+        if (parsed.data.session_id !== undefined) out.sessionId = parsed.data.session_id
         log(
           `Finished: ${parsed.data.is_error ? 'error' : parsed.data.subtype}, ${parsed.data.num_turns ?? '?'} turn(s), ${parsed.data.duration_ms ?? '?'} ms.`
         )

@@ -14,11 +14,12 @@ export interface ClaudeRun {
   raw: RunResult
   result: string
   structured?: unknown
-  sessionId?: string
-  turns?: number
-  costUsd?: number
+  // The CLI may not report these: undefined means "not reported".
+  sessionId?: string | undefined
+  turns?: number | undefined
+  costUsd?: number | undefined
   durationMs: number
-  model?: string
+  model?: string | undefined
 }
 
 export interface ClaudeRunOptions extends Omit<ArgOptions, 'sandbox'> {
@@ -51,15 +52,15 @@ export function cliRunner(config: {
         env: config.sandbox.env,
         prompt: opts.prompt,
         timeoutMs: opts.timeoutMinutes * 60_000,
-        cwd: config.cwd,
-        label: opts.label,
-        log: config.log
+        ...(config.cwd !== undefined ? { cwd: config.cwd } : {}),
+        ...(opts.label !== undefined ? { label: opts.label } : {}),
+        ...(config.log ? { log: config.log } : {})
       })
       const wiped = config.wipeCheckDir ? await credentialsWiped(config.wipeCheckDir) : false
       const outcome = classify(raw, {
         timeoutMinutes: opts.timeoutMinutes,
         credentialsWiped: wiped,
-        maxTurns: opts.maxTurns
+        ...(opts.maxTurns !== undefined ? { maxTurns: opts.maxTurns } : {})
       })
       const r = raw.result
       return {

@@ -52,7 +52,7 @@ const abs = (p: string): string => `/${path.resolve(p)}`
 const denyTree = (p: string): string[] => [`Read(${abs(p)})`, `Read(${abs(p)}/**)`]
 
 /** True when `child` is `parent` or inside it. */
-export function isInside(child: string, parent: string): boolean {
+function isInside(child: string, parent: string): boolean {
   const rel = path.relative(path.resolve(parent), path.resolve(child))
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }

@@ -1,7 +1,7 @@
 /** GitHub's failures in words: what was asked, what GitHub answered, and the likely fix. */
 
 /** The shape of Octokit's RequestError, as far as the wording needs it. */
-export interface RequestErrorLike {
+interface RequestErrorLike {
   status: number
   message: string
   request: { method: string; url: string }

@@ -9,7 +9,7 @@ import { knownSecrets, SecretLeakError, type KnownSecret } from '../known-secret
 import type { GitHubApi } from './api.js'
 
 /** What the guard found in a text: which kind of secret and in which form. */
-export interface Leak {
+interface Leak {
   /** Named for a message: "the github_token", "a GitHub personal access token". */
   what: string
   /** "base64", "URL-escaped", "by its shape"; empty when the secret was there as is. */
@@ -147,7 +147,7 @@ const READS = new Set<string>([
 ])
 
 /** What a write is, for the message (never its text: it may be the secret). */
-export function describeWrite(method: string, args: readonly unknown[]): string {
+function describeWrite(method: string, args: readonly unknown[]): string {
   const n = args[0]
   switch (method) {
     case 'createReview':
@@ -170,7 +170,7 @@ export function describeWrite(method: string, args: readonly unknown[]): string 
 }
 
 /** The sentence the step fails with. */
-export function leakMessage(write: string, leak: Leak): string {
+function leakMessage(write: string, leak: Leak): string {
   const form = leak.form ? ` (${leak.form})` : ''
   return `The outbound guard withheld ${write}, and every later write of this run, because its text holds ${leak.what}${form}; nothing of it was sent to GitHub (a model that writes a secret was likely steered by the text it read).`
 }

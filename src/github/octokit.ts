@@ -10,11 +10,11 @@ import { throttling } from '@octokit/plugin-throttling'
 export type Octokit = ReturnType<typeof getOctokit>
 
 /** How often a request hit by a rate limit is tried again before it fails. */
-export const RATE_LIMIT_RETRIES = 3
+const RATE_LIMIT_RETRIES = 3
 /** A primary rate limit that resets later than this is not waited for: it fails at once. */
-export const MAX_RATE_LIMIT_WAIT_S = 60
+const MAX_RATE_LIMIT_WAIT_S = 60
 
-export interface OctokitOptions {
+interface OctokitOptions {
   /** REST API root; default `GITHUB_API_URL`, else https://api.github.com. */
   baseUrl?: string
   /** Where rate-limit waits are reported (default: nowhere). Never given a token. */

@@ -12,7 +12,7 @@ export interface PrFile {
   deletions: number
   changes: number
   /** The unified diff without file headers; GitHub omits it for binaries and very large diffs. */
-  patch?: string
+  patch?: string | undefined
   previous_filename?: string
 }
 
@@ -20,6 +20,6 @@ export interface PrFile {
 export interface TimelineEvent {
   event: string
   label?: { name: string } | null
-  actor?: { login: string; type?: string } | null
+  actor?: { login: string; type?: string } | null | undefined
   created_at?: string
 }

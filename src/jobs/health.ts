@@ -17,7 +17,7 @@ import type { JobResult, PreContext } from './context.js'
 import { hasFooterMarker, withFooter } from './markers.js'
 
 /** What the health check asks of the step that runs it. */
-export interface HealthSteps {
+interface HealthSteps {
   env: NodeJS.ProcessEnv
   reauth: ReauthContext
   /** The login, reported in the outputs (see `enterLogin`). */
@@ -121,6 +121,7 @@ async function reportOnIssue(
   }
 ): Promise<void> {
   const { problem, warning, rows } = found
+  const url = runUrl(steps.env)
   try {
     const did = await syncTrackingIssue(pre.github, {
       needsAction: problem !== undefined || warning !== undefined,
@@ -128,7 +129,7 @@ async function reportOnIssue(
       message: problem?.message ?? warning ?? '',
       rows,
       reauth: reauthBlock(steps.reauth, steps.env),
-      runUrl: runUrl(steps.env)
+      ...(url !== undefined ? { runUrl: url } : {})
     })
     core.info(`Health tracking issue: ${did}.`)
     pre.summary.text(`Tracking issue: ${did}.`)
@@ -144,7 +145,7 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** What the health check concludes before any live call. */
-export interface HealthVerdict {
+interface HealthVerdict {
   ok: boolean
   /** `warning` inside warn_within, `error` when the login cannot be used. */
   level: 'ok' | 'warning' | 'error'
@@ -195,7 +196,7 @@ export const HEALTH_MARKER = '<!-- claude-subscription-action:health -->'
 export const HEALTH_LABEL = 'claude-auth-health'
 
 /** What the tracking issue should say. */
-export interface TrackingState {
+interface TrackingState {
   /** Action is needed: the login is expiring, expired, invalid or missing, or the live call failed. */
   needsAction: boolean
   status: string

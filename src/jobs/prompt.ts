@@ -52,8 +52,8 @@ export async function runPromptJob(ctx: JobContext): Promise<JobResult> {
     kind: 'prompt',
     prompt,
     label: 'Claude Code: prompt',
-    model: ctx.inputs.model || undefined,
-    maxTurns: ctx.inputs.max_turns,
+    ...(ctx.inputs.model ? { model: ctx.inputs.model } : {}),
+    ...(ctx.inputs.max_turns !== undefined ? { maxTurns: ctx.inputs.max_turns } : {}),
     timeoutMinutes: ctx.inputs.timeout_minutes,
     extra
   })

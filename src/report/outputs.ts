@@ -6,10 +6,10 @@ import * as core from '@actions/core'
 import type { Assessment } from '../auth/validate.js'
 import { hoursUntil, iso } from '../time.js'
 
-export type Conclusion = 'success' | 'failure' | 'skipped'
+type Conclusion = 'success' | 'failure' | 'skipped'
 
 /** Every output name of action.yml. */
-export type OutputName =
+type OutputName =
   | 'conclusion'
   | 'skip_reason'
   | 'auth_kind'

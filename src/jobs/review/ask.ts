@@ -14,7 +14,7 @@ import { parseReviewOutput, REVIEW_JSON_SCHEMA } from './schema.js'
 import type { PrFile, ReviewOutput } from './types.js'
 
 /** Read-only tools: the model may look at the checkout for context, never change or run anything. */
-export const REVIEW_TOOLS = ['Read', 'Grep', 'Glob']
+const REVIEW_TOOLS = ['Read', 'Grep', 'Glob']
 
 /** What the model is shown, as preparation chose it. */
 export interface AskInput {
@@ -27,7 +27,7 @@ export interface AskInput {
 }
 
 /** The model's review and its run, or the job's end when there is none to publish. */
-export type Asked = { run: ClaudeRun; review: ReviewOutput } | { end: JobResult }
+type Asked = { run: ClaudeRun; review: ReviewOutput } | { end: JobResult }
 
 /** Asks the model for a review and reports the run; nothing is posted here. */
 export async function askReview(ctx: JobContext, plan: AskInput): Promise<Asked> {
@@ -50,8 +50,8 @@ export async function askReview(ctx: JobContext, plan: AskInput): Promise<Asked>
   const run = await ctx.claude.run({
     prompt,
     label: `Claude Code: review of #${pr.number}`,
-    model: inputs.model || undefined,
-    maxTurns: inputs.max_turns,
+    ...(inputs.model ? { model: inputs.model } : {}),
+    ...(inputs.max_turns !== undefined ? { maxTurns: inputs.max_turns } : {}),
     jsonSchema: REVIEW_JSON_SCHEMA,
     tools: REVIEW_TOOLS,
     kind: 'review',

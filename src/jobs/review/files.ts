@@ -12,7 +12,7 @@ export interface SkippedFile {
 }
 
 /** Options of {@link selectFiles}. */
-export interface SelectFilesOptions {
+interface SelectFilesOptions {
   /** Globs; `!glob` excludes; empty = every file. */
   reviewPaths: string[]
   /** Token budget for all kept patches together; 0, negative or non-finite = no limit. */

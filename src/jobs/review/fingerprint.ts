@@ -29,7 +29,9 @@ export function normalisePath(path: string): string {
 }
 
 /** A short (16 hex digits) sha256 of the path, the normalised title and the normalised quote. */
-export function fingerprint(f: Pick<Finding, 'path' | 'title' | 'quote'>): string {
+export function fingerprint(
+  f: Pick<Finding, 'path' | 'title'> & { quote?: string | undefined }
+): string {
   const key = [normalisePath(f.path), normaliseTitle(f.title), normaliseQuote(f.quote)].join('\n')
   return createHash('sha256').update(key).digest('hex').slice(0, 16)
 }

@@ -16,7 +16,7 @@ import {
 } from './types.js'
 
 /** One line of a hunk; `text` is without the `+`/`-`/space prefix. */
-export interface DiffLine {
+interface DiffLine {
   type: 'add' | 'del' | 'context'
   oldLine?: number
   newLine?: number
@@ -24,7 +24,7 @@ export interface DiffLine {
 }
 
 /** One hunk of a patch. */
-export interface Hunk {
+interface Hunk {
   oldStart: number
   oldLines: number
   newStart: number
@@ -165,7 +165,7 @@ function limit(text: string, max: number): string {
 }
 
 /** How a suggestion that cannot be a one-click suggestion is shown instead. */
-export interface LooseSuggestion {
+interface LooseSuggestion {
   /** The lines it was meant to replace. */
   from: number
   to: number
@@ -173,7 +173,7 @@ export interface LooseSuggestion {
 }
 
 /** The markdown of an inline comment: badge and title, body, suggestion, fingerprint marker. */
-export function commentBody(
+function commentBody(
   finding: Finding,
   fp: string,
   suggestion: { attach: true } | ({ attach: false } & LooseSuggestion)
@@ -198,7 +198,7 @@ export function commentBody(
 }
 
 /** The result of {@link placeFindings}. */
-export interface Placement {
+interface Placement {
   /** In the PR's file order, then by line. */
   placed: PlacedComment[]
   /** In the model's order. */

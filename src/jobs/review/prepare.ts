@@ -20,7 +20,7 @@ import {
 import type { PrFile } from './types.js'
 
 /** The diff budget when `diff_budget` is not set: roughly 240 KB of patch text. */
-export const DEFAULT_DIFF_BUDGET = 60_000
+const DEFAULT_DIFF_BUDGET = 60_000
 /** What preparation decided: what the model sees, and what publishing needs to know. */
 interface ReviewPlan extends AskInput {
   /** Every file of the pull request (findings are placed on any of them). */
@@ -32,7 +32,7 @@ interface ReviewPlan extends AskInput {
 }
 
 /** The pull request number of the event, or of `pr_number`. */
-export function pullNumberOf(pre: Pick<PreContext, 'event' | 'inputs'>): number {
+function pullNumberOf(pre: Pick<PreContext, 'event' | 'inputs'>): number {
   const pr = pre.event.payload.pull_request as { number?: unknown } | undefined
   if (
     (pre.event.name === 'pull_request' || pre.event.name === 'pull_request_target') &&
@@ -50,7 +50,7 @@ export function pullNumberOf(pre: Pick<PreContext, 'event' | 'inputs'>): number 
  * Why a fork's pull request is skipped. Under `pull_request` a fork's run gets no secrets, so
  * review_forks cannot help there: the way is the pull_request_target recipe.
  */
-export function forkSkip(number: number, headRepo: string | undefined, eventName: string): string {
+function forkSkip(number: number, headRepo: string | undefined, eventName: string): string {
   const from = `pull request #${number} comes from a fork (${headRepo ?? 'a deleted repository'})`
   return eventName === 'pull_request'
     ? `${from}; under pull_request a fork's run gets no secrets, so review forks with the pull_request_target recipe in docs/review.md#forks`

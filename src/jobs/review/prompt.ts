@@ -2,7 +2,7 @@
 import { asData, UNTRUSTED_NOTICE } from '../untrusted.js'
 import type { PrFile } from './types.js'
 
-export interface ReviewPromptInput {
+interface ReviewPromptInput {
   title: string
   body: string
   files: PrFile[]

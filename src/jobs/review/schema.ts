@@ -85,7 +85,7 @@ export const REVIEW_JSON_SCHEMA = {
 } as const
 
 /** The result of {@link parseReviewOutput}. */
-export type ParsedReview = { ok: true; review: ReviewOutput } | { ok: false; error: string }
+type ParsedReview = { ok: true; review: ReviewOutput } | { ok: false; error: string }
 
 /**
  * Validates the model's answer. Accepts the structured output object, or its JSON text (with or

@@ -8,7 +8,7 @@ import {
 } from './types.js'
 
 /** 0 for critical … 3 for nit. */
-export function severityRank(s: Severity): number {
+function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s)
 }
 
@@ -27,7 +27,7 @@ export function failsOn(
 }
 
 /** Options of {@link selectComments}. */
-export interface SelectOptions {
+interface SelectOptions {
   minSeverity: Severity
   maxComments: number
   /** Fingerprints already on the PR (from {@link fingerprintsIn} over its review comments). */

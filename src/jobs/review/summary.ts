@@ -91,7 +91,7 @@ export function reviewedShaOf(body: string | null | undefined): string | undefin
 }
 
 /** The hidden marker recording the reviewed head SHA. */
-export function reviewedShaMarker(sha: string): string {
+function reviewedShaMarker(sha: string): string {
   return `<!-- csa-reviewed-sha:${sha} -->`
 }
 

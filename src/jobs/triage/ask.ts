@@ -10,7 +10,7 @@ import { parseTriageOutput, TRIAGE_JSON_SCHEMA, type Triage } from './schema.js'
 import type { TriageSettings } from './settings.js'
 
 /** The model's answer for one issue: the run, and the validated triage or why there is none. */
-export interface Asked {
+interface Asked {
   run: ClaudeRun
   triage?: Triage
   /** Set when the run succeeded but its answer is missing or invalid. */

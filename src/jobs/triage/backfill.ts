@@ -25,7 +25,7 @@ import type { TriageSettings } from './settings.js'
 export const DEFAULT_BACKFILL_LIMIT = 20
 
 /** Which issues one backfill run works on. */
-export interface BackfillPlan {
+interface BackfillPlan {
   /** Issue numbers to triage, oldest first (at most backfill_limit). */
   batch: number[]
   /** Unlabeled open issues found when the run was planned. */

@@ -24,14 +24,14 @@ import { cell, oneLine, progressText } from './render.js'
 import type { TriageSettings } from './settings.js'
 
 /** One scored issue: the labels it ended with and the ones triage would have applied. */
-export interface BacktestCase {
+interface BacktestCase {
   issue: number
   truth: readonly string[]
   predicted: readonly string[]
 }
 
 /** Counts and ratios for one label; a ratio is null when undefined (0/0). */
-export interface LabelScore {
+interface LabelScore {
   label: string
   tp: number
   fp: number
@@ -41,7 +41,7 @@ export interface LabelScore {
 }
 
 /** Per-label scores (sorted by name) and the micro average over all labels. */
-export interface BacktestResult {
+interface BacktestResult {
   /** How many issues were scored. */
   issues: number
   perLabel: LabelScore[]
@@ -102,7 +102,7 @@ export function scoreBacktest(cases: readonly BacktestCase[]): BacktestResult {
 }
 
 /** Options for {@link renderBacktest}. */
-export interface RenderBacktestOptions {
+interface RenderBacktestOptions {
   /** Heading; default "Triage backtest". */
   title?: string
   /** A line under the heading, e.g. which issues were scored and with which settings. */
@@ -139,7 +139,7 @@ export function renderBacktest(result: BacktestResult, opts: RenderBacktestOptio
 }
 
 /** What {@link runBacktest} needs: shared by the action and `npm run backtest`. */
-export interface BacktestRunOptions {
+interface BacktestRunOptions {
   github: GitHubApi
   claude: ClaudeRunner
   /** How many closed labelled issues to score. */
@@ -152,7 +152,7 @@ export interface BacktestRunOptions {
 }
 
 /** A backtest's outcome; nothing was written to GitHub. */
-export interface BacktestReport {
+interface BacktestReport {
   result: BacktestResult
   cases: BacktestCase[]
   /** The markdown table (renderBacktest), with notes on what could not be scored. */

@@ -9,7 +9,7 @@ import type { Decision } from './decide.js'
 export const TRIAGE_MARKER = '<!-- claude-subscription-action:triage -->'
 
 /** Options for {@link renderTriageComment}. */
-export interface TriageCommentOptions {
+interface TriageCommentOptions {
   /** The model's `duplicate_of`; shown as a mention only, nothing is closed or labelled. */
   duplicateOf?: number
   /** The issue being triaged, so it is never called a duplicate of itself. */

@@ -10,11 +10,11 @@ import type { TriageSettings } from './settings.js'
 export interface ProposedLabel {
   name: string
   confidence: number
-  reason?: string
+  reason?: string | undefined
 }
 
 /** A label that exists in the repository. */
-export interface RepoLabel {
+interface RepoLabel {
   name: string
   description?: string | null
 }
@@ -39,7 +39,7 @@ export interface DecideInput {
 }
 
 /** A proposal that is not applied, with the reason why. */
-export interface RejectedLabel {
+interface RejectedLabel {
   name: string
   confidence: number
   reason: string

@@ -14,7 +14,7 @@ import { singleJob } from './issue.js'
 import { triageSettings, type TriageSettings } from './settings.js'
 
 /** The `issues` actions that are triaged; any other action is a skip. */
-export const TRIAGE_ACTIONS = ['opened', 'edited', 'reopened'] as const
+const TRIAGE_ACTIONS = ['opened', 'edited', 'reopened'] as const
 
 type Go = (job: (ctx: JobContext) => Promise<JobResult>) => Prepared
 

@@ -13,7 +13,7 @@ export interface TriageExample {
 }
 
 /** What {@link buildTriagePrompt} needs. */
-export interface TriagePromptInput {
+interface TriagePromptInput {
   title: string
   body: string
   /** The labels the model may choose from (already narrowed by labels_allow/labels_deny). */

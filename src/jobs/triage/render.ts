@@ -135,7 +135,7 @@ export function decisionDetails(number: number, decision: Decision): string | un
 }
 
 /** What a backfill shows in the summary. */
-export interface BackfillReport {
+interface BackfillReport {
   dryRun: boolean
   /** backfill_limit as the workflow set it (or its default). */
   limit: number

@@ -12,7 +12,7 @@ const optionalString = z
   .transform(v => v ?? undefined)
 
 /** One proposed label. */
-export const triageLabelSchema = z.object({
+const triageLabelSchema = z.object({
   name: z.string().trim().min(1),
   confidence: z.number().min(0).max(1),
   reason: optionalString
@@ -29,9 +29,6 @@ export const triageSchema = z.object({
     .nullish()
     .transform(v => v ?? undefined)
 })
-
-/** A proposed label after validation (name trimmed). */
-export type TriageLabel = z.output<typeof triageLabelSchema>
 
 /** A validated triage answer. */
 export type Triage = z.output<typeof triageSchema>
@@ -83,7 +80,7 @@ export const TRIAGE_JSON_SCHEMA = {
 } as const
 
 /** Result of {@link parseTriageOutput}. */
-export type ParseTriageResult = { ok: true; triage: Triage } | { ok: false; error: string }
+type ParseTriageResult = { ok: true; triage: Triage } | { ok: false; error: string }
 
 // What each field must be, keyed by its path with array indexes replaced by `[]`.
 const EXPECTED: Record<string, string> = {

@@ -8,7 +8,7 @@ import type { TimelineEvent } from '../../github/types.js'
 export type { TimelineEvent }
 
 /** Labels whose latest labeled/unlabeled event by a person was an add, or a removal. */
-export interface HumanLabelHistory {
+interface HumanLabelHistory {
   /** Lower-cased names a person added last. */
   humanAdded: Set<string>
   /** Lower-cased names a person removed last. */
@@ -16,7 +16,7 @@ export interface HumanLabelHistory {
 }
 
 /** Options for {@link humanLabelHistory}. */
-export interface TimelineOptions {
+interface TimelineOptions {
   /**
    * Extra logins to treat as automation, e.g. the user behind a personal access token the action
    * writes with (its label events would otherwise look human).
