@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   maskToken: () => (/* binding */ maskToken)
 /* harmony export */ });
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5688);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7388);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5887);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7218);
 /**
@@ -95,48 +95,57 @@ async function loadAuth(inputs, opts) {
 const CLOCK_SKEW_MS = 60_000;
 /** Assesses a decoded subscription login. */
 function assessLogin(login, opts) {
+    return login.kind === 'setup-token'
+        ? assessSetupToken(login.tokenExpiresAt, opts)
+        : assessOauth(login.credentials.claudeAiOauth, opts);
+}
+/** A setup-token holds until its recorded end; it is never refreshed. */
+function assessSetupToken(end, opts) {
     const { now, minValidityMs, warnWithinMs } = opts;
-    if (login.kind === 'setup-token') {
-        const end = login.tokenExpiresAt;
-        if (end === undefined) {
-            return {
-                kind: 'setup-token',
-                status: 'valid',
-                needsRefresh: false,
-                canRefresh: false,
-                notices: [
-                    'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
-                ]
-            };
-        }
-        const base = {
+    if (end === undefined) {
+        return {
             kind: 'setup-token',
-            expiresAt: end,
-            loginExpiresAt: end,
+            status: 'valid',
             needsRefresh: false,
             canRefresh: false,
-            notices: []
+            notices: [
+                'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
+            ]
         };
-        if (end - CLOCK_SKEW_MS <= now) {
-            return { ...base, status: 'expired', reason: `The setup-token expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}.` };
-        }
-        if (end - CLOCK_SKEW_MS - now < minValidityMs) {
-            return {
-                ...base,
-                status: 'expired',
-                reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity.`
-            };
-        }
-        if (end - now < warnWithinMs) {
-            return {
-                ...base,
-                status: 'expiring',
-                reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}.`
-            };
-        }
-        return { ...base, status: 'valid' };
     }
-    const o = login.credentials.claudeAiOauth;
+    const base = {
+        kind: 'setup-token',
+        expiresAt: end,
+        loginExpiresAt: end,
+        needsRefresh: false,
+        canRefresh: false,
+        notices: []
+    };
+    if (end - CLOCK_SKEW_MS <= now) {
+        return { ...base, status: 'expired', reason: `The setup-token expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}.` };
+    }
+    if (end - CLOCK_SKEW_MS - now < minValidityMs) {
+        return {
+            ...base,
+            status: 'expired',
+            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity.`
+        };
+    }
+    if (end - now < warnWithinMs) {
+        return {
+            ...base,
+            status: 'expiring',
+            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}.`
+        };
+    }
+    return { ...base, status: 'valid' };
+}
+/**
+ * A subscription login: its access token must hold for min_validity, or be refreshable (a refresh
+ * token and a login chain that has not ended); the chain's own end warns ahead.
+ */
+function assessOauth(o, opts) {
+    const { now, minValidityMs, warnWithinMs } = opts;
     const expiresAt = o.expiresAt;
     const loginEnd = o.refreshTokenExpiresAt;
     const hasRefresh = typeof o.refreshToken === 'string' && o.refreshToken.length > 0;

@@ -225,8 +225,6 @@ const KILL_GRACE_MS = 5000;
 async function runClaude(opts) {
     const log = opts.log ?? ((line) => core/* info */.pq(line));
     const started = Date.now();
-    const graceMs = opts.killGraceMs ?? KILL_GRACE_MS;
-    let cancelled;
     const out = {
         exitCode: null,
         signal: null,
@@ -244,6 +242,7 @@ async function runClaude(opts) {
         if (other.length > KEEP_OTHER)
             other.shift();
     };
+    let stopper;
     core/* startGroup */.Oh(opts.label ?? 'Claude Code');
     try {
         const child = (0,external_node_child_process_.spawn)(opts.claudePath, opts.args, {
@@ -256,38 +255,7 @@ async function runClaude(opts) {
         // The pid in the log: on a cancelled job it tells which process to look for.
         if (child.pid !== undefined)
             log(`Claude Code started (pid ${child.pid}).`);
-        const killGroup = (signal) => {
-            try {
-                if (child.pid !== undefined && process.platform !== 'win32')
-                    process.kill(-child.pid, signal);
-                else
-                    child.kill(signal);
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        let killTimer;
-        const stop = () => {
-            killGroup('SIGTERM');
-            killTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs);
-        };
-        const timer = setTimeout(() => {
-            out.timedOut = true;
-            log(`Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`);
-            stop();
-        }, opts.timeoutMs);
-        // A cancelled job: the CLI runs in its own process group, so nothing else would stop it, and it
-        // would go on with the login the post step is about to remove.
-        const onSignal = (signal) => {
-            if (cancelled)
-                return;
-            cancelled = signal;
-            log(`Received ${signal}: stopping Claude Code and every process it started.`);
-            stop();
-        };
-        process.on('SIGTERM', onSignal);
-        process.on('SIGINT', onSignal);
+        stopper = watchRun(child, opts, out, log);
         const exited = new Promise(resolve => {
             child.on('close', (code, signal) => {
                 out.exitCode = code;
@@ -319,11 +287,7 @@ async function runClaude(opts) {
             await Promise.all([exited, stdoutDone, stderrDone]);
         }
         finally {
-            process.off('SIGTERM', onSignal);
-            process.off('SIGINT', onSignal);
-            clearTimeout(timer);
-            if (killTimer)
-                clearTimeout(killTimer);
+            stopper.dispose();
         }
     }
     finally {
@@ -331,9 +295,60 @@ async function runClaude(opts) {
         out.otherOutput = other.join('\n');
         core/* endGroup */.N4();
     }
+    const cancelled = stopper?.cancelled();
     if (cancelled)
         throw new claude_cancelled/* CancelledError */.c(cancelled);
     return out;
+}
+/**
+ * Stops the CLI's whole process group at the timeout or when the job is cancelled (SIGTERM, then
+ * SIGKILL after the grace period).
+ */
+function watchRun(child, opts, out, log) {
+    const graceMs = opts.killGraceMs ?? KILL_GRACE_MS;
+    let cancelled;
+    const killGroup = (signal) => {
+        try {
+            if (child.pid !== undefined && process.platform !== 'win32')
+                process.kill(-child.pid, signal);
+            else
+                child.kill(signal);
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    let killTimer;
+    const stop = () => {
+        killGroup('SIGTERM');
+        killTimer ??= setTimeout(() => killGroup('SIGKILL'), graceMs);
+    };
+    const timer = setTimeout(() => {
+        out.timedOut = true;
+        log(`Stopping Claude Code: it ran past the timeout of ${Math.round(opts.timeoutMs / 1000)} s.`);
+        stop();
+    }, opts.timeoutMs);
+    // A cancelled job: the CLI runs in its own process group, so nothing else would stop it, and it
+    // would go on with the login the post step is about to remove.
+    const onSignal = (signal) => {
+        if (cancelled)
+            return;
+        cancelled = signal;
+        log(`Received ${signal}: stopping Claude Code and every process it started.`);
+        stop();
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    return {
+        cancelled: () => cancelled,
+        dispose() {
+            process.off('SIGTERM', onSignal);
+            process.off('SIGINT', onSignal);
+            clearTimeout(timer);
+            if (killTimer)
+                clearTimeout(killTimer);
+        }
+    };
 }
 function handleEvent(event, out, log) {
     if (!event)
@@ -342,8 +357,10 @@ function handleEvent(event, out, log) {
     switch (e.type) {
         case 'system': {
             if (e.subtype === 'init') {
-                out.sessionId = typeof e.session_id === 'string' ? e.session_id : out.sessionId;
-                out.model = typeof e.model === 'string' ? e.model : out.model;
+                if (typeof e.session_id === 'string')
+                    out.sessionId = e.session_id;
+                if (typeof e.model === 'string')
+                    out.model = e.model;
                 log(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`);
             }
             else if (e.subtype === 'api_retry') {
@@ -372,11 +389,13 @@ function handleEvent(event, out, log) {
             return;
         case 'rate_limit_event': {
             const info = (e.rate_limit_info ?? {});
-            out.rateLimit = { status: info.status, resetsAt: resetsAtMs(info.resetsAt) };
+            const resetsAt = resetsAtMs(info.resetsAt);
+            out.rateLimit = {
+                ...(info.status !== undefined ? { status: info.status } : {}),
+                ...(resetsAt !== undefined ? { resetsAt } : {})
+            };
             if (info.status && info.status !== 'allowed') {
-                const when = out.rateLimit.resetsAt
-                    ? `, resets ${new Date(out.rateLimit.resetsAt).toISOString()}`
-                    : '';
+                const when = resetsAt ? `, resets ${new Date(resetsAt).toISOString()}` : '';
                 log(`Subscription usage: ${info.status}${when}.`);
             }
             return;
@@ -385,7 +404,8 @@ function handleEvent(event, out, log) {
             const parsed = ResultEventSchema.safeParse(e);
             if (parsed.success) {
                 out.result = parsed.data;
-                out.sessionId = parsed.data.session_id ?? out.sessionId;
+                if (parsed.data.session_id !== undefined)
+                    out.sessionId = parsed.data.session_id;
                 log(`Finished: ${parsed.data.is_error ? 'error' : parsed.data.subtype}, ${parsed.data.num_turns ?? '?'} turn(s), ${parsed.data.duration_ms ?? '?'} ms.`);
             }
             return;
@@ -422,15 +442,15 @@ function cliRunner(config) {
                 env: config.sandbox.env,
                 prompt: opts.prompt,
                 timeoutMs: opts.timeoutMinutes * 60_000,
-                cwd: config.cwd,
-                label: opts.label,
-                log: config.log
+                ...(config.cwd !== undefined ? { cwd: config.cwd } : {}),
+                ...(opts.label !== undefined ? { label: opts.label } : {}),
+                ...(config.log ? { log: config.log } : {})
             });
             const wiped = config.wipeCheckDir ? await credentialsWiped(config.wipeCheckDir) : false;
             const outcome = classify(raw, {
                 timeoutMinutes: opts.timeoutMinutes,
                 credentialsWiped: wiped,
-                maxTurns: opts.maxTurns
+                ...(opts.maxTurns !== undefined ? { maxTurns: opts.maxTurns } : {})
             });
             const r = raw.result;
             return {

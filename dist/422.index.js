@@ -26,10 +26,7 @@ class InputError extends Error {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_CLAUDE_VERSION: () => (/* binding */ DEFAULT_CLAUDE_VERSION),
-/* harmony export */   InputSchema: () => (/* binding */ InputSchema),
-/* harmony export */   MODES: () => (/* binding */ MODES),
 /* harmony export */   SECRET_INPUTS: () => (/* binding */ SECRET_INPUTS),
-/* harmony export */   SEVERITIES: () => (/* binding */ SEVERITIES),
 /* harmony export */   getInputs: () => (/* binding */ getInputs),
 /* harmony export */   maskValue: () => (/* binding */ maskValue)
 /* harmony export */ });

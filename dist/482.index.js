@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   prepareTriage: () => (/* binding */ prepareTriage)
 });
 
-// UNUSED EXPORTS: TRIAGE_ACTIONS
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -295,8 +293,8 @@ async function humanRemovedOf(github, issue) {
     return humanLabelHistory(await github.listTimeline(issue)).humanRemoved;
 }
 
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/github/api.ts + 5 modules
+var api = __webpack_require__(7260);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
 var markers = __webpack_require__(6123);
 // EXTERNAL MODULE: ./src/jobs/untrusted.ts

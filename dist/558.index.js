@@ -9,7 +9,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   loginFromFile: () => (/* binding */ loginFromFile),
 /* harmony export */   refreshIfNeeded: () => (/* binding */ refreshIfNeeded),
-/* harmony export */   secretTarget: () => (/* binding */ secretTarget),
 /* harmony export */   staleWarning: () => (/* binding */ staleWarning),
 /* harmony export */   tokenHash: () => (/* reexport safe */ _state_js__WEBPACK_IMPORTED_MODULE_7__.Iq),
 /* harmony export */   writeAccess: () => (/* binding */ writeAccess),
@@ -17,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   writeBackLogin: () => (/* binding */ writeBackLogin)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7388);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5887);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8168);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5439);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9232);
@@ -225,7 +224,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   maskToken: () => (/* binding */ maskToken)
 /* harmony export */ });
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5688);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7388);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5887);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7218);
 /**
@@ -296,7 +295,7 @@ async function loadAuth(inputs, opts) {
 /* harmony export */   B: () => (/* binding */ refreshLogin),
 /* harmony export */   Xl: () => (/* binding */ shouldRefresh)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_TOKEN_URL, CLIENT_ID, REFRESH_SCOPE, DEFAULT_TIMEOUT_MS, MAX_TRIES */
+/* unused harmony exports CLIENT_ID, REFRESH_SCOPE */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
 /* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2376);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5439);
@@ -339,17 +338,38 @@ async function refreshLogin(login, opts = {}) {
     if (!old.refreshToken) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l('The login has no refresh token, so it cannot be refreshed.', 'expired');
     }
-    const url = opts.tokenUrl ?? process.env.CLAUDE_OAUTH_TOKEN_URL ?? DEFAULT_TOKEN_URL;
-    const now = opts.now ?? Date.now;
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const fetchImpl = opts.fetchImpl ?? fetch;
-    const backoffMs = opts.backoffMs ?? 1000;
     const body = JSON.stringify({
         grant_type: 'refresh_token',
         refresh_token: old.refreshToken,
         client_id: CLIENT_ID,
         scope: REFRESH_SCOPE
     });
+    const { res, text, sentAt } = await postWithRetries(body, opts);
+    if (res.status !== 200)
+        throw failure(res, text);
+    const t = parseAnswer(text, opts.onToken);
+    const oauth = {
+        ...old,
+        accessToken: t.access_token,
+        refreshToken: t.refresh_token ?? old.refreshToken,
+        expiresAt: sentAt + t.expires_in * 1000,
+        ...(t.refresh_token_expires_in !== undefined
+            ? { refreshTokenExpiresAt: sentAt + t.refresh_token_expires_in * 1000 }
+            : {}),
+        ...(t.scope !== undefined ? { scopes: t.scope.split(/\s+/).filter(s => s.length > 0) } : {})
+    };
+    return { ...login, credentials: { ...login.credentials, claudeAiOauth: oauth } };
+}
+/**
+ * POSTs the refresh request: up to MAX_TRIES for network errors and 5xx, never again after a
+ * timeout. Resolves to the last answer (any status) and when its request was sent.
+ */
+async function postWithRetries(body, opts) {
+    const url = opts.tokenUrl ?? process.env.CLAUDE_OAUTH_TOKEN_URL ?? DEFAULT_TOKEN_URL;
+    const now = opts.now ?? Date.now;
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const fetchImpl = opts.fetchImpl ?? fetch;
+    const backoffMs = opts.backoffMs ?? 1000;
     for (let attempt = 1;; attempt++) {
         // Taken before sending: the server's clock starts no earlier, so expiresAt errs early.
         const sentAt = now();
@@ -380,34 +400,25 @@ async function refreshLogin(login, opts = {}) {
             await sleep(backoffMs * 2 ** (attempt - 1));
             continue;
         }
-        if (res.status !== 200)
-            throw failure(res, text);
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l('The token endpoint answered 200 with a body that is not JSON, so the login could not be refreshed.', 'expired');
-        }
-        maskTokens(json, opts.onToken);
-        const parsed = TokenResponseSchema.safeParse(json);
-        if (!parsed.success) {
-            const field = (0,_zod_message_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldName */ .w5)((0,_zod_message_js__WEBPACK_IMPORTED_MODULE_2__/* .firstIssue */ .OE)(parsed.error).path, 'dots') || 'body';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l(`The token endpoint answered 200 without a usable "${field}", so the login could not be refreshed.`, 'expired');
-        }
-        const t = parsed.data;
-        const oauth = {
-            ...old,
-            accessToken: t.access_token,
-            refreshToken: t.refresh_token ?? old.refreshToken,
-            expiresAt: sentAt + t.expires_in * 1000,
-            ...(t.refresh_token_expires_in !== undefined
-                ? { refreshTokenExpiresAt: sentAt + t.refresh_token_expires_in * 1000 }
-                : {}),
-            ...(t.scope !== undefined ? { scopes: t.scope.split(/\s+/).filter(s => s.length > 0) } : {})
-        };
-        return { ...login, credentials: { ...login.credentials, claudeAiOauth: oauth } };
+        return { res, text, sentAt };
     }
+}
+/** The 200 answer's tokens, masked before they are checked; refuses a body without them. */
+function parseAnswer(text, onToken) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l('The token endpoint answered 200 with a body that is not JSON, so the login could not be refreshed.', 'expired');
+    }
+    maskTokens(json, onToken);
+    const parsed = TokenResponseSchema.safeParse(json);
+    if (!parsed.success) {
+        const field = (0,_zod_message_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldName */ .w5)((0,_zod_message_js__WEBPACK_IMPORTED_MODULE_2__/* .firstIssue */ .OE)(parsed.error).path, 'dots') || 'body';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l(`The token endpoint answered 200 without a usable "${field}", so the login could not be refreshed.`, 'expired');
+    }
+    return parsed.data;
 }
 /** Masks the tokens of an answer before anything else looks at it, valid or not. */
 function maskTokens(json, onToken) {
@@ -573,48 +584,57 @@ function describeTarget(target) {
 const CLOCK_SKEW_MS = 60_000;
 /** Assesses a decoded subscription login. */
 function assessLogin(login, opts) {
+    return login.kind === 'setup-token'
+        ? assessSetupToken(login.tokenExpiresAt, opts)
+        : assessOauth(login.credentials.claudeAiOauth, opts);
+}
+/** A setup-token holds until its recorded end; it is never refreshed. */
+function assessSetupToken(end, opts) {
     const { now, minValidityMs, warnWithinMs } = opts;
-    if (login.kind === 'setup-token') {
-        const end = login.tokenExpiresAt;
-        if (end === undefined) {
-            return {
-                kind: 'setup-token',
-                status: 'valid',
-                needsRefresh: false,
-                canRefresh: false,
-                notices: [
-                    'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
-                ]
-            };
-        }
-        const base = {
+    if (end === undefined) {
+        return {
             kind: 'setup-token',
-            expiresAt: end,
-            loginExpiresAt: end,
+            status: 'valid',
             needsRefresh: false,
             canRefresh: false,
-            notices: []
+            notices: [
+                'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
+            ]
         };
-        if (end - CLOCK_SKEW_MS <= now) {
-            return { ...base, status: 'expired', reason: `The setup-token expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}.` };
-        }
-        if (end - CLOCK_SKEW_MS - now < minValidityMs) {
-            return {
-                ...base,
-                status: 'expired',
-                reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity.`
-            };
-        }
-        if (end - now < warnWithinMs) {
-            return {
-                ...base,
-                status: 'expiring',
-                reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}.`
-            };
-        }
-        return { ...base, status: 'valid' };
     }
-    const o = login.credentials.claudeAiOauth;
+    const base = {
+        kind: 'setup-token',
+        expiresAt: end,
+        loginExpiresAt: end,
+        needsRefresh: false,
+        canRefresh: false,
+        notices: []
+    };
+    if (end - CLOCK_SKEW_MS <= now) {
+        return { ...base, status: 'expired', reason: `The setup-token expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}.` };
+    }
+    if (end - CLOCK_SKEW_MS - now < minValidityMs) {
+        return {
+            ...base,
+            status: 'expired',
+            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity.`
+        };
+    }
+    if (end - now < warnWithinMs) {
+        return {
+            ...base,
+            status: 'expiring',
+            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}.`
+        };
+    }
+    return { ...base, status: 'valid' };
+}
+/**
+ * A subscription login: its access token must hold for min_validity, or be refreshable (a refresh
+ * token and a login chain that has not ended); the chain's own end warns ahead.
+ */
+function assessOauth(o, opts) {
+    const { now, minValidityMs, warnWithinMs } = opts;
     const expiresAt = o.expiresAt;
     const loginEnd = o.refreshTokenExpiresAt;
     const hasRefresh = typeof o.refreshToken === 'string' && o.refreshToken.length > 0;

@@ -7,8 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MAX_RATE_LIMIT_WAIT_S: () => (/* binding */ MAX_RATE_LIMIT_WAIT_S),
-/* harmony export */   RATE_LIMIT_RETRIES: () => (/* binding */ RATE_LIMIT_RETRIES),
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);

@@ -1089,15 +1089,18 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 8943:
+/***/ 7260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   XH: () => (/* binding */ restApi),
-/* harmony export */   _M: () => (/* binding */ isOwnComment),
-/* harmony export */   lQ: () => (/* binding */ dryRunApi)
-/* harmony export */ });
-/* unused harmony export ACTIONS_BOT */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lQ: () => (/* binding */ dryRunApi),
+  _M: () => (/* reexport */ isOwnComment),
+  XH: () => (/* binding */ restApi)
+});
+
+;// CONCATENATED MODULE: ./src/github/identity.ts
 /** The login GitHub's default GITHUB_TOKEN writes as. */
 const ACTIONS_BOT = 'github-actions[bot]';
 /**
@@ -1109,26 +1112,193 @@ const ACTIONS_BOT = 'github-actions[bot]';
 function isOwnComment(comment, self) {
     return (comment.author ?? '').toLowerCase() === self.toLowerCase();
 }
-/** The GitHub REST implementation for one repository. */
-function restApi(octokit, owner, repo) {
-    const r = { owner, repo };
-    const toFile = (f) => ({
-        filename: f.filename,
-        status: f.status,
-        additions: f.additions,
-        deletions: f.deletions,
-        changes: f.changes,
-        ...(f.patch !== undefined ? { patch: f.patch } : {}),
-        ...(f.previous_filename !== undefined ? { previous_filename: f.previous_filename } : {})
-    });
-    const toComment = (c) => ({
+/**
+ * The login a token writes as. A user's token (PAT, OAuth) may read /user; an installation token
+ * (the default GITHUB_TOKEN, an App's) may not ("Resource not accessible by integration"), but
+ * GraphQL `viewer` answers for both kinds with the login the writes carry (`<app>[bot]`). When
+ * neither answers (an old server, a proxy), the default GITHUB_TOKEN's bot is the best guess: the
+ * input defaults to that token.
+ */
+async function identityOf(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        // An installation token: ask GraphQL.
+    }
+    try {
+        const { viewer } = await octokit.graphql('query { viewer { login } }');
+        if (viewer.login)
+            return viewer.login;
+    }
+    catch {
+        // No GraphQL here: fall back below.
+    }
+    return ACTIONS_BOT;
+}
+
+;// CONCATENATED MODULE: ./src/github/rest.ts
+
+/** The shared context for one repository. */
+function restContext(octokit, owner, repo) {
+    let self;
+    return { octokit, r: { owner, repo }, whoami: () => (self ??= identityOf(octokit)) };
+}
+/** A REST comment (issue, review or inline) as the jobs see it. */
+function toComment(c) {
+    return {
         id: c.id,
         body: c.body ?? '',
         url: c.html_url,
         ...(c.user ? { author: c.user.login } : {}),
         ...(c.created_at ? { createdAt: c.created_at } : {})
+    };
+}
+// Per request: plugin-retry must never repeat a create (GitHub may have stored it, then failed).
+const ONCE = { request: { retries: 0 } };
+/** Whether a failed create may still have been stored: a 5xx, a network error or a timeout. */
+function mayHaveLanded(err) {
+    const status = err?.status;
+    return typeof status !== 'number' || status >= 500;
+}
+// How far GitHub's clock may be behind the runner's when telling this create from an older one.
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Whether GitHub's timestamp is no older than the attempt (less the clock skew); unknown is. */
+function isRecent(at, since) {
+    return at === undefined || Date.parse(at) >= since - CLOCK_SKEW_MS;
+}
+/**
+ * A create (review, comment, issue) that is never repeated blindly: when the answer leaves it open
+ * whether GitHub stored it, the action looks for its own write (made since the attempt began)
+ * first, and creates once more only when it is not there.
+ */
+async function createOnce(create, find) {
+    const since = Date.now();
+    try {
+        return await create();
+    }
+    catch (err) {
+        if (!mayHaveLanded(err))
+            throw err;
+        const found = await find(since).catch(() => undefined);
+        if (found !== undefined)
+            return found;
+        return create();
+    }
+}
+/** The answer, or undefined when GitHub says 404 (a thing that is not there is not an error here). */
+async function unlessNotFound(request) {
+    try {
+        return await request;
+    }
+    catch (err) {
+        if (err.status === 404)
+            return undefined;
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/issues.ts
+
+
+/** Issues, their comments and timelines, over one repository's REST context. */
+function issuesApi(ctx) {
+    const { octokit, r, whoami } = ctx;
+    const listIssueComments = async (issue) => {
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            ...r,
+            issue_number: issue,
+            per_page: 100
+        });
+        return comments.map(toComment);
+    };
+    return {
+        listIssueComments,
+        createIssueComment: (issue, body) => createOnce(async () => {
+            const { data } = await octokit.rest.issues.createComment({
+                ...r,
+                ...ONCE,
+                issue_number: issue,
+                body
+            });
+            return toComment(data);
+        }, async (since) => {
+            const me = await whoami();
+            return ownSince(await listIssueComments(issue), me, body, since);
+        }),
+        async updateIssueComment(id, body) {
+            const { data } = await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
+            return toComment(data);
+        },
+        async getIssue(number) {
+            const { data } = await octokit.rest.issues.get({ ...r, issue_number: number });
+            return toIssue(data);
+        },
+        async listIssues(query) {
+            const out = [];
+            const iterator = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+                ...r,
+                state: query.state,
+                ...(query.labels ? { labels: query.labels } : {}),
+                sort: query.sort ?? 'created',
+                direction: query.direction ?? 'desc',
+                per_page: 100
+            });
+            for await (const page of iterator) {
+                for (const raw of page.data) {
+                    const issue = toIssue(raw);
+                    if (issue.isPullRequest)
+                        continue;
+                    if (query.unlabeled && issue.labels.length > 0)
+                        continue;
+                    out.push(issue);
+                    if (out.length >= query.limit)
+                        return out;
+                }
+            }
+            return out;
+        },
+        createIssue: issue => createOnce(async () => toIssue((await octokit.rest.issues.create({ ...r, ...ONCE, ...issue })).data), since => findOwnIssue(ctx, issue, since)),
+        async updateIssue(number, patch) {
+            await octokit.rest.issues.update({ ...r, issue_number: number, ...patch });
+        },
+        async listTimeline(issue) {
+            const events = await octokit.paginate(octokit.rest.issues.listEventsForTimeline, {
+                ...r,
+                issue_number: issue,
+                per_page: 100
+            });
+            return events;
+        }
+    };
+}
+/** The newest comment this action wrote since `since` with this body, if a create's answer was lost. */
+function ownSince(comments, me, body, since) {
+    return comments
+        .reverse()
+        .find(c => isOwnComment(c, me) && c.body.trim() === body.trim() && isRecent(c.createdAt, since));
+}
+/** The issue this action opened since `since` with this title and body, if a create's answer was lost. */
+async function findOwnIssue({ octokit, r, whoami }, issue, since) {
+    const me = await whoami();
+    // The newest issues are enough: the lost answer was for a create a moment ago.
+    const { data } = await octokit.rest.issues.listForRepo({
+        ...r,
+        state: 'all',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 30
     });
-    const toIssue = (i) => ({
+    return data
+        .map(toIssue)
+        .find(i => !i.isPullRequest &&
+        isOwnComment(i, me) &&
+        i.title === issue.title &&
+        i.body.trim() === issue.body.trim() &&
+        isRecent(i.createdAt, since));
+}
+function toIssue(i) {
+    return {
         number: i.number,
         title: i.title,
         body: i.body ?? '',
@@ -1138,17 +1308,38 @@ function restApi(octokit, owner, repo) {
         url: i.html_url,
         ...(i.created_at ? { createdAt: i.created_at } : {}),
         ...(i.user ? { author: i.user.login } : {})
-    });
-    const listIssueComments = async (issue) => {
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-            ...r,
-            issue_number: issue,
-            per_page: 100
-        });
-        return comments.map(toComment);
     };
-    let self;
-    const whoami = () => (self ??= identityOf(octokit));
+}
+
+;// CONCATENATED MODULE: ./src/github/labels.ts
+/** The repository's labels and adding them to issues, over one repository's REST context. */
+function labelsApi({ octokit, r }) {
+    return {
+        async listLabels() {
+            const labels = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, {
+                ...r,
+                per_page: 100
+            });
+            return labels.map(l => ({
+                name: l.name,
+                ...(l.description ? { description: l.description } : {})
+            }));
+        },
+        async createLabel(label) {
+            await octokit.rest.issues.createLabel({ ...r, ...label });
+        },
+        async addLabels(issue, labels) {
+            await octokit.rest.issues.addLabels({ ...r, issue_number: issue, labels });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/pulls.ts
+
+
+/** Pull requests, their files and reviews, over one repository's REST context. */
+function pullsApi(ctx) {
+    const { octokit, r } = ctx;
     return {
         async getPull(number) {
             const { data: p } = await octokit.rest.pulls.get({ ...r, pull_number: number });
@@ -1193,215 +1384,84 @@ function restApi(octokit, owner, repo) {
             });
             return comments.map(toComment);
         },
-        async createReview(pull, review) {
-            return createOnce(async () => {
-                const { data } = await octokit.rest.pulls.createReview({
-                    ...r,
-                    ...ONCE,
-                    pull_number: pull,
-                    commit_id: review.commitId,
-                    event: 'COMMENT',
-                    body: review.body,
-                    comments: review.comments
-                });
-                return { url: data.html_url };
-            }, async (since) => {
-                const me = await whoami();
-                const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
-                    ...r,
-                    pull_number: pull,
-                    per_page: 100
-                });
-                const candidates = reviews
-                    .reverse()
-                    .filter(x => isOwnComment({ author: x.user?.login }, me) &&
-                    x.commit_id === review.commitId &&
-                    (x.body ?? '').trim() === review.body.trim() &&
-                    isRecent(x.submitted_at ?? undefined, since));
-                // An earlier review of the same head reads the same: its inline comments tell them apart.
-                const wanted = sortedBodies(review.comments);
-                for (const x of candidates) {
-                    const comments = await octokit.paginate(octokit.rest.pulls.listCommentsForReview, {
-                        ...r,
-                        pull_number: pull,
-                        review_id: x.id,
-                        per_page: 100
-                    });
-                    if (sortedBodies(comments) === wanted)
-                        return { url: x.html_url };
-                }
-                return undefined;
-            });
-        },
-        listIssueComments,
-        async createIssueComment(issue, body) {
-            return createOnce(async () => {
-                const { data } = await octokit.rest.issues.createComment({
-                    ...r,
-                    ...ONCE,
-                    issue_number: issue,
-                    body
-                });
-                return toComment(data);
-            }, async (since) => {
-                const me = await whoami();
-                const comments = await listIssueComments(issue);
-                return comments
-                    .reverse()
-                    .find(c => isOwnComment(c, me) && c.body.trim() === body.trim() && isRecent(c.createdAt, since));
-            });
-        },
-        async updateIssueComment(id, body) {
-            const { data } = await octokit.rest.issues.updateComment({ ...r, comment_id: id, body });
-            return toComment(data);
-        },
-        async getIssue(number) {
-            const { data } = await octokit.rest.issues.get({ ...r, issue_number: number });
-            return toIssue(data);
-        },
-        async listIssues(query) {
-            const out = [];
-            const iterator = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+        createReview: (pull, review) => createOnce(async () => {
+            const { data } = await octokit.rest.pulls.createReview({
                 ...r,
-                state: query.state,
-                ...(query.labels ? { labels: query.labels } : {}),
-                sort: query.sort ?? 'created',
-                direction: query.direction ?? 'desc',
-                per_page: 100
+                ...ONCE,
+                pull_number: pull,
+                commit_id: review.commitId,
+                event: 'COMMENT',
+                body: review.body,
+                comments: review.comments
             });
-            for await (const page of iterator) {
-                for (const raw of page.data) {
-                    const issue = toIssue(raw);
-                    if (issue.isPullRequest)
-                        continue;
-                    if (query.unlabeled && issue.labels.length > 0)
-                        continue;
-                    out.push(issue);
-                    if (out.length >= query.limit)
-                        return out;
-                }
-            }
-            return out;
-        },
-        async createIssue(issue) {
-            return createOnce(async () => toIssue((await octokit.rest.issues.create({ ...r, ...ONCE, ...issue })).data), async (since) => {
-                const me = await whoami();
-                // The newest issues are enough: the lost answer was for a create a moment ago.
-                const { data } = await octokit.rest.issues.listForRepo({
-                    ...r,
-                    state: 'all',
-                    sort: 'created',
-                    direction: 'desc',
-                    per_page: 30
-                });
-                return data
-                    .map(toIssue)
-                    .find(i => !i.isPullRequest &&
-                    isOwnComment(i, me) &&
-                    i.title === issue.title &&
-                    i.body.trim() === issue.body.trim() &&
-                    isRecent(i.createdAt, since));
-            });
-        },
-        async updateIssue(number, patch) {
-            await octokit.rest.issues.update({ ...r, issue_number: number, ...patch });
-        },
-        async listLabels() {
-            const labels = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, {
-                ...r,
-                per_page: 100
-            });
-            return labels.map(l => ({
-                name: l.name,
-                ...(l.description ? { description: l.description } : {})
-            }));
-        },
-        async createLabel(label) {
-            await octokit.rest.issues.createLabel({ ...r, ...label });
-        },
-        async addLabels(issue, labels) {
-            await octokit.rest.issues.addLabels({ ...r, issue_number: issue, labels });
-        },
-        whoami,
-        async listTimeline(issue) {
-            const events = await octokit.paginate(octokit.rest.issues.listEventsForTimeline, {
-                ...r,
-                issue_number: issue,
-                per_page: 100
-            });
-            return events;
-        }
+            return { url: data.html_url };
+        }, since => findOwnReview(ctx, pull, review, since))
     };
 }
 /**
- * The login a token writes as. A user's token (PAT, OAuth) may read /user; an installation token
- * (the default GITHUB_TOKEN, an App's) may not ("Resource not accessible by integration"), but
- * GraphQL `viewer` answers for both kinds with the login the writes carry (`<app>[bot]`). When
- * neither answers (an old server, a proxy), the default GITHUB_TOKEN's bot is the best guess: the
- * input defaults to that token.
+ * The review this action posted since `since` with exactly this head, body and inline comments:
+ * what a create whose answer was lost left behind.
  */
-async function identityOf(octokit) {
-    try {
-        return (await octokit.rest.users.getAuthenticated()).data.login;
+async function findOwnReview({ octokit, r, whoami }, pull, review, since) {
+    const me = await whoami();
+    const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
+        ...r,
+        pull_number: pull,
+        per_page: 100
+    });
+    const candidates = reviews
+        .reverse()
+        .filter(x => isOwnComment({ author: x.user?.login }, me) &&
+        x.commit_id === review.commitId &&
+        (x.body ?? '').trim() === review.body.trim() &&
+        isRecent(x.submitted_at ?? undefined, since));
+    // An earlier review of the same head reads the same: its inline comments tell them apart.
+    const wanted = sortedBodies(review.comments);
+    for (const x of candidates) {
+        const comments = await octokit.paginate(octokit.rest.pulls.listCommentsForReview, {
+            ...r,
+            pull_number: pull,
+            review_id: x.id,
+            per_page: 100
+        });
+        if (sortedBodies(comments) === wanted)
+            return { url: x.html_url };
     }
-    catch {
-        // An installation token: ask GraphQL.
-    }
-    try {
-        const { viewer } = await octokit.graphql('query { viewer { login } }');
-        if (viewer.login)
-            return viewer.login;
-    }
-    catch {
-        // No GraphQL here: fall back below.
-    }
-    return ACTIONS_BOT;
-}
-// Per request: plugin-retry must never repeat a create (GitHub may have stored it, then failed).
-const ONCE = { request: { retries: 0 } };
-/** Whether a failed create may still have been stored: a 5xx, a network error or a timeout. */
-function mayHaveLanded(err) {
-    const status = err?.status;
-    return typeof status !== 'number' || status >= 500;
-}
-// How far GitHub's clock may be behind the runner's when telling this create from an older one.
-const CLOCK_SKEW_MS = 5 * 60_000;
-/** Whether GitHub's timestamp is no older than the attempt (less the clock skew); unknown is. */
-function isRecent(at, since) {
-    return at === undefined || Date.parse(at) >= since - CLOCK_SKEW_MS;
+    return undefined;
 }
 function sortedBodies(comments) {
     return JSON.stringify(comments.map(c => (c.body ?? '').trim()).sort());
 }
-/**
- * A create (review, comment, issue) that is never repeated blindly: when the answer leaves it open
- * whether GitHub stored it, the action looks for its own write (made since the attempt began)
- * first, and creates once more only when it is not there.
- */
-async function createOnce(create, find) {
-    const since = Date.now();
-    try {
-        return await create();
-    }
-    catch (err) {
-        if (!mayHaveLanded(err))
-            throw err;
-        const found = await find(since).catch(() => undefined);
-        if (found !== undefined)
-            return found;
-        return create();
-    }
+function toFile(f) {
+    return {
+        filename: f.filename,
+        status: f.status,
+        additions: f.additions,
+        deletions: f.deletions,
+        changes: f.changes,
+        ...(f.patch !== undefined ? { patch: f.patch } : {}),
+        ...(f.previous_filename !== undefined ? { previous_filename: f.previous_filename } : {})
+    };
 }
-/** The answer, or undefined when GitHub says 404 (a thing that is not there is not an error here). */
-async function unlessNotFound(request) {
-    try {
-        return await request;
-    }
-    catch (err) {
-        if (err.status === 404)
-            return undefined;
-        throw err;
-    }
+
+;// CONCATENATED MODULE: ./src/github/api.ts
+/**
+ * The small interface the jobs use to read and write GitHub, so a job is logic over plain objects.
+ * `restApi` implements it with Octokit; `dryRunApi` wraps any implementation so that reads go
+ * through and writes are only described.
+ */
+
+
+
+
+
+/**
+ * The GitHub REST implementation for one repository: its pulls, issues and labels parts over one
+ * shared context (see `rest.ts`), so the login the token writes as is learnt once.
+ */
+function restApi(octokit, owner, repo) {
+    const ctx = restContext(octokit, owner, repo);
+    return { ...pullsApi(ctx), ...issuesApi(ctx), ...labelsApi(ctx), whoami: ctx.whoami };
 }
 /** Reads go to `api`; writes are recorded and described, never made. */
 function dryRunApi(api, writes) {
@@ -1460,7 +1520,7 @@ function dryRunApi(api, writes) {
 /* harmony export */   sN: () => (/* binding */ logSafe),
 /* harmony export */   wc: () => (/* binding */ OutboundGuard)
 /* harmony export */ });
-/* unused harmony exports findLeak, describeWrite, leakMessage */
+/* unused harmony export findLeak */
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5688);
 /**
  * The outbound guard: every text the action writes to GitHub is checked first against every secret
@@ -1696,10 +1756,7 @@ class OutboundGuard {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_CLAUDE_VERSION: () => (/* binding */ DEFAULT_CLAUDE_VERSION),
-/* harmony export */   InputSchema: () => (/* binding */ InputSchema),
-/* harmony export */   MODES: () => (/* binding */ MODES),
 /* harmony export */   SECRET_INPUTS: () => (/* binding */ SECRET_INPUTS),
-/* harmony export */   SEVERITIES: () => (/* binding */ SEVERITIES),
 /* harmony export */   getInputs: () => (/* binding */ getInputs),
 /* harmony export */   maskValue: () => (/* binding */ maskValue)
 /* harmony export */ });
@@ -2071,8 +2128,8 @@ async function runPromptJob(ctx) {
         kind: 'prompt',
         prompt,
         label: 'Claude Code: prompt',
-        model: ctx.inputs.model || undefined,
-        maxTurns: ctx.inputs.max_turns,
+        ...(ctx.inputs.model ? { model: ctx.inputs.model } : {}),
+        ...(ctx.inputs.max_turns !== undefined ? { maxTurns: ctx.inputs.max_turns } : {}),
         timeoutMinutes: ctx.inputs.timeout_minutes,
         extra
     });
@@ -2520,7 +2577,7 @@ async function prepareClaude(inputs, auth, env, opts) {
     const { installClaude } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 2993));
     const installed = await installClaude({
         version: inputs.claude_version,
-        claudePath: inputs.claude_path || undefined,
+        ...(inputs.claude_path ? { claudePath: inputs.claude_path } : {}),
         env
     });
     core/* info */.pq(`Claude Code ${installed.version} (${installed.from}): ${installed.path}`);
@@ -2540,7 +2597,7 @@ async function prepareClaude(inputs, auth, env, opts) {
     const runner = cliRunner({
         claudePath: installed.path,
         sandbox: cliSandbox(env, cliAuth, paths),
-        cwd: env.GITHUB_WORKSPACE,
+        ...(env.GITHUB_WORKSPACE !== undefined ? { cwd: env.GITHUB_WORKSPACE } : {}),
         ...(cliAuth.kind === 'oauth' ? { wipeCheckDir: configDir } : {})
     });
     return { ...runner, version: installed.version, path: installed.path, configDir };
@@ -2589,8 +2646,8 @@ async function readEvent(env = process.env) {
     return { name: env.GITHUB_EVENT_NAME ?? '', payload, owner, repo };
 }
 
-// EXTERNAL MODULE: ./src/github/api.ts
-var github_api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/github/api.ts + 5 modules
+var github_api = __webpack_require__(7260);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub client the jobs get: Octokit made on first use, writes only described under dry_run,
@@ -2785,6 +2842,7 @@ async function liveCheck(pre, auth, env) {
 /** Keeps the tracking issue in step with the check; a failure to do so is only a warning. */
 async function reportOnIssue(pre, steps, found) {
     const { problem, warning, rows } = found;
+    const url = runUrl(steps.env);
     try {
         const did = await syncTrackingIssue(pre.github, {
             needsAction: problem !== undefined || warning !== undefined,
@@ -2792,7 +2850,7 @@ async function reportOnIssue(pre, steps, found) {
             message: problem?.message ?? warning ?? '',
             rows,
             reauth: (0,messages/* reauthBlock */.PS)(steps.reauth, steps.env),
-            runUrl: runUrl(steps.env)
+            ...(url !== undefined ? { runUrl: url } : {})
         });
         core/* info */.pq(`Health tracking issue: ${did}.`);
         pre.summary.text(`Tracking issue: ${did}.`);

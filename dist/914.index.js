@@ -20,12 +20,10 @@ __webpack_require__.d(__webpack_exports__, {
   prepareReview: () => (/* binding */ prepareReview)
 });
 
-// UNUSED EXPORTS: DEFAULT_DIFF_BUDGET, forkSkip, pullNumberOf
-
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/github/api.ts + 5 modules
+var api = __webpack_require__(7260);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/claude/args.ts
@@ -283,8 +281,8 @@ async function askReview(ctx, plan) {
     const run = await ctx.claude.run({
         prompt,
         label: `Claude Code: review of #${pr.number}`,
-        model: inputs.model || undefined,
-        maxTurns: inputs.max_turns,
+        ...(inputs.model ? { model: inputs.model } : {}),
+        ...(inputs.max_turns !== undefined ? { maxTurns: inputs.max_turns } : {}),
         jsonSchema: REVIEW_JSON_SCHEMA,
         tools: REVIEW_TOOLS,
         kind: 'review',

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   installClaude: () => (/* binding */ installClaude)
 });
 
-// UNUSED EXPORTS: CACHE_LAYOUT, binaryIn, cacheKey, platformSuffix, sha256Of, toolBinary, versionOf
+// UNUSED EXPORTS: binaryIn, cacheKey, platformSuffix, sha256Of, toolBinary, versionOf
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);

@@ -33821,7 +33821,6 @@ class AuthError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   readClaudeTar: () => (/* binding */ readClaudeTar)
 /* harmony export */ });
-/* unused harmony export TAKEN_FILES */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6118);
@@ -38472,7 +38471,6 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ defaultIO),
   i: () => (/* binding */ main)
 });
 
@@ -48045,6 +48043,63 @@ function preprocess(fn, schema) {
     });
 }
 
+// EXTERNAL MODULE: ./src/auth/errors.ts
+var errors = __nccwpck_require__(5439);
+;// CONCATENATED MODULE: ./src/auth/limits.ts
+/**
+ * The size and depth limits a secret must meet before anything decodes, parses or walks it: a
+ * genuine login is a few kilobytes of shallow JSON, so anything past these is refused whole.
+ */
+
+/** GitHub refuses secrets over 48 KB: anything larger cannot be a genuine secret. */
+const MAX_SECRET_BYTES = 48 * 1024;
+/** Decompression stops here: a real login is a few kilobytes. */
+const MAX_DECOMPRESSED_BYTES = 1024 * 1024;
+/** No captured login nests JSON this deep; deeper input could overflow the stack later. */
+const MAX_JSON_DEPTH = 32;
+/**
+ * The deepest nesting of objects and arrays in a JSON text, counted without parsing it (so a
+ * crafted input cannot overflow the stack here), stopping as soon as it passes `limit`.
+ */
+function jsonDepth(text, limit = Infinity) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // a backslash escapes the next character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22) {
+            inString = true;
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            depth++;
+            if (depth > deepest)
+                deepest = depth;
+            if (deepest > limit)
+                return deepest;
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            depth--;
+        }
+    }
+    return deepest;
+}
+/** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
+function checkDepth(text, what) {
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
+    }
+}
+/** A byte count as messages give it. */
+function kb(n) {
+    return `${Math.ceil(n / 1024)} KB`;
+}
+
 ;// CONCATENATED MODULE: ./src/zod-message.ts
 /** The first issue of `error`, with the value the input holds at its path. */
 function firstIssue(error, input) {
@@ -48164,33 +48219,16 @@ function primaryToken(from) {
     return from.login ? primaryToken(from.login) : undefined;
 }
 
-// EXTERNAL MODULE: ./src/auth/errors.ts
-var errors = __nccwpck_require__(5439);
-;// CONCATENATED MODULE: ./src/auth/bundle.ts
+;// CONCATENATED MODULE: ./src/auth/login.ts
 /**
- * The auth bundle: the one string `capture` writes and the action reads (base64 of gzip of JSON),
- * and every older form the SPEC still accepts: a bare `.credentials.json`, a tar or tar.gz of a
- * captured `~/.claude`, a bare setup-token, each base64-encoded or not.
- *
- * Decoding never logs and never quotes the input: every message names the problem and the fix.
+ * What a decoded login is, whatever form it came in: the CLI's credentials shape, the login
+ * types the action works with, and the field checks every form shares (wiped tokens, epoch
+ * seconds where milliseconds belong, a wrong shape named by its first wrong field).
  */
 
 
 
 
-
-/** GitHub refuses secrets over 48 KB: anything larger cannot be a genuine secret. */
-const MAX_SECRET_BYTES = 48 * 1024;
-/** Decompression stops here: a real login is a few kilobytes. */
-const MAX_DECOMPRESSED_BYTES = 1024 * 1024;
-/** The newest bundle version this code writes and understands. */
-const BUNDLE_VERSION = 1;
-const BUNDLE_FORMAT = 'claude-auth-bundle';
-/** No captured login nests JSON this deep; deeper input could overflow the stack later. */
-const MAX_JSON_DEPTH = 32;
-/** Files besides the credentials that a bundle may carry and `restore` may write. */
-const EXTRA_FILES = ['settings.json', 'settings.local.json'];
-const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
 /** The login as the CLI stores it under `claudeAiOauth`; unknown fields survive a round trip. */
 const OauthSchema = looseObject({
     accessToken: schemas_string(),
@@ -48203,6 +48241,86 @@ const OauthSchema = looseObject({
 /** The whole `.credentials.json`; fields beside `claudeAiOauth` survive too. */
 const CredentialsSchema = looseObject({ claudeAiOauth: OauthSchema });
 const SourceSchema = schemas_enum(['file', 'keychain', 'container', 'setup-token', 'refresh']);
+/** Every secret string a login holds, for masking. */
+function tokensOf(login) {
+    if (login.kind === 'setup-token')
+        return [login.token];
+    const o = login.credentials.claudeAiOauth;
+    return [o.accessToken, o.refreshToken ?? ''].filter(t => t.length > 0);
+}
+/** A setup-token login from a bare token; refuses an API key and other `sk-ant-` strings. */
+function fromToken(token, what) {
+    if (/^sk-ant-api\d{2}-/.test(token)) {
+        throw new errors/* AuthError */.l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
+    }
+    if (!/^sk-ant-oat\d{2}-/.test(token)) {
+        throw new errors/* AuthError */.l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
+    }
+    return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
+}
+/** Refuses a wiped login and timestamps in the wrong unit. */
+function checkOauth(o, what, prefix) {
+    if (isWiped(o)) {
+        throw new errors/* AuthError */.l(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
+    }
+    checkEpochMs(o.expiresAt, `${prefix}expiresAt`, what);
+    checkEpochMs(o.refreshTokenExpiresAt, `${prefix}refreshTokenExpiresAt`, what);
+}
+/** Epoch seconds where milliseconds belong would make every login look expired in 1970. */
+function checkEpochMs(value, field, what) {
+    if (value === undefined || value === 0)
+        return;
+    if (value > 0 && value < 100_000_000_000) {
+        throw new errors/* AuthError */.l(`${what} has ${field} ${value}, which is seconds since the epoch; the CLI writes milliseconds (${value * 1000}): re-capture the login rather than editing it by hand.`);
+    }
+    if (value < 0 || !Number.isFinite(value)) {
+        throw new errors/* AuthError */.l(`${what} has ${field} ${value}; expected milliseconds since the epoch.`);
+    }
+}
+/** The value as the schema parses it, or an AuthError naming the first wrong field. */
+function parseShape(schema, value, what) {
+    const result = schema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const first = firstIssue(result.error, value);
+    const field = fieldName(first.path, 'dots') || '(top level)';
+    throw new errors/* AuthError */.l(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
+}
+/** What is wrong with the field: missing, the wrong type, or outside its values. */
+function shapeDetail({ issue, value }) {
+    if (issue?.code === 'invalid_type') {
+        const received = kindOf(value);
+        if (received === 'missing')
+            return `is missing (expected ${issue.expected})`;
+        const detail = `must be ${withArticle(issue.expected)}, not ${received}`;
+        return issue.expected === 'number' && received === 'a string'
+            ? `${detail} (numbers are not quoted)`
+            : detail;
+    }
+    if (issue?.code === 'invalid_value') {
+        return `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
+    }
+    if (issue?.code === 'too_small')
+        return `is too small (${issue.message})`;
+    return issue?.message ?? 'is invalid';
+}
+
+;// CONCATENATED MODULE: ./src/auth/bundle-format.ts
+/**
+ * The auth bundle, version 1: the one string `capture` writes and the action reads (base64 of
+ * gzip of JSON) and writes back after a refresh. Reading a bundle object, building one for a
+ * login, and encoding it; `bundle.ts` finds the bundle inside whatever form the secret came in.
+ */
+
+
+
+
+
+/** The newest bundle version this code writes and understands. */
+const BUNDLE_VERSION = 1;
+const BUNDLE_FORMAT = 'claude-auth-bundle';
+/** Files besides the credentials that a bundle may carry and `restore` may write. */
+const EXTRA_FILES = ['settings.json', 'settings.local.json'];
 const FilesSchema = record(schemas_string(), unknown());
 /** Version 1 of the bundle, exactly as the SPEC writes it. */
 const BundleSchema = looseObject({
@@ -48233,13 +48351,114 @@ const BundleSchema = looseObject({
         });
     }
 });
-/** Every secret string a login holds, for masking. */
-function tokensOf(login) {
-    if (login.kind === 'setup-token')
-        return [login.token];
-    const o = login.credentials.claudeAiOauth;
-    return [o.accessToken, o.refreshToken ?? ''].filter(t => t.length > 0);
+/** A bundle object (its `format` or `version` key said so) as a login. */
+function fromBundle(obj, what) {
+    if (obj.format !== BUNDLE_FORMAT) {
+        throw new errors/* AuthError */.l(`${what} has field "format" ${JSON.stringify(String(obj.format).slice(0, 40))}; expected "${BUNDLE_FORMAT}".`);
+    }
+    if (typeof obj.version === 'number' && obj.version > BUNDLE_VERSION) {
+        throw new errors/* AuthError */.l(`${what} is a bundle of version ${obj.version}, newer than this action understands (${BUNDLE_VERSION}): update the action to a newer release, or capture with the matching version of the capture tool.`);
+    }
+    const bundle = parseShape(BundleSchema, obj, what);
+    const files = pickFiles(bundle.files ?? {});
+    const base = {
+        generation: bundle.generation,
+        source: bundle.source,
+        capturedAt: bundle.capturedAt,
+        files: files.files,
+        bundle,
+        warnings: files.warnings,
+        origin: 'bundle'
+    };
+    if (bundle.kind === 'setup-token') {
+        const token = fromToken(bundle.token, what).token;
+        checkEpochMs(bundle.tokenExpiresAt, 'tokenExpiresAt', what);
+        return {
+            ...base,
+            kind: 'setup-token',
+            token,
+            ...(bundle.tokenExpiresAt !== undefined ? { tokenExpiresAt: bundle.tokenExpiresAt } : {})
+        };
+    }
+    const credentials = bundle.credentials;
+    checkOauth(credentials.claudeAiOauth, what, 'credentials.claudeAiOauth.');
+    return { ...base, kind: 'oauth', credentials };
 }
+function pickFiles(raw) {
+    const files = {};
+    const warnings = [];
+    for (const [name, content] of Object.entries(raw)) {
+        if (EXTRA_FILES.includes(name))
+            files[name] = content;
+        else
+            warnings.push(`The bundle carries a file "${name.slice(0, 60)}" that is not restored.`);
+    }
+    return { files, warnings };
+}
+/** Builds a version-1 bundle for a login, keeping unknown fields of the bundle it came from. */
+function buildBundle(login, meta) {
+    // Files come only from `meta.files` or the login's own (already filtered) files, never from
+    // the bundle it was decoded from.
+    const { files: _previousFiles, ...previous } = login.bundle ?? {};
+    const common = {
+        ...previous,
+        format: BUNDLE_FORMAT,
+        version: BUNDLE_VERSION,
+        capturedAt: meta.capturedAt ?? new Date().toISOString(),
+        source: meta.source,
+        generation: meta.generation
+    };
+    const files = meta.files ?? login.files;
+    const withFiles = Object.keys(files).length > 0 ? { files } : {};
+    if (login.kind === 'setup-token') {
+        const { credentials: _drop, ...rest } = common;
+        return BundleSchema.parse({
+            ...rest,
+            kind: 'setup-token',
+            token: login.token,
+            ...(login.tokenExpiresAt !== undefined ? { tokenExpiresAt: login.tokenExpiresAt } : {}),
+            ...withFiles
+        });
+    }
+    const { token: _t, tokenExpiresAt: _te, ...rest } = common;
+    return BundleSchema.parse({
+        ...rest,
+        kind: 'oauth',
+        credentials: login.credentials,
+        ...withFiles
+    });
+}
+/**
+ * Encodes a bundle as the secret's string: base64 of gzip of JSON.
+ * @throws AuthError when the result is over GitHub's 48 KB limit.
+ */
+function encodeBundle(bundle) {
+    const encoded = (0,external_node_zlib_.gzipSync)(Buffer.from(JSON.stringify(bundle), 'utf8'), { level: 9 }).toString('base64');
+    if (encoded.length > MAX_SECRET_BYTES) {
+        throw new errors/* AuthError */.l(`The bundle is ${kb(encoded.length)} once encoded, more than the 48 KB GitHub allows for a secret: leave out the extra files.`);
+    }
+    return encoded;
+}
+
+;// CONCATENATED MODULE: ./src/auth/bundle.ts
+/**
+ * Decodes the secret in any form the SPEC accepts into a login: the auth bundle (see
+ * `bundle-format.ts`), and the older forms: a bare `.credentials.json`, a tar or tar.gz of a
+ * captured `~/.claude`, a bare setup-token, each base64-encoded or not. Size and depth limits
+ * (`limits.ts`) apply before anything is decompressed or parsed.
+ *
+ * Decoding never logs and never quotes the input: every message names the problem and the fix.
+ * This module is also the one place importers find the login's types and the bundle's functions.
+ */
+
+
+
+
+
+
+
+
+const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
 /**
  * Decodes any accepted form of the secret into a login.
  * @throws AuthError with one sentence naming the problem.
@@ -48298,53 +48517,6 @@ async function fromPlain(bytes, what, stage) {
         return fromToken(asText, what);
     throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
 }
-function fromToken(token, what) {
-    if (/^sk-ant-api\d{2}-/.test(token)) {
-        throw new errors/* AuthError */.l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
-    }
-    if (!/^sk-ant-oat\d{2}-/.test(token)) {
-        throw new errors/* AuthError */.l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
-    }
-    return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
-}
-/**
- * The deepest nesting of objects and arrays in a JSON text, counted without parsing it (so a
- * crafted input cannot overflow the stack here), stopping as soon as it passes `limit`.
- */
-function jsonDepth(text, limit = Infinity) {
-    let depth = 0;
-    let deepest = 0;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inString) {
-            if (c === 0x5c)
-                i++; // a backslash escapes the next character
-            else if (c === 0x22)
-                inString = false;
-        }
-        else if (c === 0x22) {
-            inString = true;
-        }
-        else if (c === 0x7b || c === 0x5b) {
-            depth++;
-            if (depth > deepest)
-                deepest = depth;
-            if (deepest > limit)
-                return deepest;
-        }
-        else if (c === 0x7d || c === 0x5d) {
-            depth--;
-        }
-    }
-    return deepest;
-}
-/** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
-function checkDepth(text, what) {
-    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
-    }
-}
 function fromJsonText(text, what, stage) {
     checkDepth(text, what);
     let value;
@@ -48383,33 +48555,6 @@ function fromJsonValue(value, what) {
         .map(k => JSON.stringify(k.slice(0, 30)));
     throw new errors/* AuthError */.l(`${what} is a JSON object without "format" or "claudeAiOauth" (its keys: ${keys.join(', ') || 'none'}): it is neither a claude-auth-bundle nor a .credentials.json.`);
 }
-function fromBundle(obj, what) {
-    if (obj.format !== BUNDLE_FORMAT) {
-        throw new errors/* AuthError */.l(`${what} has field "format" ${JSON.stringify(String(obj.format).slice(0, 40))}; expected "${BUNDLE_FORMAT}".`);
-    }
-    if (typeof obj.version === 'number' && obj.version > BUNDLE_VERSION) {
-        throw new errors/* AuthError */.l(`${what} is a bundle of version ${obj.version}, newer than this action understands (${BUNDLE_VERSION}): update the action to a newer release, or capture with the matching version of the capture tool.`);
-    }
-    const bundle = parseShape(BundleSchema, obj, what);
-    const files = pickFiles(bundle.files ?? {});
-    const base = {
-        generation: bundle.generation,
-        source: bundle.source,
-        capturedAt: bundle.capturedAt,
-        files: files.files,
-        bundle,
-        warnings: files.warnings,
-        origin: 'bundle'
-    };
-    if (bundle.kind === 'setup-token') {
-        const token = fromToken(bundle.token, what).token;
-        checkEpochMs(bundle.tokenExpiresAt, 'tokenExpiresAt', what);
-        return { ...base, kind: 'setup-token', token, tokenExpiresAt: bundle.tokenExpiresAt };
-    }
-    const credentials = bundle.credentials;
-    checkOauth(credentials.claudeAiOauth, what, 'credentials.claudeAiOauth.');
-    return { ...base, kind: 'oauth', credentials };
-}
 function fromTarFiles(files, what) {
     const creds = files.get('.credentials.json');
     if (!creds) {
@@ -48439,111 +48584,9 @@ function fromTarFiles(files, what) {
     }
     return { ...login, origin: 'tar', files: extras, warnings };
 }
-function pickFiles(raw) {
-    const files = {};
-    const warnings = [];
-    for (const [name, content] of Object.entries(raw)) {
-        if (EXTRA_FILES.includes(name))
-            files[name] = content;
-        else
-            warnings.push(`The bundle carries a file "${name.slice(0, 60)}" that is not restored.`);
-    }
-    return { files, warnings };
-}
-function checkOauth(o, what, prefix) {
-    if (isWiped(o)) {
-        throw new errors/* AuthError */.l(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
-    }
-    checkEpochMs(o.expiresAt, `${prefix}expiresAt`, what);
-    checkEpochMs(o.refreshTokenExpiresAt, `${prefix}refreshTokenExpiresAt`, what);
-}
-/** Epoch seconds where milliseconds belong would make every login look expired in 1970. */
-function checkEpochMs(value, field, what) {
-    if (value === undefined || value === 0)
-        return;
-    if (value > 0 && value < 100_000_000_000) {
-        throw new errors/* AuthError */.l(`${what} has ${field} ${value}, which is seconds since the epoch; the CLI writes milliseconds (${value * 1000}): re-capture the login rather than editing it by hand.`);
-    }
-    if (value < 0 || !Number.isFinite(value)) {
-        throw new errors/* AuthError */.l(`${what} has ${field} ${value}; expected milliseconds since the epoch.`);
-    }
-}
-function parseShape(schema, value, what) {
-    const result = schema.safeParse(value);
-    if (result.success)
-        return result.data;
-    const first = firstIssue(result.error, value);
-    const field = fieldName(first.path, 'dots') || '(top level)';
-    throw new errors/* AuthError */.l(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
-}
-/** What is wrong with the field: missing, the wrong type, or outside its values. */
-function shapeDetail({ issue, value }) {
-    if (issue?.code === 'invalid_type') {
-        const received = kindOf(value);
-        if (received === 'missing')
-            return `is missing (expected ${issue.expected})`;
-        const detail = `must be ${withArticle(issue.expected)}, not ${received}`;
-        return issue.expected === 'number' && received === 'a string'
-            ? `${detail} (numbers are not quoted)`
-            : detail;
-    }
-    if (issue?.code === 'invalid_value') {
-        return `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
-    }
-    if (issue?.code === 'too_small')
-        return `is too small (${issue.message})`;
-    return issue?.message ?? 'is invalid';
-}
-function kb(n) {
-    return `${Math.ceil(n / 1024)} KB`;
-}
 function zlibReason(err) {
     const msg = String(err.message ?? err);
     return msg.length > 80 ? msg.slice(0, 80) : msg;
-}
-/** Builds a version-1 bundle for a login, keeping unknown fields of the bundle it came from. */
-function buildBundle(login, meta) {
-    // Files come only from `meta.files` or the login's own (already filtered) files, never from
-    // the bundle it was decoded from.
-    const { files: _previousFiles, ...previous } = login.bundle ?? {};
-    const common = {
-        ...previous,
-        format: BUNDLE_FORMAT,
-        version: BUNDLE_VERSION,
-        capturedAt: meta.capturedAt ?? new Date().toISOString(),
-        source: meta.source,
-        generation: meta.generation
-    };
-    const files = meta.files ?? login.files;
-    const withFiles = Object.keys(files).length > 0 ? { files } : {};
-    if (login.kind === 'setup-token') {
-        const { credentials: _drop, ...rest } = common;
-        return BundleSchema.parse({
-            ...rest,
-            kind: 'setup-token',
-            token: login.token,
-            ...(login.tokenExpiresAt !== undefined ? { tokenExpiresAt: login.tokenExpiresAt } : {}),
-            ...withFiles
-        });
-    }
-    const { token: _t, tokenExpiresAt: _te, ...rest } = common;
-    return BundleSchema.parse({
-        ...rest,
-        kind: 'oauth',
-        credentials: login.credentials,
-        ...withFiles
-    });
-}
-/**
- * Encodes a bundle as the secret's string: base64 of gzip of JSON.
- * @throws AuthError when the result is over GitHub's 48 KB limit.
- */
-function encodeBundle(bundle) {
-    const encoded = (0,external_node_zlib_.gzipSync)(Buffer.from(JSON.stringify(bundle), 'utf8'), { level: 9 }).toString('base64');
-    if (encoded.length > MAX_SECRET_BYTES) {
-        throw new errors/* AuthError */.l(`The bundle is ${kb(encoded.length)} once encoded, more than the 48 KB GitHub allows for a secret: leave out the extra files.`);
-    }
-    return encoded;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/libsodium/dist/modules-esm/libsodium.mjs
@@ -48886,48 +48929,57 @@ function hoursUntil(ms, now) {
 const CLOCK_SKEW_MS = 60_000;
 /** Assesses a decoded subscription login. */
 function assessLogin(login, opts) {
+    return login.kind === 'setup-token'
+        ? assessSetupToken(login.tokenExpiresAt, opts)
+        : assessOauth(login.credentials.claudeAiOauth, opts);
+}
+/** A setup-token holds until its recorded end; it is never refreshed. */
+function assessSetupToken(end, opts) {
     const { now, minValidityMs, warnWithinMs } = opts;
-    if (login.kind === 'setup-token') {
-        const end = login.tokenExpiresAt;
-        if (end === undefined) {
-            return {
-                kind: 'setup-token',
-                status: 'valid',
-                needsRefresh: false,
-                canRefresh: false,
-                notices: [
-                    'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
-                ]
-            };
-        }
-        const base = {
+    if (end === undefined) {
+        return {
             kind: 'setup-token',
-            expiresAt: end,
-            loginExpiresAt: end,
+            status: 'valid',
             needsRefresh: false,
             canRefresh: false,
-            notices: []
+            notices: [
+                'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
+            ]
         };
-        if (end - CLOCK_SKEW_MS <= now) {
-            return { ...base, status: 'expired', reason: `The setup-token expired at ${iso(end)}.` };
-        }
-        if (end - CLOCK_SKEW_MS - now < minValidityMs) {
-            return {
-                ...base,
-                status: 'expired',
-                reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity.`
-            };
-        }
-        if (end - now < warnWithinMs) {
-            return {
-                ...base,
-                status: 'expiring',
-                reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}.`
-            };
-        }
-        return { ...base, status: 'valid' };
     }
-    const o = login.credentials.claudeAiOauth;
+    const base = {
+        kind: 'setup-token',
+        expiresAt: end,
+        loginExpiresAt: end,
+        needsRefresh: false,
+        canRefresh: false,
+        notices: []
+    };
+    if (end - CLOCK_SKEW_MS <= now) {
+        return { ...base, status: 'expired', reason: `The setup-token expired at ${iso(end)}.` };
+    }
+    if (end - CLOCK_SKEW_MS - now < minValidityMs) {
+        return {
+            ...base,
+            status: 'expired',
+            reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity.`
+        };
+    }
+    if (end - now < warnWithinMs) {
+        return {
+            ...base,
+            status: 'expiring',
+            reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}.`
+        };
+    }
+    return { ...base, status: 'valid' };
+}
+/**
+ * A subscription login: its access token must hold for min_validity, or be refreshable (a refresh
+ * token and a login chain that has not ended); the chain's own end warns ahead.
+ */
+function assessOauth(o, opts) {
+    const { now, minValidityMs, warnWithinMs } = opts;
     const expiresAt = o.expiresAt;
     const loginEnd = o.refreshTokenExpiresAt;
     const hasRefresh = typeof o.refreshToken === 'string' && o.refreshToken.length > 0;
@@ -55851,6 +55903,5 @@ if (isEntryPoint()) {
     });
 }
 
-var __webpack_exports__defaultIO = __webpack_exports__.Q;
 var __webpack_exports__main = __webpack_exports__.i;
-export { __webpack_exports__defaultIO as defaultIO, __webpack_exports__main as main };
+export { __webpack_exports__main as main };

@@ -1,0 +1,648 @@
+export const id = 887;
+export const ids = [887];
+export const modules = {
+
+/***/ 5887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CredentialsSchema: () => (/* reexport */ CredentialsSchema),
+  MAX_JSON_DEPTH: () => (/* reexport */ MAX_JSON_DEPTH),
+  buildBundle: () => (/* reexport */ buildBundle),
+  decodeAuth: () => (/* binding */ decodeAuth),
+  encodeBundle: () => (/* reexport */ encodeBundle),
+  jsonDepth: () => (/* reexport */ jsonDepth),
+  tokensOf: () => (/* reexport */ tokensOf)
+});
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/auth/errors.ts
+var errors = __webpack_require__(5439);
+;// CONCATENATED MODULE: ./src/auth/limits.ts
+/**
+ * The size and depth limits a secret must meet before anything decodes, parses or walks it: a
+ * genuine login is a few kilobytes of shallow JSON, so anything past these is refused whole.
+ */
+
+/** GitHub refuses secrets over 48 KB: anything larger cannot be a genuine secret. */
+const MAX_SECRET_BYTES = 48 * 1024;
+/** Decompression stops here: a real login is a few kilobytes. */
+const MAX_DECOMPRESSED_BYTES = 1024 * 1024;
+/** No captured login nests JSON this deep; deeper input could overflow the stack later. */
+const MAX_JSON_DEPTH = 32;
+/**
+ * The deepest nesting of objects and arrays in a JSON text, counted without parsing it (so a
+ * crafted input cannot overflow the stack here), stopping as soon as it passes `limit`.
+ */
+function jsonDepth(text, limit = Infinity) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // a backslash escapes the next character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22) {
+            inString = true;
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            depth++;
+            if (depth > deepest)
+                deepest = depth;
+            if (deepest > limit)
+                return deepest;
+        }
+        else if (c === 0x7d || c === 0x5d) {
+            depth--;
+        }
+    }
+    return deepest;
+}
+/** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
+function checkDepth(text, what) {
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
+    }
+}
+/** A byte count as messages give it. */
+function kb(n) {
+    return `${Math.ceil(n / 1024)} KB`;
+}
+
+// EXTERNAL MODULE: ./src/zod-message.ts
+var zod_message = __webpack_require__(2376);
+// EXTERNAL MODULE: ./src/auth/credentials.ts
+var credentials = __webpack_require__(8168);
+;// CONCATENATED MODULE: ./src/auth/login.ts
+/**
+ * What a decoded login is, whatever form it came in: the CLI's credentials shape, the login
+ * types the action works with, and the field checks every form shares (wiped tokens, epoch
+ * seconds where milliseconds belong, a wrong shape named by its first wrong field).
+ */
+
+
+
+
+/** The login as the CLI stores it under `claudeAiOauth`; unknown fields survive a round trip. */
+const OauthSchema = schemas/* looseObject */._H3({
+    accessToken: schemas/* string */.YjP(),
+    refreshToken: schemas/* string */.YjP().optional(),
+    expiresAt: schemas/* number */.aig(),
+    refreshTokenExpiresAt: schemas/* number */.aig().optional(),
+    scopes: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    subscriptionType: schemas/* string */.YjP().nullish()
+});
+/** The whole `.credentials.json`; fields beside `claudeAiOauth` survive too. */
+const CredentialsSchema = schemas/* looseObject */._H3({ claudeAiOauth: OauthSchema });
+const SourceSchema = schemas/* enum */.k5n(['file', 'keychain', 'container', 'setup-token', 'refresh']);
+/** Every secret string a login holds, for masking. */
+function tokensOf(login) {
+    if (login.kind === 'setup-token')
+        return [login.token];
+    const o = login.credentials.claudeAiOauth;
+    return [o.accessToken, o.refreshToken ?? ''].filter(t => t.length > 0);
+}
+/** A setup-token login from a bare token; refuses an API key and other `sk-ant-` strings. */
+function fromToken(token, what) {
+    if (/^sk-ant-api\d{2}-/.test(token)) {
+        throw new errors/* AuthError */.l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
+    }
+    if (!/^sk-ant-oat\d{2}-/.test(token)) {
+        throw new errors/* AuthError */.l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
+    }
+    return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
+}
+/** Refuses a wiped login and timestamps in the wrong unit. */
+function checkOauth(o, what, prefix) {
+    if ((0,credentials/* isWiped */.IO)(o)) {
+        throw new errors/* AuthError */.l(`${what} holds a wiped login (${prefix}accessToken is empty), as the CLI leaves it after a refused refresh: the login is gone.`, 'expired');
+    }
+    checkEpochMs(o.expiresAt, `${prefix}expiresAt`, what);
+    checkEpochMs(o.refreshTokenExpiresAt, `${prefix}refreshTokenExpiresAt`, what);
+}
+/** Epoch seconds where milliseconds belong would make every login look expired in 1970. */
+function checkEpochMs(value, field, what) {
+    if (value === undefined || value === 0)
+        return;
+    if (value > 0 && value < 100_000_000_000) {
+        throw new errors/* AuthError */.l(`${what} has ${field} ${value}, which is seconds since the epoch; the CLI writes milliseconds (${value * 1000}): re-capture the login rather than editing it by hand.`);
+    }
+    if (value < 0 || !Number.isFinite(value)) {
+        throw new errors/* AuthError */.l(`${what} has ${field} ${value}; expected milliseconds since the epoch.`);
+    }
+}
+/** The value as the schema parses it, or an AuthError naming the first wrong field. */
+function parseShape(schema, value, what) {
+    const result = schema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const first = (0,zod_message/* firstIssue */.OE)(result.error, value);
+    const field = (0,zod_message/* fieldName */.w5)(first.path, 'dots') || '(top level)';
+    throw new errors/* AuthError */.l(`${what} has the wrong shape: field "${field}" ${shapeDetail(first)}.`);
+}
+/** What is wrong with the field: missing, the wrong type, or outside its values. */
+function shapeDetail({ issue, value }) {
+    if (issue?.code === 'invalid_type') {
+        const received = (0,zod_message/* kindOf */.I)(value);
+        if (received === 'missing')
+            return `is missing (expected ${issue.expected})`;
+        const detail = `must be ${(0,zod_message/* withArticle */.vJ)(issue.expected)}, not ${received}`;
+        return issue.expected === 'number' && received === 'a string'
+            ? `${detail} (numbers are not quoted)`
+            : detail;
+    }
+    if (issue?.code === 'invalid_value') {
+        return `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
+    }
+    if (issue?.code === 'too_small')
+        return `is too small (${issue.message})`;
+    return issue?.message ?? 'is invalid';
+}
+
+;// CONCATENATED MODULE: ./src/auth/bundle-format.ts
+/**
+ * The auth bundle, version 1: the one string `capture` writes and the action reads (base64 of
+ * gzip of JSON) and writes back after a refresh. Reading a bundle object, building one for a
+ * login, and encoding it; `bundle.ts` finds the bundle inside whatever form the secret came in.
+ */
+
+
+
+
+
+/** The newest bundle version this code writes and understands. */
+const BUNDLE_VERSION = 1;
+const BUNDLE_FORMAT = 'claude-auth-bundle';
+/** Files besides the credentials that a bundle may carry and `restore` may write. */
+const EXTRA_FILES = ['settings.json', 'settings.local.json'];
+const FilesSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+/** Version 1 of the bundle, exactly as the SPEC writes it. */
+const BundleSchema = schemas/* looseObject */._H3({
+    format: schemas/* literal */.euz(BUNDLE_FORMAT),
+    version: schemas/* literal */.euz(BUNDLE_VERSION),
+    kind: schemas/* enum */.k5n(['oauth', 'setup-token']),
+    capturedAt: schemas/* string */.YjP(),
+    source: SourceSchema,
+    generation: schemas/* number */.aig().int().min(0),
+    credentials: CredentialsSchema.optional(),
+    token: schemas/* string */.YjP().optional(),
+    tokenExpiresAt: schemas/* number */.aig().optional(),
+    files: FilesSchema.optional()
+})
+    .superRefine((b, ctx) => {
+    if (b.kind === 'oauth' && !b.credentials) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['credentials'],
+            message: 'is required for kind "oauth"'
+        });
+    }
+    if (b.kind === 'setup-token' && !b.token) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['token'],
+            message: 'is required for kind "setup-token"'
+        });
+    }
+});
+/** A bundle object (its `format` or `version` key said so) as a login. */
+function fromBundle(obj, what) {
+    if (obj.format !== BUNDLE_FORMAT) {
+        throw new errors/* AuthError */.l(`${what} has field "format" ${JSON.stringify(String(obj.format).slice(0, 40))}; expected "${BUNDLE_FORMAT}".`);
+    }
+    if (typeof obj.version === 'number' && obj.version > BUNDLE_VERSION) {
+        throw new errors/* AuthError */.l(`${what} is a bundle of version ${obj.version}, newer than this action understands (${BUNDLE_VERSION}): update the action to a newer release, or capture with the matching version of the capture tool.`);
+    }
+    const bundle = parseShape(BundleSchema, obj, what);
+    const files = pickFiles(bundle.files ?? {});
+    const base = {
+        generation: bundle.generation,
+        source: bundle.source,
+        capturedAt: bundle.capturedAt,
+        files: files.files,
+        bundle,
+        warnings: files.warnings,
+        origin: 'bundle'
+    };
+    if (bundle.kind === 'setup-token') {
+        const token = fromToken(bundle.token, what).token;
+        checkEpochMs(bundle.tokenExpiresAt, 'tokenExpiresAt', what);
+        return {
+            ...base,
+            kind: 'setup-token',
+            token,
+            ...(bundle.tokenExpiresAt !== undefined ? { tokenExpiresAt: bundle.tokenExpiresAt } : {})
+        };
+    }
+    const credentials = bundle.credentials;
+    checkOauth(credentials.claudeAiOauth, what, 'credentials.claudeAiOauth.');
+    return { ...base, kind: 'oauth', credentials };
+}
+function pickFiles(raw) {
+    const files = {};
+    const warnings = [];
+    for (const [name, content] of Object.entries(raw)) {
+        if (EXTRA_FILES.includes(name))
+            files[name] = content;
+        else
+            warnings.push(`The bundle carries a file "${name.slice(0, 60)}" that is not restored.`);
+    }
+    return { files, warnings };
+}
+/** Builds a version-1 bundle for a login, keeping unknown fields of the bundle it came from. */
+function buildBundle(login, meta) {
+    // Files come only from `meta.files` or the login's own (already filtered) files, never from
+    // the bundle it was decoded from.
+    const { files: _previousFiles, ...previous } = login.bundle ?? {};
+    const common = {
+        ...previous,
+        format: BUNDLE_FORMAT,
+        version: BUNDLE_VERSION,
+        capturedAt: meta.capturedAt ?? new Date().toISOString(),
+        source: meta.source,
+        generation: meta.generation
+    };
+    const files = meta.files ?? login.files;
+    const withFiles = Object.keys(files).length > 0 ? { files } : {};
+    if (login.kind === 'setup-token') {
+        const { credentials: _drop, ...rest } = common;
+        return BundleSchema.parse({
+            ...rest,
+            kind: 'setup-token',
+            token: login.token,
+            ...(login.tokenExpiresAt !== undefined ? { tokenExpiresAt: login.tokenExpiresAt } : {}),
+            ...withFiles
+        });
+    }
+    const { token: _t, tokenExpiresAt: _te, ...rest } = common;
+    return BundleSchema.parse({
+        ...rest,
+        kind: 'oauth',
+        credentials: login.credentials,
+        ...withFiles
+    });
+}
+/**
+ * Encodes a bundle as the secret's string: base64 of gzip of JSON.
+ * @throws AuthError when the result is over GitHub's 48 KB limit.
+ */
+function encodeBundle(bundle) {
+    const encoded = (0,external_node_zlib_.gzipSync)(Buffer.from(JSON.stringify(bundle), 'utf8'), { level: 9 }).toString('base64');
+    if (encoded.length > MAX_SECRET_BYTES) {
+        throw new errors/* AuthError */.l(`The bundle is ${kb(encoded.length)} once encoded, more than the 48 KB GitHub allows for a secret: leave out the extra files.`);
+    }
+    return encoded;
+}
+
+;// CONCATENATED MODULE: ./src/auth/bundle.ts
+/**
+ * Decodes the secret in any form the SPEC accepts into a login: the auth bundle (see
+ * `bundle-format.ts`), and the older forms: a bare `.credentials.json`, a tar or tar.gz of a
+ * captured `~/.claude`, a bare setup-token, each base64-encoded or not. Size and depth limits
+ * (`limits.ts`) apply before anything is decompressed or parsed.
+ *
+ * Decoding never logs and never quotes the input: every message names the problem and the fix.
+ * This module is also the one place importers find the login's types and the bundle's functions.
+ */
+
+
+
+
+
+
+
+
+const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
+/**
+ * Decodes any accepted form of the secret into a login.
+ * @throws AuthError with one sentence naming the problem.
+ */
+async function decodeAuth(raw, opts = {}) {
+    const what = `The ${opts.inputName ?? 'claude_auth'} secret`;
+    if (raw.length > MAX_SECRET_BYTES) {
+        throw new errors/* AuthError */.l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`);
+    }
+    const text = raw.trim();
+    if (text.length === 0)
+        throw new errors/* AuthError */.l(`${what} is empty.`, 'missing');
+    if (text.startsWith('{') || text.startsWith('['))
+        return fromJsonText(text, what, 'as given');
+    if (TOKEN_RE.test(text))
+        return fromToken(text, what);
+    const compact = text.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
+        throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
+    }
+    const bytes = Buffer.from(compact, 'base64');
+    return fromBytes(bytes, what, 'after base64 decoding');
+}
+async function fromBytes(bytes, what, stage) {
+    if (bytes.length === 0)
+        throw new errors/* AuthError */.l(`${what} decodes to nothing (0 bytes) ${stage}.`);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        let inflated;
+        try {
+            inflated = (0,external_node_zlib_.gunzipSync)(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES });
+        }
+        catch (err) {
+            if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+                throw new errors/* AuthError */.l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`);
+            }
+            throw new errors/* AuthError */.l(`${what} is gzip data that is truncated or corrupt (${zlibReason(err)}): copy the whole value again, it was probably cut short.`);
+        }
+        return fromPlain(inflated, what, 'after gunzip');
+    }
+    return fromPlain(bytes, what, stage);
+}
+async function fromPlain(bytes, what, stage) {
+    if (bytes.length >= 512 && bytes.subarray(257, 262).toString('latin1') === 'ustar') {
+        // tar-stream is evaluated only for a tar input. Eager: bundled with this module, no chunk of
+        // its own, so dist/capture.js stays one file.
+        const { readClaudeTar } = await Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 397));
+        const files = await readClaudeTar(bytes, what);
+        return fromTarFiles(files, what);
+    }
+    const head = bytes.subarray(0, 64).toString('utf8').trimStart();
+    if (head.startsWith('{') || head.startsWith('[')) {
+        return fromJsonText(bytes.toString('utf8'), what, stage);
+    }
+    const asText = bytes.toString('utf8').trim();
+    if (TOKEN_RE.test(asText))
+        return fromToken(asText, what);
+    throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
+}
+function fromJsonText(text, what, stage) {
+    checkDepth(text, what);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        const pos = /position (\d+)/.exec(String(err.message));
+        const where = pos ? ` near character ${pos[1]}` : '';
+        throw new errors/* AuthError */.l(`${what} ${stage} is not valid JSON (it breaks${where}): copy the whole value again, or re-capture it.`);
+    }
+    return fromJsonValue(value, what);
+}
+function fromJsonValue(value, what) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+        throw new errors/* AuthError */.l(`${what} is JSON but ${got}; expected an object: a claude-auth-bundle or a .credentials.json with "claudeAiOauth".`);
+    }
+    const obj = value;
+    if ('format' in obj || 'version' in obj)
+        return fromBundle(obj, what);
+    if ('claudeAiOauth' in obj) {
+        const credentials = parseShape(CredentialsSchema, obj, what);
+        checkOauth(credentials.claudeAiOauth, what, 'claudeAiOauth.');
+        return {
+            kind: 'oauth',
+            credentials,
+            origin: 'credentials-json',
+            generation: 0,
+            files: {},
+            warnings: []
+        };
+    }
+    const keys = Object.keys(obj)
+        .slice(0, 5)
+        .map(k => JSON.stringify(k.slice(0, 30)));
+    throw new errors/* AuthError */.l(`${what} is a JSON object without "format" or "claudeAiOauth" (its keys: ${keys.join(', ') || 'none'}): it is neither a claude-auth-bundle nor a .credentials.json.`);
+}
+function fromTarFiles(files, what) {
+    const creds = files.get('.credentials.json');
+    if (!creds) {
+        throw new errors/* AuthError */.l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`);
+    }
+    if (creds.length === 0 || creds.toString('utf8').trim() === '') {
+        throw new errors/* AuthError */.l(`${what} holds an empty .credentials.json (0 bytes): log in with \`claude\` again, then re-capture.`);
+    }
+    const login = fromJsonText(creds.toString('utf8'), `${what}'s .credentials.json`, 'as archived');
+    if (login.kind !== 'oauth' || login.origin !== 'credentials-json') {
+        throw new errors/* AuthError */.l(`${what}'s .credentials.json is not a credentials file (no "claudeAiOauth"): log in with \`claude\` again, then re-capture.`);
+    }
+    const extras = {};
+    const warnings = [];
+    for (const name of EXTRA_FILES) {
+        const buf = files.get(name);
+        if (!buf)
+            continue;
+        const text = buf.toString('utf8');
+        checkDepth(text, `${what}'s ${name}`);
+        try {
+            extras[name] = JSON.parse(text);
+        }
+        catch {
+            warnings.push(`${name} in the archive is not valid JSON and was left out.`);
+        }
+    }
+    return { ...login, origin: 'tar', files: extras, warnings };
+}
+function zlibReason(err) {
+    const msg = String(err.message ?? err);
+    return msg.length > 80 ? msg.slice(0, 80) : msg;
+}
+
+
+/***/ }),
+
+/***/ 5439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ AuthError)
+/* harmony export */ });
+/** The auth problems the action can name, each with the status it reports. */
+/**
+ * An auth problem found before any work: its message is one sentence naming the problem, never a
+ * token. `main` adds the re-auth block.
+ */
+class AuthError extends Error {
+    status;
+    constructor(message, status = 'invalid') {
+        super(message);
+        this.status = status;
+        this.name = 'AuthError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 397:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readClaudeTar: () => (/* binding */ readClaudeTar)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6118);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
+/**
+ * Reads a tar of a captured Claude directory, taking only the files the action restores. A crafted
+ * archive (absolute paths, `..`, a taken file that is a link or device) is refused whole; nothing
+ * is ever written to disk here.
+ */
+
+
+
+/** The files taken from an archive; everything else is ignored. */
+const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'];
+const MAX_TAKEN_BYTES = 1024 * 1024;
+/**
+ * Returns the taken files by base name. They may sit at the archive root or under one top-level
+ * folder (`.claude/`, `./.claude/`, `claude-hub/` …), the same folder for all of them.
+ */
+async function readClaudeTar(bytes, what) {
+    const taken = new Map();
+    let folder;
+    const extract = tar_stream__WEBPACK_IMPORTED_MODULE_1__.extract();
+    const done = (async () => {
+        for await (const entry of extract) {
+            const { name, type } = entry.header;
+            const parts = name.split('/').filter(p => p !== '' && p !== '.');
+            if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            if (parts.includes('..') || name.split('\\').includes('..')) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            const base = parts[parts.length - 1] ?? '';
+            const isTaken = TAKEN_FILES.includes(base) && parts.length <= 2;
+            if (!isTaken) {
+                entry.resume();
+                continue;
+            }
+            if (type !== 'file') {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`);
+            }
+            const dir = parts.length === 2 ? parts[0] : '';
+            if (folder !== undefined && folder !== dir) {
+                entry.resume();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with Claude files in more than one folder, so it is unclear which login to use: archive a single ~/.claude directory.`);
+            }
+            folder = dir;
+            const chunks = [];
+            let size = 0;
+            for await (const chunk of entry) {
+                size += chunk.length;
+                if (size > MAX_TAKEN_BYTES) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is larger than 1 MB.`);
+                }
+                chunks.push(chunk);
+            }
+            if (taken.has(base)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with ${base} twice: archive one directory only.`);
+            }
+            taken.set(base, Buffer.concat(chunks));
+        }
+    })();
+    node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([bytes]).pipe(extract);
+    try {
+        await done;
+    }
+    catch (err) {
+        extract.destroy();
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l)
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is a tar archive that is truncated or corrupt: copy the whole value again, or re-capture it.`);
+    }
+    return taken;
+}
+
+
+/***/ }),
+
+/***/ 2376:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   OE: () => (/* binding */ firstIssue),
+/* harmony export */   Yf: () => (/* binding */ jsonExcerpt),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   vJ: () => (/* binding */ withArticle),
+/* harmony export */   w5: () => (/* binding */ fieldName)
+/* harmony export */ });
+/* unused harmony export valueAt */
+/** The first issue of `error`, with the value the input holds at its path. */
+function firstIssue(error, input) {
+    const issue = error.issues[0];
+    const path = (issue?.path ?? []).filter((p) => typeof p !== 'symbol');
+    return { issue, path, value: valueAt(input, path) };
+}
+/** The value at `path` inside `input`, or undefined where the path leaves the objects. */
+function valueAt(input, path) {
+    let cur = input;
+    for (const key of path) {
+        if (cur === null || typeof cur !== 'object')
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+/**
+ * A path as a field name: `labels[0].name` (brackets), `claudeAiOauth.scopes.0` (dots, as the
+ * auth messages write JSON paths), or `labels[].name` (pattern: any index).
+ */
+function fieldName(path, style = 'brackets') {
+    if (style === 'dots')
+        return path.map(String).join('.');
+    let out = '';
+    for (const key of path) {
+        if (typeof key === 'number')
+            out += style === 'pattern' ? '[]' : `[${key}]`;
+        else
+            out += out === '' ? key : `.${key}`;
+    }
+    return out;
+}
+/** `a number`, `an array`: the noun with its indefinite article. */
+function withArticle(noun) {
+    return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+/** What a value is, for "must be X, not Y": `missing`, `null`, `an array`, `a string`, … */
+function kindOf(value) {
+    if (value === undefined)
+        return 'missing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return withArticle(typeof value);
+}
+/** A text quoted as JSON, cut to `max` characters first. */
+function quote(text, max) {
+    return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+/** Any value as JSON text, cut to `max` characters. */
+function jsonExcerpt(value, max) {
+    let text;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        text = String(value);
+    }
+    return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+
+/***/ })
+
+};
