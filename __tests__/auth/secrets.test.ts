@@ -26,7 +26,7 @@ beforeEach(async () => {
   mock = await startMockGitHub({
     environments: { production: { secrets: {} } }
   })
-  octokit = createOctokit('ghp_FAKE_test_token', { baseUrl: mock.url })
+  octokit = createOctokit('ghp_FAKE_test_token', { baseUrl: mock.url, throttle: false })
 })
 afterEach(async () => {
   await mock.close()
@@ -210,7 +210,7 @@ describe('probePublicKey', () => {
     mock = await startMockGitHub(undefined, {
       classicScopes: { ghp_FAKE_test_token: 'repo, gist' }
     })
-    octokit = createOctokit('ghp_FAKE_test_token', { baseUrl: mock.url })
+    octokit = createOctokit('ghp_FAKE_test_token', { baseUrl: mock.url, throttle: false })
     expect(await probePublicKey(octokit, repo)).toEqual({ status: 200, scopes: 'repo, gist' })
   })
 

@@ -21,7 +21,11 @@ const COMMENTS = /\/issues\/1\/comments$/
 beforeEach(async () => {
   mock = await startMockGitHub()
   mock.state.issues.push({ number: 1, title: 'an issue' })
-  api = restApi(createOctokit('test-token', { baseUrl: mock.url }), 'octo-org', 'octo-repo')
+  api = restApi(
+    createOctokit('test-token', { baseUrl: mock.url, throttle: false }),
+    'octo-org',
+    'octo-repo'
+  )
 })
 afterEach(async () => {
   await mock.close()

@@ -21,6 +21,11 @@ interface OctokitOptions {
   log?: (message: string) => void
   /** Retries on 5xx and network errors (default 3). */
   retries?: number
+  /**
+   * GitHub's pacing of writes (one a second, one notifying write every three) and rate-limit
+   * waits; default on. Off only where nothing is GitHub: unit tests against the local mock.
+   */
+  throttle?: boolean
 }
 
 /**
@@ -45,6 +50,7 @@ export function createOctokit(token: string, opts: OctokitOptions = {}): Octokit
         doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451]
       },
       throttle: {
+        enabled: opts.throttle ?? true,
         onRateLimit: (retryAfter, options, _octokit, retryCount) => {
           const what = `${options.method} ${options.url}`
           if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S) {
