@@ -40,6 +40,7 @@ function createOctokit(token, opts = {}) {
             doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451]
         },
         throttle: {
+            enabled: opts.throttle ?? true,
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
                 const what = `${options.method} ${options.url}`;
                 if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S) {
