@@ -93,4 +93,16 @@ describe('buildReviewPrompt', () => {
     expect(prompt.slice(users, docs)).not.toContain('path rules')
     expect(prompt.match(/Check auth on every route/g)).toHaveLength(1)
   })
+
+  it('a rule matching many files is shown in full once, then pointed back to', () => {
+    const prompt = buildReviewPrompt({
+      ...base,
+      files: [file('src/a.ts'), file('src/b.ts')],
+      rulesFor: () => [{ paths: ['src/**'], text: 'RULE-TEXT-42' }]
+    })
+    expect(prompt.match(/RULE-TEXT-42/g)).toHaveLength(1)
+    expect(prompt).toContain(
+      'rules for src/b.ts (path_rules src/**, base branch): the same rules as shown above for src/a.ts'
+    )
+  })
 })

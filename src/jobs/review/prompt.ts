@@ -77,7 +77,10 @@ export function buildReviewPrompt(input: ReviewPromptInput): string {
         'before their diff: follow them for that file.'
     )
   }
-  for (const f of input.files) parts.push(...fileSection(f, input))
+  // A rule shown once in full; later files it applies to point back to it (one glob may match
+  // hundreds of files, and the rules text is not counted in diff_budget).
+  const shown = new Map<string, string>()
+  for (const f of input.files) parts.push(...fileSection(f, input, shown))
   return parts.join('\n\n')
 }
 
@@ -94,17 +97,21 @@ function leftOutNote(paths: string[]): string {
 }
 
 /** One file: its path rules (if any), then its numbered diff. */
-function fileSection(f: PrFile, input: ReviewPromptInput): string[] {
+function fileSection(f: PrFile, input: ReviewPromptInput, shown: Map<string, string>): string[] {
   const header =
     f.previous_filename && f.previous_filename !== f.filename
       ? `diff of ${f.filename} (renamed from ${f.previous_filename}, ${f.status})`
       : `diff of ${f.filename} (${f.status})`
   const out: string[] = []
   for (const r of input.rulesFor?.(f.filename) ?? []) {
+    const key = `${r.paths.join('\0')}\0${r.text}`
+    const first = shown.get(key)
+    const what = `rules for ${f.filename} (path_rules ${r.paths.join(', ')}, ${input.rulesSource ?? 'base branch'})`
+    if (!first) shown.set(key, f.filename)
     out.push(
       asData(
         'path rules',
-        `rules for ${f.filename} (path_rules ${r.paths.join(', ')}, ${input.rulesSource ?? 'base branch'}):\n${r.text}`
+        first ? `${what}: the same rules as shown above for ${first}` : `${what}:\n${r.text}`
       )
     )
   }
