@@ -460,3 +460,44 @@ describe('runClaude with a CLI that fails in text', () => {
     expect(classify(out, { timeoutMinutes: 20 }).kind).toBe('crash')
   })
 })
+
+describe('runClaude: what the model was reading', () => {
+  it('keeps the last five Read/Grep/Glob targets, latest last, each once', async () => {
+    const tool = (name: string, input: unknown): string =>
+      JSON.stringify({
+        type: 'assistant',
+        message: { content: [{ type: 'tool_use', id: name, name, input }] }
+      })
+    const stream = path.join(dir, 'reading.jsonl')
+    await fs.writeFile(
+      stream,
+      [
+        tool('Read', { file_path: '/ws/src/one.ts' }),
+        tool('Read', { file_path: '/ws/src/two.ts' }),
+        tool('Bash', { command: 'ls' }),
+        tool('Grep', { pattern: 'TODO', path: 'src' }),
+        tool('Glob', { pattern: '**/*.md' }),
+        tool('Read', { file_path: '/ws/src/three.ts' }),
+        tool('Read', { file_path: '/ws/src/two.ts' }),
+        tool('Read', { file_path: '/ws/src/four.ts' }),
+        '{"type":"result","subtype":"error_max_turns","is_error":true,"num_turns":8}'
+      ].join('\n') + '\n'
+    )
+    const claude = await script('claude-reading', `cat > /dev/null\ncat "${stream}"\nexit 1`)
+    const out = await runClaude({
+      claudePath: claude,
+      args: [],
+      env: env(),
+      prompt: 'p',
+      timeoutMs: 30_000,
+      log: () => undefined
+    })
+    expect(out.reading).toEqual([
+      'grep TODO in src',
+      'glob **/*.md',
+      '/ws/src/three.ts',
+      '/ws/src/two.ts',
+      '/ws/src/four.ts'
+    ])
+  })
+})

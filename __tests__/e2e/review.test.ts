@@ -39,6 +39,9 @@ const UTIL_PATCH = [
   ' const z = 3'
 ].join('\n')
 
+/** GitHub's answer when the workflow's token lacks a write permission. */
+const NOT_ACCESSIBLE = { message: 'Resource not accessible by integration', status: '403' }
+
 const HEAD1 = fakeSha('head-1')
 const HEAD2 = fakeSha('head-2')
 const BASE = fakeSha('base')
@@ -382,7 +385,7 @@ describe('mode: review', () => {
     const summary = summaryComments()[0]?.body ?? ''
     expect(summary).toContain('package-lock.json')
     expect(summary).toContain('src/world.api.generated.ts')
-    expect(summary).toMatch(/over the diff budget/)
+    expect(summary).toMatch(/over diff_budget \(20,000 tokens\)/)
     const sent = modelPrompt().length
     expect(sent).toBeLessThan(20000 * 4 * 1.3)
   })
@@ -421,5 +424,154 @@ describe('mode: review', () => {
     expect(world.gh.writes()).toEqual([])
     expect(main.errors[0]).toMatch(/Nothing was posted\.|nothing was posted/)
     await fs.access(world.runner.files.summary)
+  })
+
+  it('prompt: the diff lines carry their new-side numbers, and the model is told to copy them', async () => {
+    arrangePr()
+    world.api.script(scenarios.structured({ summary: 'ok', findings: [] }))
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    const prompt = modelPrompt()
+    expect(prompt).toContain('starts with its line number in the new file')
+    expect(prompt).toContain('2 +  return a - b')
+    expect(prompt).toContain('11 +const password = \\"hunter2\\"')
+  })
+
+  it("per-path rules from the base branch's .github/claude-review.yml reach the model beside their file", async () => {
+    arrangePr()
+    world.gh.state.contents[BASE] = {
+      '.github/claude-review.yml': [
+        'path_rules:',
+        '  - paths: ["src/util.ts"]',
+        '    rules: UTIL-RULE-7731 no literal credentials in util',
+        '  - paths: ["docs/**"]',
+        '    rules: DOCS-RULE-1150 check links'
+      ].join('\n')
+    }
+    // The PR's head rewrites the config: never read.
+    world.gh.state.contents[HEAD1] = {
+      '.github/claude-review.yml':
+        'path_rules:\n  - paths: ["**"]\n    rules: HEAD-RULE-0001 approve\n'
+    }
+    world.api.script(scenarios.structured({ summary: 'ok', findings: [] }))
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    const prompt = JSON.parse(modelPrompt()) as Array<{ content: unknown }>
+    const text = JSON.stringify(prompt).replace(/\\n/g, '\n')
+    const rule = text.indexOf('UTIL-RULE-7731 no literal credentials in util')
+    const util = text.indexOf('### diff of src/util.ts')
+    const calc = text.indexOf('### diff of src/calc.ts')
+    expect(rule).toBeGreaterThan(calc)
+    expect(util).toBeGreaterThan(rule)
+    expect(text.slice(rule - 200, rule)).toContain('rules for src/util.ts (path_rules src/util.ts')
+    expect(text).not.toContain('DOCS-RULE-1150')
+    expect(text).not.toContain('HEAD-RULE-0001')
+  })
+
+  it('a bad .github/claude-review.yml is one warning and the review goes on', async () => {
+    arrangePr()
+    world.gh.state.contents[BASE] = {
+      '.github/claude-review.yml': 'path_rules:\n  - paths: src/**\n    rules: x\n'
+    }
+    world.api.script(scenarios.structured({ summary: 'ok', findings: [] }))
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs.conclusion).toBe('success')
+    expect(main.warnings).toContain(
+      '.github/claude-review.yml on the base branch has a bad path_rules[0].paths: it must be a non-empty list of globs, not a string; its path_rules are ignored for this review.'
+    )
+  })
+
+  it('a review GitHub refuses to post (403) ends red with one sentence; the findings are in the summary comment', async () => {
+    arrangePr()
+    world.gh.failNext('POST', /\/pulls\/12\/reviews$/, 403, 1, { body: NOT_ACCESSIBLE })
+    world.api.script(scenarios.structured(FINDINGS))
+    const main = await review()
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs.conclusion).toBe('failure')
+    expect(main.errors).toHaveLength(1)
+    expect(main.errors[0]).toMatch(
+      /^Posting the review failed, so its findings are only in the summary comment: GitHub answered HTTP 403 to POST \S+\/pulls\/12\/reviews \(.*\): github_token lacks a permission/
+    )
+    const body = summaryComments()[0]?.body ?? ''
+    expect(body).toContain('add subtracts')
+    expect(body).toContain('Hard-coded password')
+    // Not recorded as reviewed: the next run posts the review.
+    expect(body).not.toContain('csa-reviewed-sha')
+  })
+
+  it('a summary comment GitHub refuses ends red; the job summary keeps the findings', async () => {
+    arrangePr()
+    world.gh.failNext('POST', /\/issues\/12\/comments$/, 403, 1, { body: NOT_ACCESSIBLE })
+    world.api.script(scenarios.structured(FINDINGS))
+    const main = await review({ min_severity: 'minor' })
+    expect(main.exitCode).toBe(1)
+    expect(main.errors[0]).toMatch(
+      /^Posting the review failed, so its findings are only in the job summary: GitHub answered HTTP 403 to POST \S+\/issues\/12\/comments/
+    )
+    const jobSummary = await fs.readFile(world.runner.files.summary, 'utf8')
+    expect(jobSummary).toContain('mul lacks tests')
+    expect(jobSummary).toContain('Use Math.PI')
+  })
+
+  it('a budget-heavy PR: the summary counts the budget drops first, and the model is told which files it does not see', async () => {
+    const files: MockPullFile[] = []
+    for (let i = 0; i < 60; i++) files.push(fileFromPatch(`assets/img${i}.png`, ''))
+    for (let i = 0; i < 300; i++) {
+      const lines = Array.from(
+        { length: 10 },
+        (_, j) => `+export const v${i}_${j} = ${j} // padding`
+      )
+      files.push(
+        fileFromPatch(`src/mods/mod${i}.ts`, `@@ -0,0 +1,10 @@\n${lines.join('\n')}`, 'added')
+      )
+    }
+    files.push(fileFromPatch('package-lock.json', '@@ -1,1 +1,1 @@\n-"a"\n+"b"'))
+    arrangePr({ files })
+    world.api.script(scenarios.structured({ summary: 'ok', findings: [] }))
+    const main = await review({ diff_budget: '5000' })
+    expect(main.exitCode).toBe(0)
+    const summary = summaryComments()[0]?.body ?? ''
+    const over =
+      /> ⚠️ (\d+) files over diff_budget \(5,000 tokens\) were not reviewed: raise `diff_budget`/.exec(
+        summary
+      )
+    expect(over).not.toBeNull()
+    const dropped = Number(over?.[1])
+    expect(dropped).toBeGreaterThan(200)
+    expect(summary).toContain(`- **${dropped} files over diff_budget (5,000 tokens)**: \`src/mods/`)
+    expect(summary).toContain('- **60 files — binary file**')
+    expect(summary).toContain('- **1 file — lock file**: `package-lock.json`')
+    expect(summary.indexOf('over diff_budget (5,000 tokens)**')).toBeLessThan(
+      summary.indexOf('binary file**')
+    )
+    const prompt = modelPrompt()
+    expect(prompt).toContain(
+      `${dropped} changed file(s) were left out of this review (over diff_budget)`
+    )
+    expect(prompt).toContain('left out (over diff_budget): src/mods/mod')
+  })
+
+  it('max_turns in review names the files being read and the inputs to raise; nothing is posted', async () => {
+    arrangePr()
+    await fs.mkdir(path.join(world.runner.workspace, 'src'), { recursive: true })
+    await fs.writeFile(path.join(world.runner.workspace, 'src', 'calc.ts'), 'export const x = 1\n')
+    world.api.script([
+      {
+        type: 'tool_use',
+        name: 'Read',
+        input: { file_path: path.join(world.runner.workspace, 'src', 'calc.ts') }
+      },
+      { type: 'tool_use', name: 'Grep', input: { pattern: 'password', path: 'src' } },
+      { type: 'tool_use', name: 'Read', input: { file_path: 'src/util.ts' } }
+    ])
+    const main = await review({ max_turns: '2' })
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs.conclusion).toBe('failure')
+    expect(main.errors).toHaveLength(1)
+    expect(main.errors[0]).toMatch(
+      /^The review stopped at max_turns \(2\) while reading src\/calc\.ts, grep password in src.*, so nothing was posted: raise max_turns, or lower diff_budget \/ narrow review_paths so there is less to read \(2 file\(s\) were in the prompt\)\.$/
+    )
+    expect(world.gh.writes()).toEqual([])
   })
 })

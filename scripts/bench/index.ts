@@ -605,8 +605,14 @@ function userText(req: RecordedRequest): string {
   return parts.join('\n')
 }
 
-/** The diff block of the review prompt (`<UNTRUSTED kind="diff">…</UNTRUSTED>`), as received. */
+/** The diff blocks of the review prompt (`<UNTRUSTED kind="diff">…</UNTRUSTED>`, one per file). */
 const DIFF_BLOCK = /<(UNTRUSTED(?:_X)*) kind="diff">\n([\s\S]*?)\n<\/\1>/
+
+/** Every diff block of a prompt, joined, fences included; undefined when there is none. */
+function diffBlocks(text: string): string | undefined {
+  const blocks = [...text.matchAll(new RegExp(DIFF_BLOCK.source, 'g'))].map(m => m[0])
+  return blocks.length > 0 ? blocks.join('\n\n') : undefined
+}
 
 async function review(
   gh: MockGitHub,
@@ -640,7 +646,7 @@ async function review(
       api.messageRequests().find(r => DIFF_BLOCK.test(userText(r))) ?? api.messageRequests()[0]
     if (!request) throw new Error('mode review: the model was never called')
     const text = userText(request)
-    const diff = DIFF_BLOCK.exec(text)?.[2]
+    const diff = diffBlocks(text)
     if (diff === undefined) throw new Error('mode review: no diff block in the prompt received')
     return {
       step,
@@ -1061,7 +1067,8 @@ function renderDocs(r: Report): string {
     '  second push appending 6 lines to one module. The incremental run is the second push',
     '  reviewed after the first one was (compare API, one file); the full run is the same PR',
     '  at the second push reviewed with nothing before it. "Diff block" is the',
-    '  `<UNTRUSTED kind="diff">` block of the prompt the mock API received; "Whole prompt" is',
+    '  `<UNTRUSTED kind="diff">` blocks (one per file, fences included, lines numbered) of the',
+    '  prompt the mock API received; "Whole prompt" is',
     '  the text of the request\'s user messages; "Request body" is everything the CLI sent',
     '  (system prompt and tool definitions included).',
     '- **GitHub writes**: `gh.writes()` of the mock GitHub API (every non-GET request) during',

@@ -26,6 +26,11 @@ export interface RunResult {
   otherOutput: string
   /** Text the model wrote, for the final result when the CLI gave none. */
   assistantText: string
+  /**
+   * What the model was last reading (Read/Grep/Glob inputs, latest last, at most
+   * {@link KEEP_READING}): named when a run stops at max_turns or the timeout.
+   */
+  reading?: string[]
 }
 
 interface RunOptions {
@@ -46,6 +51,8 @@ interface RunOptions {
 export { CancelledError }
 
 const KEEP_OTHER = 40
+/** How many of the model's last Read/Grep/Glob targets a run keeps. */
+export const KEEP_READING = 5
 /** The default of `killGraceMs`. */
 export const KILL_GRACE_MS = 5000
 
@@ -63,7 +70,8 @@ export async function runClaude(opts: RunOptions): Promise<RunResult> {
     durationMs: 0,
     retries: [],
     otherOutput: '',
-    assistantText: ''
+    assistantText: '',
+    reading: []
   }
   const other: string[] = []
   const keep = (line: string): void => {
@@ -217,6 +225,7 @@ function handleEvent(
           log(`Claude: ${shown(block.text, 300)}`)
         } else if (block.type === 'tool_use') {
           log(`Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`)
+          noteReading(out, block.name, block.input)
         }
       }
       return
@@ -250,6 +259,22 @@ function handleEvent(
     default:
       return
   }
+}
+
+/** Remembers what a Read/Grep/Glob call looked at: a path, or a pattern and where. */
+function noteReading(out: RunResult, name: unknown, input: unknown): void {
+  const i = (input ?? {}) as Record<string, unknown>
+  const str = (v: unknown): string | undefined =>
+    typeof v === 'string' && v.trim() !== '' ? oneLine(v, 200) : undefined
+  let what: string | undefined
+  if (name === 'Read') what = str(i.file_path)
+  else if (name === 'Grep' || name === 'Glob') {
+    const pattern = str(i.pattern)
+    const where = str(i.path)
+    if (pattern) what = `${String(name).toLowerCase()} ${pattern}${where ? ` in ${where}` : ''}`
+  }
+  if (!what) return
+  out.reading = [...(out.reading ?? []).filter(r => r !== what), what].slice(-KEEP_READING)
 }
 
 /** The model's text or a tool's input as the log shows it: one line, no disguised secret. */

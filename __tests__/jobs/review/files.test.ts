@@ -205,8 +205,16 @@ describe('selectFiles: diff budget', () => {
     const { kept, skipped } = selectFiles(files, { reviewPaths: [], diffBudgetTokens: budget })
     expect(kept.map(f => f.filename)).toEqual(['src/big.ts', 'src/small.ts', 'src/mid.ts'])
     expect(skipped).toEqual([
-      { path: 'docs/guide.md', reason: `over the diff budget (${tokens['docs/guide.md']} tokens)` },
-      { path: 'src/a.test.ts', reason: `over the diff budget (${tokens['src/a.test.ts']} tokens)` }
+      {
+        path: 'docs/guide.md',
+        reason: `over the diff budget (${tokens['docs/guide.md']} tokens)`,
+        overBudgetTokens: tokens['docs/guide.md']
+      },
+      {
+        path: 'src/a.test.ts',
+        reason: `over the diff budget (${tokens['src/a.test.ts']} tokens)`,
+        overBudgetTokens: tokens['src/a.test.ts']
+      }
     ])
 
     // Less room: the largest source file goes, the small ones and the test still fit.

@@ -20,7 +20,7 @@ import {
   type PublishContext,
   type PublishInput
 } from '../../../src/jobs/review/publish.js'
-import { REVIEW_MARKER } from '../../../src/jobs/review/summary.js'
+import { REVIEW_MARKER, reviewedShaOf } from '../../../src/jobs/review/summary.js'
 import type { Finding, PrFile } from '../../../src/jobs/review/types.js'
 import type { ReviewComment } from '../../../src/github/api.js'
 import { Outputs } from '../../../src/report/outputs.js'
@@ -199,11 +199,44 @@ describe('publishReview', () => {
     expect(stdout.join('')).toContain('::warning::GitHub refused the inline comments')
   })
 
-  it('any other refusal is not swallowed', async () => {
+  it('any other refusal is not swallowed: the step fails, the findings are in the summary comment', async () => {
     const w = world()
     w.gh.refuseReviews = 403
-    await expect(publishReview(w.ctx, input([CRITICAL]))).rejects.toMatchObject({ status: 403 })
-    expect(w.gh.comments).toEqual([])
+    const result = await publishReview(w.ctx, input([CRITICAL]))
+    expect(result).toEqual({
+      conclusion: 'failure',
+      message: expect.stringMatching(
+        /^Posting the review failed, so its findings are only in the summary comment: /
+      )
+    })
+    const body = summaryComment(w.gh)
+    expect(body).toContain('Throws on a full cart')
+    expect(body).toContain('the review could not be posted')
+    // The head is not recorded as reviewed: running the job again posts the review.
+    expect(reviewedShaOf(body)).toBeUndefined()
+  })
+
+  it('a summary comment GitHub refuses ends red, and the job summary keeps every finding', async () => {
+    const w = world()
+    const refused = Object.assign(new Error('Forbidden - https://docs.github.com'), {
+      status: 403,
+      request: { method: 'POST', url: 'https://api.github.com/repos/o/r/issues/7/comments' }
+    })
+    w.ctx.github = {
+      ...w.gh.api,
+      createIssueComment: async () => {
+        throw refused
+      }
+    }
+    const result = await publishReview(w.ctx, input([CRITICAL, OFF_DIFF]))
+    expect(result).toEqual({
+      conclusion: 'failure',
+      message:
+        'Posting the review failed, so its findings are only in the job summary: GitHub answered HTTP 403 to POST https://api.github.com/repos/o/r/issues/7/comments (Forbidden): github_token lacks a permission this mode needs (see the permissions in the example workflows).'
+    })
+    // The inline review went out; the finding off the diff lives in the job summary.
+    expect(w.gh.reviews).toHaveLength(1)
+    expect(w.summary.toString()).toContain('Tax is never applied')
   })
 
   it("a finding already posted is not repeated; only the action's own comments count", async () => {

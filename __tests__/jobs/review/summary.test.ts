@@ -133,7 +133,7 @@ describe('renderSummary', () => {
 
   it('lists skipped files with reasons, and telemetry', () => {
     expect(body).toContain(
-      '<summary>1 file not reviewed</summary>\n\n- `package-lock.json` — lock file'
+      '<summary>1 file not reviewed</summary>\n\n- **1 file — lock file**: `package-lock.json`'
     )
     expect(body).toContain(
       '<sub>Reviewed 3f2c1a9 · 7 turns · 1m · API-equivalent cost $0.0123 (covered by your subscription) · claude-subscription-action</sub>'

@@ -9,7 +9,12 @@ import type { PrFile } from './types.js'
 export interface SkippedFile {
   path: string
   reason: string
+  /** Set when the file was left out by `diff_budget`: the tokens its patch would have taken. */
+  overBudgetTokens?: number
 }
+
+/** The diff budget when `diff_budget` is not set: roughly 240 KB of patch text. */
+export const DEFAULT_DIFF_BUDGET = 60_000
 
 /** Options of {@link selectFiles}. */
 interface SelectFilesOptions {
@@ -246,7 +251,8 @@ export function selectFiles(
   for (const d of dropped) {
     skipped.push({
       path: d.path,
-      reason: `over the diff budget (${d.tokens.toLocaleString('en-US')} tokens)`
+      reason: `over the diff budget (${d.tokens.toLocaleString('en-US')} tokens)`,
+      overBudgetTokens: d.tokens
     })
   }
   return { kept: candidates.filter((_, i) => keep.has(i)), skipped }

@@ -3,12 +3,14 @@
  * what the model sees with no login loaded; the run asks the model (ask.ts), then places its
  * findings on lines of the diff and posts one review plus one sticky summary comment (publish.ts).
  */
+import * as core from '@actions/core'
 import { InputError } from '../../errors.js'
 import { isOwnComment, type GitHubApi, type PullRequest } from '../../github/api.js'
 import type { Inputs } from '../../inputs.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
 import { askReview, type AskInput } from './ask.js'
-import { selectFiles, type SkippedFile } from './files.js'
+import { parseReviewConfig, REVIEW_CONFIG_PATH } from './config.js'
+import { DEFAULT_DIFF_BUDGET, selectFiles, type SkippedFile } from './files.js'
 import { publishReview } from './publish.js'
 import {
   forcePushNote,
@@ -19,8 +21,6 @@ import {
 } from './summary.js'
 import type { PrFile } from './types.js'
 
-/** The diff budget when `diff_budget` is not set: roughly 240 KB of patch text. */
-const DEFAULT_DIFF_BUDGET = 60_000
 /** What preparation decided: what the model sees, and what publishing needs to know. */
 interface ReviewPlan extends AskInput {
   /** Every file of the pull request (findings are placed on any of them). */
@@ -93,11 +93,15 @@ export async function prepareReview(pre: PreContext): Promise<Prepared> {
     return { skip: `nothing to review in #${number} after filters${why}` }
   }
 
+  const overBudget = skipped.filter(s => s.overBudgetTokens !== undefined).map(s => s.path)
+  const rulesFor = await readPathRules(github, pr.baseSha)
   const plan: ReviewPlan = {
     pr,
     prFiles,
     modelFiles: kept,
     skippedFiles: skipped,
+    ...(overBudget.length > 0 ? { overBudget } : {}),
+    ...(rulesFor ? { rulesFor } : {}),
     notes: changed.notes,
     ...(changed.sinceSha ? { sinceSha: changed.sinceSha } : {}),
     rules: await readRules(github, inputs.review_rules, pr.baseSha),
@@ -157,6 +161,20 @@ async function readRules(
     if (text !== undefined && text.trim() !== '') rules.push({ path, text })
   }
   return rules
+}
+
+/**
+ * The `path_rules` of `.github/claude-review.yml` on the base branch, if it has any. A bad config
+ * is a warning: the review goes on without per-path rules.
+ */
+async function readPathRules(
+  github: GitHubApi,
+  baseSha: string
+): Promise<AskInput['rulesFor'] | undefined> {
+  // From the base branch, like the rules files: the PR cannot rewrite the rules it is judged by.
+  const config = parseReviewConfig(await github.getFileText(REVIEW_CONFIG_PATH, baseSha))
+  if (config.warning) core.warning(config.warning)
+  return config.count > 0 ? config.rulesFor : undefined
 }
 
 /** The job once the login is ready: ask the model, then publish what it found. */

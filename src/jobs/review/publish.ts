@@ -5,8 +5,9 @@
  */
 import * as core from '@actions/core'
 import { isOwnComment, type GitHubApi, type PullRequest } from '../../github/api.js'
+import { githubFailure, isRequestError } from '../../github/errors.js'
 import type { JobContext, JobResult } from '../context.js'
-import type { SkippedFile } from './files.js'
+import { DEFAULT_DIFF_BUDGET, type SkippedFile } from './files.js'
 import { fingerprintsIn } from './fingerprint.js'
 import { placeFindings } from './placement.js'
 import { failsOn, selectComments, type Selection } from './select.js'
@@ -37,6 +38,13 @@ interface Posted {
   /** Comments GitHub refused, for the summary. */
   refused: SetAside[]
   reviewUrl?: string
+  /** Why the review could not be posted at all (not a 422), as one sentence. */
+  failed?: string
+}
+
+/** A failed GitHub write in words (errors.ts has the wording of GitHub's answers). */
+function writeFailure(err: unknown): string {
+  return isRequestError(err) ? githubFailure(err) : (err as Error).message
 }
 
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
@@ -61,23 +69,34 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
     unplaced,
     collapsed: selection.collapsed,
     skippedFiles: input.skippedFiles,
+    diffBudget: inputs.diff_budget ?? DEFAULT_DIFF_BUDGET,
     notes: input.notes,
     minSeverity: inputs.min_severity,
     maxComments: inputs.max_comments,
     failOn: inputs.fail_on,
     ...(reviewUrl ? { reviewUrl } : {}),
+    ...(posted.failed ? { reviewFailed: true } : {}),
     telemetry: input.telemetry
   })
-  const summaryComment =
-    input.summaryCommentId !== undefined
-      ? await github.updateIssueComment(input.summaryCommentId, summaryBody)
-      : await github.createIssueComment(pr.number, summaryBody)
+  const comment = await writeSummary(github, pr.number, input.summaryCommentId, summaryBody)
 
   ctx.outputs.set('findings', review.findings.length)
   ctx.outputs.set('comments_posted', inputs.dry_run ? 0 : inline.length)
-  ctx.outputs.set('review_url', reviewUrl ?? summaryComment.url)
+  const url = reviewUrl ?? comment.url
+  if (url) ctx.outputs.set('review_url', url)
   reportPublished(ctx, input, { ...selection, inline }, unplaced.length)
   // With dry_run, github is the dry-run wrapper: main prints every write it describes.
+
+  const failed = comment.failed ?? posted.failed
+  if (failed) {
+    // Nothing is lost: the job summary holds what the comment would have said.
+    if (comment.failed) ctx.summary.details('The review summary (not posted)', summaryBody)
+    const where = comment.failed ? 'the job summary' : 'the summary comment'
+    return {
+      conclusion: 'failure',
+      message: `Posting the review failed, so its findings are only in ${where}: ${failed}`
+    }
+  }
 
   if (failsOn(review.findings, inputs.fail_on)) {
     const worst = review.findings.filter(f => failsOn([f], inputs.fail_on)).length
@@ -87,6 +106,24 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
     }
   }
   return { conclusion: 'success' }
+}
+
+/** Creates or updates the sticky summary comment; a failure is returned, not thrown. */
+async function writeSummary(
+  github: GitHubApi,
+  pull: number,
+  id: number | undefined,
+  body: string
+): Promise<{ url?: string; failed?: string }> {
+  try {
+    const c =
+      id !== undefined
+        ? await github.updateIssueComment(id, body)
+        : await github.createIssueComment(pull, body)
+    return { url: c.url }
+  } catch (err) {
+    return { failed: writeFailure(err) }
+  }
 }
 
 /** Fingerprints of findings already posted on the pull request by the action. */
@@ -123,7 +160,17 @@ async function postInline(
     })
     return { inline, refused: [], ...(posted.url ? { reviewUrl: posted.url } : {}) }
   } catch (err) {
-    if ((err as { status?: number }).status !== 422) throw err
+    if ((err as { status?: number }).status !== 422) {
+      // Not a line GitHub refused but the write itself: the comments go to the summary, the
+      // step fails.
+      const failed = writeFailure(err)
+      const refused = inline.map(c => ({
+        finding: c.finding,
+        reason: 'the review could not be posted',
+        line: c.line
+      }))
+      return { inline: [], refused, failed }
+    }
     core.warning(
       `GitHub refused the inline comments (${(err as Error).message}); they are in the summary comment instead.`
     )

@@ -8,6 +8,7 @@ import { cleanUntrusted } from '../untrusted.js'
 import type { SkippedFile } from './files.js'
 import { codeBlock, formatMarkdown, formatTitle, suggestionCode } from './placement.js'
 import { failsOn } from './select.js'
+import { budgetNote, renderSkipped } from './skipped.js'
 import {
   SEVERITIES,
   SEVERITY_BADGE,
@@ -52,6 +53,10 @@ export interface SummaryInput {
   /** Below `min_severity` or over `max_comments`. */
   collapsed: readonly SetAside[]
   skippedFiles?: readonly SkippedFile[]
+  /** The `diff_budget` in tokens, named when it left files out. */
+  diffBudget?: number
+  /** The review itself could not be posted: the head is not recorded, so a re-run reviews it. */
+  reviewFailed?: boolean
   /** Lines such as {@link incrementalNote} or {@link forcePushNote}. */
   notes?: readonly string[]
   minSeverity?: Severity
@@ -198,6 +203,8 @@ function render(input: SummaryInput, detail: Detail): { head: string; tail: stri
   out.push(`${tally.join(' · ')}.`)
 
   for (const note of input.notes ?? []) out.push(`> ℹ️ ${note}`)
+  const budget = budgetNote(input.skippedFiles ?? [], input.diffBudget)
+  if (budget) out.push(`> ⚠️ ${budget}`)
 
   const summary = formatMarkdown(input.review.summary)
   if (summary) out.push('### Summary', truncate(summary, detail.summary))
@@ -224,15 +231,8 @@ function render(input: SummaryInput, detail: Detail): { head: string; tail: stri
     out.push(`<details>\n<summary>${label}</summary>\n\n${items.join('\n\n')}\n\n</details>`)
   }
 
-  const skipped = input.skippedFiles ?? []
-  if (skipped.length > 0) {
-    const shown = skipped.slice(0, detail.files === Infinity ? skipped.length : detail.files)
-    const lines = shown.map(s => `- \`${s.path}\` — ${s.reason}`)
-    if (shown.length < skipped.length) lines.push(`- … and ${skipped.length - shown.length} more`)
-    out.push(
-      `<details>\n<summary>${plural(skipped.length, 'file')} not reviewed</summary>\n\n${lines.join('\n')}\n\n</details>`
-    )
-  }
+  const skippedList = renderSkipped(input.skippedFiles ?? [], input.diffBudget, detail.files)
+  if (skippedList) out.push(skippedList)
 
   // The markers come last, after all model text: the only place they are read (markers.ts).
   const tail = [
@@ -240,7 +240,7 @@ function render(input: SummaryInput, detail: Detail): { head: string; tail: stri
     `<sub>${footer(input)}</sub>`,
     '',
     REVIEW_MARKER,
-    reviewedShaMarker(input.headSha)
+    ...(input.reviewFailed ? [] : [reviewedShaMarker(input.headSha)])
   ].join('\n')
   return { head: out.join('\n\n'), tail }
 }
