@@ -2,7 +2,7 @@
  * `.github/claude-review.yml` from the base branch: the per-path rules (`path_rules`). A config
  * that cannot be read is a warning, never a reason to skip the review.
  */
-import yaml from 'js-yaml'
+import { parseDocument } from 'yaml'
 import picomatch from 'picomatch'
 import { z } from 'zod'
 import { fieldName, firstIssue, kindOf } from '../../zod-message.js'
@@ -57,13 +57,15 @@ function ignored(why: string): ReviewConfig {
 /** Parses the config text; undefined text (no file) means no path rules. */
 export function parseReviewConfig(text: string | undefined): ReviewConfig {
   if (text === undefined || text.trim() === '') return NONE
-  let data: unknown
-  try {
-    data = yaml.safeLoad(text, { filename: REVIEW_CONFIG_PATH })
-  } catch (err) {
-    const first = (err as Error).message.split('\n')[0] ?? 'a YAML error'
+  // The core schema only: plain data, no custom tags. An unknown tag (`!!js/function`) is a
+  // warning in the yaml package; here it refuses the file like any other error.
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true })
+  const problem = doc.errors[0] ?? doc.warnings[0]
+  if (problem) {
+    const first = problem.message.split('\n')[0] ?? 'a YAML error'
     return ignored(`is not valid YAML (${first})`)
   }
+  const data: unknown = doc.toJS()
   if (data === undefined || data === null) return NONE
   const parsed = ConfigSchema.safeParse(data)
   if (!parsed.success) {
