@@ -216,6 +216,8 @@ function resetsAtMs(value) {
 
 
 const KEEP_OTHER = 40;
+/** How many of the model's last Read/Grep/Glob targets a run keeps. */
+const KEEP_READING = 5;
 /** The default of `killGraceMs`. */
 const KILL_GRACE_MS = 5000;
 /**
@@ -232,7 +234,8 @@ async function runClaude(opts) {
         durationMs: 0,
         retries: [],
         otherOutput: '',
-        assistantText: ''
+        assistantText: '',
+        reading: []
     };
     const other = [];
     const keep = (line) => {
@@ -381,6 +384,7 @@ function handleEvent(event, out, log) {
                 }
                 else if (block.type === 'tool_use') {
                     log(`Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`);
+                    noteReading(out, block.name, block.input);
                 }
             }
             return;
@@ -413,6 +417,23 @@ function handleEvent(event, out, log) {
         default:
             return;
     }
+}
+/** Remembers what a Read/Grep/Glob call looked at: a path, or a pattern and where. */
+function noteReading(out, name, input) {
+    const i = (input ?? {});
+    const str = (v) => typeof v === 'string' && v.trim() !== '' ? oneLine(v, 200) : undefined;
+    let what;
+    if (name === 'Read')
+        what = str(i.file_path);
+    else if (name === 'Grep' || name === 'Glob') {
+        const pattern = str(i.pattern);
+        const where = str(i.path);
+        if (pattern)
+            what = `${String(name).toLowerCase()} ${pattern}${where ? ` in ${where}` : ''}`;
+    }
+    if (!what)
+        return;
+    out.reading = [...(out.reading ?? []).filter(r => r !== what), what].slice(-KEEP_READING);
 }
 /** The model's text or a tool's input as the log shows it: one line, no disguised secret. */
 function shown(text, max) {

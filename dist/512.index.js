@@ -1,17 +1,8 @@
-export const id = 914;
-export const ids = [914];
+export const id = 512;
+export const ids = [512];
 export const modules = {
 
-/***/ 2673:
-/***/ ((module) => {
-
-module.exports=n=>{if(!n)return[];if(typeof n!="string"||n.match(/^\s+$/))return[];const s=n.split(`
-`);if(s.length===0)return[];const a=[];let o=null,d=null,u=0,m=0,l=null;const g=e=>{d?.changes.push({type:"normal",normal:!0,ln1:u++,ln2:m++,content:e}),l.oldLines--,l.newLines--},p=e=>{const[t,r]=parseFiles(e)??[];o={chunks:[],deletions:0,additions:0,from:t,to:r},a.push(o)},i=()=>{(!o||o.chunks.length)&&p()},$=(e,t)=>{i(),o.new=!0,o.newMode=t[1],o.from="/dev/null"},N=(e,t)=>{i(),o.deleted=!0,o.oldMode=t[1],o.to="/dev/null"},x=(e,t)=>{i(),o.oldMode=t[1]},F=(e,t)=>{i(),o.newMode=t[1]},S=(e,t)=>{i(),o.index=e.split(" ").slice(1),t[1]&&(o.oldMode=o.newMode=t[1].trim())},k=e=>{i(),o.from=parseOldOrNewFile(e)},y=e=>{i(),o.to=parseOldOrNewFile(e)},f=e=>+(e||1),M=(e,t)=>{o||p(e);const[r,c,w,L]=t.slice(1);u=+r,m=+w,d={content:e,changes:[],oldStart:+r,oldLines:f(c),newStart:+w,newLines:f(L)},l={oldLines:f(c),newLines:f(L)},o.chunks.push(d)},R=e=>{d&&(d.changes.push({type:"del",del:!0,ln:u++,content:e}),o.deletions++,l.oldLines--)},b=e=>{d&&(d.changes.push({type:"add",add:!0,ln:m++,content:e}),o.additions++,l.newLines--)},h=e=>{if(!d)return;const[t]=d.changes.slice(-1);d.changes.push({type:t.type,[t.type]:!0,ln1:t.ln1,ln2:t.ln2,ln:t.ln,content:e})},_=[[/^diff\s/,p],[/^new file mode (\d+)$/,$],[/^deleted file mode (\d+)$/,N],[/^old mode (\d+)$/,x],[/^new mode (\d+)$/,F],[/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/,S],[/^---\s/,k],[/^\+\+\+\s/,y],[/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/,M],[/^\\ No newline at end of file$/,h]],v=[[/^\\ No newline at end of file$/,h],[/^-/,R],[/^\+/,b],[/^\s*/,g]],C=e=>{for(const[t,r]of v){const c=e.match(t);if(c){r(e,c);break}}l.oldLines===0&&l.newLines===0&&(l=null)},H=e=>{for(const[t,r]of _){const c=e.match(t);if(c){r(e,c);break}}},O=e=>{l?C(e):H(e)};for(const e of s)O(e);return a};const fileNameDiffRegex=/(a|i|w|c|o|1|2)\/.*(?=["']? ["']?(b|i|w|c|o|1|2)\/)|(b|i|w|c|o|1|2)\/.*$/g,gitFileHeaderRegex=/^(a|b|i|w|c|o|1|2)\//,parseFiles=n=>n?.match(fileNameDiffRegex)?.map(a=>a.replace(gitFileHeaderRegex,"").replace(/("|')$/,"")),qoutedFileNameRegex=/^\\?['"]|\\?['"]$/g,parseOldOrNewFile=n=>{let s=leftTrimChars(n,"-+").trim();return s=removeTimeStamp(s),s.replace(qoutedFileNameRegex,"").replace(gitFileHeaderRegex,"")},leftTrimChars=(n,s)=>{if(n=makeString(n),!s&&String.prototype.trimLeft)return n.trimLeft();const a=formTrimmingString(s);return n.replace(new RegExp(`^${a}+`),"")},timeStampRegex=/\t.*|\d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d(.\d+)?\s(\+|-)\d\d\d\d/,removeTimeStamp=n=>{const s=timeStampRegex.exec(n);return s&&(n=n.substring(0,s.index).trim()),n},formTrimmingString=n=>n==null?"\\s":n instanceof RegExp?n.source:`[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g,"\\$1")}]`,makeString=n=>`${n??""}`;
-
-
-/***/ }),
-
-/***/ 7914:
+/***/ 6512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20,12 +11,12 @@ __webpack_require__.d(__webpack_exports__, {
   prepareReview: () => (/* binding */ prepareReview)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/api.ts + 5 modules
 var api = __webpack_require__(7260);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/claude/args.ts
 var args = __webpack_require__(6485);
 // EXTERNAL MODULE: ./src/jobs/outcome.ts
@@ -34,9 +25,62 @@ var outcome = __webpack_require__(1348);
 var run_report = __webpack_require__(9008);
 // EXTERNAL MODULE: ./src/jobs/untrusted.ts
 var untrusted = __webpack_require__(906);
+;// CONCATENATED MODULE: ./src/jobs/review/numbered.ts
+/**
+ * A patch as the model reads it: every added and context line carries its line number on the new
+ * side, so the model copies the number it reports instead of counting from the `@@` headers.
+ */
+const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+/** The widest new-side line number of a patch, in digits (for the column). */
+function numberWidth(lines) {
+    let max = 1;
+    let n = 0;
+    for (const raw of lines) {
+        const hunk = HUNK.exec(raw);
+        if (hunk)
+            n = Number(hunk[1]);
+        else if (!raw.startsWith('-') && !raw.startsWith('\\'))
+            max = Math.max(max, n++);
+    }
+    return String(max).length;
+}
+/**
+ * Renders a unified-diff patch with a new-side line number column: `  12 +added`, `  13  context`,
+ * `     -removed` (removed lines have no new-side number). `@@` headers and
+ * `\ No newline at end of file` are kept as they are.
+ */
+function numberPatch(patch) {
+    if (!patch)
+        return '';
+    const lines = patch.split('\n');
+    const width = numberWidth(lines);
+    const blank = ' '.repeat(width);
+    let n = 0;
+    return lines
+        .map((raw, i) => {
+        const hunk = HUNK.exec(raw);
+        if (hunk) {
+            n = Number(hunk[1]);
+            return raw;
+        }
+        if (raw.startsWith('\\'))
+            return raw;
+        if (raw.startsWith('-'))
+            return `${blank} ${raw}`;
+        // A patch ending in a newline leaves an empty last element: it is not a line of the file.
+        if (raw === '' && i === lines.length - 1)
+            return raw;
+        return `${String(n++).padStart(width)} ${raw}`;
+    })
+        .join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/jobs/review/prompt.ts
 /** The review prompt: the task, the repository's rules, and the PR's text and diff as data. */
 
+
+/** How many files left out by the budget are named to the model. */
+const MAX_LEFT_OUT_NAMED = 50;
 /** Builds the prompt handed to the CLI on stdin. */
 function buildReviewPrompt(input) {
     const parts = [
@@ -44,9 +88,10 @@ function buildReviewPrompt(input) {
             'issues, data loss, broken error handling, race conditions, and clear maintainability ' +
             'problems. Do not comment on style a formatter would fix, and do not praise. Fewer, ' +
             'accurate findings beat many weak ones; report nothing when nothing is wrong.',
-        'For every finding give the file path and the line number on the NEW side of the diff (the ' +
-            'numbers after "+" in the @@ headers), and `quote`: the exact text of that line as it ' +
-            'appears in the new file. Use `end_line` only for a range inside one hunk, and `suggestion` ' +
+        'Every added and context line of the diff starts with its line number in the new file; ' +
+            'removed lines ("-") have none. For every finding give the file path, `line`: that number ' +
+            '(copy it, do not count), and `quote`: the exact text of that line as it appears in the new ' +
+            'file, without the number and the +/space prefix. Use `end_line` only for a range inside one hunk, and `suggestion` ' +
             'only for a drop-in replacement of lines line..end_line. Severity: critical (must not ' +
             'merge), major (a real bug), minor (worth fixing), nit (optional).',
         'You may read files of the repository checkout with your read-only tools for context. Answer ' +
@@ -66,16 +111,44 @@ function buildReviewPrompt(input) {
     if (input.sinceSha) {
         parts.push(`This is an incremental review: the diff below covers only the commits pushed since ${input.sinceSha.slice(0, 7)}, which was already reviewed.`);
     }
-    const diff = input.files
-        .map(f => {
-        const header = f.previous_filename && f.previous_filename !== f.filename
-            ? `diff of ${f.filename} (renamed from ${f.previous_filename}, ${f.status})`
-            : `diff of ${f.filename} (${f.status})`;
-        return `### ${header}\n${f.patch ?? ''}`;
-    })
-        .join('\n\n');
-    parts.push((0,untrusted/* asData */.F8)('diff', diff));
+    if (input.overBudget && input.overBudget.length > 0) {
+        parts.push(leftOutNote(input.overBudget));
+    }
+    if (input.rulesFor) {
+        parts.push(`Some files have maintainers' rules from ${input.rulesSource ?? 'the base branch'} right ` +
+            'before their diff: follow them for that file.');
+    }
+    // A rule shown once in full; later files it applies to point back to it (one glob may match
+    // hundreds of files, and the rules text is not counted in diff_budget).
+    const shown = new Map();
+    for (const f of input.files)
+        parts.push(...fileSection(f, input, shown));
     return parts.join('\n\n');
+}
+/** The note naming files left out by the budget (capped), as data: file names are the PR's. */
+function leftOutNote(paths) {
+    const named = paths.slice(0, MAX_LEFT_OUT_NAMED).join(', ');
+    const more = paths.length > MAX_LEFT_OUT_NAMED ? `, … and ${paths.length - MAX_LEFT_OUT_NAMED} more` : '';
+    return (`${paths.length} changed file(s) were left out of this review (over diff_budget); you do ` +
+        'not see their diff, so do not assume they are unchanged:\n' +
+        (0,untrusted/* asData */.F8)('files left out', `left out (over diff_budget): ${named}${more}`));
+}
+/** One file: its path rules (if any), then its numbered diff. */
+function fileSection(f, input, shown) {
+    const header = f.previous_filename && f.previous_filename !== f.filename
+        ? `diff of ${f.filename} (renamed from ${f.previous_filename}, ${f.status})`
+        : `diff of ${f.filename} (${f.status})`;
+    const out = [];
+    for (const r of input.rulesFor?.(f.filename) ?? []) {
+        const key = `${r.paths.join('\0')}\0${r.text}`;
+        const first = shown.get(key);
+        const what = `rules for ${f.filename} (path_rules ${r.paths.join(', ')}, ${input.rulesSource ?? 'base branch'})`;
+        if (!first)
+            shown.set(key, f.filename);
+        out.push((0,untrusted/* asData */.F8)('path rules', first ? `${what}: the same rules as shown above for ${first}` : `${what}:\n${r.text}`));
+    }
+    out.push((0,untrusted/* asData */.F8)('diff', `### ${header}\n${numberPatch(f.patch)}`));
+    return out;
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -249,6 +322,91 @@ function show(v) {
     return String(v);
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/jobs/review/config.ts
+/**
+ * `.github/claude-review.yml` from the base branch: the per-path rules (`path_rules`). A config
+ * that cannot be read is a warning, never a reason to skip the review.
+ */
+
+
+
+
+/** Where the review config lives (read from the base branch, like the rules files). */
+const REVIEW_CONFIG_PATH = '.github/claude-review.yml';
+/** How the config is named to the model and in warnings. */
+const REVIEW_CONFIG_SOURCE = `${REVIEW_CONFIG_PATH} on the base branch`;
+const PathRuleSchema = schemas/* object */.Ikc({
+    paths: schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1),
+    rules: schemas/* string */.YjP().trim().min(1)
+});
+const ConfigSchema = schemas/* looseObject */._H3({
+    path_rules: schemas/* array */.YOg(PathRuleSchema).optional()
+});
+const NONE = { rulesFor: () => [], count: 0 };
+/** `src/` means everything under src, as in review_paths. */
+function glob(p) {
+    const g = p.trim().replace(/^\.\//, '');
+    return g.endsWith('/') ? `${g}**` : g;
+}
+/** The sentence for a config that is ignored. */
+function ignored(why) {
+    return {
+        ...NONE,
+        warning: `${REVIEW_CONFIG_SOURCE} ${why}; its path_rules are ignored for this review.`
+    };
+}
+/** Parses the config text; undefined text (no file) means no path rules. */
+function parseReviewConfig(text) {
+    if (text === undefined || text.trim() === '')
+        return NONE;
+    // The core schema only: plain data, no custom tags. An unknown tag (`!!js/function`) is a
+    // warning in the yaml package; here it refuses the file like any other error.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { schema: 'core', uniqueKeys: true });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) {
+        const first = problem.message.split('\n')[0] ?? 'a YAML error';
+        return ignored(`is not valid YAML (${first})`);
+    }
+    const data = doc.toJS();
+    if (data === undefined || data === null)
+        return NONE;
+    const parsed = ConfigSchema.safeParse(data);
+    if (!parsed.success) {
+        const { path, value } = (0,zod_message/* firstIssue */.OE)(parsed.error, data);
+        const found = typeof value === 'string' && value.trim() === '' ? 'empty' : (0,zod_message/* kindOf */.I)(value);
+        if (path.length === 0)
+            return ignored(`must be a mapping of settings, not ${found}`);
+        return ignored(`has a bad ${(0,zod_message/* fieldName */.w5)(path)}: it must be ${expectedAt(path)}, not ${found}`);
+    }
+    const rules = (parsed.data.path_rules ?? []).map(r => ({
+        paths: r.paths,
+        text: r.rules,
+        match: picomatch_default()(r.paths.map(glob), { dot: true })
+    }));
+    return {
+        count: rules.length,
+        rulesFor: path => rules.filter(r => r.match(path)).map(({ paths, text: t }) => ({ paths, text: t }))
+    };
+}
+/** What a field of `path_rules` must hold, in words. */
+function expectedAt(path) {
+    const last = path[path.length - 1];
+    if (last === 'path_rules')
+        return 'a list of {paths, rules} entries';
+    if (last === 'paths')
+        return 'a non-empty list of globs';
+    if (last === 'rules')
+        return 'a non-empty text';
+    if (typeof last === 'number' && path[path.length - 2] === 'paths')
+        return 'a non-empty glob';
+    return 'a {paths: [globs], rules: text} entry';
+}
+
 ;// CONCATENATED MODULE: ./src/jobs/review/ask.ts
 /**
  * The model call of a review: the prompt (the PR, its diff within budget, the base branch's
@@ -260,8 +418,36 @@ function show(v) {
 
 
 
+
 /** Read-only tools: the model may look at the checkout for context, never change or run anything. */
 const REVIEW_TOOLS = ['Read', 'Grep', 'Glob'];
+/** A path as the maintainer knows it: relative to the workspace the CLI ran in. */
+function relative(what) {
+    const roots = [process.env.GITHUB_WORKSPACE, process.cwd()].filter(Boolean);
+    let out = what;
+    for (const root of roots)
+        out = out.split(`${root.replace(/\/+$/, '')}/`).join('');
+    return out;
+}
+/**
+ * A review stopped by max_turns or the timeout, in one sentence: what the model was reading and
+ * which inputs give it room (never a silent success: nothing was posted).
+ */
+function stoppedMessage(ctx, run, plan) {
+    const { inputs } = ctx;
+    const reading = (run.raw.reading ?? []).map(relative);
+    const where = reading.length > 0
+        ? ` while reading ${reading.join(', ')}`
+        : ' before it read anything with its tools';
+    const files = `${plan.modelFiles.length} file(s) were in the prompt`;
+    const stop = run.outcome.kind === 'timeout'
+        ? `ran past timeout_minutes (${inputs.timeout_minutes})`
+        : `stopped at max_turns (${inputs.max_turns ?? run.turns ?? '?'})`;
+    const fix = run.outcome.kind === 'timeout'
+        ? 'raise timeout_minutes, lower max_turns so it answers sooner, or lower diff_budget / narrow review_paths'
+        : 'raise max_turns, or lower diff_budget / narrow review_paths so there is less to read';
+    return `The review ${stop}${where}, so nothing was posted: ${fix} (${files}).`;
+}
 /** Asks the model for a review and reports the run; nothing is posted here. */
 async function askReview(ctx, plan) {
     const { inputs } = ctx;
@@ -276,7 +462,9 @@ async function askReview(ctx, plan) {
         files: plan.modelFiles,
         rules: plan.rules,
         extra: inputs.prompt,
-        ...(plan.sinceSha ? { sinceSha: plan.sinceSha } : {})
+        ...(plan.sinceSha ? { sinceSha: plan.sinceSha } : {}),
+        ...(plan.overBudget ? { overBudget: plan.overBudget } : {}),
+        ...(plan.rulesFor ? { rulesFor: plan.rulesFor, rulesSource: REVIEW_CONFIG_SOURCE } : {})
     });
     const run = await ctx.claude.run({
         prompt,
@@ -290,6 +478,9 @@ async function askReview(ctx, plan) {
         extra
     });
     (0,run_report/* reportRun */.G)(ctx, run, 'review');
+    if (run.outcome.kind === 'max-turns' || run.outcome.kind === 'timeout') {
+        return { end: { conclusion: 'failure', message: stoppedMessage(ctx, run, plan) } };
+    }
     if (run.outcome.kind !== 'success')
         return { end: (0,outcome/* outcomeResult */.w)(ctx, run.outcome) };
     if (run.structured === undefined) {
@@ -307,15 +498,14 @@ async function askReview(ctx, plan) {
     return { run, review: parsed.review };
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/jobs/review/files.ts
 /**
  * Which changed files the model reviews: `review_paths`, the built-in skips (lock files, generated,
  * vendored, minified, binary, removed), and the diff budget.
  */
 
+/** The diff budget when `diff_budget` is not set: roughly 240 KB of patch text. */
+const DEFAULT_DIFF_BUDGET = 60_000;
 /** Rough token count of text sent to the model: one token per four characters. */
 function estimateTokens(text) {
     return Math.ceil((text?.length ?? 0) / 4);
@@ -524,12 +714,15 @@ function selectFiles(files, opts) {
     for (const d of dropped) {
         skipped.push({
             path: d.path,
-            reason: `over the diff budget (${d.tokens.toLocaleString('en-US')} tokens)`
+            reason: `over the diff budget (${d.tokens.toLocaleString('en-US')} tokens)`,
+            overBudgetTokens: d.tokens
         });
     }
     return { kept: candidates.filter((_, i) => keep.has(i)), skipped };
 }
 
+// EXTERNAL MODULE: ./src/github/errors.ts
+var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
@@ -905,11 +1098,71 @@ function selectComments(placed, opts) {
 
 // EXTERNAL MODULE: ./src/time.ts
 var time = __webpack_require__(9834);
+;// CONCATENATED MODULE: ./src/jobs/review/skipped.ts
+/** Names listed per reason at most: the counts say the rest. */
+const MAX_NAMES_PER_REASON = 30;
+const count = (n) => n.toLocaleString('en-US');
+const files = (n) => `${count(n)} ${n === 1 ? 'file' : 'files'}`;
+/** `60,000 tokens`: the budget as the summary names it. */
+function budgetLabel(budgetTokens) {
+    return budgetTokens !== undefined && budgetTokens > 0 && Number.isFinite(budgetTokens)
+        ? ` (${count(budgetTokens)} tokens)`
+        : '';
+}
+/** Groups skipped files by reason: budget drops first, then the others, most files first. */
+function groupSkipped(skipped, budgetTokens) {
+    const budget = skipped.filter(s => s.overBudgetTokens !== undefined);
+    const byReason = new Map();
+    for (const s of skipped) {
+        if (s.overBudgetTokens !== undefined)
+            continue;
+        byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s]);
+    }
+    const others = [...byReason.entries()]
+        .sort((a, b) => b[1].length - a[1].length)
+        .map(([reason, list]) => ({ label: `${files(list.length)} — ${reason}`, files: list }));
+    const first = budget.length > 0
+        ? [
+            {
+                label: `${files(budget.length)} over diff_budget${budgetLabel(budgetTokens)}`,
+                files: budget
+            }
+        ]
+        : [];
+    return [...first, ...others];
+}
+/** The visible note when the budget left files out: it names the input that brings them back. */
+function budgetNote(skipped, budgetTokens) {
+    const n = skipped.filter(s => s.overBudgetTokens !== undefined).length;
+    if (n === 0)
+        return undefined;
+    return (`${files(n)} over diff_budget${budgetLabel(budgetTokens)} ${n === 1 ? 'was' : 'were'} not ` +
+        'reviewed: raise `diff_budget` or narrow `review_paths` to include them.');
+}
+/**
+ * The collapsed list of skipped files: one line per reason with its count, and at most
+ * `maxNames` names per reason (0 = counts only).
+ */
+function renderSkipped(skipped, budgetTokens, maxNames) {
+    if (skipped.length === 0)
+        return undefined;
+    const cap = Math.min(maxNames, MAX_NAMES_PER_REASON);
+    const lines = groupSkipped(skipped, budgetTokens).map(g => {
+        const shown = g.files.slice(0, cap).map(s => `\`${s.path}\``);
+        if (shown.length === 0)
+            return `- **${g.label}**`;
+        const more = g.files.length > shown.length ? `, … and ${count(g.files.length - shown.length)} more` : '';
+        return `- **${g.label}**: ${shown.join(', ')}${more}`;
+    });
+    return `<details>\n<summary>${files(skipped.length)} not reviewed</summary>\n\n${lines.join('\n')}\n\n</details>`;
+}
+
 ;// CONCATENATED MODULE: ./src/jobs/review/summary.ts
 /**
  * The sticky summary comment of a review: found again by its marker and updated in place. It holds
  * everything that is not an inline comment, so nothing the model wrote is lost.
  */
+
 
 
 
@@ -1036,6 +1289,9 @@ function render(input, detail) {
     out.push(`${tally.join(' · ')}.`);
     for (const note of input.notes ?? [])
         out.push(`> ℹ️ ${note}`);
+    const budget = budgetNote(input.skippedFiles ?? [], input.diffBudget);
+    if (budget)
+        out.push(`> ⚠️ ${budget}`);
     const summary = formatMarkdown(input.review.summary);
     if (summary)
         out.push('### Summary', truncate(summary, detail.summary));
@@ -1057,21 +1313,16 @@ function render(input, detail) {
         const items = input.collapsed.map(c => renderFinding({ ...c, reason: '' }, detail.collapsedBody));
         out.push(`<details>\n<summary>${label}</summary>\n\n${items.join('\n\n')}\n\n</details>`);
     }
-    const skipped = input.skippedFiles ?? [];
-    if (skipped.length > 0) {
-        const shown = skipped.slice(0, detail.files === Infinity ? skipped.length : detail.files);
-        const lines = shown.map(s => `- \`${s.path}\` — ${s.reason}`);
-        if (shown.length < skipped.length)
-            lines.push(`- … and ${skipped.length - shown.length} more`);
-        out.push(`<details>\n<summary>${plural(skipped.length, 'file')} not reviewed</summary>\n\n${lines.join('\n')}\n\n</details>`);
-    }
+    const skippedList = renderSkipped(input.skippedFiles ?? [], input.diffBudget, detail.files);
+    if (skippedList)
+        out.push(skippedList);
     // The markers come last, after all model text: the only place they are read (markers.ts).
     const tail = [
         '---',
         `<sub>${footer(input)}</sub>`,
         '',
         REVIEW_MARKER,
-        reviewedShaMarker(input.headSha)
+        ...(input.reviewFailed ? [] : [reviewedShaMarker(input.headSha)])
     ].join('\n');
     return { head: out.join('\n\n'), tail };
 }
@@ -1130,6 +1381,12 @@ function renderReviewBody(headSha, comments) {
 
 
 
+
+
+/** A failed GitHub write in words (errors.ts has the wording of GitHub's answers). */
+function writeFailure(err) {
+    return (0,github_errors/* isRequestError */.N)(err) ? (0,github_errors/* githubFailure */.e)(err) : err.message;
+}
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
 async function publishReview(ctx, input) {
     const { inputs, github } = ctx;
@@ -1151,21 +1408,34 @@ async function publishReview(ctx, input) {
         unplaced,
         collapsed: selection.collapsed,
         skippedFiles: input.skippedFiles,
+        diffBudget: inputs.diff_budget ?? DEFAULT_DIFF_BUDGET,
         notes: input.notes,
         minSeverity: inputs.min_severity,
         maxComments: inputs.max_comments,
         failOn: inputs.fail_on,
         ...(reviewUrl ? { reviewUrl } : {}),
+        ...(posted.failed ? { reviewFailed: true } : {}),
         telemetry: input.telemetry
     });
-    const summaryComment = input.summaryCommentId !== undefined
-        ? await github.updateIssueComment(input.summaryCommentId, summaryBody)
-        : await github.createIssueComment(pr.number, summaryBody);
+    const comment = await writeSummary(github, pr.number, input.summaryCommentId, summaryBody);
     ctx.outputs.set('findings', review.findings.length);
     ctx.outputs.set('comments_posted', inputs.dry_run ? 0 : inline.length);
-    ctx.outputs.set('review_url', reviewUrl ?? summaryComment.url);
+    const url = reviewUrl ?? comment.url;
+    if (url)
+        ctx.outputs.set('review_url', url);
     reportPublished(ctx, input, { ...selection, inline }, unplaced.length);
     // With dry_run, github is the dry-run wrapper: main prints every write it describes.
+    const failed = comment.failed ?? posted.failed;
+    if (failed) {
+        // Nothing is lost: the job summary holds what the comment would have said.
+        if (comment.failed)
+            ctx.summary.details('The review summary (not posted)', summaryBody);
+        const where = comment.failed ? 'the job summary' : 'the summary comment';
+        return {
+            conclusion: 'failure',
+            message: `Posting the review failed, so its findings are only in ${where}: ${failed}`
+        };
+    }
     if (failsOn(review.findings, inputs.fail_on)) {
         const worst = review.findings.filter(f => failsOn([f], inputs.fail_on)).length;
         return {
@@ -1174,6 +1444,18 @@ async function publishReview(ctx, input) {
         };
     }
     return { conclusion: 'success' };
+}
+/** Creates or updates the sticky summary comment; a failure is returned, not thrown. */
+async function writeSummary(github, pull, id, body) {
+    try {
+        const c = id !== undefined
+            ? await github.updateIssueComment(id, body)
+            : await github.createIssueComment(pull, body);
+        return { url: c.url };
+    }
+    catch (err) {
+        return { failed: writeFailure(err) };
+    }
 }
 /** Fingerprints of findings already posted on the pull request by the action. */
 async function ownFingerprints(github, pull) {
@@ -1206,8 +1488,17 @@ async function postInline(github, pr, inline) {
         return { inline, refused: [], ...(posted.url ? { reviewUrl: posted.url } : {}) };
     }
     catch (err) {
-        if (err.status !== 422)
-            throw err;
+        if (err.status !== 422) {
+            // Not a line GitHub refused but the write itself: the comments go to the summary, the
+            // step fails.
+            const failed = writeFailure(err);
+            const refused = inline.map(c => ({
+                finding: c.finding,
+                reason: 'the review could not be posted',
+                line: c.line
+            }));
+            return { inline: [], refused, failed };
+        }
         core/* warning */.$e(`GitHub refused the inline comments (${err.message}); they are in the summary comment instead.`);
         const refused = inline.map(c => ({
             finding: c.finding,
@@ -1245,8 +1536,8 @@ function reportPublished(ctx, input, selection, unplaced) {
 
 
 
-/** The diff budget when `diff_budget` is not set: roughly 240 KB of patch text. */
-const DEFAULT_DIFF_BUDGET = 60_000;
+
+
 /** The pull request number of the event, or of `pr_number`. */
 function pullNumberOf(pre) {
     const pr = pre.event.payload.pull_request;
@@ -1301,11 +1592,15 @@ async function prepareReview(pre) {
             : '';
         return { skip: `nothing to review in #${number} after filters${why}` };
     }
+    const overBudget = skipped.filter(s => s.overBudgetTokens !== undefined).map(s => s.path);
+    const rulesFor = await readPathRules(github, pr.baseSha);
     const plan = {
         pr,
         prFiles,
         modelFiles: kept,
         skippedFiles: skipped,
+        ...(overBudget.length > 0 ? { overBudget } : {}),
+        ...(rulesFor ? { rulesFor } : {}),
         notes: changed.notes,
         ...(changed.sinceSha ? { sinceSha: changed.sinceSha } : {}),
         rules: await readRules(github, inputs.review_rules, pr.baseSha),
@@ -1355,6 +1650,17 @@ async function readRules(github, paths, baseSha) {
             rules.push({ path, text });
     }
     return rules;
+}
+/**
+ * The `path_rules` of `.github/claude-review.yml` on the base branch, if it has any. A bad config
+ * is a warning: the review goes on without per-path rules.
+ */
+async function readPathRules(github, baseSha) {
+    // From the base branch, like the rules files: the PR cannot rewrite the rules it is judged by.
+    const config = parseReviewConfig(await github.getFileText(REVIEW_CONFIG_PATH, baseSha));
+    if (config.warning)
+        core/* warning */.$e(config.warning);
+    return config.count > 0 ? config.rulesFor : undefined;
 }
 /** The job once the login is ready: ask the model, then publish what it found. */
 async function runReview(ctx, plan) {

@@ -1,5 +1,5 @@
-export const id = 727;
-export const ids = [727];
+export const id = 438;
+export const ids = [438];
 export const modules = {
 
 /***/ 6591:
@@ -1513,6 +1513,36 @@ function dryRunApi(api, writes) {
 
 /***/ }),
 
+/***/ 3116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ isRequestError),
+/* harmony export */   e: () => (/* binding */ githubFailure)
+/* harmony export */ });
+/** GitHub's failures in words: what was asked, what GitHub answered, and the likely fix. */
+/** Whether `err` is a failed GitHub request (Octokit's RequestError or alike). */
+function isRequestError(err) {
+    const e = err;
+    return typeof e?.status === 'number' && typeof e.request?.url === 'string';
+}
+/** A GitHub API failure in one sentence, with the likely fix. */
+function githubFailure(err) {
+    const where = `${err.request.method} ${err.request.url.replace(/\?.*$/, '')}`;
+    const why = err.message.split(' - ')[0];
+    const fix = err.status === 401
+        ? 'github_token is not valid'
+        : err.status === 403
+            ? 'github_token lacks a permission this mode needs (see the permissions in the example workflows)'
+            : err.status === 404
+                ? 'check pr_number / issue_number, and that github_token can see this repository'
+                : 'GitHub may be having trouble: run it again';
+    return `GitHub answered HTTP ${err.status} to ${where} (${why}): ${fix}.`;
+}
+
+
+/***/ }),
+
 /***/ 6690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2198,7 +2228,7 @@ function sumRuns(runs) {
 
 /***/ }),
 
-/***/ 4727:
+/***/ 3438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2712,27 +2742,8 @@ function missingTokenApi() {
     return Object.fromEntries(Object.keys(API_METHODS).map(name => [name, missing]));
 }
 
-;// CONCATENATED MODULE: ./src/github/errors.ts
-/** GitHub's failures in words: what was asked, what GitHub answered, and the likely fix. */
-/** Whether `err` is a failed GitHub request (Octokit's RequestError or alike). */
-function isRequestError(err) {
-    const e = err;
-    return typeof e?.status === 'number' && typeof e.request?.url === 'string';
-}
-/** A GitHub API failure in one sentence, with the likely fix. */
-function githubFailure(err) {
-    const where = `${err.request.method} ${err.request.url.replace(/\?.*$/, '')}`;
-    const why = err.message.split(' - ')[0];
-    const fix = err.status === 401
-        ? 'github_token is not valid'
-        : err.status === 403
-            ? 'github_token lacks a permission this mode needs (see the permissions in the example workflows)'
-            : err.status === 404
-                ? 'check pr_number / issue_number, and that github_token can see this repository'
-                : 'GitHub may be having trouble: run it again';
-    return `GitHub answered HTTP ${err.status} to ${where} (${why}): ${fix}.`;
-}
-
+// EXTERNAL MODULE: ./src/github/errors.ts
+var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/github/guard.ts
 var github_guard = __webpack_require__(6690);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -3118,7 +3129,7 @@ const JOBS = {
     setup: (pre, steps) => withClaude('setup', { run: runSetup }, pre, steps),
     prompt: (pre, steps) => withClaude('prompt', { run: jobs_prompt/* runPromptJob */.r }, pre, steps),
     review: async (pre, steps) => {
-        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 7914));
+        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(512)]).then(__webpack_require__.bind(__webpack_require__, 6512));
         return withClaude('review', await prepareReview(pre), pre, steps);
     },
     triage: async (pre, steps) => {
@@ -3265,8 +3276,8 @@ function fail(err, at) {
         err instanceof known_secrets/* SecretLeakError */.q2) {
         message = err.message;
     }
-    else if (isRequestError(err)) {
-        message = githubFailure(err);
+    else if ((0,github_errors/* isRequestError */.N)(err)) {
+        message = (0,github_errors/* githubFailure */.e)(err);
     }
     else {
         // Unexpected: one line, no stack (a stack could carry data the masks have not seen).
