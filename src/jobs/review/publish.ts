@@ -11,6 +11,7 @@ import { fingerprintsIn } from './fingerprint.js'
 import { placeFindings } from './placement.js'
 import { failsOn, selectComments, type Selection } from './select.js'
 import { renderReviewBody, renderSummary, shortSha, type ReviewTelemetry } from './summary.js'
+import { dropDismissed, raisedFingerprints, readThreads, resolveOutdated } from './threads.js'
 import type { PlacedComment, PrFile, ReviewOutput, SetAside } from './types.js'
 
 /** What publishing needs from the job: GitHub, the inputs, and where to report. */
@@ -29,6 +30,8 @@ export interface PublishInput {
   summaryCommentId?: number
   review: ReviewOutput
   telemetry: ReviewTelemetry
+  /** With an incremental review, the files changed since the reviewed head (for outdated threads). */
+  changedFiles?: PrFile[]
 }
 
 /** What the inline review came to. */
@@ -42,8 +45,15 @@ interface Posted {
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
 export async function publishReview(ctx: PublishContext, input: PublishInput): Promise<JobResult> {
   const { inputs, github } = ctx
-  const { pr, review } = input
-  const placement = placeFindings(review.findings, input.prFiles)
+  const { pr } = input
+  const threads = await readThreads(github, pr.number, input.changedFiles ?? [])
+  const allPlaced = placeFindings(input.review.findings, input.prFiles)
+  // A finding a person dismissed on this pull request is not raised again, nor counted.
+  const { placement, dropped } = dropDismissed(allPlaced, threads.dismissed)
+  const review = {
+    ...input.review,
+    findings: input.review.findings.filter(f => !dropped.includes(f))
+  }
   const selection = selectComments(placement.placed, {
     minSeverity: inputs.min_severity,
     maxComments: inputs.max_comments,
@@ -52,6 +62,9 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
   const posted = await postInline(github, pr, selection.inline)
   const unplaced: SetAside[] = [...placement.unplaced, ...posted.refused]
   const { inline, reviewUrl } = posted
+  const resolvedThreads = inputs.resolve_outdated
+    ? await resolveOutdated(github, pr, threads, raisedFingerprints(allPlaced))
+    : 0
 
   const summaryBody = renderSummary({
     headSha: pr.headSha,
@@ -65,6 +78,8 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
     minSeverity: inputs.min_severity,
     maxComments: inputs.max_comments,
     failOn: inputs.fail_on,
+    dismissed: dropped.length,
+    resolvedThreads,
     ...(reviewUrl ? { reviewUrl } : {}),
     telemetry: input.telemetry
   })
