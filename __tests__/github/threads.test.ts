@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { restApi, type GitHubApi } from '../../src/github/api.js'
+import { OutboundGuard } from '../../src/github/guard.js'
 import { createOctokit } from '../../src/github/octokit.js'
 import {
   BOT,
@@ -95,5 +96,19 @@ describe('replies and resolves', () => {
     await api.resolveReviewThread('PRRT_1')
     expect((await api.listReviewThreads(3))[0]?.isResolved).toBe(true)
     await expect(api.resolveReviewThread('PRRT_999')).rejects.toThrow(/Could not resolve/)
+  })
+
+  it('the guard sees replies and resolves as writes; listing threads stays a read', async () => {
+    comment(1, BOT)
+    const guard = new OutboundGuard(() => [])
+    const guarded = guard.wrap(api)
+    // Tripped by an earlier text holding a token: no later write goes out.
+    expect(guard.allows('the output result', `ghp_${'a'.repeat(36)}`)).toBe(false)
+    await expect(guarded.replyToReviewComment(3, 1, 'Resolved by abc1234.')).rejects.toThrow(
+      /outbound guard/
+    )
+    await expect(guarded.resolveReviewThread('PRRT_1')).rejects.toThrow(/outbound guard/)
+    expect(await guarded.listReviewThreads(3)).toHaveLength(1)
+    expect(mock.writes()).toEqual([])
   })
 })

@@ -274,4 +274,38 @@ describe('publishReview with threads', () => {
     expect(body).toContain('not raised again: 1 (dismissed)')
     expect(body).not.toContain('Throws on a full cart')
   })
+
+  it('threads that cannot be read: the review is still posted, and the summary says what was not checked', async () => {
+    const w = publishWorld()
+    w.gh.api.listReviewThreads = async () => {
+      throw new Error('Resource not accessible by integration')
+    }
+    expect(await w.publish([FINDING])).toEqual({ conclusion: 'success' })
+    expect(w.gh.reviews).toHaveLength(1)
+    expect(w.gh.comments[0]?.body).toContain(
+      'The review threads could not be read (Resource not accessible by integration)'
+    )
+  })
+
+  it('a resolve GitHub refuses does not stop the other threads or the summary, and fails the step', async () => {
+    const w = publishWorld()
+    w.gh.threads.push(
+      { pull: 7, ...thread({ id: 'PRRT_gone', isOutdated: true }) },
+      { pull: 7, ...thread({ id: 'PRRT_2', isOutdated: true, comments: [comment({ id: 202 })] }) }
+    )
+    const resolve = w.gh.api.resolveReviewThread
+    w.gh.api.resolveReviewThread = async id => {
+      if (id === 'PRRT_gone')
+        throw new Error("Could not resolve to a node with the global id of 'PRRT_gone'.")
+      return resolve(id)
+    }
+    const result = await w.publish([])
+    expect(result).toEqual({
+      conclusion: 'failure',
+      message:
+        "1 outdated review thread(s) could not be resolved (Could not resolve to a node with the global id of 'PRRT_gone'.); the review and its summary were posted."
+    })
+    expect(w.gh.threads.map(t => t.isResolved)).toEqual([false, true])
+    expect(w.gh.comments[0]?.body).toContain('1 outdated thread resolved')
+  })
 })

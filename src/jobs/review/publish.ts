@@ -62,9 +62,9 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
   const posted = await postInline(github, pr, selection.inline)
   const unplaced: SetAside[] = [...placement.unplaced, ...posted.refused]
   const { inline, reviewUrl } = posted
-  const resolvedThreads = inputs.resolve_outdated
+  const threadsDone = inputs.resolve_outdated
     ? await resolveOutdated(github, pr, threads, raisedFingerprints(allPlaced))
-    : 0
+    : { resolved: 0, failed: [] }
 
   const summaryBody = renderSummary({
     headSha: pr.headSha,
@@ -74,12 +74,12 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
     unplaced,
     collapsed: selection.collapsed,
     skippedFiles: input.skippedFiles,
-    notes: input.notes,
+    notes: [...input.notes, ...threads.notes],
     minSeverity: inputs.min_severity,
     maxComments: inputs.max_comments,
     failOn: inputs.fail_on,
     dismissed: dropped.length,
-    resolvedThreads,
+    resolvedThreads: threadsDone.resolved,
     ...(reviewUrl ? { reviewUrl } : {}),
     telemetry: input.telemetry
   })
@@ -91,9 +91,15 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
   ctx.outputs.set('findings', review.findings.length)
   ctx.outputs.set('comments_posted', inputs.dry_run ? 0 : inline.length)
   ctx.outputs.set('review_url', reviewUrl ?? summaryComment.url)
-  reportPublished(ctx, input, { ...selection, inline }, unplaced.length)
+  reportPublished(ctx, { ...input, review }, { ...selection, inline }, unplaced.length)
   // With dry_run, github is the dry-run wrapper: main prints every write it describes.
 
+  if (threadsDone.failed.length > 0) {
+    return {
+      conclusion: 'failure',
+      message: `${threadsDone.failed.length} outdated review thread(s) could not be resolved (${threadsDone.failed[0]}); the review and its summary were posted.`
+    }
+  }
   if (failsOn(review.findings, inputs.fail_on)) {
     const worst = review.findings.filter(f => failsOn([f], inputs.fail_on)).length
     return {

@@ -5,6 +5,7 @@
  * so they are resolved with a reply naming the commit. Other people's threads are never touched:
  * a thread counts only when its first comment is the action's own, by identity and footer marker.
  */
+import * as core from '@actions/core'
 import parseDiff from 'parse-diff'
 import {
   isOwnComment,
@@ -12,6 +13,7 @@ import {
   type PullRequest,
   type ReviewThread
 } from '../../github/api.js'
+import { SecretLeakError } from '../../known-secrets.js'
 import { footerMarkers } from '../markers.js'
 import { fingerprint, fingerprintsIn, normalisePath } from './fingerprint.js'
 import { shortSha } from './summary.js'
@@ -148,6 +150,8 @@ export interface ThreadState {
   changed: ChangedLines
   /** Fingerprint → why a person dismissed it. */
   dismissed: Map<string, string>
+  /** For the summary, when the threads could not be read. */
+  notes: string[]
 }
 
 /**
@@ -160,9 +164,23 @@ export async function readThreads(
   changedFiles: readonly PrFile[]
 ): Promise<ThreadState> {
   const self = await github.whoami()
-  const threads = await github.listReviewThreads(pull)
   const changed = changedLinesOf(changedFiles)
-  return { threads, self, changed, dismissed: dismissedFingerprints(threads, self, changed) }
+  let threads: ReviewThread[]
+  try {
+    threads = await github.listReviewThreads(pull)
+  } catch (err) {
+    // The review matters more than its threads: post it, and say what was not checked.
+    const note = `The review threads could not be read (${(err as Error).message.split('\n')[0]}): dismissed findings and outdated threads were not checked.`
+    core.warning(note)
+    return { threads: [], self, changed, dismissed: new Map(), notes: [note] }
+  }
+  return {
+    threads,
+    self,
+    changed,
+    dismissed: dismissedFingerprints(threads, self, changed),
+    notes: []
+  }
 }
 
 /** Every fingerprint the review raised, placed on a line or not. */
@@ -195,20 +213,28 @@ export function dropDismissed(
 
 /**
  * Resolves the action's own outdated threads whose finding was not raised again, each with a reply
- * naming the head commit first (so the reason is on the thread even if the resolve fails).
- * @returns how many threads were resolved.
+ * naming the head commit first (so the reason is on the thread even if the resolve fails). A
+ * failed thread does not stop the others or the summary; a withheld write (the guard) does.
+ * @returns how many threads were resolved, and why each failed one failed.
  */
 export async function resolveOutdated(
   github: GitHubApi,
   pr: PullRequest,
   state: ThreadState,
   raised: ReadonlySet<string>
-): Promise<number> {
+): Promise<{ resolved: number; failed: string[] }> {
   const todo = threadsToResolve(state.threads, state.self, state.changed, raised)
+  const failed: string[] = []
   for (const thread of todo) {
-    const first = thread.comments[0]
-    if (first) await github.replyToReviewComment(pr.number, first.id, resolvedReply(pr.headSha))
-    await github.resolveReviewThread(thread.id)
+    try {
+      const first = thread.comments[0]
+      if (first) await github.replyToReviewComment(pr.number, first.id, resolvedReply(pr.headSha))
+      await github.resolveReviewThread(thread.id)
+    } catch (err) {
+      if (err instanceof SecretLeakError) throw err
+      failed.push((err as Error).message.split('\n')[0] as string)
+      core.warning(`Could not resolve the outdated thread on ${thread.path}: ${failed.at(-1)}`)
+    }
   }
-  return todo.length
+  return { resolved: todo.length - failed.length, failed }
 }
