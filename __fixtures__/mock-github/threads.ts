@@ -53,7 +53,9 @@ function renderComment(core: Core, c: MockReviewComment): Record<string, unknown
     return {
       content,
       viewerHasReacted: mine.some(r => r.user.login === me),
-      users: { totalCount: mine.length }
+      // `users` is the deprecated name of `reactors`; GitHub still answers both.
+      users: { totalCount: mine.length },
+      reactors: { totalCount: mine.length }
     }
   })
   return {

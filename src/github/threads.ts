@@ -21,7 +21,7 @@ const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cu
           comments(first: 50) {
             nodes {
               id databaseId author { __typename login } body createdAt
-              reactionGroups { content viewerHasReacted users { totalCount } }
+              reactionGroups { content viewerHasReacted reactors { totalCount } }
             }
           }
         }
@@ -42,7 +42,7 @@ interface RawComment {
   reactionGroups: Array<{
     content: string
     viewerHasReacted: boolean
-    users: { totalCount: number }
+    reactors: { totalCount: number }
   }> | null
 }
 
@@ -137,7 +137,7 @@ function toThread(t: RawThread): ReviewThread {
     comments: t.comments.nodes.map(c => {
       const down = (c.reactionGroups ?? []).find(g => g.content === 'THUMBS_DOWN')
       // The action never reacts; if the token's login did, that one is not a reader's 👎.
-      const thumbsDown = down ? down.users.totalCount - (down.viewerHasReacted ? 1 : 0) : 0
+      const thumbsDown = down ? down.reactors.totalCount - (down.viewerHasReacted ? 1 : 0) : 0
       return {
         id: c.databaseId,
         body: c.body,
