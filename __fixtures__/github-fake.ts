@@ -10,7 +10,8 @@ import type {
   Issue,
   Label,
   PullRequest,
-  ReviewComment
+  ReviewComment,
+  ReviewThread
 } from '../src/github/api.js'
 import type { PrFile, TimelineEvent } from '../src/github/types.js'
 
@@ -48,6 +49,8 @@ export class FakeGitHub {
   /** Inline review comments, by pull request; the action's own are added by `createReview`. */
   reviewComments: Array<Comment & { pull: number }> = []
   reviews: FakeReview[] = []
+  /** Review threads, by pull request (tests arrange them; replies and resolves change them). */
+  threads: Array<ReviewThread & { pull: number }> = []
   /** When set, `createReview` fails with this HTTP status (422: a line is not in the diff). */
   refuseReviews: number | undefined
   writes: Write[] = []
@@ -98,6 +101,25 @@ export class FakeGitHub {
     getFileText: async () => undefined,
     listReviewComments: async pull =>
       this.reviewComments.filter(c => c.pull === pull).map(({ pull: _p, ...c }) => ({ ...c })),
+    listReviewThreads: async pull =>
+      this.threads
+        .filter(t => t.pull === pull)
+        .map(({ pull: _p, ...t }) => ({ ...t, comments: t.comments.map(c => ({ ...c })) })),
+    replyToReviewComment: async (pull, commentId, body) => {
+      this.record('replyToReviewComment', [pull, commentId, body])
+      const thread = this.threads.find(t => t.pull === pull && t.comments[0]?.id === commentId)
+      if (!thread) throw Object.assign(new Error('Not Found'), { status: 404 })
+      const c = { id: this.nextId++, body, author: FAKE_SELF, thumbsDownByOthers: 0 }
+      thread.comments.push(c)
+      return { id: c.id, body, url: 'https://example.test/r', author: FAKE_SELF }
+    },
+    resolveReviewThread: async threadId => {
+      this.record('resolveReviewThread', [threadId])
+      const thread = this.threads.find(t => t.id === threadId)
+      if (!thread)
+        throw new Error(`Could not resolve to a node with the global id of '${threadId}'`)
+      thread.isResolved = true
+    },
     createReview: async (pull, review) => {
       this.record('createReview', [pull, review])
       if (this.refuseReviews !== undefined) {

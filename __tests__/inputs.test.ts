@@ -87,6 +87,7 @@ describe('defaults', () => {
       min_severity: 'minor',
       fail_on: 'none',
       incremental: true,
+      resolve_outdated: true,
       review_drafts: false,
       review_forks: false,
       skip_authors: ['dependabot[bot]', 'renovate[bot]'],

@@ -134,6 +134,7 @@ const InputSchema = z.object({
   min_severity: oneOf('min_severity', SEVERITIES, 'minor'),
   fail_on: severityOrNone('fail_on', 'none'),
   incremental: bool('incremental'),
+  resolve_outdated: bool('resolve_outdated'),
   review_drafts: bool('review_drafts'),
   review_forks: bool('review_forks'),
   skip_authors: list,
@@ -157,6 +158,7 @@ const DEFAULTS: Partial<Record<InputName, string>> = {
   live_check: 'true',
   health_issue: 'true',
   incremental: 'true',
+  resolve_outdated: 'true',
   skip_authors: 'dependabot[bot],renovate[bot]',
   review_rules: 'REVIEW.md,CLAUDE.md,.github/claude-review.md'
 }

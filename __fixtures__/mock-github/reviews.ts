@@ -138,6 +138,15 @@ function createReviewComment(core: Core, ctx: Ctx): Reply {
   return { status: 201, body: renderReviewComment(core, s, stored) }
 }
 
+/** `POST …/pulls/:n/comments/:id/replies`: a reply in that comment's thread. */
+function replyToReviewComment(core: Core, ctx: Ctx): Reply {
+  const body = (ctx.body ?? {}) as Record<string, unknown>
+  return createReviewComment(core, {
+    ...ctx,
+    body: { body: body.body, in_reply_to: ctx.params.id }
+  })
+}
+
 function updateReviewComment(core: Core, ctx: Ctx): Reply {
   const s = repoOf(core, ctx)
   const id = parseIntParam(ctx.params.id)
@@ -231,6 +240,7 @@ function createReview(core: Core, ctx: Ctx): Reply {
 export const reviewRoutes: RouteSpec[] = [
   ['GET', '/repos/:owner/:repo/pulls/:n/comments', listReviewComments],
   ['POST', '/repos/:owner/:repo/pulls/:n/comments', createReviewComment],
+  ['POST', '/repos/:owner/:repo/pulls/:n/comments/:id/replies', replyToReviewComment],
   ['PATCH', '/repos/:owner/:repo/pulls/comments/:id', updateReviewComment],
   ['DELETE', '/repos/:owner/:repo/pulls/comments/:id', deleteReviewComment],
   ['GET', '/repos/:owner/:repo/pulls/:n/reviews', listReviews],

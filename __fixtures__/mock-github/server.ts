@@ -14,12 +14,14 @@ import { pullRoutes } from './pulls.js'
 import { reviewRoutes } from './reviews.js'
 import { compileRoutes, match, type Route } from './routing.js'
 import { secretRoutes } from './secrets.js'
+import { threadRoutes } from './threads.js'
 import type { RecordedCall } from './types.js'
 import { userRoutes } from './users.js'
 import { DOCS, HttpError, numericId } from './util.js'
 
 /** Every route, in match order. */
 const ROUTES: Route[] = compileRoutes(
+  threadRoutes,
   userRoutes,
   contentsRoutes,
   pullRoutes,

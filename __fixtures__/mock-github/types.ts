@@ -157,6 +157,12 @@ export interface MockReviewComment {
   html_url: string
   diff_hunk: string
   in_reply_to_id?: number
+  /** On a thread's first comment: the thread is resolved (GraphQL `isResolved`). */
+  resolved?: boolean
+  /** On a thread's first comment: decides `isOutdated` instead of comparing with the head's diff. */
+  outdated?: boolean
+  /** Reactions (REST `content`, e.g. `-1`) and who reacted. */
+  reactions?: Array<{ content: string; user: MockUser }>
 }
 
 export interface MockTimelineEvent {

@@ -18,7 +18,8 @@ function getUser(core: Core, _ctx: Ctx): Reply {
   return { status: 200, body: { ...renderUser(core, core.actor()), name: core.actor().login } }
 }
 
-function graphql(core: Core, ctx: Ctx): Reply {
+/** GraphQL's `viewer { login }` (review threads: threads.ts, which hands every other query here). */
+export function graphql(core: Core, ctx: Ctx): Reply {
   const query = asString((ctx.body as Record<string, unknown> | undefined)?.query) ?? ''
   if (!/\bviewer\s*\{\s*login\s*\}/.test(query)) {
     return { status: 200, body: { errors: [{ message: 'mock-github: only viewer { login }' }] } }

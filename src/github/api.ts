@@ -8,6 +8,7 @@ import { labelsApi } from './labels.js'
 import type { Octokit } from './octokit.js'
 import { pullsApi } from './pulls.js'
 import { restContext } from './rest.js'
+import { threadsApi } from './threads.js'
 import type { PrFile, TimelineEvent } from './types.js'
 
 export interface PullRequest {
@@ -64,6 +65,31 @@ export interface ReviewComment {
   body: string
 }
 
+/** A comment of a review thread, as the jobs see it. */
+export interface ThreadComment {
+  /** The REST id (replies go to it). */
+  id: number
+  body: string
+  author?: string
+  createdAt?: string
+  /** 👎 reactions by anyone but the login the token writes as. */
+  thumbsDownByOthers: number
+}
+
+/** A review thread: an inline comment and its replies. */
+export interface ReviewThread {
+  /** The GraphQL node id (resolves go to it). */
+  id: string
+  isResolved: boolean
+  /** GitHub's word: the lines it points at changed since it was written. */
+  isOutdated: boolean
+  path: string
+  /** The line on the head's new side; null when outdated. */
+  line: number | null
+  /** Oldest first: the first is the thread's own comment. */
+  comments: ThreadComment[]
+}
+
 interface ListIssuesQuery {
   state: 'open' | 'closed' | 'all'
   labels?: string
@@ -85,6 +111,12 @@ export interface GitHubApi {
   getFileText(path: string, ref: string): Promise<string | undefined>
   /** Every review comment on the pull request (inline comments and replies), with its author. */
   listReviewComments(pull: number): Promise<Comment[]>
+  /** Every review thread of the pull request, with its comments and 👎 counts. */
+  listReviewThreads(pull: number): Promise<ReviewThread[]>
+  /** A reply in the thread of review comment `commentId`. */
+  replyToReviewComment(pull: number, commentId: number, body: string): Promise<Comment>
+  /** Marks a review thread resolved (`threadId` is its GraphQL node id). */
+  resolveReviewThread(threadId: string): Promise<void>
   createReview(
     pull: number,
     review: { commitId: string; body: string; comments: ReviewComment[] }
@@ -115,7 +147,13 @@ export { isOwnComment } from './identity.js'
  */
 export function restApi(octokit: Octokit, owner: string, repo: string): GitHubApi {
   const ctx = restContext(octokit, owner, repo)
-  return { ...pullsApi(ctx), ...issuesApi(ctx), ...labelsApi(ctx), whoami: ctx.whoami }
+  return {
+    ...pullsApi(ctx),
+    ...threadsApi(ctx),
+    ...issuesApi(ctx),
+    ...labelsApi(ctx),
+    whoami: ctx.whoami
+  }
 }
 
 /** A write that dry_run described instead of making. */
@@ -143,6 +181,13 @@ export function dryRunApi(api: GitHubApi, writes: DescribedWrite[]): GitHubApi {
         ].join('\n\n---\n\n')
       )
       return { url: '' }
+    },
+    async replyToReviewComment(pull, commentId, body) {
+      note(`reply to review comment ${commentId} on #${pull}`, body)
+      return { id: nextId--, body, url: '' }
+    },
+    async resolveReviewThread(threadId) {
+      note(`resolve review thread ${threadId}`, '')
     },
     async createIssueComment(issue, body) {
       note(`comment on #${issue}`, body)

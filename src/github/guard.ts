@@ -138,6 +138,7 @@ const READS = new Set<string>([
   'compare',
   'getFileText',
   'listReviewComments',
+  'listReviewThreads',
   'listIssueComments',
   'getIssue',
   'listIssues',
@@ -152,6 +153,10 @@ function describeWrite(method: string, args: readonly unknown[]): string {
   switch (method) {
     case 'createReview':
       return `the review on #${String(n)}`
+    case 'replyToReviewComment':
+      return `a reply to review comment ${String(args[1])} on #${String(n)}`
+    case 'resolveReviewThread':
+      return `the resolve of review thread ${String(n)}`
     case 'createIssueComment':
       return `a comment on #${String(n)}`
     case 'updateIssueComment':

@@ -29,6 +29,8 @@ interface ReviewPlan extends AskInput {
   notes: string[]
   /** The action's own summary comment from an earlier run. */
   summaryCommentId?: number
+  /** With an incremental review, every file changed since the reviewed head. */
+  changedFiles?: PrFile[]
 }
 
 /** The pull request number of the event, or of `pr_number`. */
@@ -103,7 +105,7 @@ export async function prepareReview(pre: PreContext): Promise<Prepared> {
     ...(overBudget.length > 0 ? { overBudget } : {}),
     ...(rulesFor ? { rulesFor } : {}),
     notes: changed.notes,
-    ...(changed.sinceSha ? { sinceSha: changed.sinceSha } : {}),
+    ...(changed.sinceSha ? { sinceSha: changed.sinceSha, changedFiles: changed.files } : {}),
     rules: await readRules(github, inputs.review_rules, pr.baseSha),
     ...(summaryComment ? { summaryCommentId: summaryComment.id } : {})
   }

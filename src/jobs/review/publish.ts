@@ -12,6 +12,7 @@ import { fingerprintsIn } from './fingerprint.js'
 import { placeFindings } from './placement.js'
 import { failsOn, selectComments, type Selection } from './select.js'
 import { renderReviewBody, renderSummary, shortSha, type ReviewTelemetry } from './summary.js'
+import { dropDismissed, raisedFingerprints, readThreads, resolveOutdated } from './threads.js'
 import type { PlacedComment, PrFile, ReviewOutput, SetAside } from './types.js'
 
 /** What publishing needs from the job: GitHub, the inputs, and where to report. */
@@ -30,6 +31,8 @@ export interface PublishInput {
   summaryCommentId?: number
   review: ReviewOutput
   telemetry: ReviewTelemetry
+  /** With an incremental review, the files changed since the reviewed head (for outdated threads). */
+  changedFiles?: PrFile[]
 }
 
 /** What the inline review came to. */
@@ -50,8 +53,15 @@ function writeFailure(err: unknown): string {
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
 export async function publishReview(ctx: PublishContext, input: PublishInput): Promise<JobResult> {
   const { inputs, github } = ctx
-  const { pr, review } = input
-  const placement = placeFindings(review.findings, input.prFiles)
+  const { pr } = input
+  const threads = await readThreads(github, pr.number, input.changedFiles ?? [])
+  const allPlaced = placeFindings(input.review.findings, input.prFiles)
+  // A finding a person dismissed on this pull request is not raised again, nor counted.
+  const { placement, dropped } = dropDismissed(allPlaced, threads.dismissed)
+  const review = {
+    ...input.review,
+    findings: input.review.findings.filter(f => !dropped.includes(f))
+  }
   const selection = selectComments(placement.placed, {
     minSeverity: inputs.min_severity,
     maxComments: inputs.max_comments,
@@ -60,6 +70,9 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
   const posted = await postInline(github, pr, selection.inline)
   const unplaced: SetAside[] = [...placement.unplaced, ...posted.refused]
   const { inline, reviewUrl } = posted
+  const threadsDone = inputs.resolve_outdated
+    ? await resolveOutdated(github, pr, threads, raisedFingerprints(allPlaced))
+    : { resolved: 0, failed: [] }
 
   const summaryBody = renderSummary({
     headSha: pr.headSha,
@@ -70,10 +83,12 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
     collapsed: selection.collapsed,
     skippedFiles: input.skippedFiles,
     diffBudget: inputs.diff_budget ?? DEFAULT_DIFF_BUDGET,
-    notes: input.notes,
+    notes: [...input.notes, ...threads.notes],
     minSeverity: inputs.min_severity,
     maxComments: inputs.max_comments,
     failOn: inputs.fail_on,
+    dismissed: dropped.length,
+    resolvedThreads: threadsDone.resolved,
     ...(reviewUrl ? { reviewUrl } : {}),
     ...(posted.failed ? { reviewFailed: true } : {}),
     telemetry: input.telemetry
@@ -84,7 +99,7 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
   ctx.outputs.set('comments_posted', inputs.dry_run ? 0 : inline.length)
   const url = reviewUrl ?? comment.url
   if (url) ctx.outputs.set('review_url', url)
-  reportPublished(ctx, input, { ...selection, inline }, unplaced.length)
+  reportPublished(ctx, { ...input, review }, { ...selection, inline }, unplaced.length)
   // With dry_run, github is the dry-run wrapper: main prints every write it describes.
 
   const failed = comment.failed ?? posted.failed
@@ -97,7 +112,12 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
       message: `Posting the review failed, so its findings are only in ${where}: ${failed}`
     }
   }
-
+  if (threadsDone.failed.length > 0) {
+    return {
+      conclusion: 'failure',
+      message: `${threadsDone.failed.length} outdated review thread(s) could not be resolved (${threadsDone.failed[0]}); the review and its summary were posted.`
+    }
+  }
   if (failsOn(review.findings, inputs.fail_on)) {
     const worst = review.findings.filter(f => failsOn([f], inputs.fail_on)).length
     return {

@@ -62,6 +62,10 @@ export interface SummaryInput {
   minSeverity?: Severity
   maxComments?: number
   failOn?: 'none' | Severity
+  /** Findings a person dismissed earlier on this pull request: not raised again. */
+  dismissed?: number
+  /** The action's own outdated threads resolved in this run. */
+  resolvedThreads?: number
   /** Link to the posted review. */
   reviewUrl?: string
   telemetry?: ReviewTelemetry
@@ -200,6 +204,10 @@ function render(input: SummaryInput, detail: Detail): { head: string; tail: stri
   const tally = [`${plural(posted, 'inline comment')} posted${review}`]
   if (dupes > 0) tally.push(`${dupes} already posted earlier, not repeated`)
   if (elsewhere > 0) tally.push(`${elsewhere} in this summary`)
+  if (input.dismissed) tally.push(`not raised again: ${input.dismissed} (dismissed)`)
+  if (input.resolvedThreads) {
+    tally.push(`${plural(input.resolvedThreads, 'outdated thread')} resolved`)
+  }
   out.push(`${tally.join(' · ')}.`)
 
   for (const note of input.notes ?? []) out.push(`> ℹ️ ${note}`)
