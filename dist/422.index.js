@@ -157,6 +157,7 @@ const InputSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     min_severity: oneOf('min_severity', SEVERITIES, 'minor'),
     fail_on: severityOrNone('fail_on', 'none'),
     incremental: bool('incremental'),
+    resolve_outdated: bool('resolve_outdated'),
     review_drafts: bool('review_drafts'),
     review_forks: bool('review_forks'),
     skip_authors: list,
@@ -176,6 +177,7 @@ const DEFAULTS = {
     live_check: 'true',
     health_issue: 'true',
     incremental: 'true',
+    resolve_outdated: 'true',
     skip_authors: 'dependabot[bot],renovate[bot]',
     review_rules: 'REVIEW.md,CLAUDE.md,.github/claude-review.md'
 };

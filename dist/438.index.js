@@ -1089,7 +1089,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 7260:
+/***/ 7309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1444,6 +1444,115 @@ function toFile(f) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/threads.ts
+
+
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id isResolved isOutdated path line
+          comments(first: 50) {
+            nodes {
+              id databaseId author { __typename login } body createdAt
+              reactionGroups { content viewerHasReacted reactors { totalCount } }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+const RESOLVE_MUTATION = `mutation($id: ID!) {
+  resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } }
+}`;
+// Every page, but not forever: 50 pages are 5,000 threads.
+const MAX_PAGES = 50;
+/** Review threads over GraphQL, replies and resolves, over one repository's context. */
+function threadsApi(ctx) {
+    const { octokit, r } = ctx;
+    return {
+        async listReviewThreads(pull) {
+            const out = [];
+            let cursor = null;
+            for (let page = 0; page < MAX_PAGES; page++) {
+                const data = await octokit.graphql(THREADS_QUERY, {
+                    owner: r.owner,
+                    repo: r.repo,
+                    number: pull,
+                    cursor
+                });
+                const threads = data.repository?.pullRequest?.reviewThreads;
+                if (!threads)
+                    break;
+                out.push(...threads.nodes.map(toThread));
+                if (!threads.pageInfo.hasNextPage)
+                    break;
+                cursor = threads.pageInfo.endCursor;
+            }
+            return out;
+        },
+        replyToReviewComment: (pull, commentId, body) => createOnce(async () => {
+            const { data } = await octokit.rest.pulls.createReplyForReviewComment({
+                ...r,
+                ...ONCE,
+                pull_number: pull,
+                comment_id: commentId,
+                body
+            });
+            return toComment(data);
+        }, async (since) => {
+            const me = await ctx.whoami();
+            const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, {
+                ...r,
+                pull_number: pull,
+                per_page: 100
+            });
+            const found = all.find(c => isOwnComment({ author: c.user?.login }, me) &&
+                c.in_reply_to_id === commentId &&
+                c.body.trim() === body.trim() &&
+                isRecent(c.created_at, since));
+            return found && toComment(found);
+        }),
+        async resolveReviewThread(threadId) {
+            // Resolving twice is harmless, so the mutation may be retried.
+            await octokit.graphql(RESOLVE_MUTATION, { id: threadId });
+        }
+    };
+}
+function toThread(t) {
+    return {
+        id: t.id,
+        isResolved: t.isResolved,
+        isOutdated: t.isOutdated,
+        path: t.path,
+        line: t.line,
+        comments: t.comments.nodes.map(c => {
+            const down = (c.reactionGroups ?? []).find(g => g.content === 'THUMBS_DOWN');
+            // The action never reacts; if the token's login did, that one is not a reader's 👎.
+            const thumbsDown = down ? down.reactors.totalCount - (down.viewerHasReacted ? 1 : 0) : 0;
+            return {
+                id: c.databaseId,
+                body: c.body,
+                ...(c.author ? { author: restLogin(c.author) } : {}),
+                createdAt: c.createdAt,
+                thumbsDownByOthers: Math.max(0, thumbsDown)
+            };
+        })
+    };
+}
+/**
+ * GraphQL names a bot without the `[bot]` suffix REST and `viewer` give it (`github-actions`):
+ * put it back, so the identity check compares like with like.
+ */
+function restLogin(author) {
+    return author.__typename === 'Bot' && !author.login.endsWith('[bot]')
+        ? `${author.login}[bot]`
+        : author.login;
+}
+
 ;// CONCATENATED MODULE: ./src/github/api.ts
 /**
  * The small interface the jobs use to read and write GitHub, so a job is logic over plain objects.
@@ -1455,13 +1564,20 @@ function toFile(f) {
 
 
 
+
 /**
  * The GitHub REST implementation for one repository: its pulls, issues and labels parts over one
  * shared context (see `rest.ts`), so the login the token writes as is learnt once.
  */
 function restApi(octokit, owner, repo) {
     const ctx = restContext(octokit, owner, repo);
-    return { ...pullsApi(ctx), ...issuesApi(ctx), ...labelsApi(ctx), whoami: ctx.whoami };
+    return {
+        ...pullsApi(ctx),
+        ...threadsApi(ctx),
+        ...issuesApi(ctx),
+        ...labelsApi(ctx),
+        whoami: ctx.whoami
+    };
 }
 /** Reads go to `api`; writes are recorded and described, never made. */
 function dryRunApi(api, writes) {
@@ -1477,6 +1593,13 @@ function dryRunApi(api, writes) {
                 ...review.comments.map(c => `${c.path}:${c.start_line ? `${c.start_line}-` : ''}${c.line}\n${c.body}`)
             ].join('\n\n---\n\n'));
             return { url: '' };
+        },
+        async replyToReviewComment(pull, commentId, body) {
+            note(`reply to review comment ${commentId} on #${pull}`, body);
+            return { id: nextId--, body, url: '' };
+        },
+        async resolveReviewThread(threadId) {
+            note(`resolve review thread ${threadId}`, '');
         },
         async createIssueComment(issue, body) {
             note(`comment on #${issue}`, body);
@@ -1677,6 +1800,7 @@ const READS = new Set([
     'compare',
     'getFileText',
     'listReviewComments',
+    'listReviewThreads',
     'listIssueComments',
     'getIssue',
     'listIssues',
@@ -1690,6 +1814,10 @@ function describeWrite(method, args) {
     switch (method) {
         case 'createReview':
             return `the review on #${String(n)}`;
+        case 'replyToReviewComment':
+            return `a reply to review comment ${String(args[1])} on #${String(n)}`;
+        case 'resolveReviewThread':
+            return `the resolve of review thread ${String(n)}`;
         case 'createIssueComment':
             return `a comment on #${String(n)}`;
         case 'updateIssueComment':
@@ -1917,6 +2045,7 @@ const InputSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     min_severity: oneOf('min_severity', SEVERITIES, 'minor'),
     fail_on: severityOrNone('fail_on', 'none'),
     incremental: bool('incremental'),
+    resolve_outdated: bool('resolve_outdated'),
     review_drafts: bool('review_drafts'),
     review_forks: bool('review_forks'),
     skip_authors: list,
@@ -1936,6 +2065,7 @@ const DEFAULTS = {
     live_check: 'true',
     health_issue: 'true',
     incremental: 'true',
+    resolve_outdated: 'true',
     skip_authors: 'dependabot[bot],renovate[bot]',
     review_rules: 'REVIEW.md,CLAUDE.md,.github/claude-review.md'
 };
@@ -2676,8 +2806,8 @@ async function readEvent(env = process.env) {
     return { name: env.GITHUB_EVENT_NAME ?? '', payload, owner, repo };
 }
 
-// EXTERNAL MODULE: ./src/github/api.ts + 5 modules
-var github_api = __webpack_require__(7260);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var github_api = __webpack_require__(7309);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub client the jobs get: Octokit made on first use, writes only described under dry_run,
@@ -2708,6 +2838,9 @@ const API_METHODS = {
     getFileText: true,
     listReviewComments: true,
     createReview: true,
+    listReviewThreads: true,
+    replyToReviewComment: true,
+    resolveReviewThread: true,
     listIssueComments: true,
     createIssueComment: true,
     updateIssueComment: true,
@@ -3129,7 +3262,7 @@ const JOBS = {
     setup: (pre, steps) => withClaude('setup', { run: runSetup }, pre, steps),
     prompt: (pre, steps) => withClaude('prompt', { run: jobs_prompt/* runPromptJob */.r }, pre, steps),
     review: async (pre, steps) => {
-        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(512)]).then(__webpack_require__.bind(__webpack_require__, 6512));
+        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(597)]).then(__webpack_require__.bind(__webpack_require__, 5597));
         return withClaude('review', await prepareReview(pre), pre, steps);
     },
     triage: async (pre, steps) => {

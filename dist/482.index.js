@@ -293,8 +293,8 @@ async function humanRemovedOf(github, issue) {
     return humanLabelHistory(await github.listTimeline(issue)).humanRemoved;
 }
 
-// EXTERNAL MODULE: ./src/github/api.ts + 5 modules
-var api = __webpack_require__(7260);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var api = __webpack_require__(7309);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
 var markers = __webpack_require__(6123);
 // EXTERNAL MODULE: ./src/jobs/untrusted.ts

@@ -1,8 +1,8 @@
-export const id = 512;
-export const ids = [512];
+export const id = 597;
+export const ids = [597];
 export const modules = {
 
-/***/ 6512:
+/***/ 5597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/github/api.ts + 5 modules
-var api = __webpack_require__(7260);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var api = __webpack_require__(7309);
 // EXTERNAL MODULE: ./src/claude/args.ts
 var args = __webpack_require__(6485);
 // EXTERNAL MODULE: ./src/jobs/outcome.ts
@@ -1286,6 +1286,11 @@ function render(input, detail) {
         tally.push(`${dupes} already posted earlier, not repeated`);
     if (elsewhere > 0)
         tally.push(`${elsewhere} in this summary`);
+    if (input.dismissed)
+        tally.push(`not raised again: ${input.dismissed} (dismissed)`);
+    if (input.resolvedThreads) {
+        tally.push(`${plural(input.resolvedThreads, 'outdated thread')} resolved`);
+    }
     out.push(`${tally.join(' · ')}.`);
     for (const note of input.notes ?? [])
         out.push(`> ℹ️ ${note}`);
@@ -1369,12 +1374,203 @@ function renderReviewBody(headSha, comments) {
     return `Claude reviewed ${shortSha(headSha)}: ${plural(comments, 'inline comment')}. The summary comment on this pull request has the rest.`;
 }
 
+// EXTERNAL MODULE: ./src/known-secrets.ts
+var known_secrets = __webpack_require__(5688);
+;// CONCATENATED MODULE: ./src/jobs/review/threads.ts
+/**
+ * The action's own review threads after a push: which findings a person dismissed (resolved with no
+ * code change, 👎, "won't fix"/"false positive"), so they are not raised again on that pull request,
+ * and which threads a push made outdated while the new review did not raise their finding again,
+ * so they are resolved with a reply naming the commit. Other people's threads are never touched:
+ * a thread counts only when its first comment is the action's own, by identity and footer marker.
+ */
+
+
+
+
+
+
+
+// A reply that dismisses a finding. Curly or straight apostrophe, with or without space or dash.
+const DISMISSING_REPLY = /\bwon['’]?t[\s-]?fix\b|\bwontfix\b|\bfalse[\s-]positives?\b/i;
+const RESOLVED_MARKER = /^<!-- csa-resolved:[0-9a-f]{7,64} -->$/;
+/**
+ * Lines on the new side a push added, or next to what it deleted: a thread there points at
+ * changed code even when GitHub has not called it outdated.
+ */
+function changedLinesOf(files) {
+    const out = new Map();
+    for (const f of files) {
+        if (!f.patch)
+            continue;
+        const lines = new Set();
+        for (const chunk of parse_diff_default()(`--- a/x\n+++ b/x\n${f.patch}`)[0]?.chunks ?? []) {
+            for (const ch of chunk.changes) {
+                if (ch.type === 'add')
+                    lines.add(ch.ln);
+                else if (ch.type === 'del') {
+                    // The deleted line's old number is close enough to where it was: both neighbours.
+                    lines.add(ch.ln).add(ch.ln - 1);
+                }
+            }
+        }
+        out.set(normalisePath(f.filename), lines);
+    }
+    return out;
+}
+/** The action's own threads: first comment written by `self`, carrying a fingerprint marker. */
+function ownThreads(threads, self) {
+    const out = [];
+    for (const thread of threads) {
+        const first = thread.comments[0];
+        if (!first || !(0,api/* isOwnComment */._M)(first, self))
+            continue;
+        const [fp] = fingerprintsIn([first.body]);
+        if (fp)
+            out.push({ thread, fingerprint: fp });
+    }
+    return out;
+}
+/** Whether the lines a thread points at changed (GitHub says outdated, or the push touched them). */
+function linesChanged(thread, changed) {
+    if (thread.isOutdated)
+        return true;
+    const lines = changed.get(normalisePath(thread.path));
+    return thread.line !== null && lines !== undefined && lines.has(thread.line);
+}
+/** Whether the action itself resolved this thread (its own reply with the resolved marker). */
+function resolvedByAction(thread, self) {
+    return thread.comments
+        .slice(1)
+        .some(c => (0,api/* isOwnComment */._M)(c, self) && (0,markers/* footerMarkers */.xY)(c.body).some(m => RESOLVED_MARKER.test(m)));
+}
+/** Why a person dismissed this thread's finding, or undefined when nobody did. */
+function dismissal(t, self, changed) {
+    const { thread } = t;
+    const first = thread.comments[0];
+    if (first && first.thumbsDownByOthers > 0)
+        return '👎';
+    const replies = thread.comments.slice(1).filter(c => !(0,api/* isOwnComment */._M)(c, self));
+    if (replies.some(c => DISMISSING_REPLY.test(c.body)))
+        return 'answered "won\'t fix"';
+    if (thread.isResolved && !linesChanged(thread, changed) && !resolvedByAction(thread, self)) {
+        return 'resolved without a code change';
+    }
+    return undefined;
+}
+/**
+ * Fingerprints a person dismissed on this pull request, with why: they are not raised again.
+ * @param changed lines the push changed since the reviewed head (empty for a full review).
+ */
+function dismissedFingerprints(threads, self, changed) {
+    const out = new Map();
+    for (const t of ownThreads(threads, self)) {
+        const why = dismissal(t, self, changed);
+        if (why)
+            out.set(t.fingerprint, why);
+    }
+    return out;
+}
+/**
+ * The action's own open threads whose lines changed and whose finding the new review did not
+ * raise again (`raised`: the fingerprints of every finding of this review).
+ */
+function threadsToResolve(threads, self, changed, raised) {
+    return ownThreads(threads, self)
+        .filter(t => !t.thread.isResolved && !raised.has(t.fingerprint))
+        .filter(t => linesChanged(t.thread, changed))
+        .map(t => t.thread);
+}
+/** The one-line reply the action leaves on a thread it resolves, with its footer marker. */
+function resolvedReply(headSha) {
+    return [
+        `Resolved by ${shortSha(headSha)}: the lines changed and the finding was not raised again.`,
+        '',
+        `<!-- csa-resolved:${headSha.toLowerCase()} -->`
+    ].join('\n');
+}
+/**
+ * Reads the pull request's review threads once.
+ * @param changedFiles the files a push changed since the reviewed head (none for a full review).
+ */
+async function readThreads(github, pull, changedFiles) {
+    const self = await github.whoami();
+    const changed = changedLinesOf(changedFiles);
+    let threads;
+    try {
+        threads = await github.listReviewThreads(pull);
+    }
+    catch (err) {
+        // The review matters more than its threads: post it, and say what was not checked.
+        const note = `The review threads could not be read (${err.message.split('\n')[0]}): dismissed findings and outdated threads were not checked.`;
+        core/* warning */.$e(note);
+        return { threads: [], self, changed, dismissed: new Map(), notes: [note] };
+    }
+    return {
+        threads,
+        self,
+        changed,
+        dismissed: dismissedFingerprints(threads, self, changed),
+        notes: []
+    };
+}
+/** Every fingerprint the review raised, placed on a line or not. */
+function raisedFingerprints(placement) {
+    return new Set([
+        ...placement.placed.map(c => c.fingerprint),
+        ...placement.unplaced.map(u => fingerprint(u.finding))
+    ]);
+}
+/** The placement without dismissed findings, and the findings dropped. */
+function dropDismissed(placement, dismissed) {
+    const dropped = [];
+    const keep = (fp, f) => {
+        if (!dismissed.has(fp))
+            return true;
+        dropped.push(f);
+        return false;
+    };
+    return {
+        placement: {
+            placed: placement.placed.filter(c => keep(c.fingerprint, c.finding)),
+            unplaced: placement.unplaced.filter(u => keep(fingerprint(u.finding), u.finding))
+        },
+        dropped
+    };
+}
+/**
+ * Resolves the action's own outdated threads whose finding was not raised again, each with a reply
+ * naming the head commit first (so the reason is on the thread even if the resolve fails). A
+ * failed thread does not stop the others or the summary; a withheld write (the guard) does.
+ * @returns how many threads were resolved, and why each failed one failed.
+ */
+async function resolveOutdated(github, pr, state, raised) {
+    const todo = threadsToResolve(state.threads, state.self, state.changed, raised);
+    const failed = [];
+    for (const thread of todo) {
+        try {
+            const first = thread.comments[0];
+            if (first)
+                await github.replyToReviewComment(pr.number, first.id, resolvedReply(pr.headSha));
+            await github.resolveReviewThread(thread.id);
+        }
+        catch (err) {
+            if (err instanceof known_secrets/* SecretLeakError */.q2)
+                throw err;
+            failed.push(err.message.split('\n')[0]);
+            core/* warning */.$e(`Could not resolve the outdated thread on ${thread.path}: ${failed.at(-1)}`);
+        }
+    }
+    return { resolved: todo.length - failed.length, failed };
+}
+
 ;// CONCATENATED MODULE: ./src/jobs/review/publish.ts
 /**
  * Publishing a review: the model's findings placed on lines of the diff, selected (severity,
  * max_comments, never twice), posted as one review, then the sticky summary comment, the outputs
  * and the job summary. Every write of the review job is made here, through `ctx.github`.
  */
+
 
 
 
@@ -1390,8 +1586,15 @@ function writeFailure(err) {
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
 async function publishReview(ctx, input) {
     const { inputs, github } = ctx;
-    const { pr, review } = input;
-    const placement = placeFindings(review.findings, input.prFiles);
+    const { pr } = input;
+    const threads = await readThreads(github, pr.number, input.changedFiles ?? []);
+    const allPlaced = placeFindings(input.review.findings, input.prFiles);
+    // A finding a person dismissed on this pull request is not raised again, nor counted.
+    const { placement, dropped } = dropDismissed(allPlaced, threads.dismissed);
+    const review = {
+        ...input.review,
+        findings: input.review.findings.filter(f => !dropped.includes(f))
+    };
     const selection = selectComments(placement.placed, {
         minSeverity: inputs.min_severity,
         maxComments: inputs.max_comments,
@@ -1400,6 +1603,9 @@ async function publishReview(ctx, input) {
     const posted = await postInline(github, pr, selection.inline);
     const unplaced = [...placement.unplaced, ...posted.refused];
     const { inline, reviewUrl } = posted;
+    const threadsDone = inputs.resolve_outdated
+        ? await resolveOutdated(github, pr, threads, raisedFingerprints(allPlaced))
+        : { resolved: 0, failed: [] };
     const summaryBody = renderSummary({
         headSha: pr.headSha,
         review,
@@ -1409,10 +1615,12 @@ async function publishReview(ctx, input) {
         collapsed: selection.collapsed,
         skippedFiles: input.skippedFiles,
         diffBudget: inputs.diff_budget ?? DEFAULT_DIFF_BUDGET,
-        notes: input.notes,
+        notes: [...input.notes, ...threads.notes],
         minSeverity: inputs.min_severity,
         maxComments: inputs.max_comments,
         failOn: inputs.fail_on,
+        dismissed: dropped.length,
+        resolvedThreads: threadsDone.resolved,
         ...(reviewUrl ? { reviewUrl } : {}),
         ...(posted.failed ? { reviewFailed: true } : {}),
         telemetry: input.telemetry
@@ -1423,7 +1631,7 @@ async function publishReview(ctx, input) {
     const url = reviewUrl ?? comment.url;
     if (url)
         ctx.outputs.set('review_url', url);
-    reportPublished(ctx, input, { ...selection, inline }, unplaced.length);
+    reportPublished(ctx, { ...input, review }, { ...selection, inline }, unplaced.length);
     // With dry_run, github is the dry-run wrapper: main prints every write it describes.
     const failed = comment.failed ?? posted.failed;
     if (failed) {
@@ -1434,6 +1642,12 @@ async function publishReview(ctx, input) {
         return {
             conclusion: 'failure',
             message: `Posting the review failed, so its findings are only in ${where}: ${failed}`
+        };
+    }
+    if (threadsDone.failed.length > 0) {
+        return {
+            conclusion: 'failure',
+            message: `${threadsDone.failed.length} outdated review thread(s) could not be resolved (${threadsDone.failed[0]}); the review and its summary were posted.`
         };
     }
     if (failsOn(review.findings, inputs.fail_on)) {
@@ -1602,7 +1816,7 @@ async function prepareReview(pre) {
         ...(overBudget.length > 0 ? { overBudget } : {}),
         ...(rulesFor ? { rulesFor } : {}),
         notes: changed.notes,
-        ...(changed.sinceSha ? { sinceSha: changed.sinceSha } : {}),
+        ...(changed.sinceSha ? { sinceSha: changed.sinceSha, changedFiles: changed.files } : {}),
         rules: await readRules(github, inputs.review_rules, pr.baseSha),
         ...(summaryComment ? { summaryCommentId: summaryComment.id } : {})
     };
