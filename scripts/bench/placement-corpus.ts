@@ -28,6 +28,12 @@ export const MIRRORS = process.env.CSA_MIRRORS ?? '/work/.mirror'
 const COMMITS_PER_REPO = 20
 const PER_KIND = 3
 const MAX_FILES = 300
+
+/** What the corpus is, for the docs page. */
+export const COMMITS_NOTE =
+  `${COMMITS_PER_REPO} commits (no merges, at most ${MAX_FILES} files) picked by a seeded ` +
+  `generator from each of ${CORPUS_REPOS.join(', ')}; up to ${PER_KIND} findings of each ` +
+  'error type per commit (`git show -M` gives the patches, as `pulls.listFiles` would).'
 const MAX_PATCH_BYTES = 3_000_000
 
 /** One synthesised finding and where it belongs. */
