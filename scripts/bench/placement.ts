@@ -9,7 +9,13 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { placeFindings } from '../../src/jobs/review/placement.js'
 import type { Finding, PrFile } from '../../src/jobs/review/types.js'
-import { buildCorpus, COMMITS_NOTE, rowsOf, type CorpusCommit } from './placement-corpus.js'
+import {
+  buildCorpus,
+  COMMITS_NOTE,
+  MIRRORS,
+  rowsOf,
+  type CorpusCommit
+} from './placement-corpus.js'
 
 /** Issue 12's goals. */
 export const PLACEMENT_GOALS = { rightPct: 95, misplacedPct: 0.5, rejected: 0, speedMs: 100 }
@@ -213,11 +219,13 @@ export const ACCURACY_HEAD = [
 
 /** How to get the corpus when the mirrors are absent. */
 export function missingMirrors(missing: string[]): string {
+  const where = `${MIRRORS}/<owner>+<name>/repo`
   return (
-    `Placement corpus skipped for ${missing.join(', ')}: their git history is not on this machine. ` +
-    `Fetch them as bare mirrors under /work/.mirror/<owner>+<name>/repo (the fetch tool: ` +
-    `${missing.map(m => `github:${m}`).join(', ')}; or \`git clone --bare https://github.com/<owner>/<name> ` +
-    `/work/.mirror/<owner>+<name>/repo\`), or point CSA_MIRRORS at another such directory.`
+    `Placement corpus skipped for ${missing.join(', ')}: their git history is not on this ` +
+    `machine. Fetch them as bare mirrors at ${where} (the fetch tool: ` +
+    `${missing.map(m => `github:${m}`).join(', ')}; or ` +
+    `\`git clone --bare https://github.com/<owner>/<name> ${where}\`), or point CSA_MIRRORS ` +
+    'at a directory holding such mirrors.'
   )
 }
 
