@@ -95,7 +95,8 @@ const FINDINGS = {
     },
     {
       path: 'src/util.ts',
-      line: 99,
+      // Outside the diff (new lines 10-13), 3 lines from the line holding the quote.
+      line: 14,
       quote: 'const password = "hunter2"',
       severity: 'critical',
       title: 'Hard-coded password',
@@ -187,6 +188,50 @@ describe('mode: review', () => {
     expect(tools).not.toContain('Bash')
     expect(tools).not.toContain('Write')
     expect(tools).not.toContain('Edit')
+  })
+
+  it('places by quote only near the given line and never guesses: a far or short quote goes to the summary, a workspace path and a respaced quote land inline', async () => {
+    arrangePr()
+    const finding = (over: Record<string, unknown>) => ({
+      severity: 'major',
+      body: 'Details.',
+      ...over
+    })
+    world.api.script(
+      scenarios.structured({
+        summary: 'Placement.',
+        findings: [
+          finding({
+            path: `${world.runner.workspace}/src/calc.ts`,
+            line: 2,
+            quote: 'return a-b',
+            title: 'Absolute workspace path',
+            suggestion: '  return a + b'
+          }),
+          finding({
+            path: '/home/runner/work/octo-repo/octo-repo/src/util.ts',
+            line: 99,
+            quote: 'const password = "hunter2"',
+            title: 'Quote 88 lines away'
+          }),
+          finding({ path: 'src/calc.ts', line: 3, quote: ')', title: 'Quote of a parenthesis' })
+        ]
+      })
+    )
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs).toMatchObject({ findings: '3', comments_posted: '1' })
+    const comments = world.gh.state.reviewComments
+    expect(comments.map(c => `${c.path}:${c.line}`)).toEqual(['src/calc.ts:2'])
+    expect(comments[0]?.body).toContain('Absolute workspace path')
+    expect(comments[0]?.body).toContain('```suggestion\n  return a + b\n```')
+    const summary = summaryComments()[0]?.body ?? ''
+    expect(summary).toContain(
+      'line 99 of src/util.ts is not in the diff, and the quote is not found in its hunk or within 10 lines of it'
+    )
+    expect(summary).toContain(
+      'line 3 of src/calc.ts does not contain the quoted text, and the quote is not found in its hunk or within 10 lines of it'
+    )
   })
 
   it("prompt_file: its text reaches the model as the workflow author's extra instructions", async () => {

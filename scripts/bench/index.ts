@@ -2,7 +2,8 @@
  * `npm run bench`: the speed and size figures issues #2, #3, #6 and #11 ask for, measured through
  * the e2e harness (dist/index.js run as a runner runs it, with the Node 24 binary the harness uses)
  * against the local mocks of the Anthropic and GitHub APIs (127.0.0.1 only) and the real CLI; the
- * CLI cache figures with @actions/cache's own archive helpers (./cache.ts).
+ * CLI cache figures with @actions/cache's own archive helpers (./cache.ts); the placement accuracy
+ * and speed of issue 12 (./placement.ts).
  *
  *   npm run bench                          # print the report (markdown) to stdout
  *   npm run bench -- --runs 5              # timed series of 5 runs each (default 9)
@@ -36,6 +37,13 @@ import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE, DIST, NODE, ROOT, Runner, type StepResult } from '../../__fixtures__/runner.js'
 import { platformSuffix } from '../../src/claude/install.js'
 import { benchCache, type CacheFigures } from './cache.js'
+import {
+  benchPlacement,
+  PLACEMENT_METHOD,
+  placementSummary,
+  renderPlacement,
+  type PlacementFigures
+} from './placement.js'
 
 const DEFAULT_RUNS = 9
 /** Cache saves and restores of each layout (each moves a few hundred MB). */
@@ -743,6 +751,7 @@ interface Report {
   prompt: PromptFigures
   review: ReviewFigures
   cache: CacheFigures
+  placement: PlacementFigures
   rssMethod: string
   cli: string
   /** The commit dist/index.js was measured at (and whether it differed from it). */
@@ -949,7 +958,9 @@ function renderTables(r: Report): string {
     cacheTable,
     '',
     `SHA-256 of the restored binary (the check the action makes of a cache hit): ` +
-      `${ms(median(c.sha256Ms))} (${range(c.sha256Ms, ms)}).`
+      `${ms(median(c.sha256Ms))} (${range(c.sha256Ms, ms)}).`,
+    '',
+    renderPlacement(r.placement, table)
   ].join('\n')
 }
 
@@ -1028,6 +1039,7 @@ function renderDocs(r: Report): string {
       `${pct(v.incremental.promptBytes, v.full.promptBytes)}).`,
     `- GitHub writes per review: ${writes.join(' or ')} with 1, 5 and 10 inline comments (one ` +
       'review carrying every comment, plus the sticky summary comment).',
+    placementSummary(r.placement),
     '',
     '## How it is measured',
     '',
@@ -1083,6 +1095,7 @@ function renderDocs(r: Report): string {
     "  package's files, its `bin/claude.exe` placeholder, the platform package with the binary);",
     '  layout 2 is the directory holding only the binary, as the action now caches it. The npm',
     '  install itself (a cache miss) needs the registry and is not measured here.',
+    PLACEMENT_METHOD,
     '',
     '## Figures',
     '',
@@ -1156,6 +1169,8 @@ async function main(): Promise<void> {
       runs: cacheRuns,
       log
     })
+    log('placement: the corpus from the local git mirrors, and the 3,000-file speed fixture')
+    const placement = benchPlacement(options.runs)
     const stamp = await fs.stat(DIST).then(
       st => st.mtimeMs,
       () => NaN
@@ -1171,6 +1186,7 @@ async function main(): Promise<void> {
       prompt,
       review,
       cache,
+      placement,
       rssMethod: 'ru_maxrss via a NODE_OPTIONS preload writing process.resourceUsage().maxRSS',
       cli,
       dist,

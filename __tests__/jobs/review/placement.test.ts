@@ -169,14 +169,14 @@ describe('placeFindings', () => {
     expect(unplaced[0]?.reason).toBe('line 120 of src/a.ts is not in the diff')
   })
 
-  it('moves a finding with the wrong line and the right quote to the nearest match', () => {
-    // Line 30 is outside the diff; the quote is on line 47.
-    const outside = placeOne(f({ line: 30, quote: 'out.push(line)' }))
+  it('moves a finding with the wrong line and the right quote to the line near it holding the quote', () => {
+    // Line 38 is outside the diff; the quote is on line 47, 9 lines away.
+    const outside = placeOne(f({ line: 38, quote: 'out.push(line)' }))
     expect(outside.placed.map(p => p.line)).toEqual([47])
-    // Line 2 is in the diff but says something else; "return" appears on 7 and 49: 7 is nearer.
-    const inside = placeOne(f({ line: 2, quote: '  return   ' }))
+    // Line 2 is in the diff but says something else; "return text" is line 7.
+    const inside = placeOne(f({ line: 2, quote: '  return   text ' }))
     expect(inside.placed.map(p => p.line)).toEqual([7])
-    const near49 = placeOne(f({ line: 48, quote: 'return' }))
+    const near49 = placeOne(f({ line: 48, quote: 'return out' }))
     expect(near49.placed.map(p => p.line)).toEqual([49])
   })
 
@@ -188,7 +188,7 @@ describe('placeFindings', () => {
   })
 
   it('matches a multi-line quote line by line', () => {
-    const { placed } = placeOne(f({ line: 1, quote: '      continue\n    }\n' }))
+    const { placed } = placeOne(f({ line: 42, quote: '      continue\n    }\n' }))
     expect(placed.map(p => p.line)).toEqual([45])
   })
 
@@ -196,11 +196,11 @@ describe('placeFindings', () => {
     const inDiff = placeOne(f({ line: 5, quote: 'const nothing = here' }))
     expect(inDiff.placed).toEqual([])
     expect(inDiff.unplaced[0]?.reason).toBe(
-      'line 5 of src/a.ts does not contain the quoted text, and the quote is found nowhere in the diff'
+      'line 5 of src/a.ts does not contain the quoted text, and the quote is not found in its hunk or within 10 lines of it'
     )
     const outside = placeOne(f({ line: 300, quote: 'const nothing = here' }))
     expect(outside.unplaced[0]?.reason).toBe(
-      'line 300 of src/a.ts is not in the diff, and the quoted text is found nowhere in the diff'
+      'line 300 of src/a.ts is not in the diff, and the quote is not found in its hunk or within 10 lines of it'
     )
   })
 
@@ -218,12 +218,16 @@ describe('placeFindings', () => {
     )
   })
 
-  it('keeps a moved range, and its suggestion, when it still lies in one hunk', () => {
+  // SPEC "Review", Placement: a suggestion is attached only when the quote matched at the given line.
+  it('keeps a moved range when it still lies in one hunk, its suggestion as a plain block', () => {
     const c = placeOne(
-      f({ line: 10, end_line: 12, quote: "if (line.startsWith('#')", suggestion: 'x' })
+      f({ line: 38, end_line: 40, quote: "if (line.startsWith('#')", suggestion: 'x' })
     ).placed[0]!
     expect([c.start_line, c.line]).toEqual([44, 46])
-    expect(c.body).toContain('```suggestion\nx\n```')
+    expect(c.body).not.toContain('```suggestion')
+    expect(c.body).toContain(
+      'Suggested replacement for lines 44–46 (the quoted text is on line 44, not on line 38 as given)'
+    )
   })
 
   it('makes a range spanning two hunks a single-line comment, suggestion as a plain block', () => {
@@ -245,7 +249,8 @@ describe('placeFindings', () => {
     expect(none.unplaced[0]?.reason).toBe('lines 20–30 of src/a.ts are not in the diff')
   })
 
-  it('attaches a single-line suggestion, also after a move by quote', () => {
+  // SPEC "Review", Placement: a suggestion is attached only when the quote matched at the given line.
+  it('shows a single-line suggestion as a plain block after a move by quote', () => {
     const c = placeOne(
       f({
         line: 3,
@@ -254,7 +259,8 @@ describe('placeFindings', () => {
       })
     ).placed[0]!
     expect(c.line).toBe(2)
-    expect(c.body).toContain("```suggestion\nimport path from 'node:path'\n```")
+    expect(c.body).not.toContain('```suggestion')
+    expect(c.body).toContain("```\nimport path from 'node:path'\n```")
   })
 
   it('unwraps a suggestion the model fenced itself, and fences code containing backticks', () => {
@@ -269,7 +275,7 @@ describe('placeFindings', () => {
   it('handles deleted-only hunks: deleted lines are not on the new side', () => {
     const deleted = placeOne(f({ path: 'src/b.ts', line: 3, quote: 'export const c = 3' }))
     expect(deleted.unplaced[0]?.reason).toBe(
-      'line 3 of src/b.ts does not contain the quoted text, and the quote is found nowhere in the diff'
+      'line 3 of src/b.ts does not contain the quoted text, and the quote is not found in its hunk or within 10 lines of it'
     )
     const legacy = placeOne(f({ path: 'src/b.ts', line: 30 }))
     expect(legacy.unplaced[0]?.reason).toBe('line 30 of src/b.ts is not in the diff')
@@ -328,5 +334,181 @@ describe('placeFindings', () => {
     )
     expect(placed.map(p => p.finding.title)).toEqual(['a2', 'a47', 'g'])
     expect(unplaced.map(u => u.finding.title)).toEqual(['far', 'nope'])
+  })
+})
+
+// Issue 12: the misplacements measured on real diffs, each reproduced on a small patch.
+describe('placeFindings: hunk-local, whole lines first, never a guess (issue 12)', () => {
+  /** A hunk of `count` added lines from new line `start`, each `text(n)`. */
+  const added = (start: number, count: number, text: (n: number) => string): string[] => [
+    `@@ -${start},0 +${start},${count} @@`,
+    ...Array.from({ length: count }, (_, i) => `+${text(start + i)}`)
+  ]
+  const file = (filename: string, patch: string[]): PrFile => ({
+    filename,
+    status: 'modified',
+    additions: patch.length,
+    deletions: 0,
+    changes: patch.length,
+    patch: patch.join('\n')
+  })
+  const CALLS = file('src/calls.ts', [
+    '@@ -1,4 +1,6 @@',
+    ' const total = sum(a, b)',
+    '+const scale = 2',
+    '+log(total, scale)',
+    ' export default total',
+    '+',
+    ' // end'
+  ])
+  const in2 = (finding: Finding, ...more: PrFile[]) => placeFindings([finding], [CALLS, ...more])
+
+  it('does not move a quote of ")" to whichever nearby line holds a parenthesis', () => {
+    const { placed, unplaced } = in2(f({ path: 'src/calls.ts', line: 2, quote: ')' }))
+    expect(placed).toEqual([])
+    expect(unplaced[0]?.reason).toBe(
+      'line 2 of src/calls.ts does not contain the quoted text, and the quote is not found in its hunk or within 10 lines of it'
+    )
+  })
+
+  it('does not search a quote 20,000 lines away, nor the whole of one huge hunk', () => {
+    const far = file('dist/index.js', [
+      ...added(1, 5, n => `var v${n} = ${n};`),
+      ...added(20_001, 5, n => `var w${n} = require("m${n}");`)
+    ])
+    const moved = placeFindings(
+      [f({ path: 'dist/index.js', line: 3, quote: 'var w20003 = require("m20003");' })],
+      [far]
+    )
+    expect(moved.placed).toEqual([])
+    const bundle = file(
+      'dist/bundle.js',
+      added(1, 30_000, n => `var b${n} = ${n};`)
+    )
+    const inHunk = placeFindings(
+      [f({ path: 'dist/bundle.js', line: 10, quote: 'var b24178 = 24178;' })],
+      [bundle]
+    )
+    expect(inHunk.placed).toEqual([])
+    // Near the given line, the same hunk is searched.
+    const near = placeFindings(
+      [f({ path: 'dist/bundle.js', line: 10, quote: 'var b58 = 58;' })],
+      [bundle]
+    )
+    expect(near.placed.map(p => p.line)).toEqual([58])
+  })
+
+  it('moves a line outside the diff only to a line within 10 lines of it', () => {
+    // 47 holds the quote: 30 is 17 lines away, 40 is 7.
+    expect(placeOne(f({ line: 30, quote: 'out.push(line)' })).unplaced[0]?.reason).toBe(
+      'line 30 of src/a.ts is not in the diff, and the quote is not found in its hunk or within 10 lines of it'
+    )
+    expect(placeOne(f({ line: 40, quote: 'out.push(line)' })).placed.map(p => p.line)).toEqual([47])
+    // Short lines (`}`) are on the unchanged lines around the diff too: never moved in from outside.
+    expect(placeOne(f({ line: 52, quote: '}' })).placed).toEqual([])
+  })
+
+  it('compares whole lines whitespace-insensitively: a=b matches a = b', () => {
+    const exact = placeOne(f({ line: 5, quote: "const file=join(dir,'config.json')" }))
+    expect(exact.placed.map(p => p.line)).toEqual([5])
+    const off = placeOne(f({ line: 3, quote: "\tconst   file = join( dir, 'config.json' )" }))
+    expect(off.placed.map(p => p.line)).toEqual([5])
+  })
+
+  it('takes fragments only of 8+ non-space characters', () => {
+    // "return" is in lines 7 and 49 but is no line of its own.
+    expect(placeOne(f({ line: 2, quote: 'return' })).placed).toEqual([])
+    expect(placeOne(f({ line: 4, quote: 'readFile(file' })).placed.map(p => p.line)).toEqual([6])
+    // A short whole line moves within the window when it is the only one there.
+    expect(placeOne(f({ line: 43, quote: '+' })).placed).toEqual([])
+    expect(placeOne(f({ line: 42, quote: '      continue' })).placed.map(p => p.line)).toEqual([45])
+  })
+
+  it('sends two equally good places to the summary', () => {
+    const twice = file('src/twice.ts', [
+      '@@ -1,3 +1,9 @@',
+      ' start()',
+      '+x = compute(a)',
+      '+check(x)',
+      '+log(x)',
+      '+flush()',
+      '+mark(x)',
+      '+x = compute(a)',
+      ' stop()',
+      ' end()'
+    ])
+    const { placed, unplaced } = placeFindings(
+      [f({ path: 'src/twice.ts', line: 4, quote: 'x = compute(a)' })],
+      [twice]
+    )
+    expect(placed).toEqual([])
+    expect(unplaced[0]?.reason).toBe(
+      'line 4 of src/twice.ts does not contain the quoted text, and the quote matches 2 lines near it (2, 7): not guessing which'
+    )
+    // On the given line there is nothing to guess.
+    const given = placeFindings(
+      [f({ path: 'src/twice.ts', line: 7, quote: 'x = compute(a)' })],
+      [twice]
+    )
+    expect(given.placed.map(p => p.line)).toEqual([7])
+  })
+
+  it('attaches a one-click suggestion only when the quote matched at the given line', () => {
+    const moved = placeOne(
+      f({ line: 3, quote: "import { join } from 'node:path'", suggestion: 'import path' })
+    ).placed[0]!
+    expect(moved.line).toBe(2)
+    expect(moved.body).not.toContain('```suggestion')
+    expect(moved.body).toContain(
+      'Suggested replacement for line 2 (the quoted text is on line 2, not on line 3 as given):\n\n```\nimport path\n```'
+    )
+    const given = placeOne(
+      f({ line: 2, quote: "import { join } from 'node:path'", suggestion: 'import path' })
+    ).placed[0]!
+    expect(given.body).toContain('```suggestion\nimport path\n```')
+  })
+
+  it('finds a line the model numbered on the old side', () => {
+    // Old line 40 is new line 42 (hunk -40,7 +42,9): 2 away, and in reach through the old side.
+    expect(placeOne(f({ line: 47, quote: '    return out' })).placed.map(p => p.line)).toEqual([49])
+    const shifted = file('src/shift.ts', [
+      ...added(1, 30, n => `const k${n} = ${n}`),
+      '@@ -100,2 +130,2 @@',
+      ' first.context.line()',
+      ' second.context.line()'
+    ])
+    const old = placeFindings(
+      [f({ path: 'src/shift.ts', line: 101, quote: 'second.context.line()' })],
+      [shifted]
+    )
+    expect(old.placed.map(p => p.line)).toEqual([131])
+  })
+
+  it('resolves absolute workspace paths and a/, b/, ./ prefixes', () => {
+    for (const path of [
+      '/home/runner/work/octo-repo/octo-repo/src/a.ts',
+      '/github/workspace/src/a.ts',
+      '/__w/octo-repo/octo-repo/src/a.ts',
+      'a/src/a.ts',
+      'b/src/a.ts',
+      './src/a.ts'
+    ]) {
+      expect(placeOne(f({ path, line: 5 })).placed[0]?.path).toBe('src/a.ts')
+    }
+    expect(placeOne(f({ path: '/home/runner/work/r/r/src/zzz.ts', line: 5 })).placed).toEqual([])
+  })
+
+  it('matches quotes on CRLF patches and non-ASCII lines', () => {
+    const crlf = file('src/crlf.ts', [
+      '@@ -1,2 +1,3 @@\r',
+      ' a()\r',
+      '+const naïve = "é"\r',
+      ' b()\r'
+    ])
+    const found = placeFindings(
+      [f({ path: 'src/crlf.ts', line: 3, quote: 'const naïve = "é"'.normalize('NFD') })],
+      [crlf]
+    )
+    expect(found.placed.map(p => p.line)).toEqual([2])
   })
 })

@@ -4,9 +4,9 @@
  * batch. So every finding is checked against the parsed patch, moved by its quote when the model's
  * line number is off, and set aside (for the summary) when it cannot be placed.
  */
-import parseDiff from 'parse-diff'
 import { cleanUntrusted } from '../untrusted.js'
 import { defuseMarkers, fingerprint, fingerprintMarker, normalisePath } from './fingerprint.js'
+import { hunksOf, indexDiff, locate, NEAR, quoteKeys, type DiffIndex } from './locate.js'
 import {
   SEVERITY_BADGE,
   type Finding,
@@ -15,45 +15,7 @@ import {
   type SetAside
 } from './types.js'
 
-/** One line of a hunk; `text` is without the `+`/`-`/space prefix. */
-interface DiffLine {
-  type: 'add' | 'del' | 'context'
-  oldLine?: number
-  newLine?: number
-  text: string
-}
-
-/** One hunk of a patch. */
-interface Hunk {
-  oldStart: number
-  oldLines: number
-  newStart: number
-  newLines: number
-  lines: DiffLine[]
-}
-
-/** Parses a GitHub `patch` (hunks without file headers) into hunks. */
-export function hunksOf(patch: string | undefined): Hunk[] {
-  if (!patch) return []
-  // parse-diff expects a whole git diff: give it the file headers GitHub leaves out.
-  const [file] = parseDiff(`--- a/f\n+++ b/f\n${patch}`)
-  if (!file) return []
-  return file.chunks.map(chunk => ({
-    oldStart: chunk.oldStart,
-    oldLines: chunk.oldLines,
-    newStart: chunk.newStart,
-    newLines: chunk.newLines,
-    lines: chunk.changes
-      // "\ No newline at end of file" is reported as a copy of the line before it.
-      .filter(c => !c.content.startsWith('\\'))
-      .map((c): DiffLine => {
-        const text = c.content.slice(1).replace(/\r$/, '')
-        if (c.type === 'add') return { type: 'add', newLine: c.ln, text }
-        if (c.type === 'del') return { type: 'del', oldLine: c.ln, text }
-        return { type: 'context', oldLine: c.ln1, newLine: c.ln2, text }
-      })
-  }))
-}
+export { hunksOf }
 
 /** The new-side (added and context) lines of a patch: line number → text. */
 export function newSideLines(patch: string | undefined): Map<number, string> {
@@ -64,67 +26,43 @@ export function newSideLines(patch: string | undefined): Map<number, string> {
   return lines
 }
 
-interface NewLine {
-  text: string
-  hunk: number
-}
-
-function indexLines(patch: string): Map<number, NewLine> {
-  const index = new Map<number, NewLine>()
-  hunksOf(patch).forEach((hunk, i) => {
-    for (const l of hunk.lines)
-      if (l.newLine !== undefined) index.set(l.newLine, { text: l.text, hunk: i })
-  })
-  return index
-}
-
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
-/** The quote's lines, squashed, without blank lines at either end. */
-function quoteLines(quote: string): string[] {
-  const lines = quote.split(/\r?\n/).map(squash)
-  while (lines.length > 0 && lines[0] === '') lines.shift()
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
-  return lines
-}
+/** The PR's files by every name a finding may use for them, built once per review. */
+class FileNames {
+  private readonly byName = new Map<string, PrFile>()
 
-/** Whether the quote (one or more lines, each possibly a substring) starts at `at`. */
-function quoteAt(index: Map<number, NewLine>, at: number, quote: string[]): boolean {
-  return quote.every((q, i) => {
-    const line = index.get(at + i)
-    return line !== undefined && squash(line.text).includes(q)
-  })
-}
-
-/** Lines where the quote starts, nearest to `near` first (the earlier one on a tie). */
-function findQuote(index: Map<number, NewLine>, near: number, quote: string[]): number | undefined {
-  const search = (q: string[]): number | undefined => {
-    let best: number | undefined
-    for (const n of index.keys()) {
-      if (!quoteAt(index, n, q)) continue
-      const d = Math.abs(n - near)
-      const bd = best === undefined ? Infinity : Math.abs(best - near)
-      if (d < bd || (d === bd && n < (best as number))) best = n
+  constructor(files: PrFile[]) {
+    // Current names win over a renamed file's old name (another file may have taken it).
+    for (const f of files) this.byName.set(normalisePath(f.filename), f)
+    for (const f of files) {
+      const old = f.previous_filename && normalisePath(f.previous_filename)
+      if (old && !this.byName.has(old)) this.byName.set(old, f)
     }
-    return best
   }
-  // Models sometimes copy the diff's `+` prefix into the quote: try without it when nothing matches.
-  return search(quote) ?? search(quote.map(q => squash(q.replace(/^\+/, ''))))
-}
 
-/** A file of the PR by the path a finding names (also by a renamed file's old name). */
-function fileFor(files: PrFile[], path: string): PrFile | undefined {
-  const wanted = normalisePath(path)
-  const candidates = [wanted]
-  // `a/src/x.ts` and `b/src/x.ts` are the diff's names for src/x.ts.
-  if (/^[ab]\//.test(wanted)) candidates.push(wanted.slice(2))
-  for (const c of candidates) {
-    const f =
-      files.find(file => normalisePath(file.filename) === c) ??
-      files.find(file => file.previous_filename && normalisePath(file.previous_filename) === c)
-    if (f) return f
+  /**
+   * The file a finding's path names: as given, without the diff's `a/`/`b/`, or without an
+   * absolute workspace prefix (`/home/runner/work/<repo>/<repo>/`, `$GITHUB_WORKSPACE/`, a
+   * container's `/github/workspace/`): the longest tail of the path that is a file of the PR.
+   */
+  find(path: string): PrFile | undefined {
+    const raw = path.trim().replace(/\\/g, '/')
+    const wanted = normalisePath(raw)
+    const direct = this.byName.get(wanted)
+    if (direct) return direct
+    if (/^[ab]\//.test(wanted)) {
+      const unprefixed = this.byName.get(wanted.slice(2))
+      if (unprefixed) return unprefixed
+    }
+    if (!raw.startsWith('/') && !/^[A-Za-z]:\//.test(raw)) return undefined
+    const parts = wanted.split('/')
+    for (let i = 1; i < parts.length; i++) {
+      const tail = this.byName.get(parts.slice(i).join('/'))
+      if (tail) return tail
+    }
+    return undefined
   }
-  return undefined
 }
 
 /** Collapses a model-written title to one clean line. */
@@ -207,88 +145,103 @@ interface Placement {
 
 /**
  * Places each finding on a line of the diff (see the module comment). A quote that does not match
- * the given line moves the finding to the nearest line matching it; a range becomes a multi-line
- * comment only when it lies inside one hunk; a suggestion becomes a one-click suggestion only when
- * the comment covers exactly the lines it replaces.
+ * the given line moves the finding to the one line near it that the quote names (see
+ * {@link locate}); a range becomes a multi-line comment only when it lies inside one hunk; a
+ * suggestion becomes a one-click suggestion only when the comment covers exactly the lines it
+ * replaces and the quote (if any) matched at the line the model gave.
  */
 export function placeFindings(findings: Finding[], files: PrFile[]): Placement {
-  const indexes = new Map<PrFile, Map<number, NewLine>>()
+  const names = new FileNames(files)
+  const order = new Map(files.map((f, i) => [f, i]))
+  const indexes = new Map<PrFile, DiffIndex>()
   const placed: { comment: PlacedComment; file: number; order: number }[] = []
   const unplaced: SetAside[] = []
 
-  findings.forEach((finding, order) => {
-    const result = placeOne(finding, files, indexes)
+  findings.forEach((finding, i) => {
+    const file = names.find(finding.path)
+    const result = file ? placeOne(finding, file, indexes) : notInPr(finding)
     if (typeof result === 'string') unplaced.push({ finding, reason: result })
-    else
-      placed.push({
-        comment: result,
-        file: files.indexOf(fileFor(files, finding.path) as PrFile),
-        order
-      })
+    else placed.push({ comment: result, file: order.get(file as PrFile) ?? 0, order: i })
   })
 
   placed.sort((a, b) => a.file - b.file || a.comment.line - b.comment.line || a.order - b.order)
   return { placed: placed.map(p => p.comment), unplaced }
 }
 
+const notInPr = (finding: Finding): string =>
+  `${finding.path} is not among the files changed in this pull request`
+
+/** The file's index, built on first use. */
+function indexFor(file: PrFile & { patch: string }, indexes: Map<PrFile, DiffIndex>): DiffIndex {
+  let index = indexes.get(file)
+  if (!index) {
+    index = indexDiff(file.patch)
+    indexes.set(file, index)
+  }
+  return index
+}
+
+/**
+ * Where a finding goes on its file, or the reason it cannot be placed. `given`: the anchor was not
+ * moved by the quote; `partial`: it is only the first line of the range that is in the diff.
+ */
+type Anchor = { anchor: number; given: boolean; partial: boolean } | string
+
+function anchorOf(finding: Finding, path: string, index: DiffIndex, span: number): Anchor {
+  const { line } = finding
+  const inDiff = index.lines.has(line)
+  const quote = quoteKeys(finding.quote)
+  if (quote.length > 0) {
+    const found = locate(index, line, quote)
+    if ('line' in found) return { anchor: found.line, given: found.given, partial: false }
+    const where = inDiff
+      ? `line ${line} of ${path} does not contain the quoted text`
+      : `line ${line} of ${path} is not in the diff`
+    return found.missing === 'ambiguous'
+      ? `${where}, and the quote matches ${found.lines.length} lines near it (${found.lines.join(', ')}): not guessing which`
+      : `${where}, and the quote is not found in its hunk or within ${NEAR} lines of it`
+  }
+  if (inDiff) return { anchor: line, given: true, partial: false }
+  const first = span > 0 ? range(line, line + span).find(n => index.lines.has(n)) : undefined
+  if (first === undefined) {
+    return span > 0
+      ? `lines ${line}–${line + span} of ${path} are not in the diff`
+      : `line ${line} of ${path} is not in the diff`
+  }
+  // The anchor is merely the first line of the range that is in the diff (not moved by a quote).
+  return { anchor: first, given: true, partial: true }
+}
+
 /** A placed comment, or the reason it cannot be placed. */
 function placeOne(
   finding: Finding,
-  files: PrFile[],
-  indexes: Map<PrFile, Map<number, NewLine>>
+  file: PrFile,
+  indexes: Map<PrFile, DiffIndex>
 ): PlacedComment | string {
-  const { line } = finding
-  const file = fileFor(files, finding.path)
-  if (!file) return `${finding.path} is not among the files changed in this pull request`
   const path = file.filename
   if (file.status === 'removed') return `${path} is deleted in this pull request`
   if (!file.patch) {
     return `${path} has no diff to comment on (binary, too large for GitHub to show, or renamed without changes)`
   }
-  let index = indexes.get(file)
-  if (!index) {
-    index = indexLines(file.patch)
-    indexes.set(file, index)
-  }
-
+  const index = indexFor(file as PrFile & { patch: string }, indexes)
+  const { line } = finding
   const span =
     finding.end_line !== undefined && finding.end_line > line ? finding.end_line - line : 0
-  const quote = finding.quote === undefined ? [] : quoteLines(finding.quote)
-  const inDiff = index.has(line)
-
-  let anchor: number
-  // True when the anchor is merely the first line of the range that is in the diff.
-  let partial = false
-  if (quote.length > 0) {
-    if (inDiff && quoteAt(index, line, quote)) {
-      anchor = line
-    } else {
-      const found = findQuote(index, line, quote)
-      if (found === undefined) {
-        return inDiff
-          ? `line ${line} of ${path} does not contain the quoted text, and the quote is found nowhere in the diff`
-          : `line ${line} of ${path} is not in the diff, and the quoted text is found nowhere in the diff`
-      }
-      anchor = found
-    }
-  } else if (inDiff) {
-    anchor = line
-  } else {
-    const first = span > 0 ? range(line, line + span).find(n => index.has(n)) : undefined
-    if (first === undefined) {
-      return span > 0
-        ? `lines ${line}–${line + span} of ${path} are not in the diff`
-        : `line ${line} of ${path} is not in the diff`
-    }
-    anchor = first
-    partial = true
-  }
+  const at = anchorOf(finding, path, index, span)
+  if (typeof at === 'string') return at
 
   const fp = fingerprint({ ...finding, path })
-  const start = anchor
-  const end = anchor + span
-  const oneHunk = !partial && index.get(start)?.hunk === index.get(end)?.hunk && index.has(end)
+  const start = at.anchor
+  const end = at.anchor + span
+  const oneHunk =
+    !at.partial &&
+    index.lines.has(end) &&
+    index.lines.get(start)?.hunk === index.lines.get(end)?.hunk
   const base = { path, side: 'RIGHT' as const, finding, fingerprint: fp }
+  // A one-click suggestion replaces exactly the lines commented on: only when they are the lines
+  // the model named (a moved finding's suggestion was written for lines it may have miscounted).
+  const loose = looseSuggestion(finding, at.anchor, span, at.given, oneHunk)
+  const suggestion = loose ?? { attach: true as const }
 
   if (span > 0 && oneHunk) {
     return {
@@ -296,20 +249,34 @@ function placeOne(
       start_line: start,
       start_side: 'RIGHT',
       line: end,
-      body: commentBody(finding, fp, { attach: true })
+      body: commentBody(finding, fp, suggestion)
     }
   }
-  const attach = span === 0
-  const loose = {
-    attach: false as const,
-    from: line,
-    to: line + span,
-    why: 'those lines are not all in one hunk of the diff'
+  return { ...base, line: start, body: commentBody(finding, fp, suggestion) }
+}
+
+/** Why the suggestion cannot be a one-click suggestion, or undefined when it can. */
+function looseSuggestion(
+  finding: Finding,
+  anchor: number,
+  span: number,
+  given: boolean,
+  oneHunk: boolean
+): ({ attach: false } & LooseSuggestion) | undefined {
+  if (!given) {
+    return {
+      attach: false,
+      from: anchor,
+      to: anchor + span,
+      why: `the quoted text is on line ${anchor}, not on line ${finding.line} as given`
+    }
   }
+  if (span === 0 || oneHunk) return undefined
   return {
-    ...base,
-    line: anchor,
-    body: commentBody(finding, fp, attach ? { attach: true } : loose)
+    attach: false,
+    from: finding.line,
+    to: finding.line + span,
+    why: 'those lines are not all in one hunk of the diff'
   }
 }
 
