@@ -8,6 +8,9 @@
 //   included), though only a proxied request, Octokit's fetch or the cache service use it.
 //   scripts/bundle/undici-lazy.cjs stands in for it (tsconfig.dist.json maps `undici` to it) and
 //   requires ./undici.cjs on first use.
+// - @actions/http-client (`http`, `https`, `tls` at its top) and @actions/exec (`child_process`),
+//   which @actions/core also imports at its top, stay in the bundle but are evaluated on first use
+//   (scripts/bundle/http-client-lazy.cjs and exec-lazy.cjs, mapped by tsconfig.dist.json).
 // - dist/licenses.txt: the licences of every package in all of the above, rendered from the build
 //   stats (ncc's own licence file lists only the last chunk it wrote when there are several).
 // - dist/capture.js: the capture tool in one file, runnable with no dev dependencies.

@@ -3,7 +3,7 @@
  * `core.getInput`: the rest of the action gets a typed `Inputs`.
  */
 import * as core from '@actions/core'
-import { z } from 'zod'
+import * as z from './zod-mini.js'
 import { InputError } from './errors.js'
 import { parseDuration } from './time.js'
 import { firstIssue } from './zod-message.js'
@@ -16,42 +16,60 @@ const SEVERITIES = ['critical', 'major', 'minor', 'nit'] as const
 /** The CLI version the action installs by default, and the tests run. */
 export const DEFAULT_CLAUDE_VERSION = '2.1.332'
 
+/** A string input turned into a value; `fn` returns `z.NEVER` after `reject`. */
+const input = <T>(fn: (v: string, ctx: z.core.ParsePayload) => T) =>
+  z.pipe(z.string(), z.transform(fn))
+
+/** Records why an input is refused (mini's transform context has no `addIssue`). */
+function reject(ctx: z.core.ParsePayload, message: string): never {
+  ctx.issues.push({ code: 'custom', message, input: ctx.value })
+  return z.NEVER
+}
+
 const bool = (name: string) =>
-  z.string().transform((v, ctx) => {
+  input((v, ctx) => {
     const s = v.trim().toLowerCase()
     if (s === '' || s === 'false') return false
     if (s === 'true') return true
-    ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be true or false.` })
-    return z.NEVER
+    return reject(ctx, `${name} "${v}" must be true or false.`)
   })
 
 const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T) =>
-  z.string().transform((v, ctx) => {
+  input((v, ctx) => {
     const s = (v.trim() || fallback).toLowerCase()
     if ((values as readonly string[]).includes(s)) return s as T
-    ctx.addIssue({
-      code: 'custom',
-      message: `${name} "${v}" is not one of ${values.join(', ')}.`
-    })
-    return z.NEVER
+    return reject(ctx, `${name} "${v}" is not one of ${values.join(', ')}.`)
   })
 
 const duration = (name: string, fallback: string) =>
-  z.string().transform((v, ctx) => {
+  input((v, ctx) => {
     try {
       return parseDuration(v.trim() || fallback, name)
     } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message })
-      return z.NEVER
+      return reject(ctx, (err as Error).message)
     }
   })
 
-const number = (
+interface NumberCheck {
+  min?: number
+  max?: number
+  int?: boolean
+  positive?: boolean
+}
+
+/** A number input: empty gives `fallback`; the message names the number the input must be. */
+function number(name: string, fallback: number, check?: NumberCheck): z.ZodMiniType<number, string>
+function number(
+  name: string,
+  fallback: undefined,
+  check?: NumberCheck
+): z.ZodMiniType<number | undefined, string>
+function number(
   name: string,
   fallback: number | undefined,
-  check: { min?: number; max?: number; int?: boolean; positive?: boolean } = {}
-) =>
-  z.string().transform((v, ctx): number | undefined => {
+  check: NumberCheck = {}
+): z.ZodMiniType<number | undefined, string> {
+  return input((v, ctx): number | undefined => {
     const s = v.trim()
     if (s === '') return fallback
     const n = Number(s)
@@ -73,20 +91,22 @@ const number = (
             : ''
     ].filter(Boolean)
     const want = [check.int ? 'a whole number' : 'a number', ...bounds].join(' ')
-    ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be ${want}.` })
-    return z.NEVER
+    return reject(ctx, `${name} "${v}" must be ${want}.`)
   })
+}
 
 /** Comma or newline separated list, blanks dropped. */
-const list = z.string().transform(v =>
+const list = input(v =>
   v
     .split(/[,\n]/)
     .map(s => s.trim())
     .filter(s => s.length > 0)
 )
 
-const text = z.string().transform(v => v.trim())
-const secret = z.string().transform(v => v.trim())
+const text = input(v => v.trim())
+const secret = input(v => v.trim())
+/** A trimmed text, `fallback` when empty. */
+const textOr = (fallback: string) => input(v => v.trim() || fallback)
 
 const severityOrNone = (name: string, fallback: string) =>
   oneOf(name, ['none', ...SEVERITIES] as const, fallback as 'none')
@@ -99,26 +119,25 @@ const InputSchema = z.object({
   anthropic_api_key: secret,
   github_token: secret,
   secrets_token: secret,
-  auth_secret_name: text.transform(v => v || 'CLAUDE_AUTH'),
+  auth_secret_name: textOr('CLAUDE_AUTH'),
   auth_secret_environment: text,
   auth_secret_org: text,
-  config_dir: text.transform(v => v || '~/.claude'),
+  config_dir: textOr('~/.claude'),
   min_validity: duration('min_validity', '30m'),
   warn_within: duration('warn_within', '7d'),
   refresh: oneOf('refresh', ['auto', 'always', 'never'] as const, 'auto'),
-  claude_version: text.transform((v, ctx) => {
-    const s = v || DEFAULT_CLAUDE_VERSION
+  claude_version: input((v, ctx) => {
+    const s = v.trim() || DEFAULT_CLAUDE_VERSION
     if (s === 'latest' || /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(s)) return s
-    ctx.addIssue({
-      code: 'custom',
-      message: `claude_version "${v}" must be a version such as ${DEFAULT_CLAUDE_VERSION}, or latest.`
-    })
-    return z.NEVER
+    return reject(
+      ctx,
+      `claude_version "${v.trim()}" must be a version such as ${DEFAULT_CLAUDE_VERSION}, or latest.`
+    )
   }),
   claude_path: text,
   model: text,
   max_turns: number('max_turns', undefined, { int: true, min: 1 }),
-  timeout_minutes: number('timeout_minutes', 20, { positive: true }).transform(v => v as number),
+  timeout_minutes: number('timeout_minutes', 20, { positive: true }),
   claude_args: z.string(),
   prompt: z.string(),
   prompt_file: text,
@@ -126,11 +145,11 @@ const InputSchema = z.object({
   dry_run: bool('dry_run'),
   pr_number: number('pr_number', undefined, { int: true, min: 1 }),
   issue_number: number('issue_number', undefined, { int: true, min: 1 }),
-  backtest: number('backtest', 0, { int: true, min: 0 }).transform(v => v as number),
+  backtest: number('backtest', 0, { int: true, min: 0 }),
   live_check: bool('live_check'),
   health_issue: bool('health_issue'),
   review_paths: list,
-  max_comments: number('max_comments', 10, { int: true, min: 0 }).transform(v => v as number),
+  max_comments: number('max_comments', 10, { int: true, min: 0 }),
   min_severity: oneOf('min_severity', SEVERITIES, 'minor'),
   fail_on: severityOrNone('fail_on', 'none'),
   incremental: bool('incremental'),
@@ -142,8 +161,8 @@ const InputSchema = z.object({
   diff_budget: number('diff_budget', undefined, { int: true, min: 1000 }),
   labels_allow: list,
   labels_deny: list,
-  max_labels: number('max_labels', 3, { int: true, min: 1 }).transform(v => v as number),
-  min_confidence: number('min_confidence', 0.6, { min: 0, max: 1 }).transform(v => v as number),
+  max_labels: number('max_labels', 3, { int: true, min: 1 }),
+  min_confidence: number('min_confidence', 0.6, { min: 0, max: 1 }),
   exclusive_labels: list,
   fallback_label: text,
   triage_comment: bool('triage_comment'),

@@ -4,7 +4,7 @@
  * from these (an input, a login's shape, a token answer, the model's review or triage answer);
  * none of them quotes a secret, since only the value at the failing field is ever shown.
  */
-import type { z } from 'zod'
+import type { $ZodError, $ZodIssue } from 'zod/v4/core'
 
 /** A key in an issue's path; symbols never occur in JSON and are left out. */
 type PathKey = string | number
@@ -12,14 +12,14 @@ type PathKey = string | number
 /** A zod error's first issue, located in the value that was parsed. */
 export interface FirstIssue {
   /** Undefined only for an error without issues, which zod does not make. */
-  issue: z.core.$ZodIssue | undefined
+  issue: $ZodIssue | undefined
   path: PathKey[]
   /** The value at `path` in the input; undefined when the field is absent. */
   value: unknown
 }
 
 /** The first issue of `error`, with the value the input holds at its path. */
-export function firstIssue(error: z.ZodError, input?: unknown): FirstIssue {
+export function firstIssue(error: $ZodError, input?: unknown): FirstIssue {
   const issue = error.issues[0]
   const path = (issue?.path ?? []).filter((p): p is PathKey => typeof p !== 'symbol')
   return { issue, path, value: valueAt(input, path) }

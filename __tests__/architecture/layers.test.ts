@@ -13,7 +13,16 @@ const SRC = path.join(ROOT, 'src')
 /** The layer of a file under src/ (a path relative to src/, with `/`). */
 export function layerOf(file: string): number {
   if (!file.includes('/')) {
-    if (['errors.ts', 'time.ts', 'state.ts', 'known-secrets.ts', 'zod-message.ts'].includes(file))
+    if (
+      [
+        'errors.ts',
+        'time.ts',
+        'state.ts',
+        'known-secrets.ts',
+        'zod-message.ts',
+        'zod-mini.ts'
+      ].includes(file)
+    )
       return 0
     if (['inputs.ts', 'event.ts', 'mode.ts'].includes(file)) return 1
     return 6 // main.ts, post.ts, index.ts

@@ -13,7 +13,10 @@ import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { startMockGitHub, type MockGitHub } from '../../__fixtures__/mock-github.js'
 import { CLAUDE, DIST, NODE, ROOT, Runner } from '../../__fixtures__/runner.js'
 
-/** Records the file: URL of every module Node loads, one per line, into $CSA_LOADED_FILE. */
+/**
+ * Records the file: URL of every module Node loads, one per line, into $CSA_LOADED_FILE, and at
+ * exit the Node built-ins the process loaded (process.moduleLoadList) into $CSA_BUILTINS_FILE.
+ */
 const PRELOAD = `'use strict'
 const fs = require('fs')
 require('module').registerHooks({
@@ -22,6 +25,7 @@ require('module').registerHooks({
     return next(url, context)
   }
 })
+process.on('exit', () => fs.writeFileSync(process.env.CSA_BUILTINS_FILE, process.moduleLoadList.join('\\n')))
 `
 
 /** Code the health check and the post step never need, by a string only that code holds. */
@@ -30,17 +34,29 @@ const HEAVY = {
   Octokit: 'octokit-core.js',
   libsodium: 'sodium_init',
   undici: 'EnvHttpProxyAgent',
-  'the CLI runner': 'killGraceMs'
+  'the CLI runner': 'killGraceMs',
+  // Zod classic's schema classes (zod/mini's are "ZodMiniString", the core's "$ZodString"): the
+  // start path uses zod/mini, and the classic chunk would add a fifth to a health check's start.
+  'zod classic': '"ZodString"'
 } as const
+
+/**
+ * Node built-ins that cost a step tens of ms to load, by what loads them: `http`, `https`, `tls`
+ * (@actions/http-client, which @actions/core imports at its top) and `child_process`
+ * (@actions/exec, likewise); the bundle maps both to stand-ins that load them on first use.
+ */
+const HEAVY_BUILTINS = ['http', 'https', 'tls', 'child_process'] as const
 
 let runner: Runner
 let preload: string
 let loadedFile: string
+let builtinsFile: string
 
 beforeEach(async () => {
   runner = await Runner.create()
   preload = path.join(runner.dir, 'record-loads.cjs')
   loadedFile = path.join(runner.dir, 'loaded.txt')
+  builtinsFile = path.join(runner.dir, 'builtins.txt')
   await fs.writeFile(preload, PRELOAD)
 })
 
@@ -51,7 +67,18 @@ afterEach(async () => {
 /** The env that makes a step record what it loads (a fresh record each time). */
 async function recording(): Promise<Record<string, string>> {
   await fs.writeFile(loadedFile, '')
-  return { NODE_OPTIONS: `--require "${preload}"`, CSA_LOADED_FILE: loadedFile }
+  await fs.writeFile(builtinsFile, '')
+  return {
+    NODE_OPTIONS: `--require "${preload}"`,
+    CSA_LOADED_FILE: loadedFile,
+    CSA_BUILTINS_FILE: builtinsFile
+  }
+}
+
+/** Which of HEAVY_BUILTINS the last recorded step loaded. */
+async function heavyBuiltins(): Promise<string[]> {
+  const list = (await fs.readFile(builtinsFile, 'utf8')).split('\n')
+  return HEAVY_BUILTINS.filter(name => list.includes(`NativeModule ${name}`))
 }
 
 /** The files the last recorded step loaded. */
@@ -79,7 +106,7 @@ describe('each step loads only what it needs', () => {
     expect(Object.entries(HEAVY).filter(([, marker]) => !text.includes(marker))).toEqual([])
   })
 
-  it('mode health without a live check loads no installer, CLI runner, Octokit, libsodium or undici', async () => {
+  it('mode health without a live check loads no installer, CLI runner, Octokit, libsodium, undici or zod classic', async () => {
     const { secret } = fakeBundle({ loginEndsInMs: 25 * DAY })
     const step = await runner.main({
       inputs: { mode: 'health', claude_auth: secret, live_check: 'false', health_issue: 'false' },
@@ -91,9 +118,10 @@ describe('each step loads only what it needs', () => {
     expect(files).toContain(DIST)
     expect(files.filter(f => path.dirname(f) !== distDir)).toEqual([])
     expect(heavyIn(files)).toEqual([])
+    expect(await heavyBuiltins()).toEqual([])
   })
 
-  it('the post step with nothing rotated loads no write-back code (Octokit, libsodium, undici)', async () => {
+  it('the post step with nothing rotated loads no write-back code (Octokit, libsodium, undici) nor the HTTP client of Node', async () => {
     const { secret } = fakeBundle({ loginEndsInMs: 25 * DAY })
     const main = await runner.main({
       inputs: { mode: 'setup', claude_auth: secret, claude_path: CLAUDE }
@@ -105,6 +133,7 @@ describe('each step loads only what it needs', () => {
     const files = await loaded()
     expect(files.filter(f => path.dirname(f) !== distDir)).toEqual([])
     expect(heavyIn(files)).toEqual([])
+    expect(await heavyBuiltins()).toEqual([])
   })
 
   it('the post step still refuses a saved plan it cannot read (no zod to check it now)', async () => {
@@ -138,6 +167,8 @@ describe('each step loads only what it needs', () => {
       expect(files).toContain(path.join(distDir, 'undici.cjs'))
       expect(heavyIn(files)).toEqual(expect.arrayContaining(['Octokit', 'undici']))
       expect(heavyIn(files)).not.toContain('@actions/cache')
+      // Node's HTTP client is loaded once a request needs it (else the checks of it could not fail).
+      expect(await heavyBuiltins()).toContain('http')
     } finally {
       await gh.close()
     }

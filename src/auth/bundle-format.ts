@@ -4,7 +4,7 @@
  * login, and encoding it; `bundle.ts` finds the bundle inside whatever form the secret came in.
  */
 import { gzipSync } from 'node:zlib'
-import { z } from 'zod'
+import * as z from '../zod-mini.js'
 import { AuthError } from './errors.js'
 import { MAX_SECRET_BYTES, kb } from './limits.js'
 import {
@@ -35,28 +35,30 @@ const BundleSchema = z
     kind: z.enum(['oauth', 'setup-token']),
     capturedAt: z.string(),
     source: SourceSchema,
-    generation: z.number().int().min(0),
-    credentials: CredentialsSchema.optional(),
-    token: z.string().optional(),
-    tokenExpiresAt: z.number().optional(),
-    files: FilesSchema.optional()
+    generation: z.number().check(z.int(), z.minimum(0)),
+    credentials: z.optional(CredentialsSchema),
+    token: z.optional(z.string()),
+    tokenExpiresAt: z.optional(z.number()),
+    files: z.optional(FilesSchema)
   })
-  .superRefine((b, ctx) => {
-    if (b.kind === 'oauth' && !b.credentials) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['credentials'],
-        message: 'is required for kind "oauth"'
-      })
-    }
-    if (b.kind === 'setup-token' && !b.token) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['token'],
-        message: 'is required for kind "setup-token"'
-      })
-    }
-  })
+  .check(
+    z.superRefine((b, ctx) => {
+      if (b.kind === 'oauth' && !b.credentials) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['credentials'],
+          message: 'is required for kind "oauth"'
+        })
+      }
+      if (b.kind === 'setup-token' && !b.token) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['token'],
+          message: 'is required for kind "setup-token"'
+        })
+      }
+    })
+  )
 export type Bundle = z.infer<typeof BundleSchema>
 
 /** A bundle object (its `format` or `version` key said so) as a login. */

@@ -3,7 +3,7 @@
  * types the action works with, and the field checks every form shares (wiped tokens, epoch
  * seconds where milliseconds belong, a wrong shape named by its first wrong field).
  */
-import { z } from 'zod'
+import * as z from '../zod-mini.js'
 import { fieldName, firstIssue, kindOf, withArticle, type FirstIssue } from '../zod-message.js'
 import type { Bundle } from './bundle-format.js'
 import { isWiped } from './credentials.js'
@@ -12,11 +12,11 @@ import { AuthError } from './errors.js'
 /** The login as the CLI stores it under `claudeAiOauth`; unknown fields survive a round trip. */
 const OauthSchema = z.looseObject({
   accessToken: z.string(),
-  refreshToken: z.string().optional(),
+  refreshToken: z.optional(z.string()),
   expiresAt: z.number(),
-  refreshTokenExpiresAt: z.number().optional(),
-  scopes: z.array(z.string()).optional(),
-  subscriptionType: z.string().nullish()
+  refreshTokenExpiresAt: z.optional(z.number()),
+  scopes: z.optional(z.array(z.string())),
+  subscriptionType: z.nullish(z.string())
 })
 type Oauth = z.infer<typeof OauthSchema>
 
@@ -107,7 +107,7 @@ export function checkEpochMs(value: number | undefined, field: string, what: str
 }
 
 /** The value as the schema parses it, or an AuthError naming the first wrong field. */
-export function parseShape<T extends z.ZodType>(
+export function parseShape<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
   what: string

@@ -5,7 +5,7 @@
  *
  * Messages are one sentence and never carry a token or a response body.
  */
-import { z } from 'zod'
+import * as z from '../zod-mini.js'
 import { fieldName, firstIssue } from '../zod-message.js'
 import type { OauthLogin } from './bundle.js'
 import { AuthError } from './errors.js'
@@ -24,11 +24,11 @@ const MAX_TRIES = 3
 
 /** What the token endpoint answers on success; other fields (account, organization) are ignored. */
 const TokenResponseSchema = z.looseObject({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
-  expires_in: z.number().positive(),
-  refresh_token_expires_in: z.number().positive().optional(),
-  scope: z.string().optional()
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  expires_in: z.number().check(z.positive()),
+  refresh_token_expires_in: z.optional(z.number().check(z.positive())),
+  scope: z.optional(z.string())
 })
 
 interface RefreshOptions {
