@@ -137,8 +137,8 @@ var external_node_readline_ = __webpack_require__(481);
 var guard = __webpack_require__(6690);
 // EXTERNAL MODULE: ./src/claude/cancelled.ts
 var claude_cancelled = __webpack_require__(5445);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 5 modules
+var schemas = __webpack_require__(6723);
 ;// CONCATENATED MODULE: ./src/claude/events.ts
 /** The stream-json lines the CLI prints, validated with zod (unknown fields ignored). */
 

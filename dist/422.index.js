@@ -31,12 +31,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   maskValue: () => (/* binding */ maskValue)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8532);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9834);
-/* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2376);
-/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5688);
+/* harmony import */ var _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9834);
+/* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2376);
+/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5688);
 /**
  * Every input of action.yml, read once and validated with zod. The only caller of
  * `core.getInput`: the rest of the action gets a typed `Inputs`.
@@ -51,109 +50,109 @@ const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'];
 const SEVERITIES = ['critical', 'major', 'minor', 'nit'];
 /** The CLI version the action installs by default, and the tests run. */
 const DEFAULT_CLAUDE_VERSION = '2.1.332';
-const bool = (name) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
+/** A string input turned into a value; `fn` returns `z.NEVER` after `reject`. */
+const input = (fn) => _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(_zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .transform */ .pdi(fn));
+/** Records why an input is refused (mini's transform context has no `addIssue`). */
+function reject(ctx, message) {
+    ctx.issues.push({ code: 'custom', message, input: ctx.value });
+    return _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tmp;
+}
+const bool = (name) => input((v, ctx) => {
     const s = v.trim().toLowerCase();
     if (s === '' || s === 'false')
         return false;
     if (s === 'true')
         return true;
-    ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be true or false.` });
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+    return reject(ctx, `${name} "${v}" must be true or false.`);
 });
-const oneOf = (name, values, fallback) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
+const oneOf = (name, values, fallback) => input((v, ctx) => {
     const s = (v.trim() || fallback).toLowerCase();
     if (values.includes(s))
         return s;
-    ctx.addIssue({
-        code: 'custom',
-        message: `${name} "${v}" is not one of ${values.join(', ')}.`
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+    return reject(ctx, `${name} "${v}" is not one of ${values.join(', ')}.`);
 });
-const duration = (name, fallback) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
+const duration = (name, fallback) => input((v, ctx) => {
     try {
-        return (0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(v.trim() || fallback, name);
+        return (0,_time_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(v.trim() || fallback, name);
     }
     catch (err) {
-        ctx.addIssue({ code: 'custom', message: err.message });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return reject(ctx, err.message);
     }
 });
-const number = (name, fallback, check = {}) => zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((v, ctx) => {
-    const s = v.trim();
-    if (s === '')
-        return fallback;
-    const n = Number(s);
-    const ok = Number.isFinite(n) &&
-        (!check.int || Number.isInteger(n)) &&
-        (check.min === undefined || n >= check.min) &&
-        (check.max === undefined || n <= check.max) &&
-        (!check.positive || n > 0);
-    if (ok)
-        return n;
-    const bounds = [
-        check.positive ? 'above 0' : '',
-        check.min !== undefined && check.max !== undefined
-            ? `from ${check.min} to ${check.max}`
-            : check.min !== undefined
-                ? `of at least ${check.min}`
-                : check.max !== undefined
-                    ? `of at most ${check.max}`
-                    : ''
-    ].filter(Boolean);
-    const want = [check.int ? 'a whole number' : 'a number', ...bounds].join(' ');
-    ctx.addIssue({ code: 'custom', message: `${name} "${v}" must be ${want}.` });
-    return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
-});
+function number(name, fallback, check = {}) {
+    return input((v, ctx) => {
+        const s = v.trim();
+        if (s === '')
+            return fallback;
+        const n = Number(s);
+        const ok = Number.isFinite(n) &&
+            (!check.int || Number.isInteger(n)) &&
+            (check.min === undefined || n >= check.min) &&
+            (check.max === undefined || n <= check.max) &&
+            (!check.positive || n > 0);
+        if (ok)
+            return n;
+        const bounds = [
+            check.positive ? 'above 0' : '',
+            check.min !== undefined && check.max !== undefined
+                ? `from ${check.min} to ${check.max}`
+                : check.min !== undefined
+                    ? `of at least ${check.min}`
+                    : check.max !== undefined
+                        ? `of at most ${check.max}`
+                        : ''
+        ].filter(Boolean);
+        const want = [check.int ? 'a whole number' : 'a number', ...bounds].join(' ');
+        return reject(ctx, `${name} "${v}" must be ${want}.`);
+    });
+}
 /** Comma or newline separated list, blanks dropped. */
-const list = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(v => v
+const list = input(v => v
     .split(/[,\n]/)
     .map(s => s.trim())
     .filter(s => s.length > 0));
-const text = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(v => v.trim());
-const secret = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform(v => v.trim());
+const text = input(v => v.trim());
+const secret = input(v => v.trim());
+/** A trimmed text, `fallback` when empty. */
+const textOr = (fallback) => input(v => v.trim() || fallback);
 const severityOrNone = (name, fallback) => oneOf(name, ['none', ...SEVERITIES], fallback);
 /** The zod schema of every input, keyed by its action.yml name. */
-const InputSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+const InputSchema = _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     mode: oneOf('mode', MODES, 'auto'),
     claude_auth: secret,
     claude_code_oauth_token: secret,
     anthropic_api_key: secret,
     github_token: secret,
     secrets_token: secret,
-    auth_secret_name: text.transform(v => v || 'CLAUDE_AUTH'),
+    auth_secret_name: textOr('CLAUDE_AUTH'),
     auth_secret_environment: text,
     auth_secret_org: text,
-    config_dir: text.transform(v => v || '~/.claude'),
+    config_dir: textOr('~/.claude'),
     min_validity: duration('min_validity', '30m'),
     warn_within: duration('warn_within', '7d'),
     refresh: oneOf('refresh', ['auto', 'always', 'never'], 'auto'),
-    claude_version: text.transform((v, ctx) => {
-        const s = v || DEFAULT_CLAUDE_VERSION;
+    claude_version: input((v, ctx) => {
+        const s = v.trim() || DEFAULT_CLAUDE_VERSION;
         if (s === 'latest' || /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(s))
             return s;
-        ctx.addIssue({
-            code: 'custom',
-            message: `claude_version "${v}" must be a version such as ${DEFAULT_CLAUDE_VERSION}, or latest.`
-        });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return reject(ctx, `claude_version "${v.trim()}" must be a version such as ${DEFAULT_CLAUDE_VERSION}, or latest.`);
     }),
     claude_path: text,
     model: text,
     max_turns: number('max_turns', undefined, { int: true, min: 1 }),
-    timeout_minutes: number('timeout_minutes', 20, { positive: true }).transform(v => v),
-    claude_args: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    prompt: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    timeout_minutes: number('timeout_minutes', 20, { positive: true }),
+    claude_args: _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    prompt: _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     prompt_file: text,
     on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip'], 'fail'),
     dry_run: bool('dry_run'),
     pr_number: number('pr_number', undefined, { int: true, min: 1 }),
     issue_number: number('issue_number', undefined, { int: true, min: 1 }),
-    backtest: number('backtest', 0, { int: true, min: 0 }).transform(v => v),
+    backtest: number('backtest', 0, { int: true, min: 0 }),
     live_check: bool('live_check'),
     health_issue: bool('health_issue'),
     review_paths: list,
-    max_comments: number('max_comments', 10, { int: true, min: 0 }).transform(v => v),
+    max_comments: number('max_comments', 10, { int: true, min: 0 }),
     min_severity: oneOf('min_severity', SEVERITIES, 'minor'),
     fail_on: severityOrNone('fail_on', 'none'),
     incremental: bool('incremental'),
@@ -165,8 +164,8 @@ const InputSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     diff_budget: number('diff_budget', undefined, { int: true, min: 1000 }),
     labels_allow: list,
     labels_deny: list,
-    max_labels: number('max_labels', 3, { int: true, min: 1 }).transform(v => v),
-    min_confidence: number('min_confidence', 0.6, { min: 0, max: 1 }).transform(v => v),
+    max_labels: number('max_labels', 3, { int: true, min: 1 }),
+    min_confidence: number('min_confidence', 0.6, { min: 0, max: 1 }),
     exclusive_labels: list,
     fallback_label: text,
     triage_comment: bool('triage_comment'),
@@ -207,13 +206,13 @@ function getInputs(read = readInput) {
         const value = read(name);
         if (SECRET_INPUTS.includes(name)) {
             maskValue(value);
-            (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .remember */ .kY)(SECRET_KIND[name], value);
+            (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .remember */ .kY)(SECRET_KIND[name], value);
         }
         raw[name] = value === '' && DEFAULTS[name] !== undefined ? DEFAULTS[name] : value;
     }
     const result = InputSchema.safeParse(raw);
     if (!result.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d((0,_zod_message_js__WEBPACK_IMPORTED_MODULE_6__/* .firstIssue */ .OE)(result.error).issue?.message ?? 'An input is not valid.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d((0,_zod_message_js__WEBPACK_IMPORTED_MODULE_5__/* .firstIssue */ .OE)(result.error).issue?.message ?? 'An input is not valid.');
     }
     return result.data;
 }
@@ -503,6 +502,51 @@ function jsonExcerpt(value, max) {
     }
     return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
+
+
+/***/ }),
+
+/***/ 1164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BpO: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.BpO),
+/* harmony export */   BpQ: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.BpQ),
+/* harmony export */   FsL: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.FsL),
+/* harmony export */   Ikc: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Ikc),
+/* harmony export */   L5J: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.L5J),
+/* harmony export */   Whr: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Whr),
+/* harmony export */   YOg: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YOg),
+/* harmony export */   YjP: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YjP),
+/* harmony export */   _H3: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__._H3),
+/* harmony export */   aig: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.aig),
+/* harmony export */   cl6: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.cl6),
+/* harmony export */   euz: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.euz),
+/* harmony export */   g1P: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.g1P),
+/* harmony export */   k5n: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.k5n),
+/* harmony export */   lqM: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.lqM),
+/* harmony export */   pdi: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.pdi),
+/* harmony export */   tmp: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.tmp),
+/* harmony export */   yjt: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.yjt),
+/* harmony export */   zni: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.zni)
+/* harmony export */ });
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5277);
+/**
+ * The zod every module on a step's start path imports (`import * as z`): `zod/mini`, the
+ * functional API of the same zod package. Zod classic (a chunk of some 380 KB, with a method class
+ * per schema) cost a step that only checks its inputs and login a fifth of its start-up time, so
+ * it is left to the jobs that load it lazily (review and triage answers, the CLI's events). Both
+ * share zod's core and its global config, so a schema's issues are the same whichever API built
+ * it. Named imports and `export *` let the bundle keep only what is used (a namespace object
+ * re-exported whole would carry every locale).
+ */
+
+
+// Classic sets English messages when its first schema is built; mini sets none ("Invalid input").
+(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
+
 
 
 /***/ })

@@ -360,8 +360,8 @@ function buildTriagePrompt(input) {
     return `${parts.join('\n\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 5 modules
+var schemas = __webpack_require__(6723);
 // EXTERNAL MODULE: ./src/zod-message.ts
 var zod_message = __webpack_require__(2376);
 ;// CONCATENATED MODULE: ./src/jobs/triage/schema.ts

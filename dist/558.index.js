@@ -296,9 +296,9 @@ async function loadAuth(inputs, opts) {
 /* harmony export */   Xl: () => (/* binding */ shouldRefresh)
 /* harmony export */ });
 /* unused harmony exports CLIENT_ID, REFRESH_SCOPE */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _zod_mini_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1164);
 /* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2376);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5439);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
 /**
  * The OAuth refresh the action makes before a run (SPEC "Rotation", the `refresh` input), with the
  * same request the Claude CLI sends. Every refresh ROTATES the refresh token: the login this
@@ -319,12 +319,12 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Tries in all, for network errors and 5xx only. */
 const MAX_TRIES = 3;
 /** What the token endpoint answers on success; other fields (account, organization) are ignored. */
-const TokenResponseSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
-    access_token: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    refresh_token: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    expires_in: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive(),
-    refresh_token_expires_in: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
-    scope: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional()
+const TokenResponseSchema = _zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    access_token: _zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(_zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .minLength */ .BpQ(1)),
+    refresh_token: _zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(_zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(_zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .minLength */ .BpQ(1))),
+    expires_in: _zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().check(_zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .positive */ .yjt()),
+    refresh_token_expires_in: _zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(_zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().check(_zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .positive */ .yjt())),
+    scope: _zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(_zod_mini_js__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())
 });
 /**
  * Exchanges the login's refresh token for new tokens and returns the rotated login: new access
@@ -336,7 +336,7 @@ const TokenResponseSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ .
 async function refreshLogin(login, opts = {}) {
     const old = login.credentials.claudeAiOauth;
     if (!old.refreshToken) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l('The login has no refresh token, so it cannot be refreshed.', 'expired');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l('The login has no refresh token, so it cannot be refreshed.', 'expired');
     }
     const body = JSON.stringify({
         grant_type: 'refresh_token',
@@ -388,13 +388,13 @@ async function postWithRetries(body, opts) {
             // A try that timed out may have reached the server and rotated the token already: trying
             // again would only spend more time before the same invalid_grant.
             if (isTimeout(err)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l(`The token endpoint did not answer within ${formatSeconds(timeoutMs)}, so the login could not be refreshed.`, 'expired');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l(`The token endpoint did not answer within ${formatSeconds(timeoutMs)}, so the login could not be refreshed.`, 'expired');
             }
             if (attempt < MAX_TRIES) {
                 await sleep(backoffMs * 2 ** (attempt - 1));
                 continue;
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l(`The token endpoint could not be reached (${networkReason(err)}) after ${MAX_TRIES} tries, so the login could not be refreshed.`, 'expired');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l(`The token endpoint could not be reached (${networkReason(err)}) after ${MAX_TRIES} tries, so the login could not be refreshed.`, 'expired');
         }
         if (res.status >= 500 && attempt < MAX_TRIES) {
             await sleep(backoffMs * 2 ** (attempt - 1));
@@ -410,13 +410,13 @@ function parseAnswer(text, onToken) {
         json = JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l('The token endpoint answered 200 with a body that is not JSON, so the login could not be refreshed.', 'expired');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l('The token endpoint answered 200 with a body that is not JSON, so the login could not be refreshed.', 'expired');
     }
     maskTokens(json, onToken);
     const parsed = TokenResponseSchema.safeParse(json);
     if (!parsed.success) {
         const field = (0,_zod_message_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldName */ .w5)((0,_zod_message_js__WEBPACK_IMPORTED_MODULE_2__/* .firstIssue */ .OE)(parsed.error).path, 'dots') || 'body';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l(`The token endpoint answered 200 without a usable "${field}", so the login could not be refreshed.`, 'expired');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l(`The token endpoint answered 200 without a usable "${field}", so the login could not be refreshed.`, 'expired');
     }
     return parsed.data;
 }
@@ -436,14 +436,14 @@ function failure(res, text) {
     const status = res.status;
     const oauthError = oauthErrorCode(text);
     if ((status === 400 || status === 401) && oauthError === 'invalid_grant') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l('The refresh token was refused (invalid_grant): the login was revoked, ended, or another machine refreshed it first.', 'expired');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l('The refresh token was refused (invalid_grant): the login was revoked, ended, or another machine refreshed it first.', 'expired');
     }
     if ((status === 403 || status === 429) && looksLikeCloudflare(res, text, oauthError)) {
         const code = /error code: (\d{3,5})/i.exec(text)?.[1];
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l(`The token endpoint blocked this runner (HTTP ${status} from Cloudflare${code ? `, error code ${code}` : ''}), so the login cannot be refreshed from here: store a setup-token (\`claude setup-token\`, then \`npm run capture -- --from token\`) instead.`, 'expired');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l(`The token endpoint blocked this runner (HTTP ${status} from Cloudflare${code ? `, error code ${code}` : ''}), so the login cannot be refreshed from here: store a setup-token (\`claude setup-token\`, then \`npm run capture -- --from token\`) instead.`, 'expired');
     }
     const detail = oauthError ? ` (${oauthError})` : '';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .l(`The login could not be refreshed: the token endpoint answered HTTP ${status}${detail}.`, 'expired');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l(`The login could not be refreshed: the token endpoint answered HTTP ${status}${detail}.`, 'expired');
 }
 /** The OAuth `error` code of a JSON error body, when it is a plain identifier (safe to print). */
 function oauthErrorCode(text) {

@@ -444,10 +444,10 @@ async function readBack(plan, env) {
     if (!pending && (!oauth || unchanged))
         return;
     const [{ getInputs }, { decodeAuth }, { maskLogin }, lifecycle] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(72), __webpack_require__.e(422)]).then(__webpack_require__.bind(__webpack_require__, 8422)),
-        Promise.all(/* import() */[__webpack_require__.e(72), __webpack_require__.e(118), __webpack_require__.e(887)]).then(__webpack_require__.bind(__webpack_require__, 5887)),
-        Promise.all(/* import() */[__webpack_require__.e(72), __webpack_require__.e(118), __webpack_require__.e(887), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 9232)),
-        Promise.all(/* import() */[__webpack_require__.e(72), __webpack_require__.e(118), __webpack_require__.e(887), __webpack_require__.e(558)]).then(__webpack_require__.bind(__webpack_require__, 5558))
+        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(422)]).then(__webpack_require__.bind(__webpack_require__, 8422)),
+        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(887)]).then(__webpack_require__.bind(__webpack_require__, 5887)),
+        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(887), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 9232)),
+        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(887), __webpack_require__.e(558)]).then(__webpack_require__.bind(__webpack_require__, 5558))
     ]);
     const { loginFromFile, staleWarning, writeBackConfig, writeBackLogin } = lifecycle;
     const inputs = getInputs();

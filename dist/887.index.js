@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/zod-mini.ts
+var zod_mini = __webpack_require__(1164);
 // EXTERNAL MODULE: ./src/auth/errors.ts
 var errors = __webpack_require__(5439);
 ;// CONCATENATED MODULE: ./src/auth/limits.ts
@@ -95,17 +95,17 @@ var credentials = __webpack_require__(8168);
 
 
 /** The login as the CLI stores it under `claudeAiOauth`; unknown fields survive a round trip. */
-const OauthSchema = schemas/* looseObject */._H3({
-    accessToken: schemas/* string */.YjP(),
-    refreshToken: schemas/* string */.YjP().optional(),
-    expiresAt: schemas/* number */.aig(),
-    refreshTokenExpiresAt: schemas/* number */.aig().optional(),
-    scopes: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    subscriptionType: schemas/* string */.YjP().nullish()
+const OauthSchema = zod_mini/* looseObject */._H3({
+    accessToken: zod_mini/* string */.YjP(),
+    refreshToken: zod_mini/* optional */.lqM(zod_mini/* string */.YjP()),
+    expiresAt: zod_mini/* number */.aig(),
+    refreshTokenExpiresAt: zod_mini/* optional */.lqM(zod_mini/* number */.aig()),
+    scopes: zod_mini/* optional */.lqM(zod_mini/* array */.YOg(zod_mini/* string */.YjP())),
+    subscriptionType: zod_mini/* nullish */.cl6(zod_mini/* string */.YjP())
 });
 /** The whole `.credentials.json`; fields beside `claudeAiOauth` survive too. */
-const CredentialsSchema = schemas/* looseObject */._H3({ claudeAiOauth: OauthSchema });
-const SourceSchema = schemas/* enum */.k5n(['file', 'keychain', 'container', 'setup-token', 'refresh']);
+const CredentialsSchema = zod_mini/* looseObject */._H3({ claudeAiOauth: OauthSchema });
+const SourceSchema = zod_mini/* enum */.k5n(['file', 'keychain', 'container', 'setup-token', 'refresh']);
 /** Every secret string a login holds, for masking. */
 function tokensOf(login) {
     if (login.kind === 'setup-token')
@@ -186,21 +186,21 @@ const BUNDLE_VERSION = 1;
 const BUNDLE_FORMAT = 'claude-auth-bundle';
 /** Files besides the credentials that a bundle may carry and `restore` may write. */
 const EXTRA_FILES = ['settings.json', 'settings.local.json'];
-const FilesSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+const FilesSchema = zod_mini/* record */.g1P(zod_mini/* string */.YjP(), zod_mini/* unknown */.L5J());
 /** Version 1 of the bundle, exactly as the SPEC writes it. */
-const BundleSchema = schemas/* looseObject */._H3({
-    format: schemas/* literal */.euz(BUNDLE_FORMAT),
-    version: schemas/* literal */.euz(BUNDLE_VERSION),
-    kind: schemas/* enum */.k5n(['oauth', 'setup-token']),
-    capturedAt: schemas/* string */.YjP(),
+const BundleSchema = zod_mini/* looseObject */._H3({
+    format: zod_mini/* literal */.euz(BUNDLE_FORMAT),
+    version: zod_mini/* literal */.euz(BUNDLE_VERSION),
+    kind: zod_mini/* enum */.k5n(['oauth', 'setup-token']),
+    capturedAt: zod_mini/* string */.YjP(),
     source: SourceSchema,
-    generation: schemas/* number */.aig().int().min(0),
-    credentials: CredentialsSchema.optional(),
-    token: schemas/* string */.YjP().optional(),
-    tokenExpiresAt: schemas/* number */.aig().optional(),
-    files: FilesSchema.optional()
+    generation: zod_mini/* number */.aig().check(zod_mini/* int */.Whr(), zod_mini/* minimum */.BpO(0)),
+    credentials: zod_mini/* optional */.lqM(CredentialsSchema),
+    token: zod_mini/* optional */.lqM(zod_mini/* string */.YjP()),
+    tokenExpiresAt: zod_mini/* optional */.lqM(zod_mini/* number */.aig()),
+    files: zod_mini/* optional */.lqM(FilesSchema)
 })
-    .superRefine((b, ctx) => {
+    .check(zod_mini/* superRefine */.zni((b, ctx) => {
     if (b.kind === 'oauth' && !b.credentials) {
         ctx.addIssue({
             code: 'custom',
@@ -215,7 +215,7 @@ const BundleSchema = schemas/* looseObject */._H3({
             message: 'is required for kind "setup-token"'
         });
     }
-});
+}));
 /** A bundle object (its `format` or `version` key said so) as a login. */
 function fromBundle(obj, what) {
     if (obj.format !== BUNDLE_FORMAT) {
@@ -641,6 +641,51 @@ function jsonExcerpt(value, max) {
     }
     return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
+
+
+/***/ }),
+
+/***/ 1164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BpO: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.BpO),
+/* harmony export */   BpQ: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.BpQ),
+/* harmony export */   FsL: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.FsL),
+/* harmony export */   Ikc: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Ikc),
+/* harmony export */   L5J: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.L5J),
+/* harmony export */   Whr: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.Whr),
+/* harmony export */   YOg: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YOg),
+/* harmony export */   YjP: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.YjP),
+/* harmony export */   _H3: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__._H3),
+/* harmony export */   aig: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.aig),
+/* harmony export */   cl6: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.cl6),
+/* harmony export */   euz: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.euz),
+/* harmony export */   g1P: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.g1P),
+/* harmony export */   k5n: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.k5n),
+/* harmony export */   lqM: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.lqM),
+/* harmony export */   pdi: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.pdi),
+/* harmony export */   tmp: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.tmp),
+/* harmony export */   yjt: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.yjt),
+/* harmony export */   zni: () => (/* reexport safe */ zod_mini__WEBPACK_IMPORTED_MODULE_2__.zni)
+/* harmony export */ });
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8532);
+/* harmony import */ var zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(252);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5277);
+/**
+ * The zod every module on a step's start path imports (`import * as z`): `zod/mini`, the
+ * functional API of the same zod package. Zod classic (a chunk of some 380 KB, with a method class
+ * per schema) cost a step that only checks its inputs and login a fifth of its start-up time, so
+ * it is left to the jobs that load it lazily (review and triage answers, the CLI's events). Both
+ * share zod's core and its global config, so a schema's issues are the same whichever API built
+ * it. Named imports and `export *` let the bundle keep only what is used (a namespace object
+ * re-exported whole would carry every locale).
+ */
+
+
+// Classic sets English messages when its first schema is built; mini sets none ("Invalid input").
+(0,zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .config */ .$W)((0,zod_v4_locales_en_js__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)());
+
 
 
 /***/ })

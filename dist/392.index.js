@@ -1,8 +1,8 @@
-export const id = 597;
-export const ids = [597];
+export const id = 392;
+export const ids = [392];
 export const modules = {
 
-/***/ 5597:
+/***/ 392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -151,8 +151,8 @@ function fileSection(f, input, shown) {
     return out;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 5 modules
+var schemas = __webpack_require__(6723);
 // EXTERNAL MODULE: ./src/zod-message.ts
 var zod_message = __webpack_require__(2376);
 ;// CONCATENATED MODULE: ./src/jobs/review/types.ts
@@ -787,19 +787,17 @@ function defuseMarkers(text) {
 // EXTERNAL MODULE: ./node_modules/parse-diff/index.js
 var parse_diff = __webpack_require__(2673);
 var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
-;// CONCATENATED MODULE: ./src/jobs/review/placement.ts
+;// CONCATENATED MODULE: ./src/jobs/review/locate.ts
 /**
- * Puts findings on lines GitHub accepts: a review comment may only target a line on the new side of
- * a hunk of the PR's diff, and a single bad line makes `createReview` fail with 422 for the whole
- * batch. So every finding is checked against the parsed patch, moved by its quote when the model's
- * line number is off, and set aside (for the summary) when it cannot be placed.
+ * Finds the line a finding's quote names, near the line the model gave. A comment on the wrong line
+ * is worse than one in the summary, so the search is narrow and never guesses: only the hunk holding
+ * the line (bounded, a bundled file is one hunk) and 10 lines either side; whole lines before
+ * fragments, fragments only for quotes long enough to mean something, and two equally good places
+ * are no answer at all.
  */
 
-
-
-
 /** Parses a GitHub `patch` (hunks without file headers) into hunks. */
-function hunksOf(patch) {
+function locate_hunksOf(patch) {
     if (!patch)
         return [];
     // parse-diff expects a whole git diff: give it the file headers GitHub leaves out.
@@ -824,6 +822,126 @@ function hunksOf(patch) {
         })
     }));
 }
+/** How far from the given line a quote is looked for, outside the hunk holding the line. */
+const NEAR = 10;
+/** How far the hunk holding the line is searched (a bundled or generated file is one hunk). */
+const HUNK_REACH = 100;
+/** Quotes shorter than this (non-space characters) must match a whole line. */
+const MIN_FRAGMENT = 8;
+/** Code compared as the eye sees it: `a=b` is `a = b`, composed and decomposed accents alike. */
+const keyOf = (s) => s.normalize('NFC').replace(/\s+/g, '');
+/** Indexes a patch's new side. */
+function indexDiff(patch) {
+    const lines = new Map();
+    const oldToNew = new Map();
+    const hunks = locate_hunksOf(patch).map((h, i) => {
+        let next = h.newStart;
+        for (const l of h.lines) {
+            if (l.newLine !== undefined) {
+                lines.set(l.newLine, { text: l.text, key: keyOf(l.text), hunk: i });
+                next = l.newLine + 1;
+            }
+            if (l.oldLine !== undefined)
+                oldToNew.set(l.oldLine, l.newLine ?? next);
+        }
+        return { newFrom: h.newStart, newTo: h.newStart + h.newLines - 1 };
+    });
+    return { lines, hunks, oldToNew };
+}
+/** The quote's lines as compared, without blank lines at either end; empty for no quote. */
+function quoteKeys(quote) {
+    const keys = (quote ?? '').split(/\r?\n/).map(keyOf);
+    while (keys.length > 0 && keys[0] === '')
+        keys.shift();
+    while (keys.length > 0 && keys[keys.length - 1] === '')
+        keys.pop();
+    return keys;
+}
+/** Whether the quote starts at `at`, each of its lines equal to (or, as a fragment, inside) a line. */
+function matchesAt(index, at, quote, mode) {
+    return quote.every((q, i) => {
+        const line = index.lines.get(at + i);
+        if (line === undefined)
+            return false;
+        return mode === 'whole' ? line.key === q : line.key.includes(q);
+    });
+}
+/**
+ * The lines a quote may move to, nearest tier first: within {@link NEAR} of `line` (and of the
+ * new-side line an old-side `line` became: models also count the old side); then the hunk holding
+ * `line`, at most {@link HUNK_REACH} lines either way (a bundled or generated file is one hunk).
+ */
+function reach(index, line) {
+    const tier = (ranges) => {
+        const seen = new Set();
+        for (const [from, to] of ranges)
+            for (let n = Math.max(1, from); n <= to; n++)
+                if (index.lines.has(n))
+                    seen.add(n);
+        return [...seen].sort((a, b) => a - b);
+    };
+    const near = [[line - NEAR, line + NEAR]];
+    const moved = index.oldToNew.get(line);
+    if (moved !== undefined)
+        near.push([moved - NEAR, moved + NEAR]);
+    const hunk = index.hunks.find(h => line >= h.newFrom && line <= h.newTo);
+    const far = hunk
+        ? [[Math.max(hunk.newFrom, line - HUNK_REACH), Math.min(hunk.newTo, line + HUNK_REACH)]]
+        : [];
+    return [tier(near), tier(far)];
+}
+/** The quote, and the quote without a `+` the model copied from the diff, when that differs. */
+function variants(quote) {
+    const stripped = quote.map(q => q.replace(/^\+/, ''));
+    return stripped.some((s, i) => s !== quote[i]) ? [quote, stripped] : [quote];
+}
+const nonSpace = (quote) => quote.reduce((n, q) => n + q.length, 0);
+/**
+ * Finds the line a quote (see {@link quoteKeys}) names near `line`: the given line when the quote
+ * matches there; otherwise the one place that matches best: whole lines before fragments, the
+ * 10-line window before the rest of the hunk. Two places equally good are no answer. Quotes under
+ * 8 non-space characters (`)`, `}`, `#`: on too many lines to say which one was meant) never match
+ * as fragments, and move only from a line in the diff to a whole line within the window.
+ */
+function locate(index, line, quote) {
+    const forms = variants(quote);
+    const long = forms.filter(q => nonSpace(q) >= MIN_FRAGMENT);
+    if (forms.some(q => matchesAt(index, line, q, 'whole')))
+        return { line, given: true };
+    const [near, far] = reach(index, line);
+    const search = (lines, qs, mode) => {
+        for (const q of qs) {
+            const found = lines.filter(n => matchesAt(index, n, q, mode));
+            if (found.length === 1)
+                return { line: found[0], given: false };
+            if (found.length > 1)
+                return { missing: 'ambiguous', lines: found };
+        }
+        return undefined;
+    };
+    // A short line outside the diff (`}`, `else`, `/**`) is likely also on the unchanged lines around
+    // it: moving it into the diff would be a guess.
+    const short = index.lines.has(line) ? forms : long;
+    const whole = search(near, short, 'whole') ?? search(far, long, 'whole');
+    if (whole)
+        return whole;
+    if (long.some(q => matchesAt(index, line, q, 'fragment')))
+        return { line, given: true };
+    return search(near, long, 'fragment') ?? search(far, long, 'fragment') ?? { missing: 'absent' };
+}
+
+;// CONCATENATED MODULE: ./src/jobs/review/placement.ts
+/**
+ * Puts findings on lines GitHub accepts: a review comment may only target a line on the new side of
+ * a hunk of the PR's diff, and a single bad line makes `createReview` fail with 422 for the whole
+ * batch. So every finding is checked against the parsed patch, moved by its quote when the model's
+ * line number is off, and set aside (for the summary) when it cannot be placed.
+ */
+
+
+
+
+
 /** The new-side (added and context) lines of a patch: line number → text. */
 function newSideLines(patch) {
     const lines = new Map();
@@ -834,63 +952,46 @@ function newSideLines(patch) {
     }
     return lines;
 }
-function indexLines(patch) {
-    const index = new Map();
-    hunksOf(patch).forEach((hunk, i) => {
-        for (const l of hunk.lines)
-            if (l.newLine !== undefined)
-                index.set(l.newLine, { text: l.text, hunk: i });
-    });
-    return index;
-}
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
-/** The quote's lines, squashed, without blank lines at either end. */
-function quoteLines(quote) {
-    const lines = quote.split(/\r?\n/).map(squash);
-    while (lines.length > 0 && lines[0] === '')
-        lines.shift();
-    while (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    return lines;
-}
-/** Whether the quote (one or more lines, each possibly a substring) starts at `at`. */
-function quoteAt(index, at, quote) {
-    return quote.every((q, i) => {
-        const line = index.get(at + i);
-        return line !== undefined && squash(line.text).includes(q);
-    });
-}
-/** Lines where the quote starts, nearest to `near` first (the earlier one on a tie). */
-function findQuote(index, near, quote) {
-    const search = (q) => {
-        let best;
-        for (const n of index.keys()) {
-            if (!quoteAt(index, n, q))
-                continue;
-            const d = Math.abs(n - near);
-            const bd = best === undefined ? Infinity : Math.abs(best - near);
-            if (d < bd || (d === bd && n < best))
-                best = n;
+/** The PR's files by every name a finding may use for them, built once per review. */
+class FileNames {
+    byName = new Map();
+    constructor(files) {
+        // Current names win over a renamed file's old name (another file may have taken it).
+        for (const f of files)
+            this.byName.set(normalisePath(f.filename), f);
+        for (const f of files) {
+            const old = f.previous_filename && normalisePath(f.previous_filename);
+            if (old && !this.byName.has(old))
+                this.byName.set(old, f);
         }
-        return best;
-    };
-    // Models sometimes copy the diff's `+` prefix into the quote: try without it when nothing matches.
-    return search(quote) ?? search(quote.map(q => squash(q.replace(/^\+/, ''))));
-}
-/** A file of the PR by the path a finding names (also by a renamed file's old name). */
-function fileFor(files, path) {
-    const wanted = normalisePath(path);
-    const candidates = [wanted];
-    // `a/src/x.ts` and `b/src/x.ts` are the diff's names for src/x.ts.
-    if (/^[ab]\//.test(wanted))
-        candidates.push(wanted.slice(2));
-    for (const c of candidates) {
-        const f = files.find(file => normalisePath(file.filename) === c) ??
-            files.find(file => file.previous_filename && normalisePath(file.previous_filename) === c);
-        if (f)
-            return f;
     }
-    return undefined;
+    /**
+     * The file a finding's path names: as given, without the diff's `a/`/`b/`, or without an
+     * absolute workspace prefix (`/home/runner/work/<repo>/<repo>/`, `$GITHUB_WORKSPACE/`, a
+     * container's `/github/workspace/`): the longest tail of the path that is a file of the PR.
+     */
+    find(path) {
+        const raw = path.trim().replace(/\\/g, '/');
+        const wanted = normalisePath(raw);
+        const direct = this.byName.get(wanted);
+        if (direct)
+            return direct;
+        if (/^[ab]\//.test(wanted)) {
+            const unprefixed = this.byName.get(wanted.slice(2));
+            if (unprefixed)
+                return unprefixed;
+        }
+        if (!raw.startsWith('/') && !/^[A-Za-z]:\//.test(raw))
+            return undefined;
+        const parts = wanted.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const tail = this.byName.get(parts.slice(i).join('/'));
+            if (tail)
+                return tail;
+        }
+        return undefined;
+    }
 }
 /** Collapses a model-written title to one clean line. */
 function formatTitle(title) {
@@ -948,103 +1049,117 @@ function commentBody(finding, fp, suggestion) {
 }
 /**
  * Places each finding on a line of the diff (see the module comment). A quote that does not match
- * the given line moves the finding to the nearest line matching it; a range becomes a multi-line
- * comment only when it lies inside one hunk; a suggestion becomes a one-click suggestion only when
- * the comment covers exactly the lines it replaces.
+ * the given line moves the finding to the one line near it that the quote names (see
+ * {@link locate}); a range becomes a multi-line comment only when it lies inside one hunk; a
+ * suggestion becomes a one-click suggestion only when the comment covers exactly the lines it
+ * replaces and the quote (if any) matched at the line the model gave.
  */
 function placeFindings(findings, files) {
+    const names = new FileNames(files);
+    const order = new Map(files.map((f, i) => [f, i]));
     const indexes = new Map();
     const placed = [];
     const unplaced = [];
-    findings.forEach((finding, order) => {
-        const result = placeOne(finding, files, indexes);
+    findings.forEach((finding, i) => {
+        const file = names.find(finding.path);
+        const result = file ? placeOne(finding, file, indexes) : notInPr(finding);
         if (typeof result === 'string')
             unplaced.push({ finding, reason: result });
         else
-            placed.push({
-                comment: result,
-                file: files.indexOf(fileFor(files, finding.path)),
-                order
-            });
+            placed.push({ comment: result, file: order.get(file) ?? 0, order: i });
     });
     placed.sort((a, b) => a.file - b.file || a.comment.line - b.comment.line || a.order - b.order);
     return { placed: placed.map(p => p.comment), unplaced };
 }
-/** A placed comment, or the reason it cannot be placed. */
-function placeOne(finding, files, indexes) {
+const notInPr = (finding) => `${finding.path} is not among the files changed in this pull request`;
+/** The file's index, built on first use. */
+function indexFor(file, indexes) {
+    let index = indexes.get(file);
+    if (!index) {
+        index = indexDiff(file.patch);
+        indexes.set(file, index);
+    }
+    return index;
+}
+function anchorOf(finding, path, index, span) {
     const { line } = finding;
-    const file = fileFor(files, finding.path);
-    if (!file)
-        return `${finding.path} is not among the files changed in this pull request`;
+    const inDiff = index.lines.has(line);
+    const quote = quoteKeys(finding.quote);
+    if (quote.length > 0) {
+        const found = locate(index, line, quote);
+        if ('line' in found)
+            return { anchor: found.line, given: found.given, partial: false };
+        const where = inDiff
+            ? `line ${line} of ${path} does not contain the quoted text`
+            : `line ${line} of ${path} is not in the diff`;
+        return found.missing === 'ambiguous'
+            ? `${where}, and the quote matches ${found.lines.length} lines near it (${found.lines.join(', ')}): not guessing which`
+            : `${where}, and the quote is not found in its hunk or within ${NEAR} lines of it`;
+    }
+    if (inDiff)
+        return { anchor: line, given: true, partial: false };
+    const first = span > 0 ? range(line, line + span).find(n => index.lines.has(n)) : undefined;
+    if (first === undefined) {
+        return span > 0
+            ? `lines ${line}–${line + span} of ${path} are not in the diff`
+            : `line ${line} of ${path} is not in the diff`;
+    }
+    // The anchor is merely the first line of the range that is in the diff (not moved by a quote).
+    return { anchor: first, given: true, partial: true };
+}
+/** A placed comment, or the reason it cannot be placed. */
+function placeOne(finding, file, indexes) {
     const path = file.filename;
     if (file.status === 'removed')
         return `${path} is deleted in this pull request`;
     if (!file.patch) {
         return `${path} has no diff to comment on (binary, too large for GitHub to show, or renamed without changes)`;
     }
-    let index = indexes.get(file);
-    if (!index) {
-        index = indexLines(file.patch);
-        indexes.set(file, index);
-    }
+    const index = indexFor(file, indexes);
+    const { line } = finding;
     const span = finding.end_line !== undefined && finding.end_line > line ? finding.end_line - line : 0;
-    const quote = finding.quote === undefined ? [] : quoteLines(finding.quote);
-    const inDiff = index.has(line);
-    let anchor;
-    // True when the anchor is merely the first line of the range that is in the diff.
-    let partial = false;
-    if (quote.length > 0) {
-        if (inDiff && quoteAt(index, line, quote)) {
-            anchor = line;
-        }
-        else {
-            const found = findQuote(index, line, quote);
-            if (found === undefined) {
-                return inDiff
-                    ? `line ${line} of ${path} does not contain the quoted text, and the quote is found nowhere in the diff`
-                    : `line ${line} of ${path} is not in the diff, and the quoted text is found nowhere in the diff`;
-            }
-            anchor = found;
-        }
-    }
-    else if (inDiff) {
-        anchor = line;
-    }
-    else {
-        const first = span > 0 ? range(line, line + span).find(n => index.has(n)) : undefined;
-        if (first === undefined) {
-            return span > 0
-                ? `lines ${line}–${line + span} of ${path} are not in the diff`
-                : `line ${line} of ${path} is not in the diff`;
-        }
-        anchor = first;
-        partial = true;
-    }
+    const at = anchorOf(finding, path, index, span);
+    if (typeof at === 'string')
+        return at;
     const fp = fingerprint({ ...finding, path });
-    const start = anchor;
-    const end = anchor + span;
-    const oneHunk = !partial && index.get(start)?.hunk === index.get(end)?.hunk && index.has(end);
+    const start = at.anchor;
+    const end = at.anchor + span;
+    const oneHunk = !at.partial &&
+        index.lines.has(end) &&
+        index.lines.get(start)?.hunk === index.lines.get(end)?.hunk;
     const base = { path, side: 'RIGHT', finding, fingerprint: fp };
+    // A one-click suggestion replaces exactly the lines commented on: only when they are the lines
+    // the model named (a moved finding's suggestion was written for lines it may have miscounted).
+    const loose = looseSuggestion(finding, at.anchor, span, at.given, oneHunk);
+    const suggestion = loose ?? { attach: true };
     if (span > 0 && oneHunk) {
         return {
             ...base,
             start_line: start,
             start_side: 'RIGHT',
             line: end,
-            body: commentBody(finding, fp, { attach: true })
+            body: commentBody(finding, fp, suggestion)
         };
     }
-    const attach = span === 0;
-    const loose = {
-        attach: false,
-        from: line,
-        to: line + span,
-        why: 'those lines are not all in one hunk of the diff'
-    };
+    return { ...base, line: start, body: commentBody(finding, fp, suggestion) };
+}
+/** Why the suggestion cannot be a one-click suggestion, or undefined when it can. */
+function looseSuggestion(finding, anchor, span, given, oneHunk) {
+    if (!given) {
+        return {
+            attach: false,
+            from: anchor,
+            to: anchor + span,
+            why: `the quoted text is on line ${anchor}, not on line ${finding.line} as given`
+        };
+    }
+    if (span === 0 || oneHunk)
+        return undefined;
     return {
-        ...base,
-        line: anchor,
-        body: commentBody(finding, fp, attach ? { attach: true } : loose)
+        attach: false,
+        from: finding.line,
+        to: finding.line + span,
+        why: 'those lines are not all in one hunk of the diff'
     };
 }
 function range(from, to) {
