@@ -33,7 +33,9 @@ const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cl
 const UNDICI = './undici.cjs'
 
 function build(entry, out, opts = {}) {
-  const args = [ncc, 'build', entry, '-o', out, '--transpile-only', '--quiet']
+  // --no-cache: a warm ncc cache (~/.cache/ncc) tree-shakes differently from a cold one, and CI is
+  // always cold: every build must be the cold one to match.
+  const args = [ncc, 'build', entry, '-o', out, '--transpile-only', '--quiet', '--no-cache']
   if (opts.license) args.push('--license', opts.license)
   if (opts.stats) args.push('--stats-out', opts.stats)
   for (const e of opts.externals ?? []) args.push('-e', e)
