@@ -5,6 +5,7 @@
  * alone, and does not raise again a finding a person dismissed.
  */
 import { describe, expect, it } from '@jest/globals'
+import { promises as fs } from 'node:fs'
 import { scenarios } from '../../__fixtures__/mock-anthropic.js'
 import {
   BOT,
@@ -331,6 +332,9 @@ describe('review threads', () => {
       expect(main.outputs.findings).toBe('1')
       expect(summary()).toContain('not raised again: 1 (dismissed)')
       expect(summary()).toContain('1 critical finding to address')
+      // The job summary on the run's page counts it too.
+      const jobSummary = await fs.readFile(world.runner.files.summary, 'utf8')
+      expect(jobSummary).toMatch(/Not raised again \(dismissed\)\s*\|\s*1\s*\|/)
       // The action wrote nothing on the dismissed thread.
       expect(repliesTo(root).filter(r => r.user.login === BOT.login)).toEqual([])
       expect(resolveCalls()).toEqual([])

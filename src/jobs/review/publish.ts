@@ -99,7 +99,10 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
   ctx.outputs.set('comments_posted', inputs.dry_run ? 0 : inline.length)
   const url = reviewUrl ?? comment.url
   if (url) ctx.outputs.set('review_url', url)
-  reportPublished(ctx, { ...input, review }, { ...selection, inline }, unplaced.length)
+  reportPublished(ctx, { ...input, review }, { ...selection, inline }, unplaced.length, {
+    dismissed: dropped.length,
+    resolved: threadsDone.resolved
+  })
   // With dry_run, github is the dry-run wrapper: main prints every write it describes.
 
   const failed = comment.failed ?? posted.failed
@@ -208,7 +211,8 @@ function reportPublished(
   ctx: PublishContext,
   input: PublishInput,
   selection: Selection,
-  unplaced: number
+  unplaced: number,
+  threads: { dismissed: number; resolved: number }
 ): void {
   const { pr } = input
   ctx.summary.table(
@@ -218,6 +222,8 @@ function reportPublished(
       ['Inline comments', String(selection.inline.length)],
       ['In the summary only', String(unplaced + selection.collapsed.length)],
       ['Already posted before', String(selection.duplicates.length)],
+      ['Not raised again (dismissed)', String(threads.dismissed)],
+      ['Outdated threads resolved', String(threads.resolved)],
       ['Files reviewed', String(input.modelFiles.length)],
       ['Files skipped', String(input.skippedFiles.length)]
     ],
