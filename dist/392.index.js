@@ -1746,7 +1746,10 @@ async function publishReview(ctx, input) {
     const url = reviewUrl ?? comment.url;
     if (url)
         ctx.outputs.set('review_url', url);
-    reportPublished(ctx, { ...input, review }, { ...selection, inline }, unplaced.length);
+    reportPublished(ctx, { ...input, review }, { ...selection, inline }, unplaced.length, {
+        dismissed: dropped.length,
+        resolved: threadsDone.resolved
+    });
     // With dry_run, github is the dry-run wrapper: main prints every write it describes.
     const failed = comment.failed ?? posted.failed;
     if (failed) {
@@ -1838,7 +1841,7 @@ async function postInline(github, pr, inline) {
     }
 }
 /** The job summary's review table and notes. */
-function reportPublished(ctx, input, selection, unplaced) {
+function reportPublished(ctx, input, selection, unplaced, threads) {
     const { pr } = input;
     ctx.summary.table([
         ['Pull request', `#${pr.number} at ${shortSha(pr.headSha)}`],
@@ -1846,6 +1849,8 @@ function reportPublished(ctx, input, selection, unplaced) {
         ['Inline comments', String(selection.inline.length)],
         ['In the summary only', String(unplaced + selection.collapsed.length)],
         ['Already posted before', String(selection.duplicates.length)],
+        ['Not raised again (dismissed)', String(threads.dismissed)],
+        ['Outdated threads resolved', String(threads.resolved)],
         ['Files reviewed', String(input.modelFiles.length)],
         ['Files skipped', String(input.skippedFiles.length)]
     ], ['Review', '']);
