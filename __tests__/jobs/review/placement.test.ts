@@ -371,6 +371,16 @@ describe('placeFindings: hunk-local, whole lines first, never a guess (issue 12)
     )
   })
 
+  it('keeps a short quote on the given line only when no other line of the window holds it', () => {
+    // "2" is on line 2 alone: it can only mean line 2.
+    const kept = in2(f({ path: 'src/calls.ts', line: 2, quote: '2' }))
+    expect(kept.placed.map(c => c.line)).toEqual([2])
+    // ")" is on line 3 and on line 1: either could be meant, so the summary.
+    const tie = in2(f({ path: 'src/calls.ts', line: 3, quote: ')' }))
+    expect(tie.placed).toEqual([])
+    expect(tie.unplaced).toHaveLength(1)
+  })
+
   it('does not search a quote 20,000 lines away, nor the whole of one huge hunk', () => {
     const far = file('dist/index.js', [
       ...added(1, 5, n => `var v${n} = ${n};`),
