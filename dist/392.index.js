@@ -927,7 +927,21 @@ function locate(index, line, quote) {
         return whole;
     if (long.some(q => matchesAt(index, line, q, 'fragment')))
         return { line, given: true };
+    if (shortHere(index, line, forms, near))
+        return { line, given: true };
     return search(near, long, 'fragment') ?? search(far, long, 'fragment') ?? { missing: 'absent' };
+}
+/**
+ * A short quote (`)`, `#`) keeps the finding on the given line only when that line is in the diff,
+ * holds the quote, and no other line of the diff within the window does: then the quote cannot
+ * have meant another line nearby. Never a move.
+ */
+function shortHere(index, line, forms, near) {
+    if (!index.lines.has(line))
+        return false;
+    return forms.some(q => nonSpace(q) < MIN_FRAGMENT &&
+        matchesAt(index, line, q, 'fragment') &&
+        !near.some(n => n !== line && matchesAt(index, n, q, 'fragment')));
 }
 
 ;// CONCATENATED MODULE: ./src/jobs/review/placement.ts
