@@ -308,6 +308,26 @@ describeCli('the real CLI against the mock', () => {
     })
   })
 
+  it('usage: a weekly claim early in its window warns on its own; no headers still emit an event', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 3600
+    mock.setSuccessHeaders(allowedRateLimitHeaders(reset, { sevenDay: 0.4, claim: 'seven_day' }))
+    mock.script(scenarios.ok('ok'))
+    const weekly = ofType(await runClaude('say ok'), 'rate_limit_event')[0]?.rate_limit_info
+    mock.setSuccessHeaders({})
+    mock.script(scenarios.ok('ok'))
+    const none = ofType(await runClaude('say ok'), 'rate_limit_event')
+    // The headers say allowed; the CLI warns itself: 40 % used with a sixth of the week gone.
+    expect(weekly).toMatchObject({
+      status: 'allowed_warning',
+      rateLimitType: 'seven_day',
+      utilization: 0.4,
+      resetsAt: reset + 6 * 86400,
+      unifiedWindows: { seven_day: { utilization: 0.4, status: 'allowed' } }
+    })
+    // Without any header the CLI still reports "allowed" with nothing else: not a usage figure.
+    expect(none.map(e => e.rate_limit_info)).toEqual([{ status: 'allowed', isUsingOverage: false }])
+  })
+
   it('429 usage limit: rate_limit_event rejected with resetsAt', async () => {
     const resetsAt = Math.floor(Date.now() / 1000) + 2 * 3600
     mock.script(scenarios.usageLimit429(resetsAt))

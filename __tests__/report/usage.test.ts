@@ -31,14 +31,16 @@ describe('usageSentence', () => {
     expect(usageSentence({ status: 'rejected', type: 'five_hour', resetsAt: at14 }, now)).toBe(
       '5-hour window: limit reached, resets 14:00 UTC'
     )
-    expect(usageSentence({ status: 'allowed', overage: true }, now)).toBe(
-      'Usage: allowed, using extra usage'
+    expect(usageSentence({ status: 'allowed', resetsAt: at14, overage: true }, now)).toBe(
+      'Usage: allowed, resets 14:00 UTC, using extra usage'
     )
   })
 
   it('is undefined when the CLI reported nothing', () => {
     expect(usageSentence(undefined, now)).toBeUndefined()
     expect(usageSentence({}, now)).toBeUndefined()
+    // What the CLI emits when the API sent no rate-limit header at all.
+    expect(usageSentence({ status: 'allowed', overage: false }, now)).toBeUndefined()
   })
 })
 
@@ -61,7 +63,11 @@ describe('usage and tokens outputs', () => {
       resets_at: '2026-12-01T14:00:00.000Z',
       overage: false
     })
-    expect(JSON.parse(usageJson({ status: 'allowed' }))).toMatchObject({ utilization: null })
+    expect(JSON.parse(usageJson({ status: 'rejected', resetsAt: at14 }))).toMatchObject({
+      type: null,
+      utilization: null
+    })
+    expect(usageJson({ status: 'allowed', overage: false })).toBe('')
     expect(usageJson(undefined)).toBe('')
     expect(usageJson({})).toBe('')
   })

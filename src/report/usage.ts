@@ -16,9 +16,20 @@ const WINDOWS: Record<string, string> = {
 
 const DAY_MS = 86_400_000
 
+/**
+ * Whether the CLI reported a figure. Without any rate-limit header it still emits
+ * `{status:"allowed", isUsingOverage:false}` (measured): that is no report of the allowance.
+ */
+function reported(u: UsageState | undefined): u is UsageState {
+  return (
+    u !== undefined &&
+    (u.type !== undefined || u.utilization !== undefined || u.resetsAt !== undefined)
+  )
+}
+
 /** The `usage` output: empty when the CLI reported nothing. */
 export function usageJson(u: UsageState | undefined): string {
-  if (!u || Object.keys(u).length === 0) return ''
+  if (!reported(u)) return ''
   return JSON.stringify({
     status: u.status ?? null,
     type: u.type ?? null,
@@ -41,7 +52,7 @@ export function setUsageOutputs(outputs: Outputs, u?: UsageState, t?: Tokens): v
 
 /** The usage in words; undefined when the CLI reported nothing. */
 export function usageSentence(u: UsageState | undefined, now: number): string | undefined {
-  if (!u || (u.status === undefined && u.utilization === undefined)) return undefined
+  if (!reported(u)) return undefined
   const window = u.type !== undefined ? (WINDOWS[u.type] ?? `${u.type} window`) : 'usage'
   const parts: string[] = []
   if (u.utilization !== undefined) parts.push(`${Math.round(u.utilization * 100)} % used`)
