@@ -76,9 +76,5 @@ export function parseEventLine(line: string): StreamEvent | undefined {
   }
 }
 
-/** A `resetsAt` in seconds or milliseconds, as epoch ms. */
-export function resetsAtMs(value: number | null | undefined): number | undefined {
-  if (value === null || value === undefined || !Number.isFinite(value) || value <= 0)
-    return undefined
-  return value < 100_000_000_000 ? value * 1000 : value
-}
+// Kept in usage.ts, which loads no zod: the report path (main's chunk) imports it.
+export { resetsAtMs } from './usage.js'

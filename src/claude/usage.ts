@@ -1,8 +1,15 @@
 /**
  * The subscription's usage as the CLI reports it: its `rate_limit_event` (status, window,
  * utilization, reset, overage) and a result's token counts, read from untrusted JSON field by field.
+ * No zod here: run-report (on main's start path) imports this module.
  */
-import { resetsAtMs } from './events.js'
+
+/** A `resetsAt` in seconds or milliseconds, as epoch ms. */
+export function resetsAtMs(value: number | null | undefined): number | undefined {
+  if (value === null || value === undefined || !Number.isFinite(value) || value <= 0)
+    return undefined
+  return value < 100_000_000_000 ? value * 1000 : value
+}
 
 /** The usage state of the last `rate_limit_event`; each field only when the CLI reported it. */
 export interface UsageState {
