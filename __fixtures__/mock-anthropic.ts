@@ -110,21 +110,38 @@ export function hermeticCliEnv(opts: {
 
 const nowSec = (): number => Math.floor(Date.now() / 1000)
 
+/** The utilizations and status `allowedRateLimitHeaders` sends (5-hour 0.02, weekly 0.1 by default). */
+export interface AllowedUsage {
+  fiveHour?: number
+  sevenDay?: number
+  /** `allowed_warning` when a window passed its warning threshold (sent with `surpassed-threshold`). */
+  status?: 'allowed' | 'allowed_warning'
+  /** Which window is the representative claim (`five_hour` by default). */
+  claim?: 'five_hour' | 'seven_day'
+}
+
 /** What api.anthropic.com sends a subscriber whose usage is within its limits. */
 export function allowedRateLimitHeaders(
-  resetsAtEpochSec = nowSec() + 5 * 3600
+  resetsAtEpochSec = nowSec() + 5 * 3600,
+  usage: AllowedUsage = {}
 ): Record<string, string> {
   const reset = String(resetsAtEpochSec)
+  const status = usage.status ?? 'allowed'
+  const claim = usage.claim ?? 'five_hour'
+  const warned = claim === 'five_hour' ? '5h' : '7d'
   return {
-    'anthropic-ratelimit-unified-status': 'allowed',
+    'anthropic-ratelimit-unified-status': status,
     'anthropic-ratelimit-unified-reset': reset,
-    'anthropic-ratelimit-unified-representative-claim': 'five_hour',
-    'anthropic-ratelimit-unified-5h-status': 'allowed',
+    'anthropic-ratelimit-unified-representative-claim': claim,
+    'anthropic-ratelimit-unified-5h-status': claim === 'five_hour' ? status : 'allowed',
     'anthropic-ratelimit-unified-5h-reset': reset,
-    'anthropic-ratelimit-unified-5h-utilization': '0.02',
-    'anthropic-ratelimit-unified-7d-status': 'allowed',
+    'anthropic-ratelimit-unified-5h-utilization': String(usage.fiveHour ?? 0.02),
+    'anthropic-ratelimit-unified-7d-status': claim === 'seven_day' ? status : 'allowed',
     'anthropic-ratelimit-unified-7d-reset': String(resetsAtEpochSec + 6 * 86400),
-    'anthropic-ratelimit-unified-7d-utilization': '0.1',
+    'anthropic-ratelimit-unified-7d-utilization': String(usage.sevenDay ?? 0.1),
+    ...(status === 'allowed_warning'
+      ? { [`anthropic-ratelimit-unified-${warned}-surpassed-threshold`]: '0.75' }
+      : {}),
     'anthropic-ratelimit-unified-fallback-percentage': '0.5',
     'anthropic-ratelimit-unified-overage-status': 'rejected',
     'anthropic-ratelimit-unified-overage-disabled-reason': 'org_level_disabled'

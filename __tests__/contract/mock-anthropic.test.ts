@@ -9,6 +9,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {
+  allowedRateLimitHeaders,
   CLAUDE_BINARY,
   DEFAULT_TEXT,
   FAKE_ACCESS_TOKEN,
@@ -264,6 +265,67 @@ describeCli('the real CLI against the mock', () => {
     })
     // Like a 401, it tries a refresh and asks once more.
     expect(mock.messageRequests()).toHaveLength(2)
+  })
+
+  it('usage: allowed puts utilization only in unifiedWindows; usage tokens in the result', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 3600
+    mock.setSuccessHeaders(allowedRateLimitHeaders(reset, { fiveHour: 0.73, sevenDay: 0.2 }))
+    mock.script(scenarios.ok('ok'))
+    const run = await runClaude('say ok')
+    const info = ofType(run, 'rate_limit_event')[0]?.rate_limit_info
+    expect(info).toMatchObject({
+      status: 'allowed',
+      rateLimitType: 'five_hour',
+      resetsAt: reset,
+      isUsingOverage: false,
+      unifiedWindows: {
+        five_hour: { utilization: 0.73, resetsAt: reset },
+        seven_day: { utilization: 0.2, resetsAt: reset + 6 * 86400 }
+      }
+    })
+    expect(info.utilization).toBeUndefined()
+    expect(run.result.usage).toMatchObject({
+      input_tokens: expect.any(Number),
+      output_tokens: expect.any(Number),
+      cache_read_input_tokens: expect.any(Number),
+      cache_creation_input_tokens: expect.any(Number)
+    })
+  })
+
+  it('usage: allowed_warning carries a top-level utilization', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 3600
+    mock.setSuccessHeaders(
+      allowedRateLimitHeaders(reset, { fiveHour: 0.85, status: 'allowed_warning' })
+    )
+    mock.script(scenarios.ok('ok'))
+    const run = await runClaude('say ok')
+    const info = ofType(run, 'rate_limit_event')[0]?.rate_limit_info
+    expect(info).toMatchObject({
+      status: 'allowed_warning',
+      rateLimitType: 'five_hour',
+      utilization: 0.85,
+      resetsAt: reset
+    })
+  })
+
+  it('usage: a weekly claim early in its window warns on its own; no headers still emit an event', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 3600
+    mock.setSuccessHeaders(allowedRateLimitHeaders(reset, { sevenDay: 0.4, claim: 'seven_day' }))
+    mock.script(scenarios.ok('ok'))
+    const weekly = ofType(await runClaude('say ok'), 'rate_limit_event')[0]?.rate_limit_info
+    mock.setSuccessHeaders({})
+    mock.script(scenarios.ok('ok'))
+    const none = ofType(await runClaude('say ok'), 'rate_limit_event')
+    // The headers say allowed; the CLI warns itself: 40 % used with a sixth of the week gone.
+    expect(weekly).toMatchObject({
+      status: 'allowed_warning',
+      rateLimitType: 'seven_day',
+      utilization: 0.4,
+      resetsAt: reset + 6 * 86400,
+      unifiedWindows: { seven_day: { utilization: 0.4, status: 'allowed' } }
+    })
+    // Without any header the CLI still reports "allowed" with nothing else: not a usage figure.
+    expect(none.map(e => e.rate_limit_info)).toEqual([{ status: 'allowed', isUsingOverage: false }])
   })
 
   it('429 usage limit: rate_limit_event rejected with resetsAt', async () => {

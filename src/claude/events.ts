@@ -12,7 +12,9 @@ export const ResultEventSchema = z.looseObject({
   duration_ms: z.number().optional(),
   api_error_status: z.number().nullish(),
   structured_output: z.unknown().optional(),
-  permission_denials: z.array(z.unknown()).optional()
+  permission_denials: z.array(z.unknown()).optional(),
+  /** Token counts (read field by field in `usage.ts`: a changed field never fails the result). */
+  usage: z.looseObject({}).optional().catch(undefined)
 })
 export type ResultEvent = z.infer<typeof ResultEventSchema>
 
@@ -24,6 +26,20 @@ const ContentSchema = z.array(
     input: z.unknown().optional()
   })
 )
+
+// Each field falls back to undefined when the CLI changes its form: the run never fails on it.
+const optNum = z.number().nullish().catch(undefined)
+const optStr = z.string().optional().catch(undefined)
+const WindowSchema = z.looseObject({ utilization: optNum, resetsAt: optNum, status: optStr })
+const RateLimitInfoSchema = z.looseObject({
+  status: optStr,
+  resetsAt: optNum,
+  rateLimitType: optStr,
+  utilization: optNum,
+  overageStatus: optStr,
+  isUsingOverage: z.boolean().optional().catch(undefined),
+  unifiedWindows: z.record(z.string(), WindowSchema.catch({})).optional().catch(undefined)
+})
 
 const StreamEventSchema = z.union([
   ResultEventSchema,
@@ -42,9 +58,7 @@ const StreamEventSchema = z.union([
   }),
   z.looseObject({
     type: z.literal('rate_limit_event'),
-    rate_limit_info: z
-      .looseObject({ status: z.string().optional(), resetsAt: z.number().nullish() })
-      .optional()
+    rate_limit_info: RateLimitInfoSchema.optional()
   }),
   z.looseObject({ type: z.string() })
 ])
@@ -62,9 +76,5 @@ export function parseEventLine(line: string): StreamEvent | undefined {
   }
 }
 
-/** A `resetsAt` in seconds or milliseconds, as epoch ms. */
-export function resetsAtMs(value: number | null | undefined): number | undefined {
-  if (value === null || value === undefined || !Number.isFinite(value) || value <= 0)
-    return undefined
-  return value < 100_000_000_000 ? value * 1000 : value
-}
+// Kept in usage.ts, which loads no zod: the report path (main's chunk) imports it.
+export { resetsAtMs } from './usage.js'

@@ -7,7 +7,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { logSafe } from '../github/guard.js'
 import { CancelledError } from './cancelled.js'
-import { parseEventLine, resetsAtMs, ResultEventSchema, type ResultEvent } from './events.js'
+import { parseEventLine, ResultEventSchema, type ResultEvent } from './events.js'
+import { usageOf, type UsageState } from './usage.js'
 
 /** Everything one run produced. */
 export interface RunResult {
@@ -18,8 +19,8 @@ export interface RunResult {
   result?: ResultEvent
   sessionId?: string
   model?: string
-  /** The last rate-limit state the CLI reported. */
-  rateLimit?: { status?: string; resetsAt?: number }
+  /** The last rate-limit state the CLI reported (`rate_limit_event`). */
+  rateLimit?: UsageState
   /** Retries the CLI reported (`system/api_retry`), with their error kinds. */
   retries: string[]
   /** Non-JSON stdout and stderr, last lines only: where text-mode errors end up. */
@@ -233,15 +234,11 @@ function handleEvent(
     case 'user':
       return
     case 'rate_limit_event': {
-      const info = (e.rate_limit_info ?? {}) as { status?: string; resetsAt?: number | null }
-      const resetsAt = resetsAtMs(info.resetsAt)
-      out.rateLimit = {
-        ...(info.status !== undefined ? { status: info.status } : {}),
-        ...(resetsAt !== undefined ? { resetsAt } : {})
-      }
-      if (info.status && info.status !== 'allowed') {
-        const when = resetsAt ? `, resets ${new Date(resetsAt).toISOString()}` : ''
-        log(`Subscription usage: ${info.status}${when}.`)
+      const usage = usageOf(e.rate_limit_info)
+      out.rateLimit = usage
+      if (usage.status && usage.status !== 'allowed') {
+        const when = usage.resetsAt ? `, resets ${new Date(usage.resetsAt).toISOString()}` : ''
+        log(`Subscription usage: ${usage.status}${when}.`)
       }
       return
     }

@@ -7,6 +7,7 @@ import { buildArgs, type ArgOptions } from './args.js'
 import { classify, type Outcome } from './classify.js'
 import { runClaude, type RunResult } from './run.js'
 import type { CliSandbox, JobKind } from './sandbox.js'
+import { tokensOf, type Tokens, type UsageState } from './usage.js'
 
 /** One run's telemetry and outcome. */
 export interface ClaudeRun {
@@ -20,6 +21,10 @@ export interface ClaudeRun {
   costUsd?: number | undefined
   durationMs: number
   model?: string | undefined
+  /** The subscription's usage the CLI last reported. */
+  usage?: UsageState | undefined
+  /** The tokens the run used (the result's `usage`). */
+  tokens?: Tokens | undefined
 }
 
 export interface ClaudeRunOptions extends Omit<ArgOptions, 'sandbox'> {
@@ -72,7 +77,9 @@ export function cliRunner(config: {
         turns: r?.num_turns,
         costUsd: r?.total_cost_usd,
         durationMs: r?.duration_ms ?? raw.durationMs,
-        model: raw.model ?? opts.model
+        model: raw.model ?? opts.model,
+        usage: raw.rateLimit,
+        tokens: tokensOf(r?.usage)
       }
     }
   }

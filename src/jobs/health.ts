@@ -13,6 +13,7 @@ import { configDirOf, prepareClaude } from '../claude/prepare.js'
 import { formatSpan, iso } from '../time.js'
 import { isOwnComment, type GitHubApi } from '../github/api.js'
 import { markdownTable } from '../report/markdown.js'
+import { setUsageOutputs, tokensSentence, usageSentence } from '../report/usage.js'
 import type { JobResult, PreContext } from './context.js'
 import { hasFooterMarker, withFooter } from './markers.js'
 
@@ -91,10 +92,13 @@ async function liveCheck(
   summary.table(
     [
       ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
-      ['Duration', `${run.durationMs} ms`]
+      ['Duration', `${run.durationMs} ms`],
+      ['Tokens', tokensSentence(run.tokens) ?? 'not reported'],
+      ['Subscription usage', usageSentence(run.usage, Date.now()) ?? 'not reported']
     ],
     ['Live check', '']
   )
+  setUsageOutputs(outputs, run.usage, run.tokens)
   if (run.outcome.kind === 'success') return undefined
   if (run.outcome.kind === 'usage-limit') {
     // The login works: the subscription is only out of usage for now.

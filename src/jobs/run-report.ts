@@ -1,6 +1,8 @@
 /** What every mode that ran the CLI shows: outputs and a summary table of the run. */
 import { formatSpan } from '../time.js'
 import type { ClaudeRun } from '../claude/runner.js'
+import { sumTokens } from '../claude/usage.js'
+import { setUsageOutputs, tokensSentence, usageSentence } from '../report/usage.js'
 import type { JobContext } from './context.js'
 
 /** Sets the run outputs and adds the run table to the summary. */
@@ -9,6 +11,7 @@ export function reportRun(ctx: JobContext, run: ClaudeRun, mode: string): void {
   ctx.outputs.set('turns', run.turns ?? '')
   ctx.outputs.set('cost_usd', run.costUsd ?? '')
   ctx.outputs.set('duration_ms', run.durationMs)
+  setUsageOutputs(ctx.outputs, run.usage, run.tokens)
   const a = ctx.auth.assessment
   const now = ctx.now()
   ctx.summary.table(
@@ -24,6 +27,8 @@ export function reportRun(ctx: JobContext, run: ClaudeRun, mode: string): void {
           ? 'unknown'
           : `$${run.costUsd.toFixed(4)}: what this run would have cost on pay-per-token pricing, covered by your subscription`
       ],
+      ['Tokens', tokensSentence(run.tokens) ?? 'not reported'],
+      ['Subscription usage', usageSentence(run.usage, now) ?? 'not reported'],
       ['Auth', `${a.kind}, ${a.status}`],
       ['Access token left', a.expiresAt === undefined ? 'n/a' : formatSpan(a.expiresAt - now)]
     ],
@@ -41,6 +46,12 @@ export function sumRuns(runs: readonly ClaudeRun[]): ClaudeRun | undefined {
     ...last,
     turns: turns.length ? turns.reduce((a, b) => a + b, 0) : undefined,
     costUsd: costs.length ? costs.reduce((a, b) => a + b, 0) : undefined,
-    durationMs: runs.reduce((a, r) => a + r.durationMs, 0)
+    durationMs: runs.reduce((a, r) => a + r.durationMs, 0),
+    // The allowance is shared: the latest report is the current one.
+    usage: runs
+      .map(r => r.usage)
+      .filter(u => u !== undefined)
+      .pop(),
+    tokens: sumTokens(runs.map(r => r.tokens))
   }
 }

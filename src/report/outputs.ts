@@ -29,6 +29,8 @@ type OutputName =
   | 'comments_posted'
   | 'findings'
   | 'labels'
+  | 'usage'
+  | 'tokens'
 
 /**
  * The outbound guard's check for what the runner publishes (see `OutboundGuard.allows`): false
