@@ -153,7 +153,9 @@ const ResultEventSchema = schemas/* looseObject */._H3({
     duration_ms: schemas/* number */.aig().optional(),
     api_error_status: schemas/* number */.aig().nullish(),
     structured_output: schemas/* unknown */.L5J().optional(),
-    permission_denials: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional()
+    permission_denials: schemas/* array */.YOg(schemas/* unknown */.L5J()).optional(),
+    /** Token counts (read field by field in `usage.ts`: a changed field never fails the result). */
+    usage: schemas/* looseObject */._H3({}).optional().catch(undefined)
 });
 const ContentSchema = schemas/* array */.YOg(schemas/* looseObject */._H3({
     type: schemas/* string */.YjP(),
@@ -161,6 +163,19 @@ const ContentSchema = schemas/* array */.YOg(schemas/* looseObject */._H3({
     name: schemas/* string */.YjP().optional(),
     input: schemas/* unknown */.L5J().optional()
 }));
+// Each field falls back to undefined when the CLI changes its form: the run never fails on it.
+const optNum = schemas/* number */.aig().nullish().catch(undefined);
+const optStr = schemas/* string */.YjP().optional().catch(undefined);
+const WindowSchema = schemas/* looseObject */._H3({ utilization: optNum, resetsAt: optNum, status: optStr });
+const RateLimitInfoSchema = schemas/* looseObject */._H3({
+    status: optStr,
+    resetsAt: optNum,
+    rateLimitType: optStr,
+    utilization: optNum,
+    overageStatus: optStr,
+    isUsingOverage: schemas/* boolean */.zMY().optional().catch(undefined),
+    unifiedWindows: schemas/* record */.g1P(schemas/* string */.YjP(), WindowSchema.catch({})).optional().catch(undefined)
+});
 const StreamEventSchema = schemas/* union */.KCZ([
     ResultEventSchema,
     schemas/* looseObject */._H3({
@@ -178,8 +193,7 @@ const StreamEventSchema = schemas/* union */.KCZ([
     }),
     schemas/* looseObject */._H3({
         type: schemas/* literal */.euz('rate_limit_event'),
-        rate_limit_info: schemas/* looseObject */._H3({ status: schemas/* string */.YjP().optional(), resetsAt: schemas/* number */.aig().nullish() })
-            .optional()
+        rate_limit_info: RateLimitInfoSchema.optional()
     }),
     schemas/* looseObject */._H3({ type: schemas/* string */.YjP() })
 ]);
@@ -196,18 +210,17 @@ function parseEventLine(line) {
         return undefined;
     }
 }
-/** A `resetsAt` in seconds or milliseconds, as epoch ms. */
-function resetsAtMs(value) {
-    if (value === null || value === undefined || !Number.isFinite(value) || value <= 0)
-        return undefined;
-    return value < 100_000_000_000 ? value * 1000 : value;
-}
+// Kept in usage.ts, which loads no zod: the report path (main's chunk) imports it.
 
+
+// EXTERNAL MODULE: ./src/claude/usage.ts
+var claude_usage = __webpack_require__(209);
 ;// CONCATENATED MODULE: ./src/claude/run.ts
 /**
  * Runs `claude -p` once: prompt on stdin, stream-json read line by line into readable progress in a
  * collapsible log group, the whole process group killed at the timeout, a typed result returned.
  */
+
 
 
 
@@ -392,15 +405,11 @@ function handleEvent(event, out, log) {
         case 'user':
             return;
         case 'rate_limit_event': {
-            const info = (e.rate_limit_info ?? {});
-            const resetsAt = resetsAtMs(info.resetsAt);
-            out.rateLimit = {
-                ...(info.status !== undefined ? { status: info.status } : {}),
-                ...(resetsAt !== undefined ? { resetsAt } : {})
-            };
-            if (info.status && info.status !== 'allowed') {
-                const when = resetsAt ? `, resets ${new Date(resetsAt).toISOString()}` : '';
-                log(`Subscription usage: ${info.status}${when}.`);
+            const usage = (0,claude_usage/* usageOf */.Fs)(e.rate_limit_info);
+            out.rateLimit = usage;
+            if (usage.status && usage.status !== 'allowed') {
+                const when = usage.resetsAt ? `, resets ${new Date(usage.resetsAt).toISOString()}` : '';
+                log(`Subscription usage: ${usage.status}${when}.`);
             }
             return;
         }
@@ -453,6 +462,7 @@ function oneLine(text, max) {
 
 
 
+
 /** The real runner over an installed CLI. */
 function cliRunner(config) {
     return {
@@ -483,7 +493,9 @@ function cliRunner(config) {
                 turns: r?.num_turns,
                 costUsd: r?.total_cost_usd,
                 durationMs: r?.duration_ms ?? raw.durationMs,
-                model: raw.model ?? opts.model
+                model: raw.model ?? opts.model,
+                usage: raw.rateLimit,
+                tokens: (0,claude_usage/* tokensOf */.k8)(r?.usage)
             };
         }
     };

@@ -1071,6 +1071,85 @@ function cliEnv(base, auth) {
 
 /***/ }),
 
+/***/ 209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fs: () => (/* binding */ usageOf),
+/* harmony export */   WT: () => (/* binding */ sumTokens),
+/* harmony export */   k8: () => (/* binding */ tokensOf)
+/* harmony export */ });
+/* unused harmony export resetsAtMs */
+/**
+ * The subscription's usage as the CLI reports it: its `rate_limit_event` (status, window,
+ * utilization, reset, overage) and a result's token counts, read from untrusted JSON field by field.
+ * No zod here: run-report (on main's start path) imports this module.
+ */
+/** A `resetsAt` in seconds or milliseconds, as epoch ms. */
+function resetsAtMs(value) {
+    if (value === null || value === undefined || !Number.isFinite(value) || value <= 0)
+        return undefined;
+    return value < 100_000_000_000 ? value * 1000 : value;
+}
+const obj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+const num = (v) => typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+/**
+ * Reads a `rate_limit_info`. At `allowed` the CLI puts the utilization only in `unifiedWindows`; the
+ * top-level one (sent with `allowed_warning`) wins, else the window `rateLimitType` names is used.
+ */
+function usageOf(info) {
+    const i = obj(info) ?? {};
+    const type = str(i.rateLimitType);
+    const window = type !== undefined ? obj(obj(i.unifiedWindows)?.[type]) : undefined;
+    const utilization = num(i.utilization) ?? num(window?.utilization);
+    const resetsAt = resetsAtMs(num(i.resetsAt) ?? num(window?.resetsAt));
+    const status = str(i.status);
+    const overage = typeof i.isUsingOverage === 'boolean'
+        ? i.isUsingOverage
+        : i.overageStatus !== undefined
+            ? i.overageStatus === 'allowed' || i.overageStatus === 'allowed_warning'
+            : undefined;
+    return {
+        ...(status !== undefined ? { status } : {}),
+        ...(type !== undefined ? { type } : {}),
+        ...(utilization !== undefined ? { utilization } : {}),
+        ...(resetsAt !== undefined ? { resetsAt } : {}),
+        ...(overage !== undefined ? { overage } : {})
+    };
+}
+/** A result's `usage` as token counts; undefined when the CLI reported none. */
+function tokensOf(usage) {
+    const u = obj(usage);
+    if (!u)
+        return undefined;
+    const input = num(u.input_tokens);
+    const output = num(u.output_tokens);
+    if (input === undefined && output === undefined)
+        return undefined;
+    return {
+        input: input ?? 0,
+        output: output ?? 0,
+        cache_read: num(u.cache_read_input_tokens) ?? 0,
+        cache_creation: num(u.cache_creation_input_tokens) ?? 0
+    };
+}
+/** Several runs' token counts summed; undefined when none reported any. */
+function sumTokens(all) {
+    const known = all.filter((t) => t !== undefined);
+    if (known.length === 0)
+        return undefined;
+    return known.reduce((a, t) => ({
+        input: a.input + t.input,
+        output: a.output + t.output,
+        cache_read: a.cache_read + t.cache_read,
+        cache_creation: a.cache_creation + t.cache_creation
+    }));
+}
+
+
+/***/ }),
+
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2313,7 +2392,11 @@ async function runPromptJob(ctx) {
 /* harmony export */   G: () => (/* binding */ reportRun)
 /* harmony export */ });
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9834);
+/* harmony import */ var _claude_usage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(209);
+/* harmony import */ var _report_usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
 /** What every mode that ran the CLI shows: outputs and a summary table of the run. */
+
+
 
 /** Sets the run outputs and adds the run table to the summary. */
 function reportRun(ctx, run, mode) {
@@ -2321,6 +2404,7 @@ function reportRun(ctx, run, mode) {
     ctx.outputs.set('turns', run.turns ?? '');
     ctx.outputs.set('cost_usd', run.costUsd ?? '');
     ctx.outputs.set('duration_ms', run.durationMs);
+    (0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .setUsageOutputs */ .cT)(ctx.outputs, run.usage, run.tokens);
     const a = ctx.auth.assessment;
     const now = ctx.now();
     ctx.summary.table([
@@ -2335,6 +2419,8 @@ function reportRun(ctx, run, mode) {
                 ? 'unknown'
                 : `$${run.costUsd.toFixed(4)}: what this run would have cost on pay-per-token pricing, covered by your subscription`
         ],
+        ['Tokens', (0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .tokensSentence */ .sI)(run.tokens) ?? 'not reported'],
+        ['Subscription usage', (0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .usageSentence */ .bn)(run.usage, now) ?? 'not reported'],
         ['Auth', `${a.kind}, ${a.status}`],
         ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(a.expiresAt - now)]
     ], ['Claude Code run', '']);
@@ -2350,7 +2436,13 @@ function sumRuns(runs) {
         ...last,
         turns: turns.length ? turns.reduce((a, b) => a + b, 0) : undefined,
         costUsd: costs.length ? costs.reduce((a, b) => a + b, 0) : undefined,
-        durationMs: runs.reduce((a, r) => a + r.durationMs, 0)
+        durationMs: runs.reduce((a, r) => a + r.durationMs, 0),
+        // The allowance is shared: the latest report is the current one.
+        usage: runs
+            .map(r => r.usage)
+            .filter(u => u !== undefined)
+            .pop(),
+        tokens: (0,_claude_usage_js__WEBPACK_IMPORTED_MODULE_2__/* .sumTokens */ .WT)(runs.map(r => r.tokens))
     };
 }
 
@@ -2886,6 +2978,8 @@ var credentials = __webpack_require__(8168);
 var time = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/report/usage.ts
+var usage = __webpack_require__(2281);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
 var markers = __webpack_require__(6123);
 ;// CONCATENATED MODULE: ./src/jobs/health.ts
@@ -2894,6 +2988,7 @@ var markers = __webpack_require__(6123);
  * tracking issue kept open while action is needed. The verdict itself is pure logic; the live call
  * and the tracking issue are added around it.
  */
+
 
 
 
@@ -2964,8 +3059,11 @@ async function liveCheck(pre, auth, env) {
     });
     summary.table([
         ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
-        ['Duration', `${run.durationMs} ms`]
+        ['Duration', `${run.durationMs} ms`],
+        ['Tokens', (0,usage/* tokensSentence */.sI)(run.tokens) ?? 'not reported'],
+        ['Subscription usage', (0,usage/* usageSentence */.bn)(run.usage, Date.now()) ?? 'not reported']
     ], ['Live check', '']);
+    (0,usage/* setUsageOutputs */.cT)(outputs, run.usage, run.tokens);
     if (run.outcome.kind === 'success')
         return undefined;
     if (run.outcome.kind === 'usage-limit') {
@@ -3459,6 +3557,96 @@ function tableCell(text, max = 300) {
 function markdownTable(header, rows) {
     const line = (cells) => `| ${cells.map(c => tableCell(c)).join(' | ')} |`;
     return [line(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bn: () => (/* binding */ usageSentence),
+/* harmony export */   cT: () => (/* binding */ setUsageOutputs),
+/* harmony export */   sI: () => (/* binding */ tokensSentence)
+/* harmony export */ });
+/* unused harmony exports usageJson, tokensJson */
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9834);
+
+const WINDOWS = {
+    five_hour: '5-hour window',
+    seven_day: 'weekly window',
+    seven_day_opus: 'weekly Opus window',
+    seven_day_sonnet: 'weekly Sonnet window',
+    overage: 'extra usage'
+};
+const DAY_MS = 86_400_000;
+/**
+ * Whether the CLI reported a figure. Without any rate-limit header it still emits
+ * `{status:"allowed", isUsingOverage:false}` (measured): that is no report of the allowance.
+ */
+function reported(u) {
+    return (u !== undefined &&
+        (u.type !== undefined || u.utilization !== undefined || u.resetsAt !== undefined));
+}
+/** The `usage` output: empty when the CLI reported nothing. */
+function usageJson(u) {
+    if (!reported(u))
+        return '';
+    return JSON.stringify({
+        status: u.status ?? null,
+        type: u.type ?? null,
+        utilization: u.utilization ?? null,
+        resets_at: u.resetsAt !== undefined ? (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(u.resetsAt) : null,
+        overage: u.overage ?? null
+    });
+}
+/** The `tokens` output: empty when the CLI reported none. */
+function tokensJson(t) {
+    return t ? JSON.stringify(t) : '';
+}
+/** Sets the `usage` and `tokens` outputs. */
+function setUsageOutputs(outputs, u, t) {
+    outputs.set('usage', usageJson(u));
+    outputs.set('tokens', tokensJson(t));
+}
+/** The usage in words; undefined when the CLI reported nothing. */
+function usageSentence(u, now) {
+    if (!reported(u))
+        return undefined;
+    const window = u.type !== undefined ? (WINDOWS[u.type] ?? `${u.type} window`) : 'usage';
+    const parts = [];
+    if (u.utilization !== undefined)
+        parts.push(`${Math.round(u.utilization * 100)} % used`);
+    if (u.status === 'rejected')
+        parts.push('limit reached');
+    else if (u.status === 'allowed_warning')
+        parts.push('nearing its limit');
+    else if (u.utilization === undefined && u.status !== undefined)
+        parts.push(u.status);
+    if (u.resetsAt !== undefined)
+        parts.push(`resets ${resetTime(u.resetsAt, now)}`);
+    if (u.overage)
+        parts.push('using extra usage');
+    const capital = window.charAt(0).toUpperCase() + window.slice(1);
+    return `${capital}: ${parts.join(', ')}`;
+}
+/** "14:00 UTC" within a day, "Dec 5, 14:00 UTC" further away. */
+function resetTime(at, now) {
+    const d = new Date(at);
+    const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+    if (at - now < DAY_MS)
+        return time;
+    const month = d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+    return `${month} ${d.getUTCDate()}, ${time}`;
+}
+const pad = (n) => String(n).padStart(2, '0');
+/** A token count in words: "1,234 in, 56 out, 7,890 cache read, 0 cache write". */
+function tokensSentence(t) {
+    if (!t)
+        return undefined;
+    const n = (v) => v.toLocaleString('en-US');
+    return `${n(t.input)} in, ${n(t.output)} out, ${n(t.cache_read)} cache read, ${n(t.cache_creation)} cache write`;
 }
 
 
