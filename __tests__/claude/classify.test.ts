@@ -3,7 +3,7 @@
  * "Results and errors"), and the stream-json helpers parseEventLine and resetsAtMs.
  */
 import { describe, expect, it } from '@jest/globals'
-import { classify, type ClassifyContext } from '../../src/claude/classify.js'
+import { classify, resetFromText, type ClassifyContext } from '../../src/claude/classify.js'
 import {
   parseEventLine,
   resetsAtMs,
@@ -280,7 +280,8 @@ describe('classify: other endings', () => {
     })
     expect(classify(failed('first\nAPI Error: Connection refused'), CTX)).toEqual({
       kind: 'api-error',
-      message: 'Claude Code ended with an error: API Error: Connection refused'
+      message:
+        "Claude Code could not reach the API: 0 retries, no HTTP status. Check the runner's network, proxy (HTTPS_PROXY) and ANTHROPIC_BASE_URL, then run it again."
     })
   })
 
@@ -363,6 +364,144 @@ describe('classify: other endings', () => {
     expect(
       classify(run({ result: result(), assistantText: 'You have hit your limit reached' }), CTX)
     ).toEqual({ kind: 'success' })
+  })
+})
+
+// The texts below were measured with the real CLI against the mock Anthropic API (see
+// docs/claude-cli-facts.md, "Reset wording in CLI messages").
+const TEXT_DATED = "You've hit your 5-hour limit · resets Dec 11, 4:13pm (UTC)"
+const TEXT_CREDITS =
+  'API Error: Usage credits required for 1M context · turn on usage credits at https://claude.ai/settings/usage?from=cc_cli_limit_message (they take effect in a new session), or use --model to switch to standard context'
+const TEXT_EXTRA_400 = 'API Error: 400 Extra usage is required for long context requests.'
+const TEXT_ORG =
+  'Your organization has disabled Claude subscription access for Claude Code · Use an Anthropic API key instead, or ask your admin to enable access'
+const TEXT_PAST_DUE =
+  "Claude Code can't use your Claude subscription, usually because a payment is past due · Pay or renew at https://claude.ai/settings/billing (if you just paid, try again shortly), or use an Anthropic API key instead"
+const TEXT_REFUSED =
+  'API Error: Connection refused — a firewall or proxy may be blocking it (ECONNREFUSED)'
+const NOW = Date.UTC(2026, 11, 1, 16, 0)
+
+describe('classify: newer limit messages', () => {
+  it('a dated reset in the text becomes ISO 8601 in the message and resetsAt', () => {
+    const o = classify(failed(TEXT_DATED, { api_error_status: 429 }), { ...CTX, now: NOW })
+    expect(o).toEqual({
+      kind: 'usage-limit',
+      message: "The subscription's usage limit is reached. It resets at 2026-12-11T16:13:00.000Z.",
+      resetsAt: Date.UTC(2026, 11, 11, 16, 13)
+    })
+  })
+
+  it('resetFromText reads times of day, dates, dates with a year, and the next year', () => {
+    expect(resetFromText('resets 5pm (UTC)', NOW)).toBe(Date.UTC(2026, 11, 1, 17))
+    expect(resetFromText('resets 3pm (UTC)', NOW)).toBe(Date.UTC(2026, 11, 2, 15))
+    expect(resetFromText('resets Sep 12, 8pm (UTC)', Date.UTC(2026, 8, 5))).toBe(
+      Date.UTC(2026, 8, 12, 20)
+    )
+    expect(resetFromText('resets Dec 5, 2:32pm (UTC)', NOW)).toBe(Date.UTC(2026, 11, 5, 14, 32))
+    expect(resetFromText('resets Jan 3, 2027, 9am (UTC)', NOW)).toBe(Date.UTC(2027, 0, 3, 9))
+    expect(resetFromText('resets Jan 3, 9am (UTC)', NOW)).toBe(Date.UTC(2027, 0, 3, 9))
+    expect(resetFromText('resets Dec 5, 2:32pm (Europe/Paris)', NOW)).toBeUndefined()
+    expect(resetFromText('resets Foo 5, 2:32pm (UTC)', NOW)).toBeUndefined()
+  })
+
+  it('"Usage credits required for 1M context" is a usage outcome that never suggests paying', () => {
+    const o = classify(
+      run({
+        exitCode: 1,
+        rateLimit: { status: 'rejected' },
+        result: result({
+          is_error: true,
+          result: TEXT_CREDITS,
+          api_error_status: 429,
+          api_error: 'long_context_credits_required'
+        } as Partial<ResultEvent>)
+      }),
+      CTX
+    )
+    expect(o.kind).toBe('usage-limit')
+    expect(o).not.toHaveProperty('resetsAt')
+    expect((o as { message: string }).message).toMatch(
+      /paid extra usage .* never turns on: send less context \(a smaller diff_budget/
+    )
+    expect((o as { message: string }).message).not.toMatch(/turn on usage credits/)
+  })
+
+  it('"Extra usage is required for long context requests" (HTTP 400) is the same usage outcome', () => {
+    const o = classify(failed(TEXT_EXTRA_400, { api_error_status: 400 }), CTX)
+    expect(o.kind).toBe('usage-limit')
+    expect((o as { message: string }).message).toMatch(/^The request needed paid extra usage/)
+  })
+
+  it('an organization that disabled subscription access is an auth failure with its own sentence', () => {
+    const o = classify(failed(TEXT_ORG, { api_error_status: 403 }), CTX)
+    expect(o).toEqual({
+      kind: 'auth',
+      message:
+        "The login's organization has disabled Claude subscription access (HTTP 403): an admin of that organization must allow Claude Code with subscriptions, or use a login of another account."
+    })
+  })
+
+  it('the past-due wording of the same 403 (a max login) is an auth failure naming the billing fix', () => {
+    const o = classify(failed(TEXT_PAST_DUE, { api_error_status: 403 }), CTX)
+    expect(o.kind).toBe('auth')
+    expect((o as { message: string }).message).toMatch(
+      /payment is past due \(HTTP 403\): pay or renew .* or use a login of another account\.$/
+    )
+  })
+
+  it('a refused connection with retries and no HTTP status: could not reach the API', () => {
+    const o = classify(
+      run({
+        exitCode: 1,
+        retries: ['unknown', 'unknown'],
+        result: result({
+          is_error: true,
+          result: TEXT_REFUSED,
+          api_error_status: null,
+          api_error: 'connection_failed'
+        } as Partial<ResultEvent>)
+      }),
+      CTX
+    )
+    expect(o).toEqual({
+      kind: 'api-error',
+      message:
+        "Claude Code could not reach the API: 2 retries, no HTTP status (ECONNREFUSED). Check the runner's network, proxy (HTTPS_PROXY) and ANTHROPIC_BASE_URL, then run it again."
+    })
+  })
+
+  it('a run cut off by the timeout while retrying a connection gets no timeout advice', () => {
+    const o = classify(
+      run({ exitCode: null, signal: 'SIGTERM', timedOut: true, retries: ['unknown'] }),
+      CTX
+    )
+    expect(o.kind).toBe('api-error')
+    expect((o as { message: string }).message).toMatch(
+      /^Claude Code could not reach the API: 1 retry, no HTTP status\./
+    )
+    expect((o as { message: string }).message).not.toMatch(/timeout_minutes/)
+    const slow = classify(run({ exitCode: null, timedOut: true, retries: ['rate_limit'] }), CTX)
+    expect(slow.kind).toBe('timeout')
+  })
+
+  it('connection words with an HTTP status are not "unreachable"', () => {
+    const o = classify(
+      failed('API Error: 502 connection reset by upstream', { api_error_status: 502 }),
+      CTX
+    )
+    expect((o as { message: string }).message).toMatch(
+      /^Claude Code ended with an error \(HTTP 502\)/
+    )
+  })
+
+  it('"not your usage limit" (a 429 without the subscription headers) is not a usage limit', () => {
+    const o = classify(
+      failed('API Error: Server is temporarily limiting requests (not your usage limit)', {
+        api_error_status: 429
+      }),
+      CTX
+    )
+    expect(o.kind).toBe('api-error')
   })
 })
 

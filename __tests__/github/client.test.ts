@@ -3,10 +3,12 @@
  * failures in one sentence.
  */
 import { describe, expect, it, jest } from '@jest/globals'
+import net from 'node:net'
 import { InputError } from '../../src/errors.js'
 import type { DescribedWrite, GitHubApi } from '../../src/github/api.js'
 import { githubFor, lazyApi } from '../../src/github/client.js'
-import { githubFailure, isRequestError } from '../../src/github/errors.js'
+import { githubFailure, isRequestError, networkFailure } from '../../src/github/errors.js'
+import { createOctokit } from '../../src/github/octokit.js'
 import { OutboundGuard } from '../../src/github/guard.js'
 
 const requestError = (status: number, message = 'Nope - https://docs.github.com/rest') => ({
@@ -25,6 +27,50 @@ describe('githubFailure', () => {
     expect(githubFailure(requestError(502))).toMatch(
       /GitHub may be having trouble: run it again\.$/
     )
+  })
+
+  it('a request that got no answer: could not reach the URL, with the network code, never "answered 500"', () => {
+    const refused = {
+      ...requestError(500, 'connect ECONNREFUSED 127.0.0.1:9'),
+      cause: Object.assign(new TypeError('fetch failed'), {
+        cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), {
+          code: 'ECONNREFUSED'
+        })
+      })
+    }
+    expect(githubFailure(refused)).toBe(
+      "Could not reach https://api.github.com/repos/o/r/pulls/7: ECONNREFUSED (no HTTP status, GET): check the runner's network and proxy, and GITHUB_API_URL on GitHub Enterprise Server, then run it again."
+    )
+    expect(networkFailure({ ...requestError(500, 'getaddrinfo ENOTFOUND ghe.example') })).toBe(
+      'ENOTFOUND'
+    )
+    // GitHub's own 500 carries its response: that one did answer.
+    expect(githubFailure({ ...requestError(500), response: { status: 500 } })).toMatch(
+      /^GitHub answered HTTP 500 to GET/
+    )
+    expect(networkFailure(requestError(500, 'Server Error'))).toBeUndefined()
+  })
+
+  it('a real Octokit call to a closed port is worded as unreachable', async () => {
+    const server = net.createServer()
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as net.AddressInfo).port
+    await new Promise<void>(resolve => server.close(() => resolve()))
+    const octokit = createOctokit('ghs_notarealtoken000000000000000000000', {
+      baseUrl: `http://127.0.0.1:${port}`,
+      retries: 0,
+      throttle: false
+    })
+    const err = await octokit.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 7 }).then(
+      () => undefined,
+      (e: unknown) => e
+    )
+    expect(isRequestError(err)).toBe(true)
+    const text = githubFailure(err as Parameters<typeof githubFailure>[0])
+    expect(text).toBe(
+      `Could not reach http://127.0.0.1:${port}/repos/o/r/pulls/7: ECONNREFUSED (no HTTP status, GET): check the runner's network and proxy, and GITHUB_API_URL on GitHub Enterprise Server, then run it again.`
+    )
+    expect(text).not.toContain('ghs_')
   })
 
   it('isRequestError: a status and a request URL, nothing less', () => {
