@@ -1710,7 +1710,7 @@ async function resolveOutdated(github, pr, state, raised) {
 
 /** A failed GitHub write in words (errors.ts has the wording of GitHub's answers). */
 function writeFailure(err) {
-    return (0,github_errors/* isRequestError */.N)(err) ? (0,github_errors/* githubFailure */.e)(err) : err.message;
+    return (0,github_errors/* isRequestError */.eK)(err) ? (0,github_errors/* githubFailure */.eQ)(err) : err.message;
 }
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
 async function publishReview(ctx, input) {

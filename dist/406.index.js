@@ -26,6 +26,14 @@ const AUTH_PATTERNS = [
         'The login reached the end of its refresh chain and must be captured again.'
     ],
     [/OAuth token revoked/i, 'The login was revoked (HTTP 403): log in again and re-capture it.'],
+    [
+        /organization has disabled Claude subscription access/i,
+        "The login's organization has disabled Claude subscription access (HTTP 403): an admin of that organization must allow Claude Code with subscriptions, or use a login of another account."
+    ],
+    [
+        /can't use your Claude subscription.*payment is past due/is,
+        "Claude Code cannot use the login's subscription, usually because a payment is past due (HTTP 403): pay or renew at https://claude.ai/settings/billing, or use a login of another account."
+    ],
     [/OAuth token has expired/i, 'The access token was refused as expired (HTTP 401).'],
     [/Not logged in/i, 'The CLI found no usable login (Not logged in).'],
     [/Invalid API key/i, 'The CLI rejected the credentials as an invalid API key.'],
@@ -39,6 +47,10 @@ function classify(run, ctx) {
     const text = [r?.result ?? '', run.otherOutput, r ? '' : run.assistantText].join('\n');
     const tail = lastLine(r?.result || run.otherOutput || '');
     if (run.timedOut) {
+        // A run that spent its time retrying a connection that never opened is not slow: it is cut off.
+        const unreachable = unreachableApi(run, text, undefined);
+        if (unreachable)
+            return unreachable;
         return {
             kind: 'timeout',
             message: `Claude Code ran past timeout_minutes (${ctx.timeoutMinutes}) and was stopped; raise timeout_minutes or narrow the task.`
@@ -61,6 +73,12 @@ function classify(run, ctx) {
         if (pattern.test(text))
             return { kind: 'auth', message };
     }
+    const extra = extraUsage(run, text);
+    if (extra)
+        return extra;
+    const unreachable = unreachableApi(run, text, status);
+    if (unreachable)
+        return unreachable;
     if (status === 401 || status === 403) {
         return { kind: 'auth', message: `The API refused the login (HTTP ${status}): ${tail}` };
     }
@@ -72,7 +90,7 @@ function classify(run, ctx) {
     }
     const limited = run.rateLimit?.status === 'rejected' ||
         r?.api_error === 'usage_limit_reached' ||
-        /usage limit|hit your .*limit|limit reached/i.test(text);
+        /(?<!not your )usage limit|hit your .*limit|limit reached/i.test(text);
     if (limited) {
         const resetsAt = run.rateLimit?.resetsAt ?? resetFromText(text, ctx.now ?? Date.now());
         const when = resetsAt ? ` It resets at ${new Date(resetsAt).toISOString()}.` : '';
@@ -101,6 +119,41 @@ function classify(run, ctx) {
         message: `Claude Code ${how} without a result${tail ? `: ${tail}` : '.'}`
     };
 }
+/**
+ * A request the API refused without paid extra usage (a long context). The action never turns
+ * extra usage on, so the only fix is a smaller request.
+ */
+function extraUsage(run, text) {
+    const apiError = run.result?.api_error;
+    if (apiError !== 'long_context_credits_required' &&
+        !/Extra usage is required|Usage credits required/i.test(text)) {
+        return undefined;
+    }
+    return {
+        kind: 'usage-limit',
+        message: 'The request needed paid extra usage (a long-context request), which the action never turns on: send less context (a smaller diff_budget or narrower review_paths) or a model with standard context.'
+    };
+}
+/**
+ * The API never answered: connection retries with no HTTP status (`system/api_retry` with
+ * `error_status: null`), or the CLI's "Connection refused"-like text with no `api_error_status`.
+ */
+function unreachableApi(run, text, status) {
+    if (typeof status === 'number')
+        return undefined;
+    const apiError = run.result?.api_error;
+    const refused = apiError === 'connection_failed' ||
+        /Connection (refused|error)|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|fetch failed|Unable to connect/i.test(text);
+    const onlyConnectionRetries = run.retries.length > 0 && run.retries.every(why => why === 'unknown' || /connect/i.test(why));
+    if (!refused && !(run.timedOut && onlyConnectionRetries && !run.result))
+        return undefined;
+    const code = /\b(E[A-Z]{3,}|UND_ERR_[A-Z_]+)\b/.exec(text)?.[1];
+    const tries = `${run.retries.length} ${run.retries.length === 1 ? 'retry' : 'retries'}`;
+    return {
+        kind: 'api-error',
+        message: `Claude Code could not reach the API: ${tries}, no HTTP status${code ? ` (${code})` : ''}. Check the runner's network, proxy (HTTPS_PROXY) and ANTHROPIC_BASE_URL, then run it again.`
+    };
+}
 function lastLine(text) {
     const lines = text
         .split('\n')
@@ -109,22 +162,38 @@ function lastLine(text) {
     const line = lines[lines.length - 1] ?? '';
     return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
- * The CLI's text form of a reset time, `resets 1:12am (UTC)`, as the next such moment after `now`.
- * Only UTC times are read: any other zone cannot be placed without the runner's zone database.
+ * The CLI's text form of a reset time as epoch ms: `resets 1:12am (UTC)` (the next such moment
+ * after `now`), or, more than a day away, `resets Dec 5, 2:32pm (UTC)` with the year added when it
+ * is not this one (`Dec 5, 2027, 2:32pm`; without a year, the next such date). Only UTC times are
+ * read: any other zone cannot be placed without the runner's zone database.
  */
 function resetFromText(text, now) {
-    const m = /resets\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)\s*\(UTC\)/i.exec(text);
+    const m = /resets\s+(?:([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?,?\s+(?:at\s+)?)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)\s*\(UTC\)/i.exec(text);
     if (!m)
         return undefined;
-    let hour = Number(m[1]) % 12;
-    if (m[3].toLowerCase() === 'pm')
+    let hour = Number(m[4]) % 12;
+    if (m[6].toLowerCase() === 'pm')
         hour += 12;
+    const minute = Number(m[5] ?? 0);
     const d = new Date(now);
-    let at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour, Number(m[2] ?? 0));
-    if (at <= now)
-        at += 86_400_000;
-    return at;
+    if (m[1] === undefined) {
+        let at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour, minute);
+        if (at <= now)
+            at += 86_400_000;
+        return at;
+    }
+    const month = MONTHS.indexOf(m[1].toLowerCase());
+    if (month < 0)
+        return undefined;
+    const day = Number(m[2]);
+    const on = (year) => Date.UTC(year, month, day, hour, minute);
+    if (m[3] !== undefined)
+        return on(Number(m[3]));
+    const year = d.getUTCFullYear();
+    // A date more than a day behind the clock is next year's (a December run, a January reset).
+    return on(year) < now - 86_400_000 ? on(year + 1) : on(year);
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules

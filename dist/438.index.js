@@ -1719,18 +1719,46 @@ function dryRunApi(api, writes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ isRequestError),
-/* harmony export */   e: () => (/* binding */ githubFailure)
+/* harmony export */   eK: () => (/* binding */ isRequestError),
+/* harmony export */   eQ: () => (/* binding */ githubFailure)
 /* harmony export */ });
+/* unused harmony export networkFailure */
 /** GitHub's failures in words: what was asked, what GitHub answered, and the likely fix. */
 /** Whether `err` is a failed GitHub request (Octokit's RequestError or alike). */
 function isRequestError(err) {
     const e = err;
     return typeof e?.status === 'number' && typeof e.request?.url === 'string';
 }
+/**
+ * The network error code of a request that got no answer (Octokit wraps fetch's failure as a
+ * status 500 with no response: `ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_CONNECT_TIMEOUT`…), else
+ * undefined: then GitHub did answer.
+ */
+function networkFailure(err) {
+    if (err.status !== 500 || err.response !== undefined)
+        return undefined;
+    let cause = err.cause;
+    for (let depth = 0; cause && depth < 5; depth++) {
+        const code = cause.code;
+        if (typeof code === 'string' && code)
+            return code;
+        cause = cause.cause;
+    }
+    const named = /\b(E[A-Z]{3,}|UND_ERR_[A-Z_]+)\b/.exec(err.message)?.[1];
+    if (named)
+        return named;
+    return err.cause !== undefined || /fetch failed|network|socket|timed? ?out/i.test(err.message)
+        ? err.message.split('\n')[0]
+        : undefined;
+}
 /** A GitHub API failure in one sentence, with the likely fix. */
 function githubFailure(err) {
-    const where = `${err.request.method} ${err.request.url.replace(/\?.*$/, '')}`;
+    const url = err.request.url.replace(/\?.*$/, '');
+    const code = networkFailure(err);
+    if (code !== undefined) {
+        return `Could not reach ${url}: ${code} (no HTTP status, ${err.request.method}): check the runner's network and proxy, and GITHUB_API_URL on GitHub Enterprise Server, then run it again.`;
+    }
+    const where = `${err.request.method} ${url}`;
     const why = err.message.split(' - ')[0];
     const fix = err.status === 401
         ? 'github_token is not valid'
@@ -3506,8 +3534,8 @@ function fail(err, at) {
         err instanceof known_secrets/* SecretLeakError */.q2) {
         message = err.message;
     }
-    else if ((0,github_errors/* isRequestError */.N)(err)) {
-        message = (0,github_errors/* githubFailure */.e)(err);
+    else if ((0,github_errors/* isRequestError */.eK)(err)) {
+        message = (0,github_errors/* githubFailure */.eQ)(err);
     }
     else {
         // Unexpected: one line, no stack (a stack could carry data the masks have not seen).
