@@ -88,18 +88,9 @@ function classify(run, ctx) {
             message: `Claude Code stopped at max_turns (${ctx.maxTurns ?? r.num_turns ?? '?'}) before finishing; raise max_turns or narrow the task.`
         };
     }
-    const limited = run.rateLimit?.status === 'rejected' ||
-        r?.api_error === 'usage_limit_reached' ||
-        /(?<!not your )usage limit|hit your .*limit|limit reached/i.test(text);
-    if (limited) {
-        const resetsAt = run.rateLimit?.resetsAt ?? resetFromText(text, ctx.now ?? Date.now());
-        const when = resetsAt ? ` It resets at ${new Date(resetsAt).toISOString()}.` : '';
-        return {
-            kind: 'usage-limit',
-            message: `The subscription's usage limit is reached.${when}`,
-            ...(resetsAt ? { resetsAt } : {})
-        };
-    }
+    const limit = usageLimit(run, text, ctx);
+    if (limit)
+        return limit;
     if (r?.subtype === 'error_max_structured_output_retries') {
         return {
             kind: 'api-error',
@@ -117,6 +108,21 @@ function classify(run, ctx) {
     return {
         kind: 'crash',
         message: `Claude Code ${how} without a result${tail ? `: ${tail}` : '.'}`
+    };
+}
+/** The subscription's usage limit (5-hour or weekly), with the reset time when known. */
+function usageLimit(run, text, ctx) {
+    const limited = run.rateLimit?.status === 'rejected' ||
+        run.result?.api_error === 'usage_limit_reached' ||
+        /(?<!not your )usage limit|hit your .*limit|limit reached/i.test(text);
+    if (!limited)
+        return undefined;
+    const resetsAt = run.rateLimit?.resetsAt ?? resetFromText(text, ctx.now ?? Date.now());
+    const when = resetsAt ? ` It resets at ${new Date(resetsAt).toISOString()}.` : '';
+    return {
+        kind: 'usage-limit',
+        message: `The subscription's usage limit is reached.${when}`,
+        ...(resetsAt ? { resetsAt } : {})
     };
 }
 /**
