@@ -27,6 +27,23 @@ describe('usageLimitResult', () => {
     })
   })
 
+  it('paid extra usage: the skip says what it was and the fix, not "usage limit reached"', () => {
+    const extra: Extract<Outcome, { kind: 'usage-limit' }> = {
+      kind: 'usage-limit',
+      extraUsage: true,
+      message:
+        'The request needed paid extra usage (a long-context request), which the action never turns on.'
+    }
+    expect(usageLimitResult(ctxOf('skip'), extra)).toEqual({
+      conclusion: 'skipped',
+      reason: 'paid extra usage required (never turned on: send less context)'
+    })
+    expect(usageLimitResult(ctxOf('fail'), extra)).toMatchObject({
+      conclusion: 'failure',
+      message: expect.stringContaining('paid extra usage')
+    })
+  })
+
   it('a job over several issues says how far it got', () => {
     const progress = 'after 2 of 5 issues; 3 left'
     expect(usageLimitResult(ctxOf('skip'), limit, progress)).toEqual({

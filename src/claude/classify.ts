@@ -7,7 +7,8 @@ import type { RunResult } from './run.js'
 export type Outcome =
   | { kind: 'success' }
   | { kind: 'auth'; message: string }
-  | { kind: 'usage-limit'; message: string; resetsAt?: number }
+  /** `extraUsage`: the request needed paid extra usage; a reset does not help. */
+  | { kind: 'usage-limit'; message: string; resetsAt?: number; extraUsage?: true }
   | { kind: 'max-turns'; message: string }
   | { kind: 'timeout'; message: string }
   | { kind: 'api-error'; message: string }
@@ -149,6 +150,7 @@ function extraUsage(run: RunResult, text: string): Outcome | undefined {
   }
   return {
     kind: 'usage-limit',
+    extraUsage: true,
     message:
       'The request needed paid extra usage (a long-context request), which the action never turns on: send less context (a smaller diff_budget or narrower review_paths) or a model with standard context.'
   }
