@@ -137,6 +137,7 @@ function extraUsage(run, text) {
     }
     return {
         kind: 'usage-limit',
+        extraUsage: true,
         message: 'The request needed paid extra usage (a long-context request), which the action never turns on: send less context (a smaller diff_budget or narrower review_paths) or a model with standard context.'
     };
 }

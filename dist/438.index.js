@@ -2302,14 +2302,18 @@ function usageLimitResult(ctx, outcome, progress) {
         ? `resets at ${new Date(outcome.resetsAt).toISOString()}`
         : undefined;
     const skip = ctx.inputs.on_usage_limit === 'skip';
+    // Paid extra usage is not a limit a reset lifts: the skip says what it was, and the fix.
+    const what = outcome.extraUsage
+        ? 'paid extra usage required (never turned on: send less context)'
+        : 'usage limit reached';
     if (progress === undefined) {
         return skip
-            ? { conclusion: 'skipped', reason: `usage limit reached${resets ? `; ${resets}` : ''}` }
+            ? { conclusion: 'skipped', reason: `${what}${resets ? `; ${resets}` : ''}` }
             : { conclusion: 'failure', message: `${outcome.message} ${SKIP_HINT}` };
     }
     const counts = `${progress}${resets ? ` (${resets})` : ''}`;
     return skip
-        ? { conclusion: 'skipped', reason: `usage limit reached ${counts}` }
+        ? { conclusion: 'skipped', reason: `${what} ${counts}` }
         : {
             conclusion: 'failure',
             message: `The subscription's usage limit was reached ${counts}. ${SKIP_HINT}`
