@@ -10,7 +10,7 @@ import { InputError } from './errors.js'
 import { authFailure, type ReauthContext } from './auth/messages.js'
 import { CancelledError } from './claude/cancelled.js'
 import { configDirOf, prepareClaude, type PreparedClaude } from './claude/prepare.js'
-import type { JobKind } from './claude/sandbox.js'
+import { isUntrusted, type JobKind } from './claude/sandbox.js'
 import { readEvent } from './event.js'
 import type { DescribedWrite } from './github/api.js'
 import { githubFor } from './github/client.js'
@@ -21,6 +21,7 @@ import type { JobContext, JobResult, PreContext, Prepared } from './jobs/context
 import { runHealth } from './jobs/health.js'
 import { readPrompt, runPromptJob } from './jobs/prompt.js'
 import { runSetup } from './jobs/setup.js'
+import { checkUsageCeiling } from './jobs/usage/ceiling.js'
 import { SecretLeakError } from './known-secrets.js'
 import { resolveMode, type ConcreteMode } from './mode.js'
 import { Outputs } from './report/outputs.js'
@@ -128,7 +129,9 @@ async function withClaude(
   const configDir = await configDirOf(pre.inputs, steps.env)
   const { auth } = await steps.login('run', Date.now())
   const claude = await prepareClaude(pre.inputs, auth, steps.env, { kind, configDir })
-  return prepared.run({ ...pre, auth, claude })
+  // usage_ceiling: after the skips and the login, before the job's own model call.
+  const stop = isUntrusted(kind) ? await checkUsageCeiling(pre, claude, kind) : undefined
+  return stop ?? prepared.run({ ...pre, auth, claude })
 }
 
 /** The step's outputs, as the login entry reports to them. */

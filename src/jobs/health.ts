@@ -10,6 +10,7 @@ import { fingerprint, primaryToken } from '../auth/credentials.js'
 import type { LoadedAuth } from '../auth/load.js'
 import { reauthBlock, type ReauthContext } from '../auth/messages.js'
 import { configDirOf, prepareClaude } from '../claude/prepare.js'
+import { probe } from '../claude/probe.js'
 import { formatSpan, iso } from '../time.js'
 import { isOwnComment, type GitHubApi } from '../github/api.js'
 import { markdownTable } from '../report/markdown.js'
@@ -80,14 +81,11 @@ async function liveCheck(
     kind: 'health',
     configDir: await configDirOf(inputs, env)
   })
-  const run = await claude.run({
+  const run = await probe(claude, {
     kind: 'health',
-    prompt: 'Reply with the single word: ok',
     label: 'Claude Code: live check',
-    model: inputs.model || 'claude-haiku-4-5',
-    maxTurns: 1,
-    tools: [],
-    timeoutMinutes: Math.min(inputs.timeout_minutes, 5)
+    model: inputs.model,
+    timeoutMinutes: inputs.timeout_minutes
   })
   summary.table(
     [

@@ -50,10 +50,15 @@ export function setUsageOutputs(outputs: Outputs, u?: UsageState, t?: Tokens): v
   outputs.set('tokens', tokensJson(t))
 }
 
+/** A `rateLimitType` in words: "5-hour window", "weekly window"; "usage" when none was named. */
+export function windowName(type: string | undefined): string {
+  return type !== undefined ? (WINDOWS[type] ?? `${type} window`) : 'usage'
+}
+
 /** The usage in words; undefined when the CLI reported nothing. */
 export function usageSentence(u: UsageState | undefined, now: number): string | undefined {
   if (!reported(u)) return undefined
-  const window = u.type !== undefined ? (WINDOWS[u.type] ?? `${u.type} window`) : 'usage'
+  const window = windowName(u.type)
   const parts: string[] = []
   if (u.utilization !== undefined) parts.push(`${Math.round(u.utilization * 100)} % used`)
   if (u.status === 'rejected') parts.push('limit reached')

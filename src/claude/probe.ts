@@ -1,0 +1,25 @@
+/**
+ * One tiny live call with the cheapest model: health's live check and the usage ceiling's probe
+ * share it, so both cost the same and read the same `rate_limit_event`.
+ */
+import type { ClaudeRun, ClaudeRunner } from './runner.js'
+import type { JobKind } from './sandbox.js'
+
+/** The cheapest model the subscription offers. */
+export const PROBE_MODEL = 'claude-haiku-4-5'
+
+/** Runs the probe: a fixed one-word prompt, one turn, no tools, at most 5 minutes. */
+export function probe(
+  runner: ClaudeRunner,
+  opts: { kind: JobKind; label: string; timeoutMinutes: number; model?: string }
+): Promise<ClaudeRun> {
+  return runner.run({
+    kind: opts.kind,
+    prompt: 'Reply with the single word: ok',
+    label: opts.label,
+    model: opts.model || PROBE_MODEL,
+    maxTurns: 1,
+    tools: [],
+    timeoutMinutes: Math.min(opts.timeoutMinutes, 5)
+  })
+}
