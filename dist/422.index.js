@@ -145,6 +145,15 @@ const InputSchema = _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(
     prompt: _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     prompt_file: text,
     on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip'], 'fail'),
+    usage_ceiling: input((v, ctx) => {
+        const s = v.trim();
+        if (s === '')
+            return undefined;
+        const n = Number(s);
+        if (Number.isFinite(n) && n > 0 && n <= 1)
+            return n;
+        return reject(ctx, `usage_ceiling "${v.trim()}" must be a fraction above 0 and at most 1 (0.8 skips at 80 % used), or empty for no ceiling.`);
+    }),
     dry_run: bool('dry_run'),
     pr_number: number('pr_number', undefined, { int: true, min: 1 }),
     issue_number: number('issue_number', undefined, { int: true, min: 1 }),

@@ -1,5 +1,5 @@
-export const id = 438;
-export const ids = [438];
+export const id = 848;
+export const ids = [848];
 export const modules = {
 
 /***/ 6591:
@@ -2140,6 +2140,15 @@ const InputSchema = _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(
     prompt: _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     prompt_file: text,
     on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip'], 'fail'),
+    usage_ceiling: input((v, ctx) => {
+        const s = v.trim();
+        if (s === '')
+            return undefined;
+        const n = Number(s);
+        if (Number.isFinite(n) && n > 0 && n <= 1)
+            return n;
+        return reject(ctx, `usage_ceiling "${v.trim()}" must be a fraction above 0 and at most 1 (0.8 skips at 80 % used), or empty for no ceiling.`);
+    }),
     dry_run: bool('dry_run'),
     pr_number: number('pr_number', undefined, { int: true, min: 1 }),
     issue_number: number('issue_number', undefined, { int: true, min: 1 }),
@@ -2481,7 +2490,7 @@ function sumRuns(runs) {
 
 /***/ }),
 
-/***/ 3438:
+/***/ 2848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3006,12 +3015,28 @@ var github_guard = __webpack_require__(6690);
 var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var credentials = __webpack_require__(8168);
+;// CONCATENATED MODULE: ./src/claude/probe.ts
+/** The cheapest model the subscription offers. */
+const PROBE_MODEL = 'claude-haiku-4-5';
+/** Runs the probe: a fixed one-word prompt, one turn, no tools, at most 5 minutes. */
+function probe(runner, opts) {
+    return runner.run({
+        kind: opts.kind,
+        prompt: 'Reply with the single word: ok',
+        label: opts.label,
+        model: opts.model || PROBE_MODEL,
+        maxTurns: 1,
+        tools: [],
+        timeoutMinutes: Math.min(opts.timeoutMinutes, 5)
+    });
+}
+
 // EXTERNAL MODULE: ./src/time.ts
 var time = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/usage.ts
-var usage = __webpack_require__(2281);
+var report_usage = __webpack_require__(2281);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
 var markers = __webpack_require__(6123);
 ;// CONCATENATED MODULE: ./src/jobs/health.ts
@@ -3020,6 +3045,7 @@ var markers = __webpack_require__(6123);
  * tracking issue kept open while action is needed. The verdict itself is pure logic; the live call
  * and the tracking issue are added around it.
  */
+
 
 
 
@@ -3080,22 +3106,19 @@ async function liveCheck(pre, auth, env) {
         kind: 'health',
         configDir: await configDirOf(inputs, env)
     });
-    const run = await claude.run({
+    const run = await probe(claude, {
         kind: 'health',
-        prompt: 'Reply with the single word: ok',
         label: 'Claude Code: live check',
-        model: inputs.model || 'claude-haiku-4-5',
-        maxTurns: 1,
-        tools: [],
-        timeoutMinutes: Math.min(inputs.timeout_minutes, 5)
+        model: inputs.model,
+        timeoutMinutes: inputs.timeout_minutes
     });
     summary.table([
         ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
         ['Duration', `${run.durationMs} ms`],
-        ['Tokens', (0,usage/* tokensSentence */.sI)(run.tokens) ?? 'not reported'],
-        ['Subscription usage', (0,usage/* usageSentence */.bn)(run.usage, Date.now()) ?? 'not reported']
+        ['Tokens', (0,report_usage/* tokensSentence */.sI)(run.tokens) ?? 'not reported'],
+        ['Subscription usage', (0,report_usage/* usageSentence */.bn)(run.usage, Date.now()) ?? 'not reported']
     ], ['Live check', '']);
-    (0,usage/* setUsageOutputs */.cT)(outputs, run.usage, run.tokens);
+    (0,report_usage/* setUsageOutputs */.cT)(outputs, run.usage, run.tokens);
     if (run.outcome.kind === 'success')
         return undefined;
     if (run.outcome.kind === 'usage-limit') {
@@ -3244,6 +3267,67 @@ async function runSetup(ctx) {
     return { conclusion: 'success' };
 }
 
+// EXTERNAL MODULE: ./src/jobs/outcome.ts
+var jobs_outcome = __webpack_require__(1348);
+;// CONCATENATED MODULE: ./src/jobs/usage/ceiling.ts
+/**
+ * `usage_ceiling`: before an untrusted job (review, triage, command) runs its model call, one probe
+ * (the cheapest model, as health's live check) reads the subscription's utilization; at or above
+ * the ceiling the job is skipped with the figure, the window and the reset time, writing nothing.
+ */
+
+
+
+
+const percent = (f) => `${Math.round(f * 100)} %`;
+/** The decision on what the probe reported: pure. No utilization reported: go on, and say so. */
+function ceilingDecision(ceiling, usage) {
+    const limit = `usage_ceiling ${percent(ceiling)}`;
+    if (usage?.utilization === undefined) {
+        return { go: `Usage ceiling: the probe reported no utilization; the job runs (${limit}).` };
+    }
+    const figure = `${(0,report_usage/* windowName */.qN)(usage.type)} at ${percent(usage.utilization)} (${limit})`;
+    if (usage.utilization < ceiling)
+        return { go: `Usage ceiling: ${figure}; the job runs.` };
+    const resets = usage.resetsAt !== undefined ? `; resets ${new Date(usage.resetsAt).toISOString()}` : '';
+    return { skip: `${figure}${resets}` };
+}
+/**
+ * Runs the probe when `usage_ceiling` is set; a JobResult ends the job before its model call
+ * (a skip at or above the ceiling, an auth failure, the usage limit itself), undefined lets it run.
+ */
+async function checkUsageCeiling(pre, runner, kind) {
+    const ceiling = pre.inputs.usage_ceiling;
+    if (ceiling === undefined)
+        return undefined;
+    const run = await probe(runner, {
+        kind,
+        label: 'Claude Code: usage ceiling probe',
+        timeoutMinutes: pre.inputs.timeout_minutes
+    });
+    (0,report_usage/* setUsageOutputs */.cT)(pre.outputs, run.usage, run.tokens);
+    pre.summary.table([
+        ['Probe', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
+        ['Tokens', (0,report_usage/* tokensSentence */.sI)(run.tokens) ?? 'not reported'],
+        ['Subscription usage', (0,report_usage/* usageSentence */.bn)(run.usage, Date.now()) ?? 'not reported']
+    ], ['Usage ceiling', '']);
+    const outcome = run.outcome;
+    if (outcome.kind === 'auth')
+        return { conclusion: 'failure', message: outcome.message, auth: true };
+    if (outcome.kind === 'usage-limit')
+        return (0,jobs_outcome/* usageLimitResult */.K)(pre, outcome);
+    if (outcome.kind !== 'success') {
+        // The job's own call will meet the same problem and report it; the probe only measures.
+        core/* warning */.$e(`Usage ceiling: the probe failed (${outcome.message}); the job runs.`);
+        return undefined;
+    }
+    const decision = ceilingDecision(ceiling, run.usage);
+    if ('skip' in decision)
+        return { conclusion: 'skipped', reason: decision.skip };
+    core/* info */.pq(decision.go);
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./src/known-secrets.ts
 var known_secrets = __webpack_require__(5688);
 ;// CONCATENATED MODULE: ./src/mode.ts
@@ -3382,6 +3466,8 @@ class Summary {
 
 
 
+
+
 /**
  * The jobs by mode. Review and triage decide their skips before the login is even decoded (a draft
  * or a bot's PR, whose workflows get no secrets, is a skip, never an auth failure), and their code
@@ -3470,7 +3556,9 @@ async function withClaude(kind, prepared, pre, steps) {
     const configDir = await configDirOf(pre.inputs, steps.env);
     const { auth } = await steps.login('run', Date.now());
     const claude = await prepareClaude(pre.inputs, auth, steps.env, { kind, configDir });
-    return prepared.run({ ...pre, auth, claude });
+    // usage_ceiling: after the skips and the login, before the job's own model call.
+    const stop = isUntrusted(kind) ? await checkUsageCeiling(pre, claude, kind) : undefined;
+    return stop ?? prepared.run({ ...pre, auth, claude });
 }
 /** The step's outputs, as the login entry reports to them. */
 function loginReport(outputs) {
@@ -3600,6 +3688,7 @@ function markdownTable(header, rows) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bn: () => (/* binding */ usageSentence),
 /* harmony export */   cT: () => (/* binding */ setUsageOutputs),
+/* harmony export */   qN: () => (/* binding */ windowName),
 /* harmony export */   sI: () => (/* binding */ tokensSentence)
 /* harmony export */ });
 /* unused harmony exports usageJson, tokensJson */
@@ -3642,11 +3731,15 @@ function setUsageOutputs(outputs, u, t) {
     outputs.set('usage', usageJson(u));
     outputs.set('tokens', tokensJson(t));
 }
+/** A `rateLimitType` in words: "5-hour window", "weekly window"; "usage" when none was named. */
+function windowName(type) {
+    return type !== undefined ? (WINDOWS[type] ?? `${type} window`) : 'usage';
+}
 /** The usage in words; undefined when the CLI reported nothing. */
 function usageSentence(u, now) {
     if (!reported(u))
         return undefined;
-    const window = u.type !== undefined ? (WINDOWS[u.type] ?? `${u.type} window`) : 'usage';
+    const window = windowName(u.type);
     const parts = [];
     if (u.utilization !== undefined)
         parts.push(`${Math.round(u.utilization * 100)} % used`);
