@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
+import { DAY } from '../../__fixtures__/logins.js'
 import {
   scenarios,
   toolResultBlocks,
@@ -146,12 +146,7 @@ function triageModel(probes: Probe[]): void {
 }
 
 function login(files: Record<string, unknown> = {}): string {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY, files })
-  world.secrets.push(
-    secret,
-    credentials.claudeAiOauth.accessToken,
-    credentials.claudeAiOauth.refreshToken as string
-  )
+  const { secret } = world.login({ loginEndsInMs: 20 * DAY, files })
   return secret
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { allowedRateLimitHeaders, scenarios } from '../../__fixtures__/mock-anthropic.js'
 import { fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
-import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
+import { DAY } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
@@ -44,12 +44,7 @@ function resetIn2h(): { sec: number; iso: string } {
 }
 
 async function review(inputs: Record<string, string>) {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  world.secrets.push(
-    secret,
-    credentials.claudeAiOauth.accessToken,
-    credentials.claudeAiOauth.refreshToken as string
-  )
+  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
   return world.runner.main({
     inputs: {
       claude_path: CLAUDE,

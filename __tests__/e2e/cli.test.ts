@@ -7,16 +7,14 @@ import { describe, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { scenarios, toolResults } from '../../__fixtures__/mock-anthropic.js'
-import { DAY, fakeBundle, fakeSetupTokenBundle, fakeToken } from '../../__fixtures__/logins.js'
+import { DAY, fakeSetupTokenBundle, fakeToken } from '../../__fixtures__/logins.js'
 import { CLAUDE, type StepOptions } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
 
 const world = useWorld()
 
 function login(): { secret: string; access: string } {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  const access = credentials.claudeAiOauth.accessToken
-  world.secrets.push(secret, access, credentials.claudeAiOauth.refreshToken as string)
+  const { secret, access } = world.login()
   return { secret, access }
 }
 

@@ -81,9 +81,7 @@ function answer(opts: { body?: string; summary?: string; extra?: object[] } = {}
 
 /** Runs a review with a fresh login; returns the step and the login's tokens. */
 async function review(inputs: Record<string, string> = {}, action = 'opened') {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  const access = credentials.claudeAiOauth.accessToken
-  world.secrets.push(secret, access, credentials.claudeAiOauth.refreshToken as string)
+  const { secret, access } = world.login()
   const main = await world.runner.main({
     inputs: {
       claude_path: CLAUDE,

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { scenarios } from '../../__fixtures__/mock-anthropic.js'
 import { fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
@@ -28,9 +27,7 @@ const LEAD =
   'finding, with the lines they refer to.'
 
 function login(): { secret: string; access: string } {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  const access = credentials.claudeAiOauth.accessToken
-  world.secrets.push(secret, access, credentials.claudeAiOauth.refreshToken as string)
+  const { secret, access } = world.login()
   return { secret, access }
 }
 

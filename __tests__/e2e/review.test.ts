@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { scenarios } from '../../__fixtures__/mock-anthropic.js'
 import { fakeSha, fileFromPatch, type MockPullFile } from '../../__fixtures__/mock-github.js'
-import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
+import { DAY } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
@@ -124,12 +124,7 @@ async function review(
   inputs: Record<string, string> = {},
   event = { name: 'pull_request', payload: webhookPayload('pull_request', 'opened', 12) }
 ) {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  world.secrets.push(
-    secret,
-    credentials.claudeAiOauth.accessToken,
-    credentials.claudeAiOauth.refreshToken as string
-  )
+  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
   return world.runner.main({
     inputs: {
       claude_path: CLAUDE,

@@ -6,7 +6,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { promises as fs, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { scenarios } from '../../__fixtures__/mock-anthropic.js'
 import {
   CLAUDE,
@@ -24,10 +23,7 @@ afterAll(async () => {
 })
 
 function login(): { secret: string; access: string; refresh: string } {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  const access = credentials.claudeAiOauth.accessToken
-  const refresh = credentials.claudeAiOauth.refreshToken as string
-  world.secrets.push(secret, access, refresh)
+  const { secret, access, refresh } = world.login()
   return { secret, access, refresh }
 }
 

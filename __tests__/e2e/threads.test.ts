@@ -13,7 +13,7 @@ import {
   fileFromPatch,
   type MockReviewComment
 } from '../../__fixtures__/mock-github.js'
-import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
+import { DAY } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
@@ -93,12 +93,7 @@ function push(files: Record<string, string>, changed: Record<string, string>): v
 
 async function review(findings: unknown[], inputs: Record<string, string> = {}, action = 'opened') {
   world.api.script(scenarios.structured({ summary: 'Reviewed.', findings }))
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  world.secrets.push(
-    secret,
-    credentials.claudeAiOauth.accessToken,
-    credentials.claudeAiOauth.refreshToken as string
-  )
+  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
   const main = await world.runner.main({
     inputs: {
       claude_path: CLAUDE,

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
+import { DAY } from '../../__fixtures__/logins.js'
 import { scenarios, toolNames, type Turn } from '../../__fixtures__/mock-anthropic.js'
 import type { MockLabel } from '../../__fixtures__/mock-github.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
@@ -66,12 +66,7 @@ function arrangeIssueOne(labels: string[] = [], body?: string): Record<string, u
 }
 
 function login(): string {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  world.secrets.push(
-    secret,
-    credentials.claudeAiOauth.accessToken,
-    credentials.claudeAiOauth.refreshToken as string
-  )
+  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
   return secret
 }
 

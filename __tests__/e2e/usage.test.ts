@@ -6,19 +6,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { promises as fs } from 'node:fs'
 import { allowedRateLimitHeaders, scenarios } from '../../__fixtures__/mock-anthropic.js'
-import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
+import { DAY } from '../../__fixtures__/logins.js'
 import { CLAUDE } from '../../__fixtures__/runner.js'
 import { useWorld } from './world.js'
 
 const world = useWorld()
 
 function login(): string {
-  const { secret, credentials } = fakeBundle({ loginEndsInMs: 20 * DAY })
-  world.secrets.push(
-    secret,
-    credentials.claudeAiOauth.accessToken,
-    credentials.claudeAiOauth.refreshToken as string
-  )
+  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
   return secret
 }
 

@@ -4,6 +4,7 @@
  * headers aside, where tokens belong) is searched for every token the test registered.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals'
+import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { startMockAnthropic, type MockAnthropic } from '../../__fixtures__/mock-anthropic.js'
 import { startMockGitHub, type MockGitHub } from '../../__fixtures__/mock-github.js'
 import { startRefusingProxy } from '../../__fixtures__/proxy.js'
@@ -41,12 +42,25 @@ export interface World {
   secrets: string[]
   /** The environment that points the action and the CLI at the mocks. */
   env(): Record<string, string>
+  /** A fresh captured login (default: valid, ending in 20 days), its tokens added to `secrets`. */
+  login(opts?: Parameters<typeof fakeBundle>[0]): {
+    secret: string
+    access: string
+    refresh: string
+  }
 }
 
 /** Registers the hooks and returns the world the tests use (its fields change per test). */
 export function useWorld(opts: { github?: boolean; workspaceInHome?: boolean } = {}): World {
   const runners: Runner[] = []
   const world = { secrets: [] as string[] } as unknown as World
+  world.login = (login = { loginEndsInMs: 20 * DAY }) => {
+    const { secret, credentials } = fakeBundle(login)
+    const access = credentials.claudeAiOauth.accessToken
+    const refresh = credentials.claudeAiOauth.refreshToken as string
+    world.secrets.push(secret, access, refresh)
+    return { secret, access, refresh }
+  }
   world.env = () => ({
     ANTHROPIC_BASE_URL: world.api.url,
     HTTPS_PROXY: world.proxy.url,
