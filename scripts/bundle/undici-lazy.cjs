@@ -6,22 +6,6 @@
 // (≈ 20 MiB and tens of ms) though only a proxied request, Octokit's fetch or the cache service
 // ever use it. This stands in for the module and loads the real one, bundled on its own as
 // dist/undici.cjs (an external of the main build), on the first use of any of its exports.
-let real
-const load = () => (real ??= require('./undici.cjs'))
+const lazyModule = require('./lazy-module.cjs')
 
-module.exports = new Proxy(
-  {},
-  {
-    get(_, key) {
-      // Interop probes by the bundler (and by `await`): undici has neither, so no need to load it.
-      if (key === '__esModule' || key === 'then') return undefined
-      return load()[key]
-    },
-    has: (_, key) => key in load(),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor(_, key) {
-      const d = Reflect.getOwnPropertyDescriptor(load(), key)
-      return d && { ...d, configurable: true }
-    }
-  }
-)
+module.exports = lazyModule(() => require('./undici.cjs'))
