@@ -615,3 +615,28 @@ describe('mode: review', () => {
     expect(world.gh.writes()).toEqual([])
   })
 })
+
+describe('review: timeout', () => {
+  it('a review past timeout_minutes names the file being read and the inputs to change; nothing is posted', async () => {
+    arrangePr()
+    await fs.mkdir(path.join(world.runner.workspace, 'src'), { recursive: true })
+    await fs.writeFile(path.join(world.runner.workspace, 'src', 'calc.ts'), 'export const x = 1\n')
+    world.api.script([
+      {
+        type: 'tool_use',
+        name: 'Read',
+        input: { file_path: path.join(world.runner.workspace, 'src', 'calc.ts') }
+      },
+      // The next turn never comes in time: the CLI is stopped at timeout_minutes (0.1 = 6 s).
+      ...scenarios.slow(60_000)
+    ])
+    const main = await review({ timeout_minutes: '0.1' })
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs.conclusion).toBe('failure')
+    expect(main.errors).toHaveLength(1)
+    expect(main.errors[0]).toMatch(
+      /^The review ran past timeout_minutes \(0\.1\) while reading src\/calc\.ts, so nothing was posted: raise timeout_minutes, lower max_turns so it answers sooner, or lower diff_budget \/ narrow review_paths \(\d+ file\(s\) were in the prompt\)\.$/
+    )
+    expect(world.gh.writes()).toEqual([])
+  }, 60_000)
+})
