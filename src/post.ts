@@ -51,6 +51,12 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
 }
 
 /**
+ * The post step under the name `@github/local-action` calls (`--post src/post.ts`): `run`, as
+ * main.ts names the main step's.
+ */
+export { post as run }
+
+/**
  * Compares the refresh token on disk with the one restored: when the CLI rotated it during the run,
  * or the main step rotated it and could not store it, the login on disk is written back (or,
  * without secrets_token, a warning says the secret is stale). A login that still cannot be stored

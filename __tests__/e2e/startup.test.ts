@@ -191,6 +191,8 @@ describe('dist/ is self-contained', () => {
     const env = {
       PATH: process.env.PATH,
       HOME: runner.home,
+      // A runner (else the login would go to a temporary directory outside the runner's folders).
+      GITHUB_ACTIONS: 'true',
       RUNNER_TEMP: runner.temp,
       GITHUB_OUTPUT: out,
       GITHUB_STATE: state,

@@ -333,3 +333,61 @@ describe('what the runner publishes: outputs and the job summary', () => {
     )
   })
 })
+
+describe('oauth_token: the one output that carries the login on purpose', () => {
+  const REFRESH = 'sk-ant-ort01-FAKE-guard-refresh-0123456789abcdefABCDEF'
+  const SETUP = 'sk-ant-oat01-FAKE-guard-setup-token-0123456789abcdef'
+  const BARE = 'sk-ant-oat01-FAKE-guard-bare-claude-auth-0123456789'
+  const login = [
+    ...SECRETS,
+    secret('refresh token', REFRESH),
+    secret('setup-token', SETUP),
+    secret('claude_auth', BARE)
+  ]
+
+  it.each([
+    ['the access token', ACCESS],
+    ['a setup-token', SETUP],
+    ['a bare setup-token given as claude_auth', BARE],
+    ['nothing (an API key login)', '']
+  ])('carries %s, and the guard stays clear', (_name, token) => {
+    const guard = new OutboundGuard(() => login)
+    const outputs = new Outputs(guard)
+    outputs.loginToken(token)
+    expect(outputs.values.oauth_token).toBe(token)
+    expect(guard.tripped).toBeUndefined()
+  })
+
+  it.each([
+    ['the refresh token', REFRESH, /held the refresh token/],
+    ['the github_token', GH, /held the github_token/],
+    ['the whole claude_auth bundle', RAW_AUTH, /held the claude_auth input/],
+    ['the access token with text around it', `token=${ACCESS}`, /a value this run never masked/],
+    ['a token the run never masked', 'sk-ant-oat01-FAKE-never-seen-0123456789', /never masked/]
+  ])('never carries %s: set empty, and the step fails', (_name, value, message) => {
+    const guard = new OutboundGuard(() => login)
+    const outputs = new Outputs(guard)
+    outputs.loginToken(value)
+    expect(outputs.values.oauth_token).toBe('')
+    expect(guard.tripped?.message).toMatch(message)
+    expect(guard.tripped?.message).not.toContain(value.trim())
+  })
+
+  it('after oauth_token is set, the same token is still withheld from every other output, the summary and GitHub', async () => {
+    const guard = new OutboundGuard(() => login)
+    const outputs = new Outputs(guard)
+    outputs.loginToken(ACCESS)
+    expect(guard.tripped).toBeUndefined()
+    outputs.set('result', `use ${ACCESS}`)
+    expect(outputs.values.result).toBe('')
+    expect(guard.tripped?.message).toMatch(/withheld the output result, .* the access token/)
+    const summary = new Summary(new OutboundGuard(() => login)).text(`token ${ACCESS}`)
+    expect(summary.toString()).not.toContain(ACCESS)
+    const { api, writes } = recordingApi()
+    const fresh = new OutboundGuard(() => login)
+    const o2 = new Outputs(fresh)
+    o2.loginToken(ACCESS)
+    await expect(fresh.wrap(api).createIssueComment(1, ACCESS)).rejects.toThrow(/the access token/)
+    expect(writes).toHaveLength(0)
+  })
+})

@@ -465,3 +465,43 @@ describe('the example workflows', () => {
     expect(text).not.toMatch(/\n {2}\w[\w-]*: write-all|contents: write/)
   })
 })
+
+describe('docs/examples: workflows that compose with other actions', () => {
+  const EXAMPLES = path.join(ROOT, 'docs', 'examples')
+  const examples = readdirSync(EXAMPLES)
+    .filter(n => /\.ya?ml$/.test(n))
+    .sort()
+  const example = (name: string): string => readFileSync(path.join(EXAMPLES, name), 'utf8')
+
+  it.each(examples)(
+    '%s: actionlint finds nothing, declared inputs and outputs, the group, checkouts without credentials',
+    async name => {
+      const text = example(name)
+      const findings = await lint(text, `docs/examples/${name}`)
+      expect(findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`)).toEqual([])
+      expect(undeclared(text)).toEqual([])
+      expect(text).toMatch(
+        /concurrency:\n\s+group: claude-auth-CLAUDE_AUTH\n\s+cancel-in-progress: false\n/
+      )
+      const checkouts = checkoutSteps(text)
+      for (const step of checkouts) expect(step).toMatch(/\n\s+persist-credentials: false\b/)
+    }
+  )
+
+  it('claude-code-action: setup mode hands oauth_token to claude_code_oauth_token in the same job', () => {
+    const text = example('claude-code-action.yml')
+    const steps = stepsOf(text)
+    const login = steps.find(s => isAction(s.uses))
+    expect(login?.uses).toBe(PUBLISHED)
+    expect(login?.with).toEqual(expect.arrayContaining(['mode', 'claude_auth', 'secrets_token']))
+    expect(text).toMatch(/\n\s+mode: setup\n/)
+    const official = steps.find(s => (s.uses ?? '').startsWith('anthropics/claude-code-action@'))
+    expect(official?.with).toEqual(['claude_code_oauth_token'])
+    expect(text).toContain(
+      `claude_code_oauth_token: \${{ steps.${login?.id ?? 'none'}.outputs.oauth_token }}`
+    )
+    // One job: a masked output never reaches another job.
+    expect(text.match(/^ {2}[\w-]+:\n {4}(if|runs-on):/gm)).toHaveLength(1)
+    expect(official?.line).toBeGreaterThan(login?.line ?? Infinity)
+  })
+})

@@ -4,6 +4,7 @@
  * In setup mode, both are left for the workflow's later steps.
  */
 import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import type { LoadedAuth } from '../auth/load.js'
@@ -47,7 +48,7 @@ export async function prepareClaude(
   if (isUntrusted(opts.kind) && (await checkoutLeftToken(env.GITHUB_WORKSPACE))) {
     core.warning(CHECKOUT_TOKEN_WARNING)
   }
-  const plan = await restored(auth, env, opts)
+  const plan = await restored(auth, env, { ...opts, asked: inputs.config_dir })
   const configDir = plan.configDir
 
   const { installClaude } = await import('./install.js')
@@ -79,13 +80,38 @@ export async function prepareClaude(
   return { ...runner, version: installed.version, path: installed.path, configDir }
 }
 
+/** The config_dir input's default: the CLI's own folder. */
+const DEFAULT_CONFIG_DIR = '~/.claude'
+
+/**
+ * True off a GitHub runner (GITHUB_ACTIONS=true and RUNNER_TEMP are not both set: a developer's
+ * machine, `@github/local-action`) with config_dir left at its default, where restoring would
+ * move the developer's own Claude Code login aside until a post step that may never run.
+ */
+export function keepsOwnLogin(configDirInput: string, env: NodeJS.ProcessEnv): boolean {
+  const onRunner = env.GITHUB_ACTIONS === 'true' && Boolean(env.RUNNER_TEMP)
+  return !onRunner && configDirInput.trim() === DEFAULT_CONFIG_DIR
+}
+
+/** Where to restore: config_dir, or off a runner with the default, a fresh temporary directory. */
+function restoreDir(env: NodeJS.ProcessEnv, opts: { configDir: string; asked: string }): string {
+  if (!keepsOwnLogin(opts.asked, env)) return opts.configDir
+  // Unguessable, and created 0700 by the restore (which fails on a directory someone else made).
+  const dir = path.join(os.tmpdir(), `claude-subscription-action-${randomBytes(9).toString('hex')}`)
+  core.notice(
+    `Not on a GitHub runner (GITHUB_ACTIONS=true and RUNNER_TEMP are not both set): the login is restored into ${dir} and your own ~/.claude is left alone; set config_dir to choose another folder (its absolute path to use ~/.claude itself).`
+  )
+  return dir
+}
+
 /** Plans the restore (saved for the post step before anything is written) and restores the login. */
 async function restored(
   auth: LoadedAuth,
   env: NodeJS.ProcessEnv,
-  opts: { kind: JobKind; configDir: string }
+  opts: { kind: JobKind; configDir: string; asked: string }
 ): Promise<RestorePlan> {
-  const plan = await planRestore(opts.configDir, undefined, env.RUNNER_TEMP || os.tmpdir())
+  const dir = restoreDir(env, opts)
+  const plan = await planRestore(dir, undefined, env.RUNNER_TEMP || os.tmpdir())
   if (plan.divertedFrom) {
     core.notice(
       `${plan.divertedFrom} holds another run's login (a self-hosted runner with a shared HOME): this run restores into ${plan.configDir} instead, and leaves the other one alone.`

@@ -174,6 +174,16 @@ function describeWrite(method: string, args: readonly unknown[]): string {
   }
 }
 
+/**
+ * A token later steps may use as `CLAUDE_CODE_OAUTH_TOKEN`: an access token or setup-token (also
+ * the claude_auth input when it is a bare token of that shape); never a refresh token, an API key,
+ * a GitHub token or a bundle.
+ */
+function isLoginToken(secret: KnownSecret): boolean {
+  if (['access token', 'setup-token', 'OAuth token'].includes(secret.kind)) return true
+  return secret.kind === 'claude_auth' && /^sk-ant-oat\d{2}-[A-Za-z0-9_-]+$/.test(secret.value)
+}
+
 /** The sentence the step fails with. */
 function leakMessage(write: string, leak: Leak): string {
   const form = leak.form ? ` (${leak.form})` : ''
@@ -221,6 +231,23 @@ export class OutboundGuard {
     const leak = text === '' ? undefined : findLeak(text, this.secrets())
     if (!leak) return true
     this.hit ??= new SecretLeakError(leakMessage(what, leak))
+    return false
+  }
+
+  /**
+   * For the one output meant to carry the login (setup mode's `oauth_token`, for later steps):
+   * true when `text` is empty or exactly the access token or setup-token this run knows, and so
+   * masks. Anything else (a refresh token, a GitHub token, the bundle, a token with text around
+   * it, a value the run never masked) is withheld and trips the guard. Every other output, the
+   * summary and every GitHub write are still checked against that token by `allows` and `check`.
+   */
+  allowsLoginToken(text: string): boolean {
+    if (text === '') return true
+    const secret = this.secrets().find(s => s.value === text)
+    if (secret && isLoginToken(secret)) return true
+    this.hit ??= new SecretLeakError(
+      `The outbound guard withheld the output oauth_token: it may carry only the login's access token or setup-token, and it held ${secret ? describeKnown(secret) : 'a value this run never masked'}.`
+    )
     return false
   }
 

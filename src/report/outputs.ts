@@ -8,7 +8,7 @@ import { hoursUntil, iso } from '../time.js'
 
 type Conclusion = 'success' | 'failure' | 'skipped'
 
-/** Every output name of action.yml. */
+/** Every output name of action.yml but `oauth_token` (set only by `Outputs.loginToken`). */
 type OutputName =
   | 'conclusion'
   | 'skip_reason'
@@ -38,6 +38,8 @@ type OutputName =
  */
 export interface PublishCheck {
   allows(what: string, text: string): boolean
+  /** The check of `oauth_token`, the one output that carries a token on purpose. */
+  allowsLoginToken(text: string): boolean
 }
 
 /**
@@ -46,7 +48,7 @@ export interface PublishCheck {
  * an output holding a secret is set empty instead.
  */
 export class Outputs {
-  readonly values: Partial<Record<OutputName, string>> = {}
+  readonly values: Partial<Record<OutputName | 'oauth_token', string>> = {}
 
   constructor(private readonly check?: PublishCheck) {}
 
@@ -55,6 +57,19 @@ export class Outputs {
     if (this.check && !this.check.allows(`the output ${name}`, text)) text = ''
     this.values[name] = text
     core.setOutput(name, text)
+  }
+
+  /**
+   * `oauth_token` (setup mode): the login's access token or setup-token for later steps, for
+   * example claude-code-action's `claude_code_oauth_token`. The only output that may carry a
+   * token, and only that one: it is masked again here, and `set` cannot write this name.
+   */
+  loginToken(token: string): void {
+    let text = token.trim()
+    if (text !== '') core.setSecret(text)
+    if (this.check && !this.check.allowsLoginToken(text)) text = ''
+    this.values.oauth_token = text
+    core.setOutput('oauth_token', text)
   }
 
   /** The auth outputs from an assessment. */
