@@ -376,6 +376,7 @@ async function exists(p) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
+/* unused harmony export run */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _auth_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8168);
 /* harmony import */ var _auth_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7404);
@@ -425,6 +426,11 @@ async function post(env = process.env) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Post step: ${err.message}`);
     }
 }
+/**
+ * The post step under the name `@github/local-action` calls (`--post src/post.ts`): `run`, as
+ * main.ts names the main step's.
+ */
+
 /**
  * Compares the refresh token on disk with the one restored: when the CLI rotated it during the run,
  * or the main step rotated it and could not store it, the login on disk is written back (or,

@@ -1941,6 +1941,16 @@ function describeWrite(method, args) {
             return `a write to GitHub (${method})`;
     }
 }
+/**
+ * A token later steps may use as `CLAUDE_CODE_OAUTH_TOKEN`: an access token or setup-token (also
+ * the claude_auth input when it is a bare token of that shape); never a refresh token, an API key,
+ * a GitHub token or a bundle.
+ */
+function isLoginToken(secret) {
+    if (['access token', 'setup-token', 'OAuth token'].includes(secret.kind))
+        return true;
+    return secret.kind === 'claude_auth' && /^sk-ant-oat\d{2}-[A-Za-z0-9_-]+$/.test(secret.value);
+}
 /** The sentence the step fails with. */
 function leakMessage(write, leak) {
     const form = leak.form ? ` (${leak.form})` : '';
@@ -1988,6 +1998,22 @@ class OutboundGuard {
         if (!leak)
             return true;
         this.hit ??= new _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .SecretLeakError */ .q2(leakMessage(what, leak));
+        return false;
+    }
+    /**
+     * For the one output meant to carry the login (setup mode's `oauth_token`, for later steps):
+     * true when `text` is empty or exactly the access token or setup-token this run knows, and so
+     * masks. Anything else (a refresh token, a GitHub token, the bundle, a token with text around
+     * it, a value the run never masked) is withheld and trips the guard. Every other output, the
+     * summary and every GitHub write are still checked against that token by `allows` and `check`.
+     */
+    allowsLoginToken(text) {
+        if (text === '')
+            return true;
+        const secret = this.secrets().find(s => s.value === text);
+        if (secret && isLoginToken(secret))
+            return true;
+        this.hit ??= new _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .SecretLeakError */ .q2(`The outbound guard withheld the output oauth_token: it may carry only the login's access token or setup-token, and it held ${secret ? describeKnown(secret) : 'a value this run never masked'}.`);
         return false;
     }
     /** The same API, with every write checked before it reaches `api`. */
@@ -2607,6 +2633,8 @@ var src_errors = __webpack_require__(3916);
 var messages = __webpack_require__(7404);
 // EXTERNAL MODULE: ./src/claude/cancelled.ts
 var cancelled = __webpack_require__(5445);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -2852,6 +2880,7 @@ const CHECKOUT_TOKEN_WARNING = 'The workspace .git/config holds a GitHub token (
 
 
 
+
 /** config_dir, absolute; an InputError when the model could read it there. */
 function configDirOf(inputs, env) {
     return configDirFromInput(inputs.config_dir, {
@@ -2864,7 +2893,7 @@ async function prepareClaude(inputs, auth, env, opts) {
     if (isUntrusted(opts.kind) && (await checkoutLeftToken(env.GITHUB_WORKSPACE))) {
         core/* warning */.$e(CHECKOUT_TOKEN_WARNING);
     }
-    const plan = await restored(auth, env, opts);
+    const plan = await restored(auth, env, { ...opts, asked: inputs.config_dir });
     const configDir = plan.configDir;
     const { installClaude } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 2993));
     const installed = await installClaude({
@@ -2894,9 +2923,30 @@ async function prepareClaude(inputs, auth, env, opts) {
     });
     return { ...runner, version: installed.version, path: installed.path, configDir };
 }
+/** The config_dir input's default: the CLI's own folder. */
+const DEFAULT_CONFIG_DIR = '~/.claude';
+/**
+ * True off a GitHub runner (GITHUB_ACTIONS=true and RUNNER_TEMP are not both set: a developer's
+ * machine, `@github/local-action`) with config_dir left at its default, where restoring would
+ * move the developer's own Claude Code login aside until a post step that may never run.
+ */
+function keepsOwnLogin(configDirInput, env) {
+    const onRunner = env.GITHUB_ACTIONS === 'true' && Boolean(env.RUNNER_TEMP);
+    return !onRunner && configDirInput.trim() === DEFAULT_CONFIG_DIR;
+}
+/** Where to restore: config_dir, or off a runner with the default, a fresh temporary directory. */
+function restoreDir(env, opts) {
+    if (!keepsOwnLogin(opts.asked, env))
+        return opts.configDir;
+    // Unguessable, and created 0700 by the restore (which fails on a directory someone else made).
+    const dir = external_node_path_default().join(external_node_os_default().tmpdir(), `claude-subscription-action-${(0,external_node_crypto_.randomBytes)(9).toString('hex')}`);
+    core/* notice */.lm(`Not on a GitHub runner (GITHUB_ACTIONS=true and RUNNER_TEMP are not both set): the login is restored into ${dir} and your own ~/.claude is left alone; set config_dir to choose another folder (its absolute path to use ~/.claude itself).`);
+    return dir;
+}
 /** Plans the restore (saved for the post step before anything is written) and restores the login. */
 async function restored(auth, env, opts) {
-    const plan = await (0,restore/* planRestore */.q8)(opts.configDir, undefined, env.RUNNER_TEMP || external_node_os_default().tmpdir());
+    const dir = restoreDir(env, opts);
+    const plan = await (0,restore/* planRestore */.q8)(dir, undefined, env.RUNNER_TEMP || external_node_os_default().tmpdir());
     if (plan.divertedFrom) {
         core/* notice */.lm(`${plan.divertedFrom} holds another run's login (a self-hosted runner with a shared HOME): this run restores into ${plan.configDir} instead, and leaves the other one alone.`);
     }
@@ -3250,10 +3300,24 @@ async function syncTrackingIssue(github, state) {
 var jobs_prompt = __webpack_require__(4660);
 ;// CONCATENATED MODULE: ./src/jobs/setup.ts
 
-/** Says what later steps find (the CLI and the login were exported while preparing them). */
+/**
+ * The token a later step may use as `CLAUDE_CODE_OAUTH_TOKEN`: the access token after any refresh
+ * (an oauth login), or the setup-token; empty for an API key, which has none.
+ */
+function loginTokenOf(auth) {
+    const login = auth.login;
+    if (!login)
+        return '';
+    return login.kind === 'setup-token' ? login.token : login.credentials.claudeAiOauth.accessToken;
+}
+/**
+ * Says what later steps find (the CLI and the login were exported while preparing them), and sets
+ * `oauth_token` for steps that take a token instead (claude-code-action).
+ */
 async function runSetup(ctx) {
     const a = ctx.auth.assessment;
     const { claude } = ctx;
+    ctx.outputs.loginToken(loginTokenOf(ctx.auth));
     ctx.summary.table([
         ['Mode', 'setup'],
         ['Claude Code', `${claude.version} at ${claude.path}`],
@@ -3371,6 +3435,20 @@ class Outputs {
             text = '';
         this.values[name] = text;
         core/* setOutput */.uH(name, text);
+    }
+    /**
+     * `oauth_token` (setup mode): the login's access token or setup-token for later steps, for
+     * example claude-code-action's `claude_code_oauth_token`. The only output that may carry a
+     * token, and only that one: it is masked again here, and `set` cannot write this name.
+     */
+    loginToken(token) {
+        let text = token.trim();
+        if (text !== '')
+            core/* setSecret */.Pq(text);
+        if (this.check && !this.check.allowsLoginToken(text))
+            text = '';
+        this.values.oauth_token = text;
+        core/* setOutput */.uH('oauth_token', text);
     }
     /** The auth outputs from an assessment. */
     auth(a, now = Date.now()) {
