@@ -4,6 +4,8 @@
  * repositories that refresh for themselves, none within one repository's concurrency group.
  */
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { simulate, type ModelConfig } from '../../scripts/simulate-rotation/model.js'
 import { layOutRuns, seededRandom, type Timing } from '../../scripts/simulate-rotation/schedule.js'
 import {
@@ -255,5 +257,11 @@ describe('simulate-rotation: the model as a whole', () => {
     expect(out).toContain('| 2 | rotator every 1h, min_validity 5h; consumers refresh: never')
     expect(main(['--refresh', 'sometimes'], () => undefined)).toBe(2)
     expect(main(['--every', 'soon'], () => undefined)).toBe(2)
+  })
+
+  it('docs/organisation.md shows exactly the figures --table prints', () => {
+    const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
+    const doc = readFileSync(path.join(root, 'docs', 'organisation.md'), 'utf8')
+    expect(doc).toContain(comparison(DEFAULT_SCENARIO))
   })
 })
