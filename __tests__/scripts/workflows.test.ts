@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { RECOMMENDED } from '../../scripts/simulate-rotation/strategies.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
 const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
@@ -172,11 +173,11 @@ function undeclared(text: string): string[] {
   return problems
 }
 
-/** The caller example in the reusable workflow's leading comment, uncommented. */
-function callerExample(text: string): string {
+/** An example in a reusable workflow's leading comment (`# --- caller example ---`), uncommented. */
+function callerExample(text: string, which = 'caller'): string {
   const lines = text.split('\n')
-  const start = findLine(lines, /^# --- caller example ---$/)
-  const end = findLine(lines, /^# --- end of caller example ---$/, start)
+  const start = findLine(lines, new RegExp(`^# --- ${which} example[^-]*---$`))
+  const end = findLine(lines, new RegExp(`^# --- end of ${which} example ---$`), start)
   expect(start).toBeGreaterThanOrEqual(0)
   expect(end).toBeGreaterThan(start)
   return `${lines
@@ -200,12 +201,13 @@ jobs:
 `
 
 describe('the example workflows', () => {
-  it('are the five the README describes', () => {
+  it('are the six the README describes', () => {
     expect(files).toEqual([
       'claude-auth-health.yml',
       'claude-reusable.yml',
       'claude-review-forks.yml',
       'claude-review.yml',
+      'claude-rotate.yml',
       'claude-triage.yml'
     ])
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
@@ -305,10 +307,9 @@ describe('the example workflows', () => {
       const group = /concurrency:\n\s+group: (.+)\n\s+cancel-in-progress: false\n/.exec(text)
       expect({ name, group: group?.[1] }).toEqual({
         name,
-        group:
-          name === 'claude-reusable.yml'
-            ? 'claude-auth-${{ inputs.auth_secret_name }}'
-            : 'claude-auth-CLAUDE_AUTH'
+        group: ['claude-reusable.yml', 'claude-rotate.yml'].includes(name)
+          ? 'claude-auth-${{ inputs.auth_secret_name }}'
+          : 'claude-auth-CLAUDE_AUTH'
       })
       expect(text).not.toMatch(/cancel-in-progress: true/)
     }
@@ -396,6 +397,56 @@ describe('the example workflows', () => {
     expect(caller).not.toMatch(/concurrency:/)
   })
 
+  it('rotate: workflow_call, mode health with a live call and refresh auto, the simulated min_validity, org write-back', async () => {
+    const text = source('claude-rotate.yml')
+    const lines = text.split('\n')
+    const call = findLine(lines, /^ {2}workflow_call:$/)
+    expect(call).toBeGreaterThan(0)
+    const inputs = childKeys(lines, findLine(lines, /^ {4}inputs:$/, call)).keys
+    expect(inputs).toEqual(
+      expect.arrayContaining(['auth_secret_name', 'auth_secret_org', 'min_validity'])
+    )
+    expect(childKeys(lines, findLine(lines, /^ {4}secrets:$/, call)).keys).toEqual([
+      'CLAUDE_AUTH',
+      'CLAUDE_SECRETS_TOKEN'
+    ])
+    // The default is the schedule npm run simulate-rotation chose (docs/organisation.md).
+    const hours = RECOMMENDED.rotator?.minValidityMin ?? 0
+    expect(text).toMatch(
+      new RegExp(`\\n {6}min_validity:\\n(\\s+.*\\n)*?\\s+default: ${hours / 60}h\\n`)
+    )
+    const step = stepsOf(text).find(s => isAction(s.uses))
+    expect(step?.uses).toBe(PUBLISHED)
+    for (const [key, value] of [
+      ['mode', 'health'],
+      ['live_check', "'true'"],
+      ['refresh', 'auto'],
+      ['secrets_token', '${{ secrets.CLAUDE_SECRETS_TOKEN }}'],
+      ['auth_secret_org', '${{ inputs.auth_secret_org }}'],
+      ['auth_secret_name', '${{ inputs.auth_secret_name }}'],
+      ['min_validity', '${{ inputs.min_validity }}']
+    ]) {
+      expect(text).toContain(`\n          ${key}: ${value}\n`)
+    }
+
+    const caller = callerExample(text)
+    const every = RECOMMENDED.rotator?.everyMin ?? 0
+    expect(every).toBe(60)
+    expect(caller).toMatch(/- cron: '\d+ \* \* \* \*'/)
+    expect(caller).toMatch(/\n\s+uses: .*\/\.github\/workflows\/claude-rotate\.yml@v1\n/)
+    const consumer = callerExample(text, 'consumer')
+    expect(consumer).toMatch(/\n\s+refresh: never\b/)
+    expect(consumer).not.toMatch(/secrets_token:/)
+    for (const [name, example] of [
+      ['rotator.yml', caller],
+      ['consumer.yml', consumer]
+    ] as const) {
+      const findings = await lint(example, `.github/workflows/${name}`)
+      expect(findings.map(f => `${name}:${f.line}:${f.column}: ${f.message}`)).toEqual([])
+      expect({ name, undeclared: undeclared(example) }).toEqual({ name, undeclared: [] })
+    }
+  })
+
   it('every checkout in the examples and the README sets persist-credentials: false', () => {
     const sources: Array<[string, string]> = [
       ...files.map((n): [string, string] => [n, source(n)]),
@@ -405,7 +456,9 @@ describe('the example workflows', () => {
           block
         ])
       ),
-      ['claude-reusable.yml caller example', callerExample(source('claude-reusable.yml'))]
+      ['claude-reusable.yml caller example', callerExample(source('claude-reusable.yml'))],
+      ['claude-rotate.yml caller example', callerExample(source('claude-rotate.yml'))],
+      ['claude-rotate.yml consumer example', callerExample(source('claude-rotate.yml'), 'consumer')]
     ]
     let checked = 0
     for (const [name, text] of sources) {

@@ -8,6 +8,8 @@
  *   npm run bench                          # print the report (markdown) to stdout
  *   npm run bench -- --runs 5              # timed series of 5 runs each (default 9)
  *   npm run bench -- --write-docs          # also write docs/benchmarks.md
+ *   npm run bench -- --only probe          # only the usage ceiling probe (with --write-docs: only
+ *                                          # its section of docs/benchmarks.md is replaced)
  *
  * Speed is measured here, never asserted: this is not part of `npm test`.
  */
@@ -37,6 +39,13 @@ import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE, DIST, NODE, ROOT, Runner, type StepResult } from '../../__fixtures__/runner.js'
 import { platformSuffix } from '../../src/claude/install.js'
 import { benchCache, type CacheFigures } from './cache.js'
+import {
+  benchProbe,
+  probeSummary,
+  renderProbe,
+  type ProbeDeps,
+  type ProbeFigures
+} from './probe.js'
 import {
   benchPlacement,
   PLACEMENT_METHOD,
@@ -70,9 +79,11 @@ const PR = 12
 interface Options {
   runs: number
   writeDocs: boolean
+  /** Run one part only. */
+  only?: 'probe'
 }
 
-const USAGE = 'Usage: npm run bench -- [--runs N] [--write-docs]'
+const USAGE = 'Usage: npm run bench -- [--runs N] [--write-docs] [--only probe]'
 
 class UsageError extends Error {}
 
@@ -81,7 +92,11 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     if (arg === '--write-docs') opts.writeDocs = true
-    else if (arg === '--runs' || arg.startsWith('--runs=')) {
+    else if (arg === '--only') {
+      const part = argv[++i]
+      if (part !== 'probe') throw new UsageError(`--only takes probe, not ${part ?? 'nothing'}.`)
+      opts.only = part
+    } else if (arg === '--runs' || arg.startsWith('--runs=')) {
       const value = arg === '--runs' ? argv[++i] : arg.slice('--runs='.length)
       const n = Number(value)
       if (!Number.isInteger(n) || n < 1 || n > 100) {
@@ -750,6 +765,7 @@ interface Report {
   health: HealthFigures
   prompt: PromptFigures
   review: ReviewFigures
+  probe: ProbeFigures
   cache: CacheFigures
   placement: PlacementFigures
   rssMethod: string
@@ -960,7 +976,9 @@ function renderTables(r: Report): string {
     `SHA-256 of the restored binary (the check the action makes of a cache hit): ` +
       `${ms(median(c.sha256Ms))} (${range(c.sha256Ms, ms)}).`,
     '',
-    renderPlacement(r.placement, table)
+    renderPlacement(r.placement, table),
+    '',
+    renderProbe(r.probe, table, median)
   ].join('\n')
 }
 
@@ -1040,6 +1058,7 @@ function renderDocs(r: Report): string {
     `- GitHub writes per review: ${writes.join(' or ')} with 1, 5 and 10 inline comments (one ` +
       'review carrying every comment, plus the sticky summary comment).',
     placementSummary(r.placement),
+    probeSummary(r.probe, median),
     '',
     '## How it is measured',
     '',
@@ -1128,6 +1147,47 @@ function cleanupSync(): void {
   tempDirs.clear()
 }
 
+function probeDeps(api: MockAnthropic, proxy: RefusingProxy): ProbeDeps {
+  return { api, newRunner, dropRunner, env: () => mockEnv(api, proxy), expectStep }
+}
+
+const PROBE_HEADING = '### Cost of the usage ceiling probe'
+
+/**
+ * `--only probe`: the probe's figures alone. With --write-docs only that section of
+ * docs/benchmarks.md is replaced (or added at the end), saying when and where it was measured,
+ * since the rest of the page comes from another run.
+ */
+async function onlyProbe(options: Options, machine: string): Promise<void> {
+  const api = await startMockAnthropic()
+  const proxy = await startRefusingProxy()
+  try {
+    const load = os.loadavg()[0] ?? 0
+    const f = await benchProbe(options.runs, probeDeps(api, proxy))
+    const section = [
+      renderProbe(f, table, median),
+      '',
+      `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --only probe\` on ` +
+        `${machine}; 1-minute load ${load.toFixed(2)} at the start (\`scripts/bench/probe.ts\`).`
+    ].join('\n')
+    process.stdout.write(`${section}\n`)
+    if (!options.writeDocs) return
+    const doc = await fs.readFile(DOCS_FILE, 'utf8')
+    const at = doc.indexOf(PROBE_HEADING)
+    const next = at < 0 ? -1 : doc.slice(at + 1).search(/^#{2,3} /m)
+    const updated =
+      at < 0
+        ? `${doc.trimEnd()}\n\n${section}\n`
+        : `${doc.slice(0, at)}${section}\n${next < 0 ? '' : `\n${doc.slice(at + 1 + next)}`}`
+    await fs.writeFile(DOCS_FILE, updated)
+    log(`wrote the probe section of ${path.relative(ROOT, DOCS_FILE)}`)
+  } finally {
+    await api.close()
+    await proxy.close()
+    cleanupSync()
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
   for (const [what, file, fix] of [
@@ -1148,6 +1208,7 @@ async function main(): Promise<void> {
     `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
     `${os.type()} ${os.release()}, Node ${nodeVersion}, Claude CLI ${cli}`
 
+  if (options.only === 'probe') return onlyProbe(options, machine)
   const dist = await distRevision()
   const distStamp = (await fs.stat(DIST)).mtimeMs
   const probe = await rssProbe()
@@ -1160,6 +1221,8 @@ async function main(): Promise<void> {
     const prompt = await benchPrompt(options.runs, api, proxy)
     log('review: 5 runs with the real CLI')
     const review = await benchReview(api, proxy)
+    log(`probe: ${options.runs} runs each of a review, a review with usage_ceiling, a ceiling skip`)
+    const probeFigures = await benchProbe(options.runs, probeDeps(api, proxy))
     const cacheRuns = Math.min(CACHE_RUNS, options.runs)
     log(`cache: ${cacheRuns} saves and restores of each layout`)
     const cache = await benchCache({
@@ -1185,6 +1248,7 @@ async function main(): Promise<void> {
       health,
       prompt,
       review,
+      probe: probeFigures,
       cache,
       placement,
       rssMethod: 'ru_maxrss via a NODE_OPTIONS preload writing process.resourceUsage().maxRSS',

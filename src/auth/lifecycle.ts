@@ -6,6 +6,7 @@
  */
 import * as core from '@actions/core'
 import type { Inputs } from '../inputs.js'
+import { formatSpan } from '../time.js'
 import {
   buildBundle,
   CredentialsSchema,
@@ -16,6 +17,7 @@ import {
 import { isWiped } from './credentials.js'
 import { AuthError } from './errors.js'
 import { maskToken, type LoadedAuth } from './load.js'
+import { rotatorPointer } from './messages.js'
 import { refreshLogin, shouldRefresh, type RefreshMode } from './refresh.js'
 import type { PublicKeyAnswer } from './secrets.js'
 import { describeTarget, type SecretTarget } from './target.js'
@@ -94,6 +96,11 @@ export async function refreshIfNeeded(
     if (cannotWrite) decision = { refresh: false, reason: cannotWrite }
   }
   if (!decision.refresh) {
+    if (auth.assessment.needsRefresh && opts.refresh === 'never') {
+      // A login nobody but a rotator refreshes: point at the rotator (docs/organisation.md).
+      const reason = auth.assessment.reason ?? 'The access token cannot last min_validity.'
+      throw new AuthError(rotatorPointer(reason, span(opts.assess.minValidityMs)), 'expired')
+    }
     if (auth.assessment.needsRefresh) {
       throw new AuthError(`${auth.assessment.reason ?? ''} ${decision.reason}`.trim(), 'expired')
     }
@@ -233,6 +240,11 @@ export async function writeBackLogin(
       writeBackProblem: (err as Error).message
     }
   }
+}
+
+/** A span as an input writes it: `3h`, `30m`, `1h 30m`. */
+function span(ms: number): string {
+  return formatSpan(ms).replace(/^(\d+h) 0m$/, '$1')
 }
 
 /** What a write-back did. */

@@ -12,11 +12,30 @@ export interface ReauthContext {
 
 const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action'
 
-/** The troubleshooting page of the docs, on the action's own repository. */
-export function troubleshootingUrl(env: NodeJS.ProcessEnv = process.env): string {
+/** A page of the docs (`troubleshooting.md`), on the action's own repository. */
+function docsUrl(page: string, env: NodeJS.ProcessEnv): string {
   const server = env.GITHUB_SERVER_URL || 'https://github.com'
   const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO
-  return `${server}/${repo}/blob/main/docs/troubleshooting.md`
+  return `${server}/${repo}/blob/main/docs/${page}`
+}
+
+/** The troubleshooting page of the docs, on the action's own repository. */
+export function troubleshootingUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return docsUrl('troubleshooting.md', env)
+}
+
+/**
+ * The sentence for a job on `refresh: never` whose access token cannot last its min_validity: such
+ * a login is kept fresh by one scheduled rotator (docs/organisation.md), so that is where to look.
+ * `reason` is the assessment's sentence; `minValidity` this job's, as the input writes it.
+ */
+export function rotatorPointer(
+  reason: string,
+  minValidity: string,
+  env: NodeJS.ProcessEnv = process.env
+): string {
+  const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO
+  return `${reason.replace(/\.$/, '')}, and refresh is "never": this login is rotated by a scheduled rotator (the reusable workflow ${repo}/.github/workflows/claude-rotate.yml, see ${docsUrl('organisation.md', env)}), so check that the rotator runs and that its min_validity is longer than this job's (${minValidity}) plus the rotator's interval.`
 }
 
 /** The numbered steps that get a working login back into the secret. */
