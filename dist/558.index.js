@@ -10,26 +10,30 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   loginFromFile: () => (/* binding */ loginFromFile),
 /* harmony export */   refreshIfNeeded: () => (/* binding */ refreshIfNeeded),
 /* harmony export */   staleWarning: () => (/* binding */ staleWarning),
-/* harmony export */   tokenHash: () => (/* reexport safe */ _state_js__WEBPACK_IMPORTED_MODULE_7__.Iq),
+/* harmony export */   tokenHash: () => (/* reexport safe */ _state_js__WEBPACK_IMPORTED_MODULE_8__.Iq),
 /* harmony export */   writeAccess: () => (/* binding */ writeAccess),
 /* harmony export */   writeBackConfig: () => (/* binding */ writeBackConfig),
 /* harmony export */   writeBackLogin: () => (/* binding */ writeBackLogin)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5887);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8168);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5439);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9232);
-/* harmony import */ var _refresh_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9893);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9321);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7218);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2462);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9834);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5887);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8168);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5439);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9232);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7404);
+/* harmony import */ var _refresh_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9893);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9321);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7218);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2462);
 /**
  * The login's lifecycle around a run: refresh before the run when the access token cannot last
  * `min_validity` (and only when the rotated login can be written back), write the rotated login
  * back to the secret, and tell when another run rotated the secret first. Octokit and libsodium
  * are loaded only when a secret is actually read or written.
  */
+
+
 
 
 
@@ -68,7 +72,7 @@ async function refreshIfNeeded(auth, opts) {
     if (!login || login.kind !== 'oauth')
         return unchanged;
     const canWriteBack = opts.writeBack.secretsToken !== '';
-    let decision = (0,_refresh_js__WEBPACK_IMPORTED_MODULE_5__/* .shouldRefresh */ .Xl)(auth.assessment, { refresh: opts.refresh, canWriteBack });
+    let decision = (0,_refresh_js__WEBPACK_IMPORTED_MODULE_6__/* .shouldRefresh */ .Xl)(auth.assessment, { refresh: opts.refresh, canWriteBack });
     let cannotWrite;
     if (decision.refresh && canWriteBack) {
         // A refresh rotates the stored refresh token away: make sure the new one can be stored first.
@@ -77,8 +81,13 @@ async function refreshIfNeeded(auth, opts) {
             decision = { refresh: false, reason: cannotWrite };
     }
     if (!decision.refresh) {
+        if (auth.assessment.needsRefresh && opts.refresh === 'never') {
+            // A login nobody but a rotator refreshes: point at the rotator (docs/organisation.md).
+            const reason = auth.assessment.reason ?? 'The access token cannot last min_validity.';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l((0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .rotatorPointer */ .Fl)(reason, span(opts.assess.minValidityMs)), 'expired');
+        }
         if (auth.assessment.needsRefresh) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AuthError */ .l(`${auth.assessment.reason ?? ''} ${decision.reason}`.trim(), 'expired');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(`${auth.assessment.reason ?? ''} ${decision.reason}`.trim(), 'expired');
         }
         if (cannotWrite)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(cannotWrite);
@@ -87,8 +96,8 @@ async function refreshIfNeeded(auth, opts) {
     if (!canWriteBack)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(decision.reason);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Refreshing the login: ${decision.reason}`);
-    const fresh = await (0,_refresh_js__WEBPACK_IMPORTED_MODULE_5__/* .refreshLogin */ .B)(login, { onToken: _load_js__WEBPACK_IMPORTED_MODULE_4__.maskToken });
-    const assessment = (0,_validate_js__WEBPACK_IMPORTED_MODULE_6__/* .assessLogin */ .Gm)(fresh, opts.assess);
+    const fresh = await (0,_refresh_js__WEBPACK_IMPORTED_MODULE_6__/* .refreshLogin */ .B)(login, { onToken: _load_js__WEBPACK_IMPORTED_MODULE_5__.maskToken });
+    const assessment = (0,_validate_js__WEBPACK_IMPORTED_MODULE_7__/* .assessLogin */ .Gm)(fresh, opts.assess);
     const next = { ...auth, login: fresh, assessment };
     if (!canWriteBack) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(staleWarning(opts.writeBack));
@@ -126,7 +135,7 @@ function writeAccess(answer, target) {
         case 404:
             return {
                 ok: false,
-                why: `GitHub answered 404${said}: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .describeTarget */ .f)(target)} does not exist or the token cannot see it`
+                why: `GitHub answered 404${said}: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .describeTarget */ .f)(target)} does not exist or the token cannot see it`
             };
         default:
             return {
@@ -156,7 +165,7 @@ async function cannotWriteReason(cfg) {
     const access = writeAccess(await secrets.probePublicKey(octokit, target), target);
     if (access.ok)
         return undefined;
-    return `The login is not refreshed, because secrets_token cannot write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .describeTarget */ .f)(target)}'s secret ${cfg.secretName}: ${access.why}; a refresh would leave the stored secret with a dead refresh token.`;
+    return `The login is not refreshed, because secrets_token cannot write ${(0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .describeTarget */ .f)(target)}'s secret ${cfg.secretName}: ${access.why}; a refresh would leave the stored secret with a dead refresh token.`;
 }
 /** Octokit for secrets_token, and the secrets module (libsodium): loaded on first use. */
 async function secretsClient(cfg) {
@@ -168,7 +177,7 @@ async function secretsClient(cfg) {
 }
 /** The warning when a rotated login cannot be stored: the secret now holds a dead refresh token. */
 function staleWarning(cfg) {
-    return `The login was rotated, but without secrets_token it cannot be written back: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .describeTarget */ .f)(secretTarget(cfg))}'s secret ${cfg.secretName} now holds a refresh token that no longer works, and the next run will fail. Set secrets_token (a token that may write Actions secrets) so the action stores rotated logins, or use a setup-token, which never rotates.`;
+    return `The login was rotated, but without secrets_token it cannot be written back: ${(0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .describeTarget */ .f)(secretTarget(cfg))}'s secret ${cfg.secretName} now holds a refresh token that no longer works, and the next run will fail. Set secrets_token (a token that may write Actions secrets) so the action stores rotated logins, or use a setup-token, which never rotates.`;
 }
 /**
  * Writes a rotated login back as a new bundle (`generation`, `source: "refresh"`). Never writes a
@@ -176,7 +185,7 @@ function staleWarning(cfg) {
  * @returns whether the secret was written, and when not, one sentence saying why.
  */
 async function writeBackLogin(login, generation, cfg, startedAt) {
-    if (login.kind === 'oauth' && (0,_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .isWiped */ .IO)(login.credentials.claudeAiOauth)) {
+    if (login.kind === 'oauth' && (0,_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .isWiped */ .IO)(login.credentials.claudeAiOauth)) {
         return {
             stored: false,
             writeBackProblem: 'the CLI wiped the login (a refused refresh), so there is nothing to write back.'
@@ -191,11 +200,11 @@ async function writeBackLogin(login, generation, cfg, startedAt) {
         if (updatedAt && startedAt && Date.parse(updatedAt) > Date.parse(startedAt)) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The secret ${cfg.secretName} was changed at ${updatedAt}, after this run started: another run rotated the same login. Give every job that uses it one concurrency group (see the README) so two runs never hold the same login.`);
         }
-        const bundle = (0,_bundle_js__WEBPACK_IMPORTED_MODULE_1__.buildBundle)(login, { source: 'refresh', generation });
-        const value = (0,_bundle_js__WEBPACK_IMPORTED_MODULE_1__.encodeBundle)(bundle);
+        const bundle = (0,_bundle_js__WEBPACK_IMPORTED_MODULE_2__.buildBundle)(login, { source: 'refresh', generation });
+        const value = (0,_bundle_js__WEBPACK_IMPORTED_MODULE_2__.encodeBundle)(bundle);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
         const how = await secrets.writeSecret(octokit, target, cfg.secretName, value);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote the rotated login back to ${(0,_target_js__WEBPACK_IMPORTED_MODULE_8__/* .describeTarget */ .f)(target)} (secret ${cfg.secretName} ${how}, generation ${generation}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote the rotated login back to ${(0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .describeTarget */ .f)(target)} (secret ${cfg.secretName} ${how}, generation ${generation}).`);
         return { stored: true };
     }
     catch (err) {
@@ -205,9 +214,13 @@ async function writeBackLogin(login, generation, cfg, startedAt) {
         };
     }
 }
+/** A span as an input writes it: `3h`, `30m`, `1h 30m`. */
+function span(ms) {
+    return (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSpan */ .QA)(ms).replace(/^(\d+h) 0m$/, '$1');
+}
 /** The oauth login as it stands in the credentials file after the run, or undefined. */
 function loginFromFile(base, file) {
-    const parsed = _bundle_js__WEBPACK_IMPORTED_MODULE_1__.CredentialsSchema.safeParse(file);
+    const parsed = _bundle_js__WEBPACK_IMPORTED_MODULE_2__.CredentialsSchema.safeParse(file);
     return parsed.success ? { ...base, credentials: parsed.data } : undefined;
 }
 

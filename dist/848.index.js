@@ -572,17 +572,31 @@ function primaryToken(from) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ rotatorPointer),
 /* harmony export */   PS: () => (/* binding */ reauthBlock),
 /* harmony export */   Tu: () => (/* binding */ authFailure)
 /* harmony export */ });
 /* unused harmony export troubleshootingUrl */
 /** The one place that words auth failures: one sentence, then the same re-auth block. */
 const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action';
-/** The troubleshooting page of the docs, on the action's own repository. */
-function troubleshootingUrl(env = process.env) {
+/** A page of the docs (`troubleshooting.md`), on the action's own repository. */
+function docsUrl(page, env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO;
-    return `${server}/${repo}/blob/main/docs/troubleshooting.md`;
+    return `${server}/${repo}/blob/main/docs/${page}`;
+}
+/** The troubleshooting page of the docs, on the action's own repository. */
+function troubleshootingUrl(env = process.env) {
+    return docsUrl('troubleshooting.md', env);
+}
+/**
+ * The sentence for a job on `refresh: never` whose access token cannot last its min_validity: such
+ * a login is kept fresh by one scheduled rotator (docs/organisation.md), so that is where to look.
+ * `reason` is the assessment's sentence; `minValidity` this job's, as the input writes it.
+ */
+function rotatorPointer(reason, minValidity, env = process.env) {
+    const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO;
+    return `${reason.replace(/\.$/, '')}, and refresh is "never": this login is rotated by a scheduled rotator (the reusable workflow ${repo}/.github/workflows/claude-rotate.yml, see ${docsUrl('organisation.md', env)}), so check that the rotator runs and that its min_validity is longer than this job's (${minValidity}) plus the rotator's interval.`;
 }
 /** The numbered steps that get a working login back into the secret. */
 function reauthBlock(ctx, env = process.env) {
