@@ -94,6 +94,14 @@ describe('usage_ceiling', () => {
     expect(m[0]).toBe('claude-haiku-4-5')
     expect(m.slice(1)).toContain('claude-sonnet-4-5')
     expect(world.gh.writes().length).toBeGreaterThan(0)
+    // The probe is spent from the same allowance: `tokens` counts it with the review's run.
+    // (The mock reports 12 in and 8 out for each of the two runs.)
+    expect(JSON.parse(main.outputs.tokens ?? '')).toEqual({
+      input: 24,
+      output: 16,
+      cache_read: 0,
+      cache_creation: 0
+    })
   })
 
   it('no ceiling: no probe request', async () => {

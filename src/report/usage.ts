@@ -2,7 +2,7 @@
  * The subscription's usage in the outputs (`usage`, `tokens`) and in words for the job summary:
  * "5-hour window: 73 % used, resets 14:00 UTC".
  */
-import type { Tokens, UsageState } from '../claude/usage.js'
+import { sumTokens, type Tokens, type UsageState } from '../claude/usage.js'
 import { iso } from '../time.js'
 import type { Outputs } from './outputs.js'
 
@@ -44,10 +44,21 @@ export function tokensJson(t: Tokens | undefined): string {
   return t ? JSON.stringify(t) : ''
 }
 
-/** Sets the `usage` and `tokens` outputs. */
+/** What the step has spent and seen so far, per Outputs (one per step). */
+const seen = new WeakMap<Outputs, { tokens?: Tokens; usage?: UsageState }>()
+
+/**
+ * Sets the `usage` and `tokens` outputs after a run. Every run of the step is spent from the same
+ * allowance (the usage_ceiling probe, the job, deferred items taken up), so `tokens` is their sum
+ * and `usage` the latest report.
+ */
 export function setUsageOutputs(outputs: Outputs, u?: UsageState, t?: Tokens): void {
-  outputs.set('usage', usageJson(u))
-  outputs.set('tokens', tokensJson(t))
+  const before = seen.get(outputs) ?? {}
+  const tokens = sumTokens([before.tokens, t])
+  const usage = reported(u) ? u : before.usage
+  seen.set(outputs, { ...(tokens ? { tokens } : {}), ...(usage ? { usage } : {}) })
+  outputs.set('usage', usageJson(usage))
+  outputs.set('tokens', tokensJson(tokens))
 }
 
 /** A `rateLimitType` in words: "5-hour window", "weekly window"; "usage" when none was named. */
