@@ -3784,7 +3784,13 @@ function markdownTable(header, rows) {
 /* harmony export */   sI: () => (/* binding */ tokensSentence)
 /* harmony export */ });
 /* unused harmony exports usageJson, tokensJson */
+/* harmony import */ var _claude_usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(209);
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9834);
+/**
+ * The subscription's usage in the outputs (`usage`, `tokens`) and in words for the job summary:
+ * "5-hour window: 73 % used, resets 14:00 UTC".
+ */
+
 
 const WINDOWS = {
     five_hour: '5-hour window',
@@ -3818,10 +3824,20 @@ function usageJson(u) {
 function tokensJson(t) {
     return t ? JSON.stringify(t) : '';
 }
-/** Sets the `usage` and `tokens` outputs. */
+/** What the step has spent and seen so far, per Outputs (one per step). */
+const seen = new WeakMap();
+/**
+ * Sets the `usage` and `tokens` outputs after a run. Every run of the step is spent from the same
+ * allowance (the usage_ceiling probe, the job, deferred items taken up), so `tokens` is their sum
+ * and `usage` the latest report.
+ */
 function setUsageOutputs(outputs, u, t) {
-    outputs.set('usage', usageJson(u));
-    outputs.set('tokens', tokensJson(t));
+    const before = seen.get(outputs) ?? {};
+    const tokens = (0,_claude_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .sumTokens */ .WT)([before.tokens, t]);
+    const usage = reported(u) ? u : before.usage;
+    seen.set(outputs, { ...(tokens ? { tokens } : {}), ...(usage ? { usage } : {}) });
+    outputs.set('usage', usageJson(usage));
+    outputs.set('tokens', tokensJson(tokens));
 }
 /** A `rateLimitType` in words: "5-hour window", "weekly window"; "usage" when none was named. */
 function windowName(type) {
