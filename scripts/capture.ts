@@ -546,10 +546,14 @@ async function readToken(io: CaptureIO, say: (line?: string) => void): Promise<s
       else resolve(text)
     }
     const onData = (data: Buffer | string): void => {
-      for (const ch of data.toString()) {
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish()
-        if (ch === '\u0003') return finish(new CaptureError('Cancelled.'))
-        if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1)
+      const chunk = [...data.toString()]
+      for (const [i, ch] of chunk.entries()) {
+        // A line break with more of the paste after it is a wrapped token's: kept, joined later.
+        const pastedOn = chunk.slice(i + 1).some(c => c !== '\r' && c !== '\n')
+        if ((ch === '\r' || ch === '\n') && pastedOn) text += '\n'
+        else if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish()
+        else if (ch === '\u0003') return finish(new CaptureError('Cancelled.'))
+        else if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1)
         else text += ch
       }
     }

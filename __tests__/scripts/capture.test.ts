@@ -19,7 +19,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import path from 'node:path'
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { decodeAuth, tokensOf, type Login } from '../../src/auth/bundle.js'
 import { fakeBundle, fakeCredentials, fakeToken, DAY, HOUR } from '../../__fixtures__/logins.js'
 import { main, type CaptureIO } from '../../scripts/capture.js'
@@ -367,6 +367,39 @@ describe('capture a setup-token from stdin', () => {
     expect(api.code).toBe(1)
     expect(sentences(api.stderr)).toMatch(/API key, not a setup-token/)
     expectNoTokens(api.stderr, [key])
+  })
+})
+
+describe('a setup-token pasted at a terminal (input hidden)', () => {
+  /** A stdin that is a terminal: raw mode, and the paste arriving as one chunk. */
+  function terminal(paste: string): NodeJS.ReadableStream {
+    const stdin = new PassThrough() as PassThrough & { setRawMode: (on: boolean) => void }
+    stdin.setRawMode = () => undefined
+    setImmediate(() => stdin.write(paste))
+    return stdin
+  }
+
+  it('takes a token wrapped over two lines whole, and Enter ends the paste', async () => {
+    const token = `sk-ant-oat01-FAKE-test-${'ab12'.repeat(21)}`
+    const r = await capture(['--from', 'token'], {
+      stdin: terminal(`${token.slice(0, 80)}\r${token.slice(80)}\r`),
+      stdinIsTTY: true
+    })
+    expect(r.code).toBe(0)
+    const login = await decodeAuth(r.stdout)
+    expect(login.kind === 'setup-token' && login.token).toBe(token)
+    expectNoTokens(r.stderr, [token])
+  })
+
+  it('refuses the first line alone, saying it was cut short', async () => {
+    const token = `sk-ant-oat01-FAKE-test-${'ab12'.repeat(21)}`
+    const r = await capture(['--from', 'token'], {
+      stdin: terminal(`${token.slice(0, 80)}\r`),
+      stdinIsTTY: true
+    })
+    expect(r.code).toBe(1)
+    expect(sentences(r.stderr)).toMatch(/is 80 characters, too short to be a whole setup-token/)
+    expectNoTokens(r.stderr, [token.slice(0, 80)])
   })
 })
 
