@@ -39,7 +39,7 @@ import { AuthError } from '../src/auth/errors.js'
 import { secretNameProblem } from '../src/auth/secrets.js'
 import { captureInContainer, findRepoRoot } from './capture/container.js'
 import { probe } from './capture/probe.js'
-import { judge, redact, reportLines } from './capture/report.js'
+import { judge, redact, reportLines, secretsTokenAdvice } from './capture/report.js'
 import { bundledSettings } from './capture/settings.js'
 import {
   captureConfigDir,
@@ -276,6 +276,7 @@ async function capture(
   }
 
   if (opts.out) writeOut(opts.out, secret.text, say)
+  const advice = login.kind === 'oauth' ? ['', ...secretsTokenAdvice(targets)] : []
   if (route) {
     const results = await uploadAll(targets, opts.name, secret.text, route, {
       env: io.env,
@@ -295,6 +296,7 @@ async function capture(
       `The bundle is on stdout. Store it as the ${opts.name} secret, e.g. \`gh secret set ${opts.name} --repo OWNER/REPO < file\`, or run again with --repo OWNER/REPO to upload it.`
     )
   }
+  for (const line of advice) say(line)
   return 0
 }
 

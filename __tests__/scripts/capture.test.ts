@@ -23,6 +23,7 @@ import { PassThrough, Readable } from 'node:stream'
 import { decodeAuth, tokensOf, type Login } from '../../src/auth/bundle.js'
 import { fakeBundle, fakeCredentials, fakeToken, DAY, HOUR } from '../../__fixtures__/logins.js'
 import { main, type CaptureIO } from '../../scripts/capture.js'
+import { secretsTokenAdvice } from '../../scripts/capture/report.js'
 import { useScratch } from '../../__fixtures__/scratch.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
@@ -367,6 +368,39 @@ describe('capture a setup-token from stdin', () => {
     expect(api.code).toBe(1)
     expect(sentences(api.stderr)).toMatch(/API key, not a setup-token/)
     expectNoTokens(api.stderr, [key])
+  })
+})
+
+describe('the closing lines: secrets_token for every oauth login (README, step 2b)', () => {
+  it('an oauth capture ends by saying why it needs secrets_token and the exact permission', async () => {
+    const creds = fakeCredentials({ now: NOW, loginEndsInMs: 20 * DAY })
+    const home = fakeHome({ '.credentials.json': JSON.stringify(creds) })
+    const r = await capture([], { homedir: home })
+    expect(r.code).toBe(0)
+    const tail = r.stderr.trim().split('\n').slice(-3)
+    expect(tail[0]).toMatch(
+      /^Next: this is an oauth login\. Its access token lasts about 8 hours and every refresh rotates the login, so without write-back CI can use it only for those hours\./
+    )
+    expect(tail[1]).toContain(
+      'a fine-grained personal access token with the repository permission "Secrets: Read and write", on this repository only (or a classic token with `repo`, or a GitHub App)'
+    )
+    expect(tail[2]).toContain('secrets_token: ${{ secrets.CLAUDE_SECRETS_TOKEN }}')
+  })
+
+  it('a setup-token capture does not: it never rotates', async () => {
+    const r = await capture(['--from', 'token'], { input: fakeToken('oat') })
+    expect(r.code).toBe(0)
+    expect(r.stderr).not.toContain('secrets_token')
+  })
+
+  it('names the organisation permission for an organisation secret', () => {
+    const lines = secretsTokenAdvice([{ kind: 'org', org: 'octo-org' }])
+    expect(lines[1]).toContain(
+      'organisation permission "Secrets: Read and write" (or a classic token with `admin:org`'
+    )
+    expect(secretsTokenAdvice([{ kind: 'env', repo: 'o/r', environment: 'prod' }])[1]).toContain(
+      '"Environments: Read and write" for an environment secret'
+    )
   })
 })
 
