@@ -50,6 +50,7 @@ import {
   type Captured
 } from './capture/sources.js'
 import { chooseRoute, parseTargets, uploadAll } from './capture/upload.js'
+import { VERSION } from './capture/version.js'
 
 /** Everything the tool touches outside itself, so tests can run it in-process. */
 export interface CaptureIO {
@@ -158,6 +159,7 @@ export async function main(argv: string[], partial: Partial<CaptureIO> = {}): Pr
       writeErr: s => void io.stderr.write(s)
     })
     .showHelpAfterError('(run with --help for the options)')
+    .version(VERSION, '-V, --version', 'print the version of claude-subscription-action')
     .addOption(
       new Option('--from <source>', 'where the login comes from')
         .choices(['auto', 'file', 'keychain', 'container', 'token'])
@@ -171,7 +173,7 @@ export async function main(argv: string[], partial: Partial<CaptureIO> = {}): Pr
     .option('--env <name>', 'upload to this deployment environment of each --repo')
     .option('--org <org>', 'upload an organisation secret')
     .option('--name <name>', 'the secret name', 'CLAUDE_AUTH')
-    .option('--out <file>', 'write the bundle to this file (mode 0600)')
+    .option('--out <file>', 'write the bundle to this file (mode 0600), or - for stdout')
     .option('--probe', 'make one tiny real call with the login before uploading')
     .option(
       '--with-settings',
@@ -275,7 +277,7 @@ async function capture(
     }
   }
 
-  if (opts.out) writeOut(opts.out, secret.text, say)
+  if (opts.out && opts.out !== '-') writeOut(opts.out, secret.text, say)
   const advice = login.kind === 'oauth' ? ['', ...secretsTokenAdvice(targets)] : []
   if (route) {
     const results = await uploadAll(targets, opts.name, secret.text, route, {
@@ -290,7 +292,9 @@ async function capture(
     say(
       `Done. Workflows read it with \`claude_auth: \${{ secrets.${opts.name} }}\`${opts.name === 'CLAUDE_AUTH' ? '' : ` (and auth_secret_name: ${opts.name} for write-back)`}.`
     )
-  } else if (!opts.out) {
+  }
+  // `--out -` is stdout, as for most tools; without any target the bundle goes there too.
+  if (opts.out === '-' || (!route && !opts.out)) {
     io.stdout.write(`${secret.text}\n`)
     say(
       `The bundle is on stdout. Store it as the ${opts.name} secret, e.g. \`gh secret set ${opts.name} --repo OWNER/REPO < file\`, or run again with --repo OWNER/REPO to upload it.`

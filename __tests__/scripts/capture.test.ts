@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -756,6 +757,39 @@ describe('run as a program', () => {
     expect(verify.status).toBe(0)
     expect(verify.stderr).toContain('The action will accept this bundle.')
   })
+
+  itIfBundled(
+    'dist/capture.js alone, downloaded into an empty folder: --version and --out -',
+    () => {
+      const folder = dir('download')
+      copyFileSync(bundled, path.join(folder, 'capture.js'))
+      const env = { PATH: process.env.PATH, HOME: dir('home') }
+      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        version: string
+      }
+      const version = spawnSync(process.execPath, ['capture.js', '--version'], {
+        cwd: folder,
+        encoding: 'utf8',
+        env
+      })
+      expect(version.stderr).toBe('')
+      expect(version.status).toBe(0)
+      expect(version.stdout).toBe(`${pkg.version}\n`)
+
+      const token = fakeToken('oat')
+      const out = spawnSync(process.execPath, ['capture.js', '--from', 'token', '--out', '-'], {
+        cwd: folder,
+        input: token,
+        encoding: 'utf8',
+        env
+      })
+      expect(out.status).toBe(0)
+      expect(out.stdout.trim()).toMatch(/^[A-Za-z0-9+/=]+$/)
+      expect(existsSync(path.join(folder, '-'))).toBe(false)
+      expect(out.stderr).toContain('The bundle is on stdout.')
+      expect(out.stderr).not.toContain(token)
+    }
+  )
 
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx')
   const script = path.join(ROOT, 'scripts', 'capture.ts')
