@@ -500,3 +500,98 @@ describe("the repository's own workflows", () => {
     expect(text).not.toMatch(/\n {2}(issues|pull-requests|actions|packages): write/)
   })
 })
+
+// ---- the docs and the workflows agree (issue 15: they had drifted apart) ----
+
+const DOCS = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).map(n => `docs/${n}`)]
+  .filter(n => n.endsWith('.md'))
+  .sort()
+
+/** Every workflow text a user may copy: the workflows, the caller example, the docs' yaml blocks. */
+function copyable(): Array<[string, string]> {
+  return [
+    ...allFiles.map((n): [string, string] => [n, source(n)]),
+    ['claude-reusable.yml caller example', callerExample(source('claude-reusable.yml'))],
+    ...DOCS.flatMap(doc =>
+      yamlBlocks(readFileSync(path.join(ROOT, doc), 'utf8')).map((block, i): [string, string] => [
+        `${doc} block ${i + 1}`,
+        block
+      ])
+    )
+  ]
+}
+
+/** The versions of `action` (e.g. actions/checkout) a text uses, in order. */
+const versionsOf = (text: string, action: string): string[] =>
+  [...text.matchAll(new RegExp(`${action.replace('/', '\\/')}@(v\\d+)`, 'g'))].map(
+    m => m[1] as string
+  )
+
+/** The cron lines of a text's `schedule:`. */
+const cronsOf = (text: string): string[] =>
+  [...text.matchAll(/-\s+cron:\s+'([^']+)'/g)].map(m => m[1] as string)
+
+/**
+ * True when the action's step in `text` runs under `mode: auto`: no `mode:` at all (the default),
+ * or a `mode:` whose value can be `auto` (an expression naming it).
+ */
+function autoModeStep(text: string): boolean {
+  const modes = [...text.matchAll(/\n\s+mode:\s*(.+)/g)].map(m => m[1] as string)
+  return modes.length === 0 || modes.some(m => /\bauto\b/.test(m))
+}
+
+/** The problems a set of copyable texts has: more than one version of an action, schedules. */
+function driftProblems(texts: Array<[string, string]>, healthCron: string): string[] {
+  const problems: string[] = []
+  for (const action of ['actions/checkout', 'actions/setup-node']) {
+    const versions = new Set(texts.flatMap(([, t]) => versionsOf(t, action)))
+    if (versions.size > 1) problems.push(`${action}: ${[...versions].sort().join(', ')}`)
+  }
+  for (const [name, text] of texts) {
+    const usesAction = stepsOf(text).some(st => isAction(st.uses))
+    // A schedule that reaches the action runs the health check unless the step says otherwise.
+    const health = usesAction && !/\n\s+mode: triage\b/.test(text)
+    for (const cron of cronsOf(text)) {
+      if (health && cron !== healthCron) problems.push(`${name}: health schedule '${cron}'`)
+    }
+    if (usesAction && autoModeStep(text) && !/actions\/checkout@/.test(text)) {
+      problems.push(`${name}: mode auto without actions/checkout`)
+    }
+  }
+  return problems
+}
+
+describe('the docs and the workflows agree', () => {
+  const healthCron = cronsOf(source('claude-auth-health.yml'))[0] as string
+
+  it('one actions/checkout version, one health schedule, no auto-mode snippet without a checkout', () => {
+    expect(healthCron).toMatch(/^\d+ \*\/6 \* \* \*$/)
+    const texts = copyable()
+    expect(texts.length).toBeGreaterThan(allFiles.length + 2)
+    expect(driftProblems(texts, healthCron)).toEqual([])
+    // The prose says the same: every 6 hours, never a daily health check.
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    expect(readme).toContain('every 6 hours')
+    expect(readme).not.toMatch(/daily health/i)
+  })
+
+  it('the drift check catches two checkout versions, another health schedule, and a bare auto snippet', () => {
+    const texts: Array<[string, string]> = [
+      [
+        'a',
+        `on:\n  schedule:\n    - cron: '17 6 * * *'\njobs:\n  x:\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ${PUBLISHED}\n        with:\n          claude_auth: x\n`
+      ],
+      ['b', `- uses: ${PUBLISHED}\n  with:\n    claude_auth: x\n    prompt: hi\n`],
+      ['c', `- uses: actions/checkout@v5\n- uses: ${PUBLISHED}\n  with:\n    mode: prompt\n`],
+      [
+        'd',
+        `on:\n  schedule:\n    - cron: '41 3 * * *'\njobs:\n  x:\n    steps:\n      - uses: ${PUBLISHED}\n        with:\n          mode: triage\n`
+      ]
+    ]
+    expect(driftProblems(texts, '23 */6 * * *')).toEqual([
+      'actions/checkout: v4, v5',
+      "a: health schedule '17 6 * * *'",
+      'b: mode auto without actions/checkout'
+    ])
+  })
+})
