@@ -9,7 +9,7 @@ const DAY = 24 * HOUR
 
 /** A fake token of the given kind (oat = access, ort = refresh). */
 export function fakeToken(kind: 'oat' | 'ort' | 'api' = 'oat'): string {
-  return `sk-ant-${kind}01-FAKE-test-${randomBytes(24).toString('hex')}`
+  return `sk-ant-${kind}01-FAKE-test-${randomBytes(36).toString('hex')}`
 }
 
 export interface CredOptions {

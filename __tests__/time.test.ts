@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatSpan, parseDuration } from '../src/time.js'
+import { formatSpan, parseDuration, timeLeft } from '../src/time.js'
 
 describe('parseDuration', () => {
   it.each([
@@ -25,5 +25,12 @@ describe('formatSpan', () => {
     expect(formatSpan(3 * 86_400_000 + 4 * 3_600_000)).toBe('3d 4h')
     expect(formatSpan(45 * 60_000)).toBe('45m')
     expect(formatSpan(-2 * 3_600_000)).toBe('-2h 0m')
+  })
+})
+
+describe('timeLeft', () => {
+  it('is a span ahead, and "expired … ago" once past, never negative', () => {
+    expect(timeLeft(10_000 + 3_600_000 + 120_000, 10_000)).toBe('1h 2m')
+    expect(timeLeft(10_000, 10_000 + 3_600_000 + 120_000)).toBe('expired 1h 2m ago')
   })
 })

@@ -39,7 +39,7 @@ import { AuthError } from '../src/auth/errors.js'
 import { secretNameProblem } from '../src/auth/secrets.js'
 import { captureInContainer, findRepoRoot } from './capture/container.js'
 import { probe } from './capture/probe.js'
-import { judge, redact, reportLines } from './capture/report.js'
+import { judge, redact, reportLines, secretsTokenAdvice } from './capture/report.js'
 import { bundledSettings } from './capture/settings.js'
 import {
   captureConfigDir,
@@ -50,6 +50,7 @@ import {
   type Captured
 } from './capture/sources.js'
 import { chooseRoute, parseTargets, uploadAll } from './capture/upload.js'
+import { VERSION } from './capture/version.js'
 
 /** Everything the tool touches outside itself, so tests can run it in-process. */
 export interface CaptureIO {
@@ -158,6 +159,7 @@ export async function main(argv: string[], partial: Partial<CaptureIO> = {}): Pr
       writeErr: s => void io.stderr.write(s)
     })
     .showHelpAfterError('(run with --help for the options)')
+    .version(VERSION, '-V, --version', 'print the version of claude-subscription-action')
     .addOption(
       new Option('--from <source>', 'where the login comes from')
         .choices(['auto', 'file', 'keychain', 'container', 'token'])
@@ -171,7 +173,7 @@ export async function main(argv: string[], partial: Partial<CaptureIO> = {}): Pr
     .option('--env <name>', 'upload to this deployment environment of each --repo')
     .option('--org <org>', 'upload an organisation secret')
     .option('--name <name>', 'the secret name', 'CLAUDE_AUTH')
-    .option('--out <file>', 'write the bundle to this file (mode 0600)')
+    .option('--out <file>', 'write the bundle to this file (mode 0600), or - for stdout')
     .option('--probe', 'make one tiny real call with the login before uploading')
     .option(
       '--with-settings',
@@ -275,7 +277,8 @@ async function capture(
     }
   }
 
-  if (opts.out) writeOut(opts.out, secret.text, say)
+  if (opts.out && opts.out !== '-') writeOut(opts.out, secret.text, say)
+  const advice = login.kind === 'oauth' ? ['', ...secretsTokenAdvice(targets)] : []
   if (route) {
     const results = await uploadAll(targets, opts.name, secret.text, route, {
       env: io.env,
@@ -289,12 +292,15 @@ async function capture(
     say(
       `Done. Workflows read it with \`claude_auth: \${{ secrets.${opts.name} }}\`${opts.name === 'CLAUDE_AUTH' ? '' : ` (and auth_secret_name: ${opts.name} for write-back)`}.`
     )
-  } else if (!opts.out) {
+  }
+  // `--out -` is stdout, as for most tools; without any target the bundle goes there too.
+  if (opts.out === '-' || (!route && !opts.out)) {
     io.stdout.write(`${secret.text}\n`)
     say(
       `The bundle is on stdout. Store it as the ${opts.name} secret, e.g. \`gh secret set ${opts.name} --repo OWNER/REPO < file\`, or run again with --repo OWNER/REPO to upload it.`
     )
   }
+  for (const line of advice) say(line)
   return 0
 }
 
@@ -546,10 +552,14 @@ async function readToken(io: CaptureIO, say: (line?: string) => void): Promise<s
       else resolve(text)
     }
     const onData = (data: Buffer | string): void => {
-      for (const ch of data.toString()) {
-        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish()
-        if (ch === '\u0003') return finish(new CaptureError('Cancelled.'))
-        if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1)
+      const chunk = [...data.toString()]
+      for (const [i, ch] of chunk.entries()) {
+        // A line break with more of the paste after it is a wrapped token's: kept, joined later.
+        const pastedOn = chunk.slice(i + 1).some(c => c !== '\r' && c !== '\n')
+        if ((ch === '\r' || ch === '\n') && pastedOn) text += '\n'
+        else if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish()
+        else if (ch === '\u0003') return finish(new CaptureError('Cancelled.'))
+        else if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1)
         else text += ch
       }
     }

@@ -44,6 +44,11 @@ export function formatSpan(ms: number): string {
   return `${sign}${s}s`
 }
 
+/** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
+export function timeLeft(ms: number, now: number): string {
+  return ms > now ? formatSpan(ms - now) : `expired ${formatSpan(now - ms)} ago`
+}
+
 /** ISO 8601 for an epoch-ms time. */
 export function iso(ms: number): string {
   return new Date(ms).toISOString()

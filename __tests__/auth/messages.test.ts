@@ -3,7 +3,12 @@
  * other than CLAUDE_AUTH, and the troubleshooting link built from the runner's variables.
  */
 import { describe, expect, it } from '@jest/globals'
-import { authFailure, reauthBlock, troubleshootingUrl } from '../../src/auth/messages.js'
+import {
+  authFailure,
+  reauthBlock,
+  SECRETS_TOKEN_FIX,
+  troubleshootingUrl
+} from '../../src/auth/messages.js'
 
 const ENV = {} as NodeJS.ProcessEnv
 const DEFAULT_URL =
@@ -105,5 +110,17 @@ describe('authFailure', () => {
     const text = authFailure('The login was revoked.', ctx, ENV)
     expect(text).toBe(`The login was revoked.\n\n${reauthBlock(ctx, ENV)}`)
     expect(text.split('\n')[2]).toBe('To fix it:')
+  })
+})
+
+describe('authFailure after the secrets_token fix', () => {
+  it('offers capturing again as the alternative, not as the fix', () => {
+    const ctx = { repo: 'o/r', secretName: 'CLAUDE_AUTH' }
+    const text = authFailure(`The access token expires soon. ${SECRETS_TOKEN_FIX}`, ctx, {})
+    const [sentence, block] = text.split('\n\n')
+    expect(sentence).toContain('set the secrets_token input')
+    expect(block?.split('\n')[0]).toBe('Or capture a new login instead:')
+    expect(block).toContain('npm run capture -- --repo o/r')
+    expect(authFailure('The login chain ended.', ctx, {}).split('\n')[2]).toBe('To fix it:')
   })
 })

@@ -122,7 +122,7 @@ describe('assessLogin: oauth', () => {
     expect(a.needsRefresh).toBe(false)
     expect(a.canRefresh).toBe(false)
     expect(a.reason).toBe(
-      `The access token expires at ${iso(NOW + 10 * MIN)}, in 10m, less than min_validity, and the login has no refresh token to renew it.`
+      `The access token expires at ${iso(NOW + 10 * MIN)}, in 10m, less than min_validity 30m, and the login has no refresh token to renew it.`
     )
   })
 
@@ -217,7 +217,7 @@ describe('assessLogin: setup-token', () => {
     expect(a.needsRefresh).toBe(false)
     expect(a.canRefresh).toBe(false)
     expect(a.reason).toBe(
-      `The setup-token expires at ${iso(NOW + 10 * MIN)}, in 10m: less than min_validity.`
+      `The setup-token expires at ${iso(NOW + 10 * MIN)}, in 10m: less than min_validity 30m.`
     )
   })
 

@@ -9,6 +9,7 @@ import {
   HEALTH_LABEL,
   HEALTH_MARKER,
   healthVerdict,
+  healthyLine,
   syncTrackingIssue
 } from '../../src/jobs/health.js'
 import type { LoadedAuth } from '../../src/auth/load.js'
@@ -89,7 +90,7 @@ describe('healthVerdict', () => {
     expect(rowsOf(v.rows)['Login ends']).toBe(`${iso(NOW - 3 * HOUR)} (3h 0m ago)`)
   })
 
-  it('expired: not ok, an error with the reason, negative time left', () => {
+  it('expired: not ok, an error with the reason, the time left as "expired … ago"', () => {
     const v = healthVerdict(oauth({ expiresInMs: -2 * HOUR, refreshToken: null }), NOW)
     expect(v.ok).toBe(false)
     expect(v.level).toBe('error')
@@ -98,7 +99,7 @@ describe('healthVerdict', () => {
     )
     const rows = rowsOf(v.rows)
     expect(rows['Access token expires']).toBe(`${iso(NOW - 2 * HOUR)} (2h 0m ago)`)
-    expect(rows['Time left']).toBe('-2h 0m')
+    expect(rows['Time left']).toBe('expired 2h 0m ago')
   })
 
   it('an access token that needs a refresh is an error that says a refresh could renew it', () => {
@@ -184,6 +185,40 @@ describe('healthVerdict', () => {
   it('no generation row for a login that did not come from a bundle', () => {
     const auth = loaded({ ...fakeOauthLogin({ now: NOW }), origin: 'credentials-json' })
     expect(rowsOf(healthVerdict(auth, NOW).rows)).not.toHaveProperty('Bundle generation')
+  })
+})
+
+describe('healthyLine: the one log line of a healthy check', () => {
+  it('oauth: the access token and the login end', () => {
+    const a = oauth({ expiresInMs: 5 * HOUR + 57 * 60_000, loginEndsInMs: 20 * DAY }).assessment
+    expect(healthyLine(a, NOW)).toBe(
+      `Login valid; access token expires in 5h 57m; the login ends in 20d 0h (${iso(NOW + 20 * DAY)}).`
+    )
+    const noEnd = oauth({ expiresInMs: 2 * HOUR }).assessment
+    expect(healthyLine(noEnd, NOW)).toBe('Login valid; access token expires in 2h 0m.')
+  })
+
+  it('an access token already expired that the next run refreshes is said so, never negative', () => {
+    const a = { ...oauth({ expiresInMs: -HOUR, loginEndsInMs: 20 * DAY }).assessment }
+    expect(healthyLine(a, NOW)).toMatch(
+      /^Login valid; access token expired 1h 0m ago \(the next run that uses the login refreshes it\); the login ends in 20d 0h/
+    )
+  })
+
+  it('a setup-token and an API key', () => {
+    const token = loaded({
+      kind: 'setup-token',
+      token: fakeToken('oat'),
+      tokenExpiresAt: NOW + 300 * DAY,
+      origin: 'bundle',
+      generation: 1,
+      files: {},
+      warnings: []
+    })
+    expect(healthyLine(token.assessment, NOW)).toBe(
+      `Login valid: a setup-token that expires in 300d 0h (${iso(NOW + 300 * DAY)}).`
+    )
+    expect(healthyLine(assessApiKey(), NOW)).toBe('API key set: no expiry to check.')
   })
 })
 

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -19,10 +20,11 @@ import {
   writeFileSync
 } from 'node:fs'
 import path from 'node:path'
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { decodeAuth, tokensOf, type Login } from '../../src/auth/bundle.js'
 import { fakeBundle, fakeCredentials, fakeToken, DAY, HOUR } from '../../__fixtures__/logins.js'
 import { main, type CaptureIO } from '../../scripts/capture.js'
+import { secretsTokenAdvice } from '../../scripts/capture/report.js'
 import { useScratch } from '../../__fixtures__/scratch.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
@@ -370,6 +372,72 @@ describe('capture a setup-token from stdin', () => {
   })
 })
 
+describe('the closing lines: secrets_token for every oauth login (README, step 2b)', () => {
+  it('an oauth capture ends by saying why it needs secrets_token and the exact permission', async () => {
+    const creds = fakeCredentials({ now: NOW, loginEndsInMs: 20 * DAY })
+    const home = fakeHome({ '.credentials.json': JSON.stringify(creds) })
+    const r = await capture([], { homedir: home })
+    expect(r.code).toBe(0)
+    const tail = r.stderr.trim().split('\n').slice(-3)
+    expect(tail[0]).toMatch(
+      /^Next: this is an oauth login\. Its access token lasts about 8 hours and every refresh rotates the login, so without write-back CI can use it only for those hours\./
+    )
+    expect(tail[1]).toContain(
+      'a fine-grained personal access token with the repository permission "Secrets: Read and write", on this repository only (or a classic token with `repo`, or a GitHub App)'
+    )
+    expect(tail[2]).toContain('secrets_token: ${{ secrets.CLAUDE_SECRETS_TOKEN }}')
+  })
+
+  it('a setup-token capture does not: it never rotates', async () => {
+    const r = await capture(['--from', 'token'], { input: fakeToken('oat') })
+    expect(r.code).toBe(0)
+    expect(r.stderr).not.toContain('secrets_token')
+  })
+
+  it('names the organisation permission for an organisation secret', () => {
+    const lines = secretsTokenAdvice([{ kind: 'org', org: 'octo-org' }])
+    expect(lines[1]).toContain(
+      'organisation permission "Secrets: Read and write" (or a classic token with `admin:org`'
+    )
+    expect(secretsTokenAdvice([{ kind: 'env', repo: 'o/r', environment: 'prod' }])[1]).toContain(
+      '"Environments: Read and write" for an environment secret'
+    )
+  })
+})
+
+describe('a setup-token pasted at a terminal (input hidden)', () => {
+  /** A stdin that is a terminal: raw mode, and the paste arriving as one chunk. */
+  function terminal(paste: string): NodeJS.ReadableStream {
+    const stdin = new PassThrough() as PassThrough & { setRawMode: (on: boolean) => void }
+    stdin.setRawMode = () => undefined
+    setImmediate(() => stdin.write(paste))
+    return stdin
+  }
+
+  it('takes a token wrapped over two lines whole, and Enter ends the paste', async () => {
+    const token = `sk-ant-oat01-FAKE-test-${'ab12'.repeat(21)}`
+    const r = await capture(['--from', 'token'], {
+      stdin: terminal(`${token.slice(0, 80)}\r${token.slice(80)}\r`),
+      stdinIsTTY: true
+    })
+    expect(r.code).toBe(0)
+    const login = await decodeAuth(r.stdout)
+    expect(login.kind === 'setup-token' && login.token).toBe(token)
+    expectNoTokens(r.stderr, [token])
+  })
+
+  it('refuses the first line alone, saying it was cut short', async () => {
+    const token = `sk-ant-oat01-FAKE-test-${'ab12'.repeat(21)}`
+    const r = await capture(['--from', 'token'], {
+      stdin: terminal(`${token.slice(0, 80)}\r`),
+      stdinIsTTY: true
+    })
+    expect(r.code).toBe(1)
+    expect(sentences(r.stderr)).toMatch(/is 80 characters, too short to be a whole setup-token/)
+    expectNoTokens(r.stderr, [token.slice(0, 80)])
+  })
+})
+
 describe('usage errors exit 2', () => {
   it.each([
     [['--from', 'nowhere']],
@@ -689,6 +757,39 @@ describe('run as a program', () => {
     expect(verify.status).toBe(0)
     expect(verify.stderr).toContain('The action will accept this bundle.')
   })
+
+  itIfBundled(
+    'dist/capture.js alone, downloaded into an empty folder: --version and --out -',
+    () => {
+      const folder = dir('download')
+      copyFileSync(bundled, path.join(folder, 'capture.js'))
+      const env = { PATH: process.env.PATH, HOME: dir('home') }
+      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        version: string
+      }
+      const version = spawnSync(process.execPath, ['capture.js', '--version'], {
+        cwd: folder,
+        encoding: 'utf8',
+        env
+      })
+      expect(version.stderr).toBe('')
+      expect(version.status).toBe(0)
+      expect(version.stdout).toBe(`${pkg.version}\n`)
+
+      const token = fakeToken('oat')
+      const out = spawnSync(process.execPath, ['capture.js', '--from', 'token', '--out', '-'], {
+        cwd: folder,
+        input: token,
+        encoding: 'utf8',
+        env
+      })
+      expect(out.status).toBe(0)
+      expect(out.stdout.trim()).toMatch(/^[A-Za-z0-9+/=]+$/)
+      expect(existsSync(path.join(folder, '-'))).toBe(false)
+      expect(out.stderr).toContain('The bundle is on stdout.')
+      expect(out.stderr).not.toContain(token)
+    }
+  )
 
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx')
   const script = path.join(ROOT, 'scripts', 'capture.ts')

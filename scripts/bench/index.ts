@@ -808,7 +808,7 @@ function renderTables(r: Report): string {
       'Wall time (min – max)',
       '× bare',
       'Peak RSS (median)',
-      'Goal (issue #11)'
+      'Goal'
     ],
     [
       [
@@ -952,23 +952,23 @@ function renderTables(r: Report): string {
     'lrrl'
   )
   return [
-    `### Startup and memory, mode health (issue #2): ${runsOf(h.runs)} each, alternating`,
+    `### Startup and memory, mode health: ${runsOf(h.runs)} each, alternating`,
     '',
     healthTable,
     '',
-    `### Overhead around a CLI run (issue #3): ${runsOf(p.runs)} of each, alternating`,
+    `### Overhead around a CLI run: ${runsOf(p.runs)} of each, alternating`,
     '',
     promptTable,
     '',
-    '### Diff sent to the model, full vs incremental review (issue #6): deterministic, 1 run each',
+    '### Diff sent to the model, full vs incremental review: deterministic, 1 run each',
     '',
     sizeTable,
     '',
-    '### GitHub write calls per review (issue #6): target 2 whatever the number of comments',
+    '### GitHub write calls per review: target 2 whatever the number of comments',
     '',
     writesTable,
     '',
-    `### CLI cache, save and hit without the transfer (issue #11): ${runsOf(c.runs)} of each, ` +
+    `### CLI cache, save and hit without the transfer: ${runsOf(c.runs)} of each, ` +
       `alternating; goals: save ≤ ${GOALS.saveMs / 1000} s, hit ≤ ${GOALS.hitMs / 1000} s`,
     '',
     cacheTable,

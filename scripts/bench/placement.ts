@@ -1,5 +1,5 @@
 /**
- * Placement figures of `npm run bench` (issue 12): accuracy on a corpus of real diffs with
+ * Placement figures of `npm run bench`: accuracy on a corpus of real diffs with
  * findings that err the way models err (scripts/bench/placement-corpus.ts), and the time to place
  * 300 findings on a 3,000-file pull request holding a 20,000-line lockfile.
  *
@@ -251,9 +251,9 @@ type Table = (head: string[], rows: string[][], align: string) => string
 const plainTable: Table = (head, rows) =>
   [head, head.map(() => '---'), ...rows].map(r => `| ${r.join(' | ')} |`).join('\n')
 
-/** The accuracy of the search before issue 12 (commit 8efa666) on this corpus, for comparison. */
+/** The accuracy of the search before the hunk-local search (commit 8efa666) on this corpus, for comparison. */
 const BEFORE =
-  'Before issue 12 (commit 8efa666: the quote searched in the whole file, any substring, the ' +
+  'Before the hunk-local search (commit 8efa666: the quote searched in the whole file, any substring, the ' +
   'nearest match taken) the same corpus gave 88.5 % placed right, 6.1 % misplaced (161 of the ' +
   '162 lines outside the diff whose text is also in it, 54 of 224 short quotes), 5.4 % to the ' +
   'summary (148 of 360 path forms, 67 of 346 whitespace changes), 0 rejected; placing the speed ' +
@@ -263,7 +263,7 @@ const BEFORE =
 export function renderPlacement(f: PlacementFigures, table: Table = plainTable): string {
   const g = PLACEMENT_GOALS
   const parts = [
-    `### Placement of findings on real diffs (issue 12): goals ≥ ${g.rightPct} % placed right, ` +
+    `### Placement of findings on real diffs: goals ≥ ${g.rightPct} % placed right, ` +
       `≤ ${g.misplacedPct} % misplaced, ${g.rejected} rejected`,
     ''
   ]
@@ -293,7 +293,7 @@ export function placementSummary(f: PlacementFigures): string {
       `${pct(all.misplaced, all.cases)} misplaced, ${all.rejected} rejected by GitHub`
     : 'accuracy not measured (no git mirrors)'
   return (
-    `- Placement of findings (issue 12): ${accuracy}; 300 findings on a 3,000-file PR in ` +
+    `- Placement of findings: ${accuracy}; 300 findings on a 3,000-file PR in ` +
     `${median(f.speedMs).toFixed(0)} ms.`
   )
 }

@@ -202,7 +202,7 @@ export function renderProbe(
   ]
   const head = ['Step', 'Wall time', 'Model calls', 'Bytes sent', 'system', 'tools', 'messages']
   return [
-    `${'### Cost of the usage ceiling probe'} (issue #13): ${f.runs} run${f.runs === 1 ? '' : 's'} of each, alternating`,
+    `${'### Cost of the usage ceiling probe'}: ${f.runs} run${f.runs === 1 ? '' : 's'} of each, alternating`,
     '',
     table([...head, '`tokens` output'], rows, 'lrrrrrrl'),
     '',

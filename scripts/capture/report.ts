@@ -3,6 +3,7 @@
  * fingerprints to compare copies by. Pure functions; no token ever reaches the text.
  */
 import type { Login } from '../../src/auth/bundle.js'
+import type { SecretTarget } from '../../src/auth/target.js'
 import { fingerprint } from '../../src/auth/credentials.js'
 import { assessLogin, type Assessment } from '../../src/auth/validate.js'
 import { formatSpan, iso } from '../../src/time.js'
@@ -122,4 +123,27 @@ export function judge(login: Login, now: number): Verdict {
     warnings.push(assessment.reason)
   }
   return { assessment, fatal: false, warnings }
+}
+
+/**
+ * The closing lines for an oauth login (README, step 2b): its access token lasts hours and every
+ * refresh rotates the login, so without a secrets_token that may store the rotated login, CI can
+ * use it only until the access token runs out. The permission named is the one each target needs.
+ */
+export function secretsTokenAdvice(targets: readonly SecretTarget[]): string[] {
+  const org = targets.some(t => t.kind === 'org')
+  const env = targets.some(t => t.kind === 'env')
+  const permissions = [
+    ...(targets.length === 0 || targets.some(t => t.kind !== 'org')
+      ? [
+          `repository permission "Secrets: Read and write"${env ? ' (and "Environments: Read and write" for an environment secret)' : ''}`
+        ]
+      : []),
+    ...(org ? ['organisation permission "Secrets: Read and write"'] : [])
+  ]
+  return [
+    'Next: this is an oauth login. Its access token lasts about 8 hours and every refresh rotates the login, so without write-back CI can use it only for those hours. Give the action a token that may store refreshed logins (README, step 2b):',
+    `  - a fine-grained personal access token with the ${permissions.join(' and the ')}${org ? '' : ', on this repository only'} (or a classic token with ${org ? '`admin:org`' : '`repo`'}, or a GitHub App);`,
+    '  - stored as the secret CLAUDE_SECRETS_TOKEN, and passed as `secrets_token: ${{ secrets.CLAUDE_SECRETS_TOKEN }}`.'
+  ]
 }

@@ -17,6 +17,7 @@ import {
 } from '../../src/auth/bundle.js'
 import { CREDENTIALS_FILE, isWiped } from '../../src/auth/credentials.js'
 import { expandHome, resolveConfigDir } from '../../src/auth/paths.js'
+import { setupTokenProblem, tokensInText } from '../../src/auth/token-text.js'
 import { fieldName, firstIssue } from '../../src/zod-message.js'
 import { firstLine, run } from './exec.js'
 import { redact } from './report.js'
@@ -316,23 +317,17 @@ function keychainText(stdout: string): string {
   return text
 }
 
-const SETUP_TOKEN_RE = /sk-ant-oat\d{2}-[A-Za-z0-9_-]+/g
-
 /**
  * Takes the setup-token out of what arrived on stdin (a paste, or `claude setup-token`'s whole
- * output piped in) and records its expiry as now + 1 year.
+ * output piped in), joining the lines of a token the terminal wrapped, and records its expiry as
+ * now + 1 year. A token cut short, a refresh token or an API key is refused with the fix.
  */
 export function fromTokenText(text: string, now: number): Captured {
-  const found = [...new Set(text.match(SETUP_TOKEN_RE) ?? [])]
+  const found = tokensInText(text)
   if (found.length === 0) {
     if (text.trim() === '') {
       throw new CaptureError(
         'Nothing arrived on stdin: run `claude setup-token`, then paste the token it prints (sk-ant-oat01-…) or pipe it into `npm run capture -- --from token`.'
-      )
-    }
-    if (/sk-ant-api\d{2}-/.test(text)) {
-      throw new CaptureError(
-        'That is an Anthropic API key, not a setup-token: pass an API key to the action as anthropic_api_key instead, or run `claude setup-token` for a subscription token.'
       )
     }
     throw new CaptureError(
@@ -344,10 +339,18 @@ export function fromTokenText(text: string, now: number): Captured {
       `What arrived on stdin holds ${found.length} different tokens; expected exactly one setup-token.`
     )
   }
+  const token = found[0] as string
+  if (/^sk-ant-api\d{2}-/.test(token)) {
+    throw new CaptureError(
+      'That is an Anthropic API key, not a setup-token: pass an API key to the action as anthropic_api_key instead, or run `claude setup-token` for a subscription token.'
+    )
+  }
+  const problem = setupTokenProblem(token, 'That')
+  if (problem) throw new CaptureError(problem)
   return {
     login: {
       kind: 'setup-token',
-      token: found[0] as string,
+      token,
       tokenExpiresAt: now + SETUP_TOKEN_LIFETIME_MS,
       origin: 'token',
       generation: 0,

@@ -12,6 +12,7 @@ import { EXTRA_FILES, fromBundle } from './bundle-format.js'
 import { AuthError } from './errors.js'
 import { MAX_DECOMPRESSED_BYTES, MAX_SECRET_BYTES, checkDepth, kb } from './limits.js'
 import { CredentialsSchema, checkOauth, fromToken, parseShape, type Login } from './login.js'
+import { joinedToken, startsWithNpmBanner } from './token-text.js'
 
 export { buildBundle, encodeBundle, type Bundle } from './bundle-format.js'
 export { MAX_JSON_DEPTH, jsonDepth } from './limits.js'
@@ -23,8 +24,6 @@ export {
   type OauthLogin,
   type Source
 } from './login.js'
-
-const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/
 
 /** Options for naming the input in messages. */
 interface DecodeOptions {
@@ -47,7 +46,14 @@ export async function decodeAuth(raw: string, opts: DecodeOptions = {}): Promise
   if (text.length === 0) throw new AuthError(`${what} is empty.`, 'missing')
 
   if (text.startsWith('{') || text.startsWith('[')) return fromJsonText(text, what, 'as given')
-  if (TOKEN_RE.test(text)) return fromToken(text, what)
+  // A token wrapped over lines by the terminal it was copied from is the token, joined again.
+  const token = joinedToken(text)
+  if (token) return fromToken(token, what)
+  if (startsWithNpmBanner(text)) {
+    throw new AuthError(
+      `${what} starts with npm's banner lines (\`> claude-subscription-action@… capture\`), which \`npm run capture > file\` writes into the file: store only the bundle line, or capture again with \`npm run -s capture\` (or \`node dist/capture.js\`).`
+    )
+  }
 
   const compact = text.replace(/\s+/g, '')
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
@@ -92,8 +98,8 @@ async function fromPlain(bytes: Buffer, what: string, stage: string): Promise<Lo
   if (head.startsWith('{') || head.startsWith('[')) {
     return fromJsonText(bytes.toString('utf8'), what, stage)
   }
-  const asText = bytes.toString('utf8').trim()
-  if (TOKEN_RE.test(asText)) return fromToken(asText, what)
+  const token = joinedToken(bytes.toString('utf8'))
+  if (token) return fromToken(token, what)
   throw new AuthError(
     `${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`
   )

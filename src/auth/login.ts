@@ -8,6 +8,7 @@ import { fieldName, firstIssue, kindOf, withArticle, type FirstIssue } from '../
 import type { Bundle } from './bundle-format.js'
 import { isWiped } from './credentials.js'
 import { AuthError } from './errors.js'
+import { setupTokenProblem } from './token-text.js'
 
 /** The login as the CLI stores it under `claudeAiOauth`; unknown fields survive a round trip. */
 const OauthSchema = z.looseObject({
@@ -68,16 +69,8 @@ export function tokensOf(login: Login): string[] {
 
 /** A setup-token login from a bare token; refuses an API key and other `sk-ant-` strings. */
 export function fromToken(token: string, what: string): SetupTokenLogin {
-  if (/^sk-ant-api\d{2}-/.test(token)) {
-    throw new AuthError(
-      `${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`
-    )
-  }
-  if (!/^sk-ant-oat\d{2}-/.test(token)) {
-    throw new AuthError(
-      `${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`
-    )
-  }
+  const problem = setupTokenProblem(token, what)
+  if (problem) throw new AuthError(problem)
   return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] }
 }
 

@@ -10,6 +10,13 @@ export interface ReauthContext {
   org?: string
 }
 
+/**
+ * The fix when the login only needs a refresh that this run may not make (no secrets_token). A
+ * failure saying it offers capturing a new login as the alternative, not as the fix.
+ */
+export const SECRETS_TOKEN_FIX =
+  'The fix: set the secrets_token input to a token that may write Actions secrets (README, step 2b): the action then refreshes the login before its run and stores the new one.'
+
 const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action'
 
 /** A page of the docs (`troubleshooting.md`), on the action's own repository. */
@@ -38,8 +45,15 @@ export function rotatorPointer(
   return `${reason.replace(/\.$/, '')}, and refresh is "never": this login is rotated by a scheduled rotator (the reusable workflow ${repo}/.github/workflows/claude-rotate.yml, see ${docsUrl('organisation.md', env)}), so check that the rotator runs and that its min_validity is longer than this job's (${minValidity}) plus the rotator's interval.`
 }
 
-/** The numbered steps that get a working login back into the secret. */
-export function reauthBlock(ctx: ReauthContext, env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The numbered steps that get a working login back into the secret, under `heading` (`To fix it:`,
+ * or an alternative's heading when the failure named another fix).
+ */
+export function reauthBlock(
+  ctx: ReauthContext,
+  env: NodeJS.ProcessEnv = process.env,
+  heading = 'To fix it:'
+): string {
   const target = ctx.org
     ? `--org ${ctx.org}`
     : ctx.environment
@@ -52,18 +66,24 @@ export function reauthBlock(ctx: ReauthContext, env: NodeJS.ProcessEnv = process
       ? `the secret ${ctx.secretName} of the environment ${ctx.environment} in ${ctx.repo}`
       : `the repository secret ${ctx.secretName} of ${ctx.repo}`
   return [
-    'To fix it:',
+    heading,
     `1. On your machine, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run capture -- ${target}${name}\` (or \`npm run capture -- --from container ${target}${name}\` to log in inside a container, so CI and your laptop never share a login).`,
     `2. Or run \`claude setup-token\` and pipe the token it prints into \`npm run capture -- --from token ${target}${name}\` (a one-year token that never needs refreshing).`,
     `3. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
   ].join('\n')
 }
 
-/** The whole failure text: the sentence, a blank line, the re-auth block. */
+/**
+ * The whole failure text: the sentence, a blank line, the re-auth block (offered as the
+ * alternative when the sentence already gave the secrets_token fix).
+ */
 export function authFailure(
   sentence: string,
   ctx: ReauthContext,
   env: NodeJS.ProcessEnv = process.env
 ): string {
-  return `${sentence}\n\n${reauthBlock(ctx, env)}`
+  const heading = sentence.includes(SECRETS_TOKEN_FIX)
+    ? 'Or capture a new login instead:'
+    : 'To fix it:'
+  return `${sentence}\n\n${reauthBlock(ctx, env, heading)}`
 }

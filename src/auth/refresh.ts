@@ -9,6 +9,7 @@ import * as z from '../zod-mini.js'
 import { fieldName, firstIssue } from '../zod-message.js'
 import type { OauthLogin } from './bundle.js'
 import { AuthError } from './errors.js'
+import { SECRETS_TOKEN_FIX } from './messages.js'
 import type { Assessment } from './validate.js'
 
 /** Where the CLI refreshes; `CLAUDE_OAUTH_TOKEN_URL` overrides it (tests, proxies). */
@@ -293,8 +294,7 @@ export function shouldRefresh(
   if (!opts.canWriteBack) {
     return {
       refresh: false,
-      reason:
-        'The access token cannot last min_validity, but without secrets_token a refresh would leave the stored secret with a dead refresh token: set secrets_token, or use a setup-token.'
+      reason: `This run may not refresh it: without secrets_token, a refresh would leave the stored secret holding a dead refresh token (a setup-token, never refreshed, avoids this too). ${SECRETS_TOKEN_FIX}`
     }
   }
   return { refresh: true, reason: 'The access token cannot last min_validity.' }

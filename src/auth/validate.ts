@@ -35,6 +35,9 @@ export interface AssessOptions {
   warnWithinMs: number
 }
 
+/** A duration as the inputs write it: `30m`, `3h`, `7d` (`3h 0m` without its zero part). */
+const duration = (ms: number): string => formatSpan(ms).replace(/ 0[dhms]$/, '')
+
 /** Assesses a decoded subscription login. */
 export function assessLogin(login: Login, opts: AssessOptions): Assessment {
   return login.kind === 'setup-token'
@@ -71,7 +74,7 @@ function assessSetupToken(end: number | undefined, opts: AssessOptions): Assessm
     return {
       ...base,
       status: 'expired',
-      reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity.`
+      reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity ${duration(minValidityMs)}.`
     }
   }
   if (end - now < warnWithinMs) {
@@ -109,7 +112,7 @@ function assessOauth(o: Credentials['claudeAiOauth'], opts: AssessOptions): Asse
     const tokenWhen =
       left <= 0
         ? `expired at ${iso(expiresAt)}`
-        : `expires at ${iso(expiresAt)}, in ${formatSpan(expiresAt - now)}, less than min_validity`
+        : `expires at ${iso(expiresAt)}, in ${formatSpan(expiresAt - now)}, less than min_validity ${duration(minValidityMs)}`
     if (loginOver) {
       return {
         ...base,

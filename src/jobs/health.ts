@@ -8,10 +8,10 @@ import type { LoginUse, ReadyLogin } from '../auth/entry.js'
 import { AuthError } from '../auth/errors.js'
 import { fingerprint, primaryToken } from '../auth/credentials.js'
 import type { LoadedAuth } from '../auth/load.js'
-import { reauthBlock, type ReauthContext } from '../auth/messages.js'
+import { reauthBlock, SECRETS_TOKEN_FIX, type ReauthContext } from '../auth/messages.js'
 import { configDirOf, prepareClaude } from '../claude/prepare.js'
 import { probe } from '../claude/probe.js'
-import { formatSpan, iso } from '../time.js'
+import { formatSpan, iso, timeLeft } from '../time.js'
 import { isOwnComment, type GitHubApi } from '../github/api.js'
 import { markdownTable } from '../report/markdown.js'
 import { setUsageOutputs, tokensSentence, usageSentence } from '../report/usage.js'
@@ -40,8 +40,10 @@ export async function runHealth(pre: PreContext, steps: HealthSteps): Promise<Jo
   let problem: Problem | undefined
   let warning: string | undefined
   let rows: Array<[string, string]>
+  let healthy: LoadedAuth['assessment'] | undefined
   try {
     const { auth, unstored } = await steps.login(inputs.live_check ? 'live-check' : 'status', now)
+    healthy = auth.assessment
     const verdict = healthVerdict(auth, now)
     rows = verdict.rows
     summary.table(rows, ['Claude login', ''])
@@ -64,6 +66,7 @@ export async function runHealth(pre: PreContext, steps: HealthSteps): Promise<Jo
     summary.table([...rows, ['Problem', err.message]], ['Claude login', ''])
   }
   if (warning) core.warning(warning)
+  else if (!problem && healthy) core.info(healthyLine(healthy, now))
   if (inputs.health_issue) await reportOnIssue(pre, steps, { problem, warning, rows })
   return problem
     ? { conclusion: 'failure', message: problem.message, auth: problem.auth }
@@ -146,6 +149,30 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
 }
 
+/**
+ * The one log line of a healthy check: "Login valid; access token expires in 5h 57m; the login
+ * ends in 19d 23h (ISO)." (a quiet success still says what it found).
+ */
+export function healthyLine(a: LoadedAuth['assessment'], now: number): string {
+  if (a.kind === 'api-key') return 'API key set: no expiry to check.'
+  const ends =
+    a.loginExpiresAt === undefined
+      ? ''
+      : `; the login ends in ${formatSpan(a.loginExpiresAt - now)} (${iso(a.loginExpiresAt)})`
+  if (a.kind === 'setup-token') {
+    return a.expiresAt === undefined
+      ? 'Login valid: a setup-token whose expiry is not recorded.'
+      : `Login valid: a setup-token that expires in ${formatSpan(a.expiresAt - now)} (${iso(a.expiresAt)}).`
+  }
+  const token =
+    a.expiresAt === undefined
+      ? ''
+      : a.expiresAt > now
+        ? `; access token expires in ${formatSpan(a.expiresAt - now)}`
+        : `; access token expired ${formatSpan(now - a.expiresAt)} ago (the next run that uses the login refreshes it)`
+  return `Login valid${token}${ends}.`
+}
+
 /** What the health check concludes before any live call. */
 interface HealthVerdict {
   ok: boolean
@@ -169,7 +196,7 @@ export function healthVerdict(auth: LoadedAuth, now: number): HealthVerdict {
     ['Status', a.status],
     ['Access token expires', a.kind === 'api-key' ? 'n/a (API key)' : when(a.expiresAt)],
     ['Login ends', a.kind === 'api-key' ? 'n/a (API key)' : when(a.loginExpiresAt)],
-    ['Time left', a.expiresAt === undefined ? 'unknown' : formatSpan(a.expiresAt - now)],
+    ['Time left', a.expiresAt === undefined ? 'unknown' : timeLeft(a.expiresAt, now)],
     ['Token fingerprint', token ? `…${fingerprint(token)} (last 4 of SHA-256)` : 'none']
   ]
   if (auth.login?.generation !== undefined && auth.login.origin === 'bundle') {
@@ -182,7 +209,7 @@ export function healthVerdict(auth: LoadedAuth, now: number): HealthVerdict {
     return { ok: true, level: 'warning', message: a.reason ?? 'The login ends soon.', rows }
   }
   const fix = a.needsRefresh
-    ? ' A refresh could renew it, but this run may not refresh it (no secrets_token, or refresh: never): set secrets_token so the action can refresh and store the rotated login, or use a setup-token.'
+    ? ` A refresh could renew it, but this run may not refresh it (no secrets_token, or refresh: never). ${SECRETS_TOKEN_FIX}`
     : ''
   return {
     ok: false,

@@ -1,7 +1,9 @@
 /** `mode: prompt`: run the workflow author's task with their own CLI arguments. */
+import * as core from '@actions/core'
 import { promises as fs } from 'node:fs'
 import { InputError } from '../errors.js'
 import { hasJsonSchema, splitArgs } from '../claude/args.js'
+import { logSafe } from '../github/guard.js'
 import type { JobContext, JobResult } from './context.js'
 import { outcomeResult } from './outcome.js'
 import { reportRun } from './run-report.js'
@@ -60,6 +62,10 @@ export async function runPromptJob(ctx: JobContext): Promise<JobResult> {
   reportRun(ctx, run, 'prompt')
   if (run.outcome.kind === 'success') {
     ctx.outputs.set('result', run.result)
+    // A quiet success still shows its answer: whole in the job summary (guarded there) and in the
+    // log, not only in an output the workflow may never print.
+    ctx.summary.heading('Answer', 3).text(run.result)
+    core.info(`Answer:\n${logSafe(run.result)}`)
     if (hasJsonSchema(extra) || run.structured !== undefined) {
       ctx.outputs.set(
         'structured_output',

@@ -1,5 +1,5 @@
 /** What every mode that ran the CLI shows: outputs and a summary table of the run. */
-import { formatSpan } from '../time.js'
+import { formatSpan, timeLeft } from '../time.js'
 import type { ClaudeRun } from '../claude/runner.js'
 import { sumTokens } from '../claude/usage.js'
 import { setUsageOutputs, tokensSentence, usageSentence } from '../report/usage.js'
@@ -30,7 +30,7 @@ export function reportRun(ctx: JobContext, run: ClaudeRun, mode: string): void {
       ['Tokens', tokensSentence(run.tokens) ?? 'not reported'],
       ['Subscription usage', usageSentence(run.usage, now) ?? 'not reported'],
       ['Auth', `${a.kind}, ${a.status}`],
-      ['Access token left', a.expiresAt === undefined ? 'n/a' : formatSpan(a.expiresAt - now)]
+      ['Access token left', a.expiresAt === undefined ? 'n/a' : timeLeft(a.expiresAt, now)]
     ],
     ['Claude Code run', '']
   )
