@@ -35,7 +35,7 @@ const figures: ProbeFigures = {
 describe('the probe section of the bench', () => {
   it('gives the paired median, the share of the review, and the bytes against the review', () => {
     const text = renderProbe(figures, table, median)
-    expect(text).toContain('### Cost of the usage ceiling probe (issue #13): 3 runs of each')
+    expect(text).toContain('### Cost of the usage ceiling probe: 3 runs of each')
     expect(text).toContain(
       'The probe adds 400 ms to a review (median of the paired differences), 20 %'
     )
