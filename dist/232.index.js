@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   maskToken: () => (/* binding */ maskToken)
 /* harmony export */ });
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5688);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5887);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4956);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7218);
 /**
@@ -93,6 +93,8 @@ async function loadAuth(inputs, opts) {
 
 /** Clocks drift: an access token is treated as ending this much earlier than it says. */
 const CLOCK_SKEW_MS = 60_000;
+/** A duration as the inputs write it: `30m`, `3h`, `7d` (`3h 0m` without its zero part). */
+const duration = (ms) => (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ms).replace(/ 0[dhms]$/, '');
 /** Assesses a decoded subscription login. */
 function assessLogin(login, opts) {
     return login.kind === 'setup-token'
@@ -128,7 +130,7 @@ function assessSetupToken(end, opts) {
         return {
             ...base,
             status: 'expired',
-            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity.`
+            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity ${duration(minValidityMs)}.`
         };
     }
     if (end - now < warnWithinMs) {
@@ -163,7 +165,7 @@ function assessOauth(o, opts) {
     if (!tokenHolds) {
         const tokenWhen = left <= 0
             ? `expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}`
-            : `expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(expiresAt - now)}, less than min_validity`;
+            : `expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(expiresAt - now)}, less than min_validity ${duration(minValidityMs)}`;
         if (loginOver) {
             return {
                 ...base,
@@ -364,6 +366,7 @@ class SecretLeakError extends Error {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   QA: () => (/* binding */ formatSpan),
+/* harmony export */   f$: () => (/* binding */ timeLeft),
 /* harmony export */   qs: () => (/* binding */ hoursUntil)
 /* harmony export */ });
 /**
@@ -408,6 +411,10 @@ function formatSpan(ms) {
     if (m > 0)
         return `${sign}${m}m`;
     return `${sign}${s}s`;
+}
+/** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
+function timeLeft(ms, now) {
+    return ms > now ? formatSpan(ms - now) : `expired ${formatSpan(now - ms)} ago`;
 }
 /** ISO 8601 for an epoch-ms time. */
 function iso(ms) {

@@ -379,6 +379,7 @@ class SecretLeakError extends Error {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   QA: () => (/* binding */ formatSpan),
+/* harmony export */   f$: () => (/* binding */ timeLeft),
 /* harmony export */   qs: () => (/* binding */ hoursUntil)
 /* harmony export */ });
 /**
@@ -423,6 +424,10 @@ function formatSpan(ms) {
     if (m > 0)
         return `${sign}${m}m`;
     return `${sign}${s}s`;
+}
+/** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
+function timeLeft(ms, now) {
+    return ms > now ? formatSpan(ms - now) : `expired ${formatSpan(now - ms)} ago`;
 }
 /** ISO 8601 for an epoch-ms time. */
 function iso(ms) {

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9834);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5887);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4956);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8168);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5439);
 /* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9232);
@@ -237,7 +237,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   maskToken: () => (/* binding */ maskToken)
 /* harmony export */ });
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5688);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5887);
+/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4956);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7218);
 /**
@@ -312,6 +312,7 @@ async function loadAuth(inputs, opts) {
 /* harmony import */ var _zod_mini_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1164);
 /* harmony import */ var _zod_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2376);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7404);
 /**
  * The OAuth refresh the action makes before a run (SPEC "Rotation", the `refresh` input), with the
  * same request the Claude CLI sends. Every refresh ROTATES the refresh token: the login this
@@ -319,6 +320,7 @@ async function loadAuth(inputs, opts) {
  *
  * Messages are one sentence and never carry a token or a response body.
  */
+
 
 
 
@@ -544,7 +546,7 @@ function shouldRefresh(assessment, opts) {
     if (!opts.canWriteBack) {
         return {
             refresh: false,
-            reason: 'The access token cannot last min_validity, but without secrets_token a refresh would leave the stored secret with a dead refresh token: set secrets_token, or use a setup-token.'
+            reason: `This run may not refresh it: without secrets_token, a refresh would leave the stored secret holding a dead refresh token (a setup-token, never refreshed, avoids this too). ${_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .SECRETS_TOKEN_FIX */ .CA}`
         };
     }
     return { refresh: true, reason: 'The access token cannot last min_validity.' };
@@ -595,6 +597,8 @@ function describeTarget(target) {
 
 /** Clocks drift: an access token is treated as ending this much earlier than it says. */
 const CLOCK_SKEW_MS = 60_000;
+/** A duration as the inputs write it: `30m`, `3h`, `7d` (`3h 0m` without its zero part). */
+const duration = (ms) => (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ms).replace(/ 0[dhms]$/, '');
 /** Assesses a decoded subscription login. */
 function assessLogin(login, opts) {
     return login.kind === 'setup-token'
@@ -630,7 +634,7 @@ function assessSetupToken(end, opts) {
         return {
             ...base,
             status: 'expired',
-            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity.`
+            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity ${duration(minValidityMs)}.`
         };
     }
     if (end - now < warnWithinMs) {
@@ -665,7 +669,7 @@ function assessOauth(o, opts) {
     if (!tokenHolds) {
         const tokenWhen = left <= 0
             ? `expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}`
-            : `expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(expiresAt - now)}, less than min_validity`;
+            : `expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(expiresAt - now)}, less than min_validity ${duration(minValidityMs)}`;
         if (loginOver) {
             return {
                 ...base,
@@ -866,6 +870,7 @@ class SecretLeakError extends Error {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   QA: () => (/* binding */ formatSpan),
+/* harmony export */   f$: () => (/* binding */ timeLeft),
 /* harmony export */   qs: () => (/* binding */ hoursUntil)
 /* harmony export */ });
 /**
@@ -910,6 +915,10 @@ function formatSpan(ms) {
     if (m > 0)
         return `${sign}${m}m`;
     return `${sign}${s}s`;
+}
+/** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
+function timeLeft(ms, now) {
+    return ms > now ? formatSpan(ms - now) : `expired ${formatSpan(now - ms)} ago`;
 }
 /** ISO 8601 for an epoch-ms time. */
 function iso(ms) {

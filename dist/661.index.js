@@ -80,12 +80,18 @@ function primaryToken(from) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ SECRETS_TOKEN_FIX),
 /* harmony export */   Fl: () => (/* binding */ rotatorPointer),
 /* harmony export */   PS: () => (/* binding */ reauthBlock),
 /* harmony export */   Tu: () => (/* binding */ authFailure)
 /* harmony export */ });
 /* unused harmony export troubleshootingUrl */
 /** The one place that words auth failures: one sentence, then the same re-auth block. */
+/**
+ * The fix when the login only needs a refresh that this run may not make (no secrets_token). A
+ * failure saying it offers capturing a new login as the alternative, not as the fix.
+ */
+const SECRETS_TOKEN_FIX = 'The fix: set the secrets_token input to a token that may write Actions secrets (README, step 2b): the action then refreshes the login before its run and stores the new one.';
 const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action';
 /** A page of the docs (`troubleshooting.md`), on the action's own repository. */
 function docsUrl(page, env) {
@@ -106,8 +112,11 @@ function rotatorPointer(reason, minValidity, env = process.env) {
     const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO;
     return `${reason.replace(/\.$/, '')}, and refresh is "never": this login is rotated by a scheduled rotator (the reusable workflow ${repo}/.github/workflows/claude-rotate.yml, see ${docsUrl('organisation.md', env)}), so check that the rotator runs and that its min_validity is longer than this job's (${minValidity}) plus the rotator's interval.`;
 }
-/** The numbered steps that get a working login back into the secret. */
-function reauthBlock(ctx, env = process.env) {
+/**
+ * The numbered steps that get a working login back into the secret, under `heading` (`To fix it:`,
+ * or an alternative's heading when the failure named another fix).
+ */
+function reauthBlock(ctx, env = process.env, heading = 'To fix it:') {
     const target = ctx.org
         ? `--org ${ctx.org}`
         : ctx.environment
@@ -120,15 +129,21 @@ function reauthBlock(ctx, env = process.env) {
             ? `the secret ${ctx.secretName} of the environment ${ctx.environment} in ${ctx.repo}`
             : `the repository secret ${ctx.secretName} of ${ctx.repo}`;
     return [
-        'To fix it:',
+        heading,
         `1. On your machine, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run capture -- ${target}${name}\` (or \`npm run capture -- --from container ${target}${name}\` to log in inside a container, so CI and your laptop never share a login).`,
         `2. Or run \`claude setup-token\` and pipe the token it prints into \`npm run capture -- --from token ${target}${name}\` (a one-year token that never needs refreshing).`,
         `3. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
     ].join('\n');
 }
-/** The whole failure text: the sentence, a blank line, the re-auth block. */
+/**
+ * The whole failure text: the sentence, a blank line, the re-auth block (offered as the
+ * alternative when the sentence already gave the secrets_token fix).
+ */
 function authFailure(sentence, ctx, env = process.env) {
-    return `${sentence}\n\n${reauthBlock(ctx, env)}`;
+    const heading = sentence.includes(SECRETS_TOKEN_FIX)
+        ? 'Or capture a new login instead:'
+        : 'To fix it:';
+    return `${sentence}\n\n${reauthBlock(ctx, env, heading)}`;
 }
 
 
@@ -465,9 +480,9 @@ async function readBack(plan, env) {
         return;
     const [{ getInputs }, { decodeAuth }, { maskLogin }, lifecycle] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(422)]).then(__webpack_require__.bind(__webpack_require__, 8422)),
-        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(887)]).then(__webpack_require__.bind(__webpack_require__, 5887)),
-        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(887), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 9232)),
-        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(887), __webpack_require__.e(558)]).then(__webpack_require__.bind(__webpack_require__, 5558))
+        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(956)]).then(__webpack_require__.bind(__webpack_require__, 4956)),
+        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(956), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 9232)),
+        Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(118), __webpack_require__.e(956), __webpack_require__.e(558)]).then(__webpack_require__.bind(__webpack_require__, 5558))
     ]);
     const { loginFromFile, staleWarning, writeBackConfig, writeBackLogin } = lifecycle;
     const inputs = getInputs();

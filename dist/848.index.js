@@ -572,12 +572,18 @@ function primaryToken(from) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ SECRETS_TOKEN_FIX),
 /* harmony export */   Fl: () => (/* binding */ rotatorPointer),
 /* harmony export */   PS: () => (/* binding */ reauthBlock),
 /* harmony export */   Tu: () => (/* binding */ authFailure)
 /* harmony export */ });
 /* unused harmony export troubleshootingUrl */
 /** The one place that words auth failures: one sentence, then the same re-auth block. */
+/**
+ * The fix when the login only needs a refresh that this run may not make (no secrets_token). A
+ * failure saying it offers capturing a new login as the alternative, not as the fix.
+ */
+const SECRETS_TOKEN_FIX = 'The fix: set the secrets_token input to a token that may write Actions secrets (README, step 2b): the action then refreshes the login before its run and stores the new one.';
 const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action';
 /** A page of the docs (`troubleshooting.md`), on the action's own repository. */
 function docsUrl(page, env) {
@@ -598,8 +604,11 @@ function rotatorPointer(reason, minValidity, env = process.env) {
     const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO;
     return `${reason.replace(/\.$/, '')}, and refresh is "never": this login is rotated by a scheduled rotator (the reusable workflow ${repo}/.github/workflows/claude-rotate.yml, see ${docsUrl('organisation.md', env)}), so check that the rotator runs and that its min_validity is longer than this job's (${minValidity}) plus the rotator's interval.`;
 }
-/** The numbered steps that get a working login back into the secret. */
-function reauthBlock(ctx, env = process.env) {
+/**
+ * The numbered steps that get a working login back into the secret, under `heading` (`To fix it:`,
+ * or an alternative's heading when the failure named another fix).
+ */
+function reauthBlock(ctx, env = process.env, heading = 'To fix it:') {
     const target = ctx.org
         ? `--org ${ctx.org}`
         : ctx.environment
@@ -612,15 +621,21 @@ function reauthBlock(ctx, env = process.env) {
             ? `the secret ${ctx.secretName} of the environment ${ctx.environment} in ${ctx.repo}`
             : `the repository secret ${ctx.secretName} of ${ctx.repo}`;
     return [
-        'To fix it:',
+        heading,
         `1. On your machine, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run capture -- ${target}${name}\` (or \`npm run capture -- --from container ${target}${name}\` to log in inside a container, so CI and your laptop never share a login).`,
         `2. Or run \`claude setup-token\` and pipe the token it prints into \`npm run capture -- --from token ${target}${name}\` (a one-year token that never needs refreshing).`,
         `3. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
     ].join('\n');
 }
-/** The whole failure text: the sentence, a blank line, the re-auth block. */
+/**
+ * The whole failure text: the sentence, a blank line, the re-auth block (offered as the
+ * alternative when the sentence already gave the secrets_token fix).
+ */
 function authFailure(sentence, ctx, env = process.env) {
-    return `${sentence}\n\n${reauthBlock(ctx, env)}`;
+    const heading = sentence.includes(SECRETS_TOKEN_FIX)
+        ? 'Or capture a new login instead:'
+        : 'To fix it:';
+    return `${sentence}\n\n${reauthBlock(ctx, env, heading)}`;
 }
 
 
@@ -2392,13 +2407,17 @@ function outcomeResult(ctx, outcome) {
 /* harmony export */   $: () => (/* binding */ readPrompt),
 /* harmony export */   r: () => (/* binding */ runPromptJob)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _claude_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6485);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1348);
-/* harmony import */ var _run_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9008);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _claude_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6485);
+/* harmony import */ var _github_guard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6690);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1348);
+/* harmony import */ var _run_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9008);
 /** `mode: prompt`: run the workflow author's task with their own CLI arguments. */
+
+
 
 
 
@@ -2417,15 +2436,15 @@ async function readPrompt(inputs) {
         return '';
     let text;
     try {
-        text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(inputs.prompt_file, 'utf8');
+        text = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(inputs.prompt_file, 'utf8');
     }
     catch (err) {
         const code = err.code;
         const why = code ? `${code}${READ_ERRORS[code] ? `: ${READ_ERRORS[code]}` : ''}` : 'error';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" cannot be read (${why}): check the path, relative to the workspace.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" cannot be read (${why}): check the path, relative to the workspace.`);
     }
     if (text.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" is empty: write the task in it, or set prompt.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(`prompt_file "${inputs.prompt_file}" is empty: write the task in it, or set prompt.`);
     }
     return text;
 }
@@ -2440,9 +2459,9 @@ async function runPromptJob(ctx) {
     // Main read prompt_file into `prompt` already (see `readPrompt`).
     const prompt = ctx.inputs.prompt;
     if (prompt.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('mode prompt needs a task: set the prompt input, or prompt_file.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('mode prompt needs a task: set the prompt input, or prompt_file.');
     }
-    const extra = (0,_claude_args_js__WEBPACK_IMPORTED_MODULE_2__/* .splitArgs */ .sG)(ctx.inputs.claude_args);
+    const extra = (0,_claude_args_js__WEBPACK_IMPORTED_MODULE_3__/* .splitArgs */ .sG)(ctx.inputs.claude_args);
     const run = await ctx.claude.run({
         kind: 'prompt',
         prompt,
@@ -2452,14 +2471,18 @@ async function runPromptJob(ctx) {
         timeoutMinutes: ctx.inputs.timeout_minutes,
         extra
     });
-    (0,_run_report_js__WEBPACK_IMPORTED_MODULE_3__/* .reportRun */ .G)(ctx, run, 'prompt');
+    (0,_run_report_js__WEBPACK_IMPORTED_MODULE_5__/* .reportRun */ .G)(ctx, run, 'prompt');
     if (run.outcome.kind === 'success') {
         ctx.outputs.set('result', run.result);
-        if ((0,_claude_args_js__WEBPACK_IMPORTED_MODULE_2__/* .hasJsonSchema */ .oK)(extra) || run.structured !== undefined) {
+        // A quiet success still shows its answer: whole in the job summary (guarded there) and in the
+        // log, not only in an output the workflow may never print.
+        ctx.summary.heading('Answer', 3).text(run.result);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Answer:\n${(0,_github_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .logSafe */ .sN)(run.result)}`);
+        if ((0,_claude_args_js__WEBPACK_IMPORTED_MODULE_3__/* .hasJsonSchema */ .oK)(extra) || run.structured !== undefined) {
             ctx.outputs.set('structured_output', run.structured === undefined ? '' : JSON.stringify(run.structured));
         }
     }
-    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_4__/* .outcomeResult */ .w)(ctx, run.outcome);
+    return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_6__/* .outcomeResult */ .w)(ctx, run.outcome);
 }
 
 
@@ -2503,7 +2526,7 @@ function reportRun(ctx, run, mode) {
         ['Tokens', (0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .tokensSentence */ .sI)(run.tokens) ?? 'not reported'],
         ['Subscription usage', (0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .usageSentence */ .bn)(run.usage, now) ?? 'not reported'],
         ['Auth', `${a.kind}, ${a.status}`],
-        ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(a.expiresAt - now)]
+        ['Access token left', a.expiresAt === undefined ? 'n/a' : (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .timeLeft */ .f$)(a.expiresAt, now)]
     ], ['Claude Code run', '']);
 }
 /** Several CLI runs' numbers summed into one, for one run report; undefined when there was none. */
@@ -3127,8 +3150,10 @@ async function runHealth(pre, steps) {
     let problem;
     let warning;
     let rows;
+    let healthy;
     try {
         const { auth, unstored } = await steps.login(inputs.live_check ? 'live-check' : 'status', now);
+        healthy = auth.assessment;
         const verdict = healthVerdict(auth, now);
         rows = verdict.rows;
         summary.table(rows, ['Claude login', '']);
@@ -3157,6 +3182,8 @@ async function runHealth(pre, steps) {
     }
     if (warning)
         core/* warning */.$e(warning);
+    else if (!problem && healthy)
+        core/* info */.pq(healthyLine(healthy, now));
     if (inputs.health_issue)
         await reportOnIssue(pre, steps, { problem, warning, rows });
     return problem
@@ -3225,6 +3252,28 @@ function runUrl(env) {
         return undefined;
     return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
+/**
+ * The one log line of a healthy check: "Login valid; access token expires in 5h 57m; the login
+ * ends in 19d 23h (ISO)." (a quiet success still says what it found).
+ */
+function healthyLine(a, now) {
+    if (a.kind === 'api-key')
+        return 'API key set: no expiry to check.';
+    const ends = a.loginExpiresAt === undefined
+        ? ''
+        : `; the login ends in ${(0,time/* formatSpan */.QA)(a.loginExpiresAt - now)} (${(0,time/* iso */.KH)(a.loginExpiresAt)})`;
+    if (a.kind === 'setup-token') {
+        return a.expiresAt === undefined
+            ? 'Login valid: a setup-token whose expiry is not recorded.'
+            : `Login valid: a setup-token that expires in ${(0,time/* formatSpan */.QA)(a.expiresAt - now)} (${(0,time/* iso */.KH)(a.expiresAt)}).`;
+    }
+    const token = a.expiresAt === undefined
+        ? ''
+        : a.expiresAt > now
+            ? `; access token expires in ${(0,time/* formatSpan */.QA)(a.expiresAt - now)}`
+            : `; access token expired ${(0,time/* formatSpan */.QA)(now - a.expiresAt)} ago (the next run that uses the login refreshes it)`;
+    return `Login valid${token}${ends}.`;
+}
 /** Judges a loaded login at `now`. */
 function healthVerdict(auth, now) {
     const a = auth.assessment;
@@ -3237,7 +3286,7 @@ function healthVerdict(auth, now) {
         ['Status', a.status],
         ['Access token expires', a.kind === 'api-key' ? 'n/a (API key)' : when(a.expiresAt)],
         ['Login ends', a.kind === 'api-key' ? 'n/a (API key)' : when(a.loginExpiresAt)],
-        ['Time left', a.expiresAt === undefined ? 'unknown' : (0,time/* formatSpan */.QA)(a.expiresAt - now)],
+        ['Time left', a.expiresAt === undefined ? 'unknown' : (0,time/* timeLeft */.f$)(a.expiresAt, now)],
         ['Token fingerprint', token ? `…${(0,credentials/* fingerprint */.Rj)(token)} (last 4 of SHA-256)` : 'none']
     ];
     if (auth.login?.generation !== undefined && auth.login.origin === 'bundle') {
@@ -3250,7 +3299,7 @@ function healthVerdict(auth, now) {
         return { ok: true, level: 'warning', message: a.reason ?? 'The login ends soon.', rows };
     }
     const fix = a.needsRefresh
-        ? ' A refresh could renew it, but this run may not refresh it (no secrets_token, or refresh: never): set secrets_token so the action can refresh and store the rotated login, or use a setup-token.'
+        ? ` A refresh could renew it, but this run may not refresh it (no secrets_token, or refresh: never). ${messages/* SECRETS_TOKEN_FIX */.CA}`
         : '';
     return {
         ok: false,

@@ -45800,12 +45800,91 @@ function primaryToken(from) {
     return from.login ? primaryToken(from.login) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/auth/token-text.ts
+/**
+ * Tokens as people paste them: a setup-token the terminal wrapped over lines is joined again, and
+ * a token that cannot be a whole setup-token (cut short, a refresh token, an API key) is named with
+ * the fix. Shared by the action's decoder and the capture tool's `--from token`. Pure.
+ */
+/** How long a setup-token from `claude setup-token` is, as users report it: `sk-ant-oat01-` and 95 more. */
+const SETUP_TOKEN_LENGTH = 108;
+/**
+ * Shorter than this, a setup-token was cut short: a terminal 80 columns wide shows at most 80 of
+ * its characters on the first line, and that line is what a careless copy takes.
+ */
+const MIN_SETUP_TOKEN_LENGTH = 90;
+/** An Anthropic token of any kind, whole: `sk-ant-<kind><2 digits>-…`. */
+const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
+/** A line that can only be the continuation of a wrapped token. */
+const CONTINUATION_RE = /^[A-Za-z0-9_-]+$/;
+/** A token's start in a line of text; the token runs to the end of the line when wrapped. */
+const TOKEN_START_RE = /sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]*/g;
+/**
+ * The one token `text` is, with any whitespace inside it (line breaks of a wrapped paste) removed;
+ * undefined when the text is anything else.
+ */
+function joinedToken(text) {
+    const compact = text.replace(/\s+/g, '');
+    return TOKEN_RE.test(compact) ? compact : undefined;
+}
+/**
+ * Every token in a longer text (`claude setup-token`'s whole output, say), each joined with the
+ * lines that continue it: a token that runs to the end of its line goes on into the next line when
+ * that line is only token characters.
+ */
+function tokensInText(text) {
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const found = [];
+    lines.forEach((line, i) => {
+        for (const m of line.matchAll(TOKEN_START_RE)) {
+            let token = m[0];
+            const atEnd = line.slice((m.index ?? 0) + token.length).trim() === '';
+            for (let j = i + 1; atEnd && j < lines.length; j++) {
+                const next = lines[j].trim();
+                if (next === '' || !CONTINUATION_RE.test(next))
+                    break;
+                token += next;
+            }
+            found.push(token);
+        }
+    });
+    return [...new Set(found)];
+}
+/**
+ * Why `token` cannot be a whole setup-token, in one sentence that starts with `subject` (`The
+ * claude_code_oauth_token secret`, `That`); undefined when it may be one.
+ */
+function setupTokenProblem(token, subject) {
+    if (/^sk-ant-api\d{2}-/.test(token)) {
+        return `${subject} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead, or run \`claude setup-token\` for a subscription token.`;
+    }
+    if (/^sk-ant-ort\d{2}-/.test(token)) {
+        return `${subject} is a refresh token (sk-ant-ort01-…), not a setup-token: run \`claude setup-token\` and paste the token it prints (sk-ant-oat01-…), or store the whole login with \`npm run capture\`.`;
+    }
+    if (!/^sk-ant-oat\d{2}-/.test(token)) {
+        return `${subject} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`;
+    }
+    if (token.length < MIN_SETUP_TOKEN_LENGTH) {
+        return `${subject} is ${token.length} characters, too short to be a whole setup-token (a setup-token is about ${SETUP_TOKEN_LENGTH}): it was probably cut short where the terminal wrapped it; copy all of it, every line, and paste it again.`;
+    }
+    return undefined;
+}
+/**
+ * True when `text` begins with the banner npm prints before running a script (`> name@version
+ * script`, then the command): what `npm run capture > file` writes into the file before the bundle.
+ */
+function startsWithNpmBanner(text) {
+    const first = text.trimStart().split('\n', 1)[0] ?? '';
+    return /^> \S+@\S+ \S+/.test(first);
+}
+
 ;// CONCATENATED MODULE: ./src/auth/login.ts
 /**
  * What a decoded login is, whatever form it came in: the CLI's credentials shape, the login
  * types the action works with, and the field checks every form shares (wiped tokens, epoch
  * seconds where milliseconds belong, a wrong shape named by its first wrong field).
  */
+
 
 
 
@@ -45831,12 +45910,9 @@ function tokensOf(login) {
 }
 /** A setup-token login from a bare token; refuses an API key and other `sk-ant-` strings. */
 function fromToken(token, what) {
-    if (/^sk-ant-api\d{2}-/.test(token)) {
-        throw new errors/* AuthError */.l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
-    }
-    if (!/^sk-ant-oat\d{2}-/.test(token)) {
-        throw new errors/* AuthError */.l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
-    }
+    const problem = setupTokenProblem(token, what);
+    if (problem)
+        throw new errors/* AuthError */.l(problem);
     return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
 }
 /** Refuses a wiped login and timestamps in the wrong unit. */
@@ -46039,7 +46115,7 @@ function encodeBundle(bundle) {
 
 
 
-const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
+
 /**
  * Decodes any accepted form of the secret into a login.
  * @throws AuthError with one sentence naming the problem.
@@ -46054,8 +46130,13 @@ async function decodeAuth(raw, opts = {}) {
         throw new errors/* AuthError */.l(`${what} is empty.`, 'missing');
     if (text.startsWith('{') || text.startsWith('['))
         return fromJsonText(text, what, 'as given');
-    if (TOKEN_RE.test(text))
-        return fromToken(text, what);
+    // A token wrapped over lines by the terminal it was copied from is the token, joined again.
+    const token = joinedToken(text);
+    if (token)
+        return fromToken(token, what);
+    if (startsWithNpmBanner(text)) {
+        throw new errors/* AuthError */.l(`${what} starts with npm's banner lines (\`> claude-subscription-action@… capture\`), which \`npm run capture > file\` writes into the file: store only the bundle line, or capture again with \`npm run -s capture\` (or \`node dist/capture.js\`).`);
+    }
     const compact = text.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
         throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
@@ -46093,9 +46174,9 @@ async function fromPlain(bytes, what, stage) {
     if (head.startsWith('{') || head.startsWith('[')) {
         return fromJsonText(bytes.toString('utf8'), what, stage);
     }
-    const asText = bytes.toString('utf8').trim();
-    if (TOKEN_RE.test(asText))
-        return fromToken(asText, what);
+    const token = joinedToken(bytes.toString('utf8'));
+    if (token)
+        return fromToken(token, what);
     throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
 }
 function fromJsonText(text, what, stage) {
@@ -46489,6 +46570,10 @@ function formatSpan(ms) {
         return `${sign}${m}m`;
     return `${sign}${s}s`;
 }
+/** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
+function timeLeft(ms, now) {
+    return ms > now ? formatSpan(ms - now) : `expired ${formatSpan(now - ms)} ago`;
+}
 /** ISO 8601 for an epoch-ms time. */
 function iso(ms) {
     return new Date(ms).toISOString();
@@ -46508,6 +46593,8 @@ function hoursUntil(ms, now) {
 
 /** Clocks drift: an access token is treated as ending this much earlier than it says. */
 const CLOCK_SKEW_MS = 60_000;
+/** A duration as the inputs write it: `30m`, `3h`, `7d` (`3h 0m` without its zero part). */
+const validate_duration = (ms) => formatSpan(ms).replace(/ 0[dhms]$/, '');
 /** Assesses a decoded subscription login. */
 function assessLogin(login, opts) {
     return login.kind === 'setup-token'
@@ -46543,7 +46630,7 @@ function assessSetupToken(end, opts) {
         return {
             ...base,
             status: 'expired',
-            reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity.`
+            reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity ${validate_duration(minValidityMs)}.`
         };
     }
     if (end - now < warnWithinMs) {
@@ -46578,7 +46665,7 @@ function assessOauth(o, opts) {
     if (!tokenHolds) {
         const tokenWhen = left <= 0
             ? `expired at ${iso(expiresAt)}`
-            : `expires at ${iso(expiresAt)}, in ${formatSpan(expiresAt - now)}, less than min_validity`;
+            : `expires at ${iso(expiresAt)}, in ${formatSpan(expiresAt - now)}, less than min_validity ${validate_duration(minValidityMs)}`;
         if (loginOver) {
             return {
                 ...base,
@@ -46745,6 +46832,28 @@ function judge(login, now) {
     }
     return { assessment, fatal: false, warnings };
 }
+/**
+ * The closing lines for an oauth login (README, step 2b): its access token lasts hours and every
+ * refresh rotates the login, so without a secrets_token that may store the rotated login, CI can
+ * use it only until the access token runs out. The permission named is the one each target needs.
+ */
+function secretsTokenAdvice(targets) {
+    const org = targets.some(t => t.kind === 'org');
+    const env = targets.some(t => t.kind === 'env');
+    const permissions = [
+        ...(targets.length === 0 || targets.some(t => t.kind !== 'org')
+            ? [
+                `repository permission "Secrets: Read and write"${env ? ' (and "Environments: Read and write" for an environment secret)' : ''}`
+            ]
+            : []),
+        ...(org ? ['organisation permission "Secrets: Read and write"'] : [])
+    ];
+    return [
+        'Next: this is an oauth login. Its access token lasts about 8 hours and every refresh rotates the login, so without write-back CI can use it only for those hours. Give the action a token that may store refreshed logins (README, step 2b):',
+        `  - a fine-grained personal access token with the ${permissions.join(' and the ')}${org ? '' : ', on this repository only'} (or a classic token with ${org ? '`admin:org`' : '`repo`'}, or a GitHub App);`,
+        '  - stored as the secret CLAUDE_SECRETS_TOKEN, and passed as `secrets_token: ${{ secrets.CLAUDE_SECRETS_TOKEN }}`.'
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Error classes every layer may throw; each message is one sentence naming the problem and the fix. */
@@ -46838,6 +46947,7 @@ async function realPath(p) {
  * whose message is one sentence with the fix. Only `.credentials.json` and `settings.json` are
  * ever read: never transcripts, history or todos.
  */
+
 
 
 
@@ -47073,29 +47183,33 @@ function keychainText(stdout) {
     }
     return text;
 }
-const SETUP_TOKEN_RE = /sk-ant-oat\d{2}-[A-Za-z0-9_-]+/g;
 /**
  * Takes the setup-token out of what arrived on stdin (a paste, or `claude setup-token`'s whole
- * output piped in) and records its expiry as now + 1 year.
+ * output piped in), joining the lines of a token the terminal wrapped, and records its expiry as
+ * now + 1 year. A token cut short, a refresh token or an API key is refused with the fix.
  */
 function fromTokenText(text, now) {
-    const found = [...new Set(text.match(SETUP_TOKEN_RE) ?? [])];
+    const found = tokensInText(text);
     if (found.length === 0) {
         if (text.trim() === '') {
             throw new CaptureError('Nothing arrived on stdin: run `claude setup-token`, then paste the token it prints (sk-ant-oat01-…) or pipe it into `npm run capture -- --from token`.');
-        }
-        if (/sk-ant-api\d{2}-/.test(text)) {
-            throw new CaptureError('That is an Anthropic API key, not a setup-token: pass an API key to the action as anthropic_api_key instead, or run `claude setup-token` for a subscription token.');
         }
         throw new CaptureError(`What arrived on stdin (${text.trim().length} characters) holds no setup-token (sk-ant-oat01-…): paste the token \`claude setup-token\` prints.`);
     }
     if (found.length > 1) {
         throw new CaptureError(`What arrived on stdin holds ${found.length} different tokens; expected exactly one setup-token.`);
     }
+    const token = found[0];
+    if (/^sk-ant-api\d{2}-/.test(token)) {
+        throw new CaptureError('That is an Anthropic API key, not a setup-token: pass an API key to the action as anthropic_api_key instead, or run `claude setup-token` for a subscription token.');
+    }
+    const problem = setupTokenProblem(token, 'That');
+    if (problem)
+        throw new CaptureError(problem);
     return {
         login: {
             kind: 'setup-token',
-            token: found[0],
+            token,
             tokenExpiresAt: now + SETUP_TOKEN_LIFETIME_MS,
             origin: 'token',
             generation: 0,
@@ -52983,6 +53097,17 @@ async function ghSelectedRepos(gh, org, name, env) {
         .filter(Boolean);
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./scripts/capture/version.ts
+/**
+ * The capture tool's version: package.json's. The bundler inlines the imported package.json into
+ * dist/capture.js, so a downloaded capture.js alone still knows its version.
+ */
+
+/** The version of claude-subscription-action this tool belongs to. */
+const capture_version_VERSION = package_namespaceObject.rE;
+
 ;// CONCATENATED MODULE: ./scripts/capture.ts
 /**
  * The capture tool: from a Claude Code login on this machine (or in a container, or a
@@ -52996,6 +53121,7 @@ async function ghSelectedRepos(gh, org, name, env) {
  * is no other target. Settings are bundled only with --with-settings, and never their risky keys.
  * Exit codes: 0 done, 1 failed (one sentence says why), 2 usage.
  */
+
 
 
 
@@ -53082,6 +53208,7 @@ async function main(argv, partial = {}) {
         writeErr: s => void io.stderr.write(s)
     })
         .showHelpAfterError('(run with --help for the options)')
+        .version(capture_version_VERSION, '-V, --version', 'print the version of claude-subscription-action')
         .addOption(new Option('--from <source>', 'where the login comes from')
         .choices(['auto', 'file', 'keychain', 'container', 'token'])
         .default('auto'))
@@ -53090,7 +53217,7 @@ async function main(argv, partial = {}) {
         .option('--env <name>', 'upload to this deployment environment of each --repo')
         .option('--org <org>', 'upload an organisation secret')
         .option('--name <name>', 'the secret name', 'CLAUDE_AUTH')
-        .option('--out <file>', 'write the bundle to this file (mode 0600)')
+        .option('--out <file>', 'write the bundle to this file (mode 0600), or - for stdout')
         .option('--probe', 'make one tiny real call with the login before uploading')
         .option('--with-settings', 'also bundle settings.json, without permissions, hooks, env and the command helpers')
         .addOption(new Option('--as-container').hideHelp())
@@ -53176,8 +53303,9 @@ async function capture(opts, io, say) {
             say(`Warning: the CLI refreshed the login during the probe, so the bundle carries the new tokens (access token fingerprint ${fingerprint(primaryToken(login))})${ownLogin ? '; the copy this machine keeps is now stale, and `claude` here will ask you to log in again' : ''}.`);
         }
     }
-    if (opts.out)
+    if (opts.out && opts.out !== '-')
         writeOut(opts.out, secret.text, say);
+    const advice = login.kind === 'oauth' ? ['', ...secretsTokenAdvice(targets)] : [];
     if (route) {
         const results = await uploadAll(targets, opts.name, secret.text, route, {
             env: io.env,
@@ -53190,10 +53318,13 @@ async function capture(opts, io, say) {
         }
         say(`Done. Workflows read it with \`claude_auth: \${{ secrets.${opts.name} }}\`${opts.name === 'CLAUDE_AUTH' ? '' : ` (and auth_secret_name: ${opts.name} for write-back)`}.`);
     }
-    else if (!opts.out) {
+    // `--out -` is stdout, as for most tools; without any target the bundle goes there too.
+    if (opts.out === '-' || (!route && !opts.out)) {
         io.stdout.write(`${secret.text}\n`);
         say(`The bundle is on stdout. Store it as the ${opts.name} secret, e.g. \`gh secret set ${opts.name} --repo OWNER/REPO < file\`, or run again with --repo OWNER/REPO to upload it.`);
     }
+    for (const line of advice)
+        say(line);
     return 0;
 }
 /** Reads the login from the chosen source, saying which one `auto` picked. */
@@ -53424,12 +53555,17 @@ async function readToken(io, say) {
                 resolve(text);
         };
         const onData = (data) => {
-            for (const ch of data.toString()) {
-                if (ch === '\r' || ch === '\n' || ch === '\u0004')
+            const chunk = [...data.toString()];
+            for (const [i, ch] of chunk.entries()) {
+                // A line break with more of the paste after it is a wrapped token's: kept, joined later.
+                const pastedOn = chunk.slice(i + 1).some(c => c !== '\r' && c !== '\n');
+                if ((ch === '\r' || ch === '\n') && pastedOn)
+                    text += '\n';
+                else if (ch === '\r' || ch === '\n' || ch === '\u0004')
                     return finish();
-                if (ch === '\u0003')
+                else if (ch === '\u0003')
                     return finish(new CaptureError('Cancelled.'));
-                if (ch === '\u007f' || ch === '\b')
+                else if (ch === '\u007f' || ch === '\b')
                     text = text.slice(0, -1);
                 else
                     text += ch;

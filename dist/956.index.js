@@ -1,8 +1,8 @@
-export const id = 887;
-export const ids = [887];
+export const id = 956;
+export const ids = [956];
 export const modules = {
 
-/***/ 5887:
+/***/ 4956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -84,12 +84,91 @@ function kb(n) {
 var zod_message = __webpack_require__(2376);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var credentials = __webpack_require__(8168);
+;// CONCATENATED MODULE: ./src/auth/token-text.ts
+/**
+ * Tokens as people paste them: a setup-token the terminal wrapped over lines is joined again, and
+ * a token that cannot be a whole setup-token (cut short, a refresh token, an API key) is named with
+ * the fix. Shared by the action's decoder and the capture tool's `--from token`. Pure.
+ */
+/** How long a setup-token from `claude setup-token` is, as users report it: `sk-ant-oat01-` and 95 more. */
+const SETUP_TOKEN_LENGTH = 108;
+/**
+ * Shorter than this, a setup-token was cut short: a terminal 80 columns wide shows at most 80 of
+ * its characters on the first line, and that line is what a careless copy takes.
+ */
+const MIN_SETUP_TOKEN_LENGTH = 90;
+/** An Anthropic token of any kind, whole: `sk-ant-<kind><2 digits>-…`. */
+const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
+/** A line that can only be the continuation of a wrapped token. */
+const CONTINUATION_RE = /^[A-Za-z0-9_-]+$/;
+/** A token's start in a line of text; the token runs to the end of the line when wrapped. */
+const TOKEN_START_RE = /sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]*/g;
+/**
+ * The one token `text` is, with any whitespace inside it (line breaks of a wrapped paste) removed;
+ * undefined when the text is anything else.
+ */
+function joinedToken(text) {
+    const compact = text.replace(/\s+/g, '');
+    return TOKEN_RE.test(compact) ? compact : undefined;
+}
+/**
+ * Every token in a longer text (`claude setup-token`'s whole output, say), each joined with the
+ * lines that continue it: a token that runs to the end of its line goes on into the next line when
+ * that line is only token characters.
+ */
+function tokensInText(text) {
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    const found = [];
+    lines.forEach((line, i) => {
+        for (const m of line.matchAll(TOKEN_START_RE)) {
+            let token = m[0];
+            const atEnd = line.slice((m.index ?? 0) + token.length).trim() === '';
+            for (let j = i + 1; atEnd && j < lines.length; j++) {
+                const next = lines[j].trim();
+                if (next === '' || !CONTINUATION_RE.test(next))
+                    break;
+                token += next;
+            }
+            found.push(token);
+        }
+    });
+    return [...new Set(found)];
+}
+/**
+ * Why `token` cannot be a whole setup-token, in one sentence that starts with `subject` (`The
+ * claude_code_oauth_token secret`, `That`); undefined when it may be one.
+ */
+function setupTokenProblem(token, subject) {
+    if (/^sk-ant-api\d{2}-/.test(token)) {
+        return `${subject} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead, or run \`claude setup-token\` for a subscription token.`;
+    }
+    if (/^sk-ant-ort\d{2}-/.test(token)) {
+        return `${subject} is a refresh token (sk-ant-ort01-…), not a setup-token: run \`claude setup-token\` and paste the token it prints (sk-ant-oat01-…), or store the whole login with \`npm run capture\`.`;
+    }
+    if (!/^sk-ant-oat\d{2}-/.test(token)) {
+        return `${subject} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`;
+    }
+    if (token.length < MIN_SETUP_TOKEN_LENGTH) {
+        return `${subject} is ${token.length} characters, too short to be a whole setup-token (a setup-token is about ${SETUP_TOKEN_LENGTH}): it was probably cut short where the terminal wrapped it; copy all of it, every line, and paste it again.`;
+    }
+    return undefined;
+}
+/**
+ * True when `text` begins with the banner npm prints before running a script (`> name@version
+ * script`, then the command): what `npm run capture > file` writes into the file before the bundle.
+ */
+function startsWithNpmBanner(text) {
+    const first = text.trimStart().split('\n', 1)[0] ?? '';
+    return /^> \S+@\S+ \S+/.test(first);
+}
+
 ;// CONCATENATED MODULE: ./src/auth/login.ts
 /**
  * What a decoded login is, whatever form it came in: the CLI's credentials shape, the login
  * types the action works with, and the field checks every form shares (wiped tokens, epoch
  * seconds where milliseconds belong, a wrong shape named by its first wrong field).
  */
+
 
 
 
@@ -115,12 +194,9 @@ function tokensOf(login) {
 }
 /** A setup-token login from a bare token; refuses an API key and other `sk-ant-` strings. */
 function fromToken(token, what) {
-    if (/^sk-ant-api\d{2}-/.test(token)) {
-        throw new errors/* AuthError */.l(`${what} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead.`);
-    }
-    if (!/^sk-ant-oat\d{2}-/.test(token)) {
-        throw new errors/* AuthError */.l(`${what} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`);
-    }
+    const problem = setupTokenProblem(token, what);
+    if (problem)
+        throw new errors/* AuthError */.l(problem);
     return { kind: 'setup-token', token, origin: 'token', generation: 0, files: {}, warnings: [] };
 }
 /** Refuses a wiped login and timestamps in the wrong unit. */
@@ -323,7 +399,7 @@ function encodeBundle(bundle) {
 
 
 
-const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/;
+
 /**
  * Decodes any accepted form of the secret into a login.
  * @throws AuthError with one sentence naming the problem.
@@ -338,8 +414,13 @@ async function decodeAuth(raw, opts = {}) {
         throw new errors/* AuthError */.l(`${what} is empty.`, 'missing');
     if (text.startsWith('{') || text.startsWith('['))
         return fromJsonText(text, what, 'as given');
-    if (TOKEN_RE.test(text))
-        return fromToken(text, what);
+    // A token wrapped over lines by the terminal it was copied from is the token, joined again.
+    const token = joinedToken(text);
+    if (token)
+        return fromToken(token, what);
+    if (startsWithNpmBanner(text)) {
+        throw new errors/* AuthError */.l(`${what} starts with npm's banner lines (\`> claude-subscription-action@… capture\`), which \`npm run capture > file\` writes into the file: store only the bundle line, or capture again with \`npm run -s capture\` (or \`node dist/capture.js\`).`);
+    }
     const compact = text.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
         throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
@@ -377,9 +458,9 @@ async function fromPlain(bytes, what, stage) {
     if (head.startsWith('{') || head.startsWith('[')) {
         return fromJsonText(bytes.toString('utf8'), what, stage);
     }
-    const asText = bytes.toString('utf8').trim();
-    if (TOKEN_RE.test(asText))
-        return fromToken(asText, what);
+    const token = joinedToken(bytes.toString('utf8'));
+    if (token)
+        return fromToken(token, what);
     throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
 }
 function fromJsonText(text, what, stage) {
