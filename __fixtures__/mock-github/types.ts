@@ -165,6 +165,16 @@ export interface MockReviewComment {
   reactions?: Array<{ content: string; user: MockUser }>
 }
 
+/** A reaction on an issue comment or a review comment. */
+export interface MockReaction {
+  id: number
+  subject: 'issue_comment' | 'review_comment'
+  comment_id: number
+  content: string
+  user: MockUser
+  created_at: string
+}
+
 export interface MockTimelineEvent {
   issue_number: number
   event: 'labeled' | 'unlabeled' | 'closed' | 'reopened' | 'renamed' | string
@@ -214,6 +224,10 @@ export interface RepoState {
   reviewComments: MockReviewComment[]
   labels: MockLabel[]
   timeline: MockTimelineEvent[]
+  /** Reactions on comments (issue and review comments). */
+  reactions: MockReaction[]
+  /** Repository role by login (`admin`, `maintain`, `write`, `triage`, `read`); others: none. */
+  permissions: Record<string, string>
   secrets: Record<string, MockSecret>
   environments: Record<string, MockEnvironment>
 }
