@@ -1,12 +1,13 @@
 /**
- * Reactions on comments (issue comments and review comments: add, which answers the existing one
- * when the user already reacted so, and delete) and a collaborator's permission, as a command's
- * gate reads it. Permissions are arranged in `state.permissions` (login → role); anyone else has
- * `none`, and the repository owner is `admin`.
+ * Reactions on issue comments (add, which answers the existing one when the user already reacted
+ * so, and delete), the delete of a review comment's reaction (added by `threads.ts`, which keeps
+ * them on the comment for GraphQL), and a collaborator's permission, as a command's gate reads
+ * it. Permissions are arranged in `state.permissions` (login → role); the repository owner is
+ * `admin`, anyone else `none`.
  */
 import { repoOf, type Core, type Ctx, type Reply, type RouteSpec } from './core.js'
 import { renderUser } from './render.js'
-import type { MockReaction, RepoState } from './types.js'
+import type { MockReaction } from './types.js'
 import { asString, lc, notFound, parseIntParam, unprocessable } from './util.js'
 
 const CONTENTS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes']
@@ -21,18 +22,6 @@ const LEGACY: Record<string, string> = {
   none: 'none'
 }
 
-function subjectOf(s: RepoState, ctx: Ctx): MockReaction['subject'] {
-  const id = parseIntParam(ctx.params.id)
-  if (ctx.params.kind !== 'issues' && ctx.params.kind !== 'pulls') throw notFound()
-  const kind = ctx.params.kind === 'issues' ? 'issue_comment' : 'review_comment'
-  const exists =
-    kind === 'issue_comment'
-      ? s.issueComments.some(c => c.id === id)
-      : s.reviewComments.some(c => c.id === id)
-  if (!exists) throw notFound()
-  return kind
-}
-
 function render(core: Core, r: MockReaction): Record<string, unknown> {
   return {
     id: r.id,
@@ -45,22 +34,18 @@ function render(core: Core, r: MockReaction): Record<string, unknown> {
 
 function addReaction(core: Core, ctx: Ctx): Reply {
   const s = repoOf(core, ctx)
-  const subject = subjectOf(s, ctx)
+  const comment_id = parseIntParam(ctx.params.id)
+  if (!s.issueComments.some(c => c.id === comment_id)) throw notFound()
   const content = asString((ctx.body as Record<string, unknown> | undefined)?.content)
   if (!content || !CONTENTS.includes(content)) throw unprocessable([`Invalid content ${content}`])
-  const comment_id = parseIntParam(ctx.params.id)
   const actor = core.actor()
   const same = s.reactions.find(
     r =>
-      r.subject === subject &&
-      r.comment_id === comment_id &&
-      r.content === content &&
-      lc(r.user.login) === lc(actor.login)
+      r.comment_id === comment_id && r.content === content && lc(r.user.login) === lc(actor.login)
   )
   if (same) return { status: 200, body: render(core, same) }
   const reaction: MockReaction = {
     id: core.newId(),
-    subject,
     comment_id,
     content,
     user: { ...actor },
@@ -72,11 +57,21 @@ function addReaction(core: Core, ctx: Ctx): Reply {
 
 function deleteReaction(core: Core, ctx: Ctx): Reply {
   const s = repoOf(core, ctx)
-  const subject = subjectOf(s, ctx)
+  const comment_id = parseIntParam(ctx.params.id)
   const id = parseIntParam(ctx.params.rid)
-  const i = s.reactions.findIndex(r => r.id === id && r.subject === subject)
+  const i = s.reactions.findIndex(r => r.id === id && r.comment_id === comment_id)
   if (i < 0) throw notFound()
   s.reactions.splice(i, 1)
+  return { status: 204 }
+}
+
+function deleteReviewReaction(core: Core, ctx: Ctx): Reply {
+  const s = repoOf(core, ctx)
+  const comment = s.reviewComments.find(c => c.id === parseIntParam(ctx.params.id))
+  const id = parseIntParam(ctx.params.rid)
+  const i = comment?.reactions?.findIndex(r => r.id === id) ?? -1
+  if (!comment || i < 0) throw notFound()
+  comment.reactions?.splice(i, 1)
   return { status: 204 }
 }
 
@@ -98,7 +93,8 @@ function getPermission(core: Core, ctx: Ctx): Reply {
 
 /** The reaction and permission routes, in match order. */
 export const reactionRoutes: RouteSpec[] = [
-  ['POST', '/repos/:owner/:repo/:kind/comments/:id/reactions', addReaction],
-  ['DELETE', '/repos/:owner/:repo/:kind/comments/:id/reactions/:rid', deleteReaction],
+  ['POST', '/repos/:owner/:repo/issues/comments/:id/reactions', addReaction],
+  ['DELETE', '/repos/:owner/:repo/issues/comments/:id/reactions/:rid', deleteReaction],
+  ['DELETE', '/repos/:owner/:repo/pulls/comments/:id/reactions/:rid', deleteReviewReaction],
   ['GET', '/repos/:owner/:repo/collaborators/:user/permission', getPermission]
 ]

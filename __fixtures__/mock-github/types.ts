@@ -162,13 +162,12 @@ export interface MockReviewComment {
   /** On a thread's first comment: decides `isOutdated` instead of comparing with the head's diff. */
   outdated?: boolean
   /** Reactions (REST `content`, e.g. `-1`) and who reacted. */
-  reactions?: Array<{ content: string; user: MockUser }>
+  reactions?: Array<{ content: string; user: MockUser; id?: number }>
 }
 
-/** A reaction on an issue comment or a review comment. */
+/** A reaction on an issue comment (a review comment's are on the comment: `reactions`). */
 export interface MockReaction {
   id: number
-  subject: 'issue_comment' | 'review_comment'
   comment_id: number
   content: string
   user: MockUser
@@ -224,7 +223,7 @@ export interface RepoState {
   reviewComments: MockReviewComment[]
   labels: MockLabel[]
   timeline: MockTimelineEvent[]
-  /** Reactions on comments (issue and review comments). */
+  /** Reactions on issue comments. */
   reactions: MockReaction[]
   /** Repository role by login (`admin`, `maintain`, `write`, `triage`, `read`); others: none. */
   permissions: Record<string, string>

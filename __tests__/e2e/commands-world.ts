@@ -149,10 +149,17 @@ export function threadRoot(world: World, body: string, user: MockUser = BOT): nu
 export async function step(
   world: World,
   event: { name: string; payload: Record<string, unknown> },
-  opts: { inputs?: Record<string, string>; turns?: Turn[] } = {}
+  opts: {
+    inputs?: Record<string, string>
+    /** The model's turns; a function gets the login's tokens (a model steered to leak them). */
+    turns?: Turn[] | ((login: { access: string; refresh: string }) => Turn[])
+  } = {}
 ) {
-  world.api.script(opts.turns ?? scenarios.ok())
-  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
+  const login = world.login({ loginEndsInMs: 20 * DAY })
+  const { secret } = login
+  world.api.script(
+    typeof opts.turns === 'function' ? opts.turns(login) : (opts.turns ?? scenarios.ok())
+  )
   const result = await world.runner.main({
     inputs: {
       claude_path: CLAUDE,
@@ -173,3 +180,10 @@ export const answer = (text: string): Turn[] => scenarios.structured({ answer: t
 /** The issue comments the action wrote on #`number`. */
 export const botComments = (world: World, number: number) =>
   world.gh.state.issueComments.filter(c => c.issue_number === number && c.user.login === BOT.login)
+
+/** Everything the model was sent, as one text. */
+export const modelSaw = (world: World): string =>
+  world.api
+    .messageRequests()
+    .map(r => r.raw)
+    .join('\n')

@@ -6,6 +6,7 @@
  * failed command takes its 👀 back and replies with one line saying what went wrong.
  */
 import * as core from '@actions/core'
+import { AuthError } from '../../auth/errors.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
 import { prepareReview } from '../review/prepare.js'
 import { singleJob } from '../triage/issue.js'
@@ -18,6 +19,9 @@ import { help, pauseReviews, resolveThreads, resumeReviews } from './verbs.js'
 
 /** Runs a job that needs the CLI: main's `withClaude` for the `command` kind. */
 export type WithModel = (prepared: Prepared) => Promise<JobResult>
+
+// The re-auth steps are for the maintainers, in the log: the comment only points there.
+const RENEW = "The workflow run's log says how to renew the login."
 
 /** What a failure reply says could not be done, by verb. */
 const WHAT: Record<Verb, string> = {
@@ -45,11 +49,13 @@ export async function runCommand(pre: PreContext, withModel: WithModel): Promise
   try {
     result = await dispatch(pre, taken, verb, withModel)
   } catch (err) {
-    await replyFailure(pre.github, comment, reaction, WHAT[verb], sentenceOf(err))
+    const renew = err instanceof AuthError ? ` ${RENEW}` : ''
+    await replyFailure(pre.github, comment, reaction, WHAT[verb], sentenceOf(err) + renew)
     throw err
   }
   if (result.conclusion === 'failure') {
-    await replyFailure(pre.github, comment, reaction, WHAT[verb], firstLine(result.message))
+    const sentence = firstLine(result.message) + (result.auth ? ` ${RENEW}` : '')
+    await replyFailure(pre.github, comment, reaction, WHAT[verb], sentence)
   } else if (result.conclusion === 'skipped') {
     // Taken, but not done (already reviewed, a usage limit): the person who asked is told why.
     await reply(pre.github, comment, `Not done: ${result.reason}.`)
