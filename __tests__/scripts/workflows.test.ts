@@ -200,9 +200,10 @@ jobs:
 `
 
 describe('the example workflows', () => {
-  it('are the five the README describes', () => {
+  it('are the six the README describes', () => {
     expect(files).toEqual([
       'claude-auth-health.yml',
+      'claude-commands.yml',
       'claude-reusable.yml',
       'claude-review-forks.yml',
       'claude-review.yml',
