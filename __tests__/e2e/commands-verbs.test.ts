@@ -156,6 +156,19 @@ describe('resolve', () => {
   })
 })
 
+describe('help', () => {
+  it('the phrase alone lists the commands of the place it was written, without the model', async () => {
+    const main = await step(world, issueCommentEvent(world, '@claude'))
+    expect(main.outputs.conclusion).toBe('success')
+    expect(world.api.messageRequests()).toHaveLength(0)
+    const body = botComments(world, PR).at(-1)?.body ?? ''
+    for (const verb of ['review', 'full review', 'pause', 'resume', 'resolve']) {
+      expect(body).toContain(`\`@claude ${verb}\``)
+    }
+    expect(body).not.toContain('@claude triage')
+  })
+})
+
 describe('triage', () => {
   it('triage on an issue triaged before: labelled now, with a one-line reply', async () => {
     world.gh.state.labels = [
