@@ -168,6 +168,22 @@ describe('failures', () => {
     expect(eyesOn(event.id)).toEqual([])
   })
 
+  it('on_usage_limit: skip: the usage limit ends the command skipped, and the reply gives the reset', async () => {
+    const resets = Math.floor(Date.now() / 1000) + 3600
+    const iso = new Date(resets * 1000).toISOString()
+    const event = issueCommentEvent(world, '@claude any idea?', { number: ISSUE })
+    const main = await step(world, event, {
+      inputs: { on_usage_limit: 'skip' },
+      turns: scenarios.usageLimit429(resets)
+    })
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs.conclusion).toBe('skipped')
+    expect(main.outputs.skip_reason).toBe(`usage limit reached; resets at ${iso}`)
+    expect(botComments(world, ISSUE).map(c => c.body.split('\n')[0])).toEqual([
+      `Not done: usage limit reached; resets at ${iso}.`
+    ])
+  })
+
   it('usage_ceiling applies: above it the question is not asked, and the reply says why and when', async () => {
     const reset = Math.floor(Date.now() / 60_000) * 60 + 2 * 3600
     world.api.setSuccessHeaders(allowedRateLimitHeaders(reset, { fiveHour: 0.85 }))
