@@ -135,10 +135,9 @@ export async function answerQuestion(
     formatMarkdown(parsed.answer.answer),
     `<sub>Answered by Claude${run.model ? ` (${run.model})` : ''} for @${taken.comment.author.login} · claude-subscription-action</sub>`
   ].join('\n\n')
-  const posted = await reply(ctx.github, taken.comment, body)
+  await reply(ctx.github, taken.comment, body)
   ctx.outputs.set('result', parsed.answer.answer)
   ctx.outputs.set('structured_output', JSON.stringify(parsed.answer))
-  if (posted.url) ctx.outputs.set('review_url', posted.url)
   ctx.summary.text(`Answered the question of ${taken.comment.author.login} on #${context.number}.`)
   return { conclusion: 'success' }
 }
