@@ -54,6 +54,8 @@ export class FakeGitHub {
   /** When set, `createReview` fails with this HTTP status (422: a line is not in the diff). */
   refuseReviews: number | undefined
   writes: Write[] = []
+  /** Repository permission by login (`getPermission`); anyone else has none. */
+  permissions: Record<string, string> = {}
   private nextId = 500
 
   issue(n: number): FakeIssue {
@@ -189,6 +191,14 @@ export class FakeGitHub {
       const i = this.issue(issue)
       for (const l of labels) if (!i.labels.includes(l)) i.labels.push(l)
     },
-    listTimeline: async issue => this.timeline[issue] ?? []
+    listTimeline: async issue => this.timeline[issue] ?? [],
+    getPermission: async user => this.permissions[user] ?? 'none',
+    addReaction: async (...args) => {
+      this.record('addReaction', args)
+      return this.nextId++
+    },
+    deleteReaction: async (...args) => {
+      this.record('deleteReaction', args)
+    }
   }
 }

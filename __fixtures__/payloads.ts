@@ -17,7 +17,7 @@ let docs: WebhookDoc[] | undefined
  * octo-org/octo-repo and the pull request or issue renumbered.
  */
 export function webhookPayload(
-  event: 'pull_request' | 'issues',
+  event: 'pull_request' | 'issues' | 'issue_comment' | 'pull_request_review_comment',
   action: string,
   number: number
 ): Record<string, unknown> {
@@ -29,7 +29,7 @@ export function webhookPayload(
   payload.repository.full_name = 'octo-org/octo-repo'
   payload.repository.name = 'octo-repo'
   payload.repository.owner.login = 'octo-org'
-  const item = event === 'pull_request' ? payload.pull_request : payload.issue
+  const item = payload.pull_request ?? payload.issue
   item.number = number
   return payload
 }

@@ -144,13 +144,33 @@ describe('choices', () => {
     const err = errorOf({ mode: 'deploy' })
     expect(err).toBeInstanceOf(InputError)
     expect(err.message).toBe(
-      'mode "deploy" is not one of auto, setup, prompt, review, triage, health.'
+      'mode "deploy" is not one of auto, setup, prompt, review, triage, health, command.'
     )
     expect(errorOf({ fail_on: 'blocker' }).message).toBe(
       'fail_on "blocker" is not one of none, critical, major, minor, nit.'
     )
     expect(errorOf({ min_severity: 'none' }).message).toBe(
       'min_severity "none" is not one of critical, major, minor, nit.'
+    )
+  })
+})
+
+describe('command inputs', () => {
+  it('default to @claude and write; command_permission takes the five roles in any case', () => {
+    const i = getInputs(reader({}))
+    expect(i.trigger_phrase).toBe('@claude')
+    expect(i.command_permission).toBe('write')
+    expect(getInputs(reader({ command_permission: ' Maintain ' })).command_permission).toBe(
+      'maintain'
+    )
+    expect(getInputs(reader({ trigger_phrase: ' /bot ' })).trigger_phrase).toBe('/bot')
+  })
+  it('refuses a permission GitHub does not have, and a phrase with spaces', () => {
+    expect(errorOf({ command_permission: 'owner' }).message).toBe(
+      'command_permission "owner" is not one of read, triage, write, maintain, admin.'
+    )
+    expect(errorOf({ trigger_phrase: 'hey claude' }).message).toBe(
+      'trigger_phrase "hey claude" must be one word such as @claude (no spaces).'
     )
   })
 })

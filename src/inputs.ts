@@ -9,9 +9,12 @@ import { parseDuration } from './time.js'
 import { firstIssue } from './zod-message.js'
 import { remember, type SecretKind } from './known-secrets.js'
 
-const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'] as const
+const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health', 'command'] as const
 export type Mode = (typeof MODES)[number]
 const SEVERITIES = ['critical', 'major', 'minor', 'nit'] as const
+/** Repository permissions, least first (`command_permission` is the least a commenter needs). */
+export const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'] as const
+export type Permission = (typeof PERMISSIONS)[number]
 
 /** The CLI version the action installs by default, and the tests run. */
 export const DEFAULT_CLAUDE_VERSION = '2.1.332'
@@ -176,7 +179,13 @@ const InputSchema = z.object({
   exclusive_labels: list,
   fallback_label: text,
   triage_comment: bool('triage_comment'),
-  backfill_limit: number('backfill_limit', 20, { int: true, min: 0 })
+  backfill_limit: number('backfill_limit', 20, { int: true, min: 0 }),
+  trigger_phrase: input((v, ctx) => {
+    const s = v.trim() || '@claude'
+    if (!/\s/.test(s)) return s
+    return reject(ctx, `trigger_phrase "${v.trim()}" must be one word such as @claude (no spaces).`)
+  }),
+  command_permission: oneOf('command_permission', PERMISSIONS, 'write')
 })
 
 export type Inputs = z.infer<typeof InputSchema>

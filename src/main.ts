@@ -55,7 +55,11 @@ const JOBS: Record<ConcreteMode, (pre: PreContext, steps: Steps) => Promise<JobR
     const { prepareTriage } = await import('./jobs/triage/prepare.js')
     return withClaude('triage', await prepareTriage(pre), pre, steps)
   },
-  health: runHealth
+  health: runHealth,
+  command: async (pre, steps) => {
+    const { runCommand } = await import('./jobs/command/run.js')
+    return runCommand(pre, prepared => withClaude('command', prepared, pre, steps))
+  }
 }
 
 /** Runs the main step. Never throws: every failure ends in `core.setFailed` with one message. */

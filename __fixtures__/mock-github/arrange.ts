@@ -70,6 +70,8 @@ export function defaultRepoState(owner = 'octo-org', repo = 'octo-repo'): RepoSt
     reviewComments: [],
     labels: [],
     timeline: [],
+    reactions: [],
+    permissions: {},
     secrets: {},
     environments: {}
   }

@@ -11,6 +11,7 @@ import { failureReply, takeFailure } from './faults.js'
 import { issueRoutes } from './issues.js'
 import { labelRoutes } from './labels.js'
 import { pullRoutes } from './pulls.js'
+import { reactionRoutes } from './reactions.js'
 import { reviewRoutes } from './reviews.js'
 import { compileRoutes, match, type Route } from './routing.js'
 import { secretRoutes } from './secrets.js'
@@ -28,6 +29,7 @@ const ROUTES: Route[] = compileRoutes(
   reviewRoutes,
   issueRoutes,
   labelRoutes,
+  reactionRoutes,
   secretRoutes
 )
 

@@ -144,8 +144,9 @@ function react(core: Core, ctx: Ctx): Reply {
   const user = { ...core.actor() }
   comment.reactions ??= []
   const had = comment.reactions.find(r => r.content === content && r.user.login === user.login)
-  if (!had) comment.reactions.push({ content, user })
-  return { status: had ? 200 : 201, body: { content, user: { login: user.login } } }
+  const id = had?.id ?? core.newId()
+  if (!had) comment.reactions.push({ id, content, user })
+  return { status: had ? 200 : 201, body: { id, content, user: { login: user.login } } }
 }
 
 /** The review-thread routes, in match order (before `users.ts`, whose GraphQL they extend). */

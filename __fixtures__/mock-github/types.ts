@@ -162,7 +162,16 @@ export interface MockReviewComment {
   /** On a thread's first comment: decides `isOutdated` instead of comparing with the head's diff. */
   outdated?: boolean
   /** Reactions (REST `content`, e.g. `-1`) and who reacted. */
-  reactions?: Array<{ content: string; user: MockUser }>
+  reactions?: Array<{ content: string; user: MockUser; id?: number }>
+}
+
+/** A reaction on an issue comment (a review comment's are on the comment: `reactions`). */
+export interface MockReaction {
+  id: number
+  comment_id: number
+  content: string
+  user: MockUser
+  created_at: string
 }
 
 export interface MockTimelineEvent {
@@ -214,6 +223,10 @@ export interface RepoState {
   reviewComments: MockReviewComment[]
   labels: MockLabel[]
   timeline: MockTimelineEvent[]
+  /** Reactions on issue comments. */
+  reactions: MockReaction[]
+  /** Repository role by login (`admin`, `maintain`, `write`, `triage`, `read`); others: none. */
+  permissions: Record<string, string>
   secrets: Record<string, MockSecret>
   environments: Record<string, MockEnvironment>
 }

@@ -208,6 +208,7 @@ describe('the example workflows', () => {
   it('are the six the README describes', () => {
     expect(files).toEqual([
       'claude-auth-health.yml',
+      'claude-commands.yml',
       'claude-reusable.yml',
       'claude-review-forks.yml',
       'claude-review.yml',

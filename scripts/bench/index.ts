@@ -1259,7 +1259,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(renderStdout(report))
     if (options.writeDocs) {
-      await fs.writeFile(DOCS_FILE, renderDocs(report))
+      await fs.writeFile(DOCS_FILE, renderDocs(report) + (await commandsBlock()))
       log(`wrote ${path.relative(ROOT, DOCS_FILE)}`)
     }
   } finally {
@@ -1269,6 +1269,15 @@ async function main(): Promise<void> {
     tempDirs.delete(probe.dir)
     cleanupSync()
   }
+}
+
+/** The block `scripts/bench/commands.ts` wrote into docs/benchmarks.md, kept on a rewrite. */
+async function commandsBlock(): Promise<string> {
+  const text = await fs.readFile(DOCS_FILE, 'utf8').catch(() => '')
+  const start = text.indexOf('<!-- bench:commands:start -->')
+  const endTag = '<!-- bench:commands:end -->'
+  const end = text.indexOf(endTag)
+  return start >= 0 && end > start ? `\n${text.slice(start, end + endTag.length)}\n` : ''
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -7,6 +7,7 @@ import { issuesApi } from './issues.js'
 import { labelsApi } from './labels.js'
 import type { Octokit } from './octokit.js'
 import { pullsApi } from './pulls.js'
+import { reactionsApi } from './reactions.js'
 import { restContext } from './rest.js'
 import { threadsApi } from './threads.js'
 import type { PrFile, TimelineEvent } from './types.js'
@@ -31,6 +32,8 @@ export interface Comment {
   url: string
   author?: string
   createdAt?: string
+  /** A review comment that replies in a thread: the thread's first comment. */
+  inReplyTo?: number
 }
 
 export interface Issue {
@@ -90,6 +93,12 @@ export interface ReviewThread {
   comments: ThreadComment[]
 }
 
+/** A comment a reaction goes on: an issue (or PR conversation) comment, or a review comment. */
+export interface CommentRef {
+  kind: 'issue' | 'review'
+  id: number
+}
+
 interface ListIssuesQuery {
   state: 'open' | 'closed' | 'all'
   labels?: string
@@ -137,6 +146,14 @@ export interface GitHubApi {
   listTimeline(issue: number): Promise<TimelineEvent[]>
   /** The login the token writes as (see `restApi` for how it is learnt). */
   whoami(): Promise<string>
+  /**
+   * A user's permission on the repository: `admin`, `maintain`, `write`, `triage`, `read` or
+   * `none` (not a user GitHub knows).
+   */
+  getPermission(user: string): Promise<string>
+  /** Reacts to a comment; returns the reaction's id (to take it back). */
+  addReaction(comment: CommentRef, content: 'eyes'): Promise<number>
+  deleteReaction(comment: CommentRef, reactionId: number): Promise<void>
 }
 
 export { isOwnComment } from './identity.js'
@@ -152,6 +169,7 @@ export function restApi(octokit: Octokit, owner: string, repo: string): GitHubAp
     ...threadsApi(ctx),
     ...issuesApi(ctx),
     ...labelsApi(ctx),
+    ...reactionsApi(ctx),
     whoami: ctx.whoami
   }
 }
@@ -217,6 +235,13 @@ export function dryRunApi(api: GitHubApi, writes: DescribedWrite[]): GitHubApi {
     },
     async addLabels(issue, labels) {
       note(`add labels to #${issue}`, labels.join(', '))
+    },
+    async addReaction(comment, content) {
+      note(`react with ${content} to ${comment.kind} comment ${comment.id}`, '')
+      return nextId--
+    },
+    async deleteReaction(comment, reactionId) {
+      note(`remove reaction ${reactionId} from ${comment.kind} comment ${comment.id}`, '')
     }
   }
 }

@@ -55,7 +55,10 @@ const API_METHODS: { [K in keyof GitHubApi]: true } = {
   createLabel: true,
   addLabels: true,
   listTimeline: true,
-  whoami: true
+  whoami: true,
+  getPermission: true,
+  addReaction: true,
+  deleteReaction: true
 }
 
 /** A client made on its first call: a run that never calls GitHub never loads Octokit. */

@@ -144,7 +144,8 @@ const READS = new Set<string>([
   'listIssues',
   'listLabels',
   'listTimeline',
-  'whoami'
+  'whoami',
+  'getPermission'
 ])
 
 /** What a write is, for the message (never its text: it may be the secret). */
@@ -169,6 +170,9 @@ function describeWrite(method: string, args: readonly unknown[]): string {
       return 'a new label'
     case 'addLabels':
       return `labels for #${String(n)}`
+    case 'addReaction':
+    case 'deleteReaction':
+      return `a reaction on comment ${String((n as { id?: unknown } | undefined)?.id)}`
     default:
       return `a write to GitHub (${method})`
   }

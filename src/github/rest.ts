@@ -29,13 +29,15 @@ export function toComment(c: {
   html_url: string
   user?: { login: string } | null
   created_at?: string
+  in_reply_to_id?: number
 }): Comment {
   return {
     id: c.id,
     body: c.body ?? '',
     url: c.html_url,
     ...(c.user ? { author: c.user.login } : {}),
-    ...(c.created_at ? { createdAt: c.created_at } : {})
+    ...(c.created_at ? { createdAt: c.created_at } : {}),
+    ...(c.in_reply_to_id !== undefined ? { inReplyTo: c.in_reply_to_id } : {})
   }
 }
 

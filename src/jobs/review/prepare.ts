@@ -11,6 +11,7 @@ import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
 import { askReview, type AskInput } from './ask.js'
 import { parseReviewConfig, REVIEW_CONFIG_PATH } from './config.js'
 import { DEFAULT_DIFF_BUDGET, selectFiles, type SkippedFile } from './files.js'
+import { isPaused } from './pause.js'
 import { publishReview } from './publish.js'
 import {
   forcePushNote,
@@ -31,6 +32,14 @@ interface ReviewPlan extends AskInput {
   summaryCommentId?: number
   /** With an incremental review, every file changed since the reviewed head. */
   changedFiles?: PrFile[]
+  paused?: boolean
+}
+
+/** A review a command asked for (`@claude review`, `@claude full review`), not a push. */
+export interface ReviewRequest {
+  number: number
+  /** `full review`: the whole pull request, whatever was reviewed before. */
+  full: boolean
 }
 
 /** The pull request number of the event, or of `pr_number`. */
@@ -59,12 +68,15 @@ function forkSkip(number: number, headRepo: string | undefined, eventName: strin
     : `${from}; set review_forks to review forks (see docs/review.md#forks)`
 }
 
-/** Decides skips and what the model will see; no login is needed yet. */
-export async function prepareReview(pre: PreContext): Promise<Prepared> {
+/**
+ * Decides skips and what the model will see; no login is needed yet. `request`: a command asked
+ * for this review (drafts and paused reviews are then reviewed too).
+ */
+export async function prepareReview(pre: PreContext, request?: ReviewRequest): Promise<Prepared> {
   const { inputs, github } = pre
-  const number = pullNumberOf(pre)
+  const number = request?.number ?? pullNumberOf(pre)
   const pr = await github.getPull(number)
-  const skip = skipReason(inputs, pr, pre.event.name)
+  const skip = skipReason(request ? { ...inputs, review_drafts: true } : inputs, pr, pre.event.name)
   if (skip) return { skip }
 
   const comments = await github.listIssueComments(number)
@@ -72,13 +84,20 @@ export async function prepareReview(pre: PreContext): Promise<Prepared> {
   const summaryComment = [...comments]
     .reverse()
     .find(c => isReviewSummary(c.body) && isOwnComment(c, self))
+  const paused = isPaused(summaryComment?.body)
+  if (paused && !request) {
+    return {
+      skip: `automatic reviews of #${number} are paused: comment "${inputs.trigger_phrase} resume" on it to resume them`
+    }
+  }
+  const incremental = inputs.incremental && !request?.full
   const reviewedSha = reviewedShaOf(summaryComment?.body)
-  if (inputs.incremental && reviewedSha === pr.headSha.toLowerCase()) {
+  if (incremental && reviewedSha === pr.headSha.toLowerCase()) {
     return { skip: `head ${shortSha(pr.headSha)} of #${number} was already reviewed` }
   }
 
   const prFiles = await github.listPullFiles(number)
-  const since = inputs.incremental && reviewedSha ? reviewedSha : undefined
+  const since = incremental && reviewedSha ? reviewedSha : undefined
   const changed = await changedSince(github, pr, prFiles, since)
   const { kept, skipped } = selectFiles(changed.files, {
     reviewPaths: inputs.review_paths,
@@ -107,7 +126,8 @@ export async function prepareReview(pre: PreContext): Promise<Prepared> {
     notes: changed.notes,
     ...(changed.sinceSha ? { sinceSha: changed.sinceSha, changedFiles: changed.files } : {}),
     rules: await readRules(github, inputs.review_rules, pr.baseSha),
-    ...(summaryComment ? { summaryCommentId: summaryComment.id } : {})
+    ...(summaryComment ? { summaryCommentId: summaryComment.id } : {}),
+    ...(paused ? { paused } : {})
   }
   return { run: ctx => runReview(ctx, plan) }
 }

@@ -33,6 +33,8 @@ export interface PublishInput {
   telemetry: ReviewTelemetry
   /** With an incremental review, the files changed since the reviewed head (for outdated threads). */
   changedFiles?: PrFile[]
+  /** Automatic reviews of this pull request are paused: the summary keeps saying so. */
+  paused?: boolean
 }
 
 /** What the inline review came to. */
@@ -91,6 +93,7 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
     resolvedThreads: threadsDone.resolved,
     ...(reviewUrl ? { reviewUrl } : {}),
     ...(posted.failed ? { reviewFailed: true } : {}),
+    ...(input.paused ? { pausedBy: inputs.trigger_phrase } : {}),
     telemetry: input.telemetry
   })
   const comment = await writeSummary(github, pr.number, input.summaryCommentId, summaryBody)

@@ -4,6 +4,7 @@
  */
 import { formatSpan } from '../../time.js'
 import { footerValue, hasFooterMarker } from '../markers.js'
+import { PAUSED_MARKER, pausedNotice } from './pause.js'
 import { cleanUntrusted } from '../untrusted.js'
 import type { SkippedFile } from './files.js'
 import { codeBlock, formatMarkdown, formatTitle, suggestionCode } from './placement.js'
@@ -69,6 +70,8 @@ export interface SummaryInput {
   /** Link to the posted review. */
   reviewUrl?: string
   telemetry?: ReviewTelemetry
+  /** Automatic reviews are paused (`pause.ts`): the trigger phrase, for the notice. */
+  pausedBy?: string
 }
 
 /** The abbreviated SHA people recognise. */
@@ -195,6 +198,7 @@ function renderFinding(item: SetAside, bodyLimit: number): string {
 
 function render(input: SummaryInput, detail: Detail): { head: string; tail: string } {
   const out: string[] = [`## Claude review of ${shortSha(input.headSha)}`, verdict(input)]
+  if (input.pausedBy !== undefined) out.unshift(pausedNotice(input.pausedBy))
   out.push(countTable(input.review.findings))
 
   const posted = input.inline.length
@@ -248,7 +252,8 @@ function render(input: SummaryInput, detail: Detail): { head: string; tail: stri
     `<sub>${footer(input)}</sub>`,
     '',
     REVIEW_MARKER,
-    ...(input.reviewFailed ? [] : [reviewedShaMarker(input.headSha)])
+    ...(input.reviewFailed ? [] : [reviewedShaMarker(input.headSha)]),
+    ...(input.pausedBy !== undefined ? [PAUSED_MARKER] : [])
   ].join('\n')
   return { head: out.join('\n\n'), tail }
 }

@@ -134,10 +134,14 @@ export function threadsToResolve(
     .map(t => t.thread)
 }
 
-/** The one-line reply the action leaves on a thread it resolves, with its footer marker. */
-export function resolvedReply(headSha: string): string {
+/**
+ * The one-line reply the action leaves on a thread it resolves, with its footer marker.
+ * @param why the line itself, when it is not a push's review that resolves the thread.
+ */
+export function resolvedReply(headSha: string, why?: string): string {
   return [
-    `Resolved by ${shortSha(headSha)}: the lines changed and the finding was not raised again.`,
+    why ??
+      `Resolved by ${shortSha(headSha)}: the lines changed and the finding was not raised again.`,
     '',
     `<!-- csa-resolved:${headSha.toLowerCase()} -->`
   ].join('\n')
@@ -221,14 +225,17 @@ export async function resolveOutdated(
   github: GitHubApi,
   pr: PullRequest,
   state: ThreadState,
-  raised: ReadonlySet<string>
+  raised: ReadonlySet<string>,
+  why?: string
 ): Promise<{ resolved: number; failed: string[] }> {
   const todo = threadsToResolve(state.threads, state.self, state.changed, raised)
   const failed: string[] = []
   for (const thread of todo) {
     try {
       const first = thread.comments[0]
-      if (first) await github.replyToReviewComment(pr.number, first.id, resolvedReply(pr.headSha))
+      if (first) {
+        await github.replyToReviewComment(pr.number, first.id, resolvedReply(pr.headSha, why))
+      }
       await github.resolveReviewThread(thread.id)
     } catch (err) {
       if (err instanceof SecretLeakError) throw err
