@@ -205,7 +205,7 @@ jobs:
 `
 
 describe('the example workflows', () => {
-  it('are the six the README describes', () => {
+  it('are the seven the README describes', () => {
     expect(files).toEqual([
       'claude-auth-health.yml',
       'claude-commands.yml',
