@@ -26,6 +26,7 @@ class InputError extends Error {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_CLAUDE_VERSION: () => (/* binding */ DEFAULT_CLAUDE_VERSION),
+/* harmony export */   PERMISSIONS: () => (/* binding */ PERMISSIONS),
 /* harmony export */   SECRET_INPUTS: () => (/* binding */ SECRET_INPUTS),
 /* harmony export */   getInputs: () => (/* binding */ getInputs),
 /* harmony export */   maskValue: () => (/* binding */ maskValue)
@@ -46,8 +47,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'];
+const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health', 'command'];
 const SEVERITIES = ['critical', 'major', 'minor', 'nit'];
+/** Repository permissions, least first (`command_permission` is the least a commenter needs). */
+const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
 /** The CLI version the action installs by default, and the tests run. */
 const DEFAULT_CLAUDE_VERSION = '2.1.332';
 /** A string input turned into a value; `fn` returns `z.NEVER` after `reject`. */
@@ -178,7 +181,14 @@ const InputSchema = _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(
     exclusive_labels: list,
     fallback_label: text,
     triage_comment: bool('triage_comment'),
-    backfill_limit: number('backfill_limit', 20, { int: true, min: 0 })
+    backfill_limit: number('backfill_limit', 20, { int: true, min: 0 }),
+    trigger_phrase: input((v, ctx) => {
+        const s = v.trim() || '@claude';
+        if (!/\s/.test(s))
+            return s;
+        return reject(ctx, `trigger_phrase "${v.trim()}" must be one word such as @claude (no spaces).`);
+    }),
+    command_permission: oneOf('command_permission', PERMISSIONS, 'write')
 });
 /** Defaults of inputs whose action.yml default is not the empty string. */
 const DEFAULTS = {

@@ -1197,7 +1197,7 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 7309:
+/***/ 5513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1259,7 +1259,8 @@ function toComment(c) {
         body: c.body ?? '',
         url: c.html_url,
         ...(c.user ? { author: c.user.login } : {}),
-        ...(c.created_at ? { createdAt: c.created_at } : {})
+        ...(c.created_at ? { createdAt: c.created_at } : {}),
+        ...(c.in_reply_to_id !== undefined ? { inReplyTo: c.in_reply_to_id } : {})
     };
 }
 // Per request: plugin-retry must never repeat a create (GitHub may have stored it, then failed).
@@ -1552,6 +1553,61 @@ function toFile(f) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/github/reactions.ts
+/** Permission reads and comment reactions, over one repository's REST context. */
+function reactionsApi(ctx) {
+    const { octokit, r } = ctx;
+    return {
+        async getPermission(user) {
+            try {
+                const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+                    ...r,
+                    username: user
+                });
+                // role_name tells maintain and triage apart; `permission` folds them into write and read.
+                return data.role_name || data.permission || 'none';
+            }
+            catch (err) {
+                // Not a user GitHub knows: no permission at all.
+                if (err.status === 404)
+                    return 'none';
+                throw err;
+            }
+        },
+        async addReaction(comment, content) {
+            // Adding the same reaction twice answers 200 with the first one: safe to retry.
+            const { data } = comment.kind === 'issue'
+                ? await octokit.rest.reactions.createForIssueComment({
+                    ...r,
+                    comment_id: comment.id,
+                    content
+                })
+                : await octokit.rest.reactions.createForPullRequestReviewComment({
+                    ...r,
+                    comment_id: comment.id,
+                    content
+                });
+            return data.id;
+        },
+        async deleteReaction(comment, reactionId) {
+            if (comment.kind === 'issue') {
+                await octokit.rest.reactions.deleteForIssueComment({
+                    ...r,
+                    comment_id: comment.id,
+                    reaction_id: reactionId
+                });
+            }
+            else {
+                await octokit.rest.reactions.deleteForPullRequestComment({
+                    ...r,
+                    comment_id: comment.id,
+                    reaction_id: reactionId
+                });
+            }
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/threads.ts
 
 
@@ -1673,6 +1729,7 @@ function restLogin(author) {
 
 
 
+
 /**
  * The GitHub REST implementation for one repository: its pulls, issues and labels parts over one
  * shared context (see `rest.ts`), so the login the token writes as is learnt once.
@@ -1684,6 +1741,7 @@ function restApi(octokit, owner, repo) {
         ...threadsApi(ctx),
         ...issuesApi(ctx),
         ...labelsApi(ctx),
+        ...reactionsApi(ctx),
         whoami: ctx.whoami
     };
 }
@@ -1737,6 +1795,13 @@ function dryRunApi(api, writes) {
         },
         async addLabels(issue, labels) {
             note(`add labels to #${issue}`, labels.join(', '));
+        },
+        async addReaction(comment, content) {
+            note(`react with ${content} to ${comment.kind} comment ${comment.id}`, '');
+            return nextId--;
+        },
+        async deleteReaction(comment, reactionId) {
+            note(`remove reaction ${reactionId} from ${comment.kind} comment ${comment.id}`, '');
         }
     };
 }
@@ -1942,7 +2007,8 @@ const READS = new Set([
     'listIssues',
     'listLabels',
     'listTimeline',
-    'whoami'
+    'whoami',
+    'getPermission'
 ]);
 /** What a write is, for the message (never its text: it may be the secret). */
 function describeWrite(method, args) {
@@ -1966,6 +2032,9 @@ function describeWrite(method, args) {
             return 'a new label';
         case 'addLabels':
             return `labels for #${String(n)}`;
+        case 'addReaction':
+        case 'deleteReaction':
+            return `a reaction on comment ${String(n?.id)}`;
         default:
             return `a write to GitHub (${method})`;
     }
@@ -2076,6 +2145,7 @@ class OutboundGuard {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_CLAUDE_VERSION: () => (/* binding */ DEFAULT_CLAUDE_VERSION),
+/* harmony export */   PERMISSIONS: () => (/* binding */ PERMISSIONS),
 /* harmony export */   SECRET_INPUTS: () => (/* binding */ SECRET_INPUTS),
 /* harmony export */   getInputs: () => (/* binding */ getInputs),
 /* harmony export */   maskValue: () => (/* binding */ maskValue)
@@ -2096,8 +2166,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health'];
+const MODES = ['auto', 'setup', 'prompt', 'review', 'triage', 'health', 'command'];
 const SEVERITIES = ['critical', 'major', 'minor', 'nit'];
+/** Repository permissions, least first (`command_permission` is the least a commenter needs). */
+const PERMISSIONS = ['read', 'triage', 'write', 'maintain', 'admin'];
 /** The CLI version the action installs by default, and the tests run. */
 const DEFAULT_CLAUDE_VERSION = '2.1.332';
 /** A string input turned into a value; `fn` returns `z.NEVER` after `reject`. */
@@ -2228,7 +2300,14 @@ const InputSchema = _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(
     exclusive_labels: list,
     fallback_label: text,
     triage_comment: bool('triage_comment'),
-    backfill_limit: number('backfill_limit', 20, { int: true, min: 0 })
+    backfill_limit: number('backfill_limit', 20, { int: true, min: 0 }),
+    trigger_phrase: input((v, ctx) => {
+        const s = v.trim() || '@claude';
+        if (!/\s/.test(s))
+            return s;
+        return reject(ctx, `trigger_phrase "${v.trim()}" must be one word such as @claude (no spaces).`);
+    }),
+    command_permission: oneOf('command_permission', PERMISSIONS, 'write')
 });
 /** Defaults of inputs whose action.yml default is not the empty string. */
 const DEFAULTS = {
@@ -3025,8 +3104,8 @@ async function readEvent(env = process.env) {
     return { name: env.GITHUB_EVENT_NAME ?? '', payload, owner, repo };
 }
 
-// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
-var github_api = __webpack_require__(7309);
+// EXTERNAL MODULE: ./src/github/api.ts + 7 modules
+var github_api = __webpack_require__(5513);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub client the jobs get: Octokit made on first use, writes only described under dry_run,
@@ -3071,7 +3150,10 @@ const API_METHODS = {
     createLabel: true,
     addLabels: true,
     listTimeline: true,
-    whoami: true
+    whoami: true,
+    getPermission: true,
+    addReaction: true,
+    deleteReaction: true
 };
 /** A client made on its first call: a run that never calls GitHub never loads Octokit. */
 function lazyApi(make) {
@@ -3459,8 +3541,8 @@ async function checkUsageCeiling(pre, runner, kind) {
 var known_secrets = __webpack_require__(5688);
 ;// CONCATENATED MODULE: ./src/mode.ts
 /**
- * pull_request* → review, issues → triage, schedule → health, else prompt when a prompt is given,
- * else setup.
+ * pull_request* → review, issues → triage, issue_comment / pull_request_review_comment → command,
+ * schedule → health, else prompt when a prompt is given, else setup.
  */
 function resolveMode(mode, eventName, hasPrompt) {
     if (mode !== 'auto')
@@ -3469,6 +3551,8 @@ function resolveMode(mode, eventName, hasPrompt) {
         return 'review';
     if (eventName === 'issues')
         return 'triage';
+    if (eventName === 'issue_comment' || eventName === 'pull_request_review_comment')
+        return 'command';
     if (eventName === 'schedule')
         return 'health';
     return hasPrompt ? 'prompt' : 'setup';
@@ -3618,14 +3702,18 @@ const JOBS = {
     setup: (pre, steps) => withClaude('setup', { run: runSetup }, pre, steps),
     prompt: (pre, steps) => withClaude('prompt', { run: jobs_prompt/* runPromptJob */.r }, pre, steps),
     review: async (pre, steps) => {
-        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(392)]).then(__webpack_require__.bind(__webpack_require__, 392));
+        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671)]).then(__webpack_require__.bind(__webpack_require__, 1671));
         return withClaude('review', await prepareReview(pre), pre, steps);
     },
     triage: async (pre, steps) => {
-        const { prepareTriage } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(482)]).then(__webpack_require__.bind(__webpack_require__, 4482));
+        const { prepareTriage } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(661), __webpack_require__.e(491)]).then(__webpack_require__.bind(__webpack_require__, 4110));
         return withClaude('triage', await prepareTriage(pre), pre, steps);
     },
-    health: runHealth
+    health: runHealth,
+    command: async (pre, steps) => {
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 7290));
+        return runCommand(pre, prepared => withClaude('command', prepared, pre, steps));
+    }
 };
 /** Runs the main step. Never throws: every failure ends in `core.setFailed` with one message. */
 async function run(env = process.env) {
