@@ -169,6 +169,8 @@ function describeWrite(method: string, args: readonly unknown[]): string {
       return 'a new label'
     case 'addLabels':
       return `labels for #${String(n)}`
+    case 'removeLabel':
+      return `the removal of a label from #${String(n)}`
     default:
       return `a write to GitHub (${method})`
   }

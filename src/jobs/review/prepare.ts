@@ -109,7 +109,7 @@ export async function prepareReview(pre: PreContext): Promise<Prepared> {
     rules: await readRules(github, inputs.review_rules, pr.baseSha),
     ...(summaryComment ? { summaryCommentId: summaryComment.id } : {})
   }
-  return { run: ctx => runReview(ctx, plan) }
+  return { run: ctx => runReview(ctx, plan), item: { kind: 'pull', number } }
 }
 
 /** Why this pull request is not reviewed at all (draft, skipped author, fork), if it is not. */
