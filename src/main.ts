@@ -101,7 +101,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const steps = runSteps(inputs, env, reauth, outputs, u => (unstored = u))
     try {
       const result = await JOBS[mode](pre, steps)
-      if (!guard.tripped) await pickUpAfter(pre, steps, result)
+      if (!guard.tripped) await pickUpAfter(pre, steps, result, mode)
       // A withheld write fails the step even when the job took the failed write as a warning.
       if (guard.tripped) throw guard.tripped
       finish(withUnstoredLogin(result, unstored), outputs, summary, reauth)
@@ -166,13 +166,19 @@ function runSteps(
 }
 
 /** After the job, deferred items of earlier runs are taken up (see `jobs/usage/pickup.ts`). */
-async function pickUpAfter(pre: PreContext, steps: Steps, result: JobResult): Promise<void> {
+async function pickUpAfter(
+  pre: PreContext,
+  steps: Steps,
+  result: JobResult,
+  mode: ConcreteMode
+): Promise<void> {
   if (!pickUpWanted(pre.inputs, result)) return
   const { pickUpDeferred } = await import('./jobs/usage/pickup.js')
-  await pickUpDeferred(pre, async kind => {
+  const ready = async (kind: JobKind) => {
     const { auth } = await steps.login('run', Date.now())
     return { auth, claude: await steps.claude(kind, auth) }
-  })
+  }
+  await pickUpDeferred(pre, ready, mode)
 }
 
 /** The step's outputs, as the login entry reports to them. */

@@ -117,6 +117,7 @@ const reviewEvent = {
   name: 'pull_request',
   payload: webhookPayload('pull_request', 'opened', 12)
 }
+const dispatch = { name: 'workflow_dispatch', payload: {} }
 const issueEvent = { name: 'issues', payload: webhookPayload('issues', 'opened', 7) }
 
 /** The log lines about deferred items (one line each), for precise failures. */
@@ -257,9 +258,13 @@ describe('on_usage_limit: defer', () => {
     })
     world.api.setSuccessHeaders(allowedRateLimitHeaders(resetAt(3600).sec))
     world.api.script([...scenarios.ok('Done.'), scenarios.structured(TRIAGED)[0] as Turn])
-    const prompt = await run({ prompt: 'Say done.' })
+    const prompt = await run({ prompt: 'Say done (PROMPT-ONLY-7f3).' }, dispatch)
     expect(prompt.outputs.conclusion).toBe('success')
+    expect(prompt.outputs.result).toBe('Done.')
     expect(world.gh.state.reviews).toHaveLength(0)
+    // The prompt run's task is no instruction for the deferred triage.
+    const asked = world.api.messageRequests().map(r => JSON.stringify(r.body))
+    expect(asked.filter(b => b.includes('PROMPT-ONLY-7f3'))).toHaveLength(1)
     expect(
       world.gh.calls.filter(c => c.method === 'DELETE' && c.path.includes('/issues/12/'))
     ).toEqual([])
@@ -305,7 +310,7 @@ describe('on_usage_limit: defer', () => {
     resetPasses(12)
     const next = resetAt(4 * 3600)
     world.api.script([...scenarios.ok('Done.'), ...limited(next.sec)])
-    const prompt = await run({ prompt: 'Say done.' })
+    const prompt = await run({ prompt: 'Say done.' }, dispatch)
     expect(prompt.exitCode).toBe(0)
     expect(prompt.outputs.conclusion).toBe('success')
     expect(labelsOf(12)).toEqual(['claude-deferred'])

@@ -41,7 +41,11 @@ interface ItemEnd {
 const kindWord = (item: WorkItem): string => (item.kind === 'pull' ? 'review' : 'triage')
 
 /** Lists, selects and takes up the due deferred items; never throws but for a withheld write. */
-export async function pickUpDeferred(pre: PreContext, ready: ReadyClaude): Promise<void> {
+export async function pickUpDeferred(
+  pre: PreContext,
+  ready: ReadyClaude,
+  mode: string
+): Promise<void> {
   let labelled: Issue[]
   try {
     labelled = await pre.github.listIssues({
@@ -57,14 +61,19 @@ export async function pickUpDeferred(pre: PreContext, ready: ReadyClaude): Promi
   }
   if (labelled.length === 0) return
   try {
-    await pickUp(pre, ready, labelled)
+    await pickUp(pre, ready, labelled, mode)
   } catch (err) {
     if (err instanceof SecretLeakError) throw err
     core.warning(`Deferred items were not taken up: ${(err as Error).message}`)
   }
 }
 
-async function pickUp(pre: PreContext, ready: ReadyClaude, labelled: Issue[]): Promise<void> {
+async function pickUp(
+  pre: PreContext,
+  ready: ReadyClaude,
+  labelled: Issue[],
+  mode: string
+): Promise<void> {
   const { github } = pre
   const limit = pre.inputs.backfill_limit
   const self = await github.whoami()
@@ -86,7 +95,7 @@ async function pickUp(pre: PreContext, ready: ReadyClaude, labelled: Issue[]): P
     core.info(`Deferred items: none taken up; ${left.join('; ')}.`)
     return
   }
-  const rows = await takeUp(pre, ready, selection.take)
+  const rows = await takeUp(pre, ready, selection.take, mode)
   const done = rows.filter(r => r.taken)
   const list = (of: typeof rows): string =>
     of.map(r => `#${r.item.number} (${kindWord(r.item)}: ${r.text})`).join(', ')
@@ -107,7 +116,8 @@ async function pickUp(pre: PreContext, ready: ReadyClaude, labelled: Issue[]): P
 async function takeUp(
   pre: PreContext,
   ready: ReadyClaude,
-  take: WorkItem[]
+  take: WorkItem[],
+  mode: string
 ): Promise<Array<{ item: WorkItem; text: string; taken: boolean }>> {
   const rows: Array<{ item: WorkItem; text: string; taken: boolean }> = []
   let session: Pick<JobContext, 'auth' | 'claude'>
@@ -134,7 +144,7 @@ async function takeUp(
     return take.map(item => ({ item, text: `left queued (${why})`, taken: false }))
   }
   for (const [index, item] of take.entries()) {
-    const end = await takeUpOne(pre, session, item)
+    const end = await takeUpOne(pre, session, item, mode)
     rows.push({ item, text: end.text, taken: end.taken })
     if (end.stop) {
       for (const rest of take.slice(index + 1))
@@ -149,7 +159,8 @@ async function takeUp(
 async function takeUpOne(
   pre: PreContext,
   session: Pick<JobContext, 'auth' | 'claude'>,
-  item: WorkItem
+  item: WorkItem,
+  mode: string
 ): Promise<ItemEnd & { taken: boolean }> {
   const { github } = pre
   const fresh = await github.getIssue(item.number)
@@ -166,7 +177,7 @@ async function takeUpOne(
   }
   let result: JobResult
   try {
-    result = await runItem(pre, session, item)
+    result = await runItem(pre, session, item, mode)
   } catch (err) {
     if (err instanceof SecretLeakError) throw err
     core.warning(`Deferred #${item.number} (${kindWord(item)}) failed: ${(err as Error).message}`)
@@ -196,12 +207,18 @@ async function itemEnd(pre: PreContext, item: WorkItem, result: JobResult): Prom
   return { text: `failed: ${result.message}` }
 }
 
-/** The item's own job, prepared as a run of its mode on it would be; outputs are kept back. */
+/**
+ * The item's own job, prepared as a run of its mode on it would be; outputs are kept back. The
+ * run's prompt is the item job's extra instructions only when the run is of that job's mode: a
+ * prompt run's task, or a health run's, is no instruction for a review.
+ */
 async function runItem(
   pre: PreContext,
   session: Pick<JobContext, 'auth' | 'claude'>,
-  item: WorkItem
+  item: WorkItem,
+  mode: string
 ): Promise<JobResult> {
+  const sameJob = mode === kindWord(item)
   const itemPre: PreContext = {
     ...pre,
     // `defer`: a limit met now ends as a skip that puts the item back, whatever this run's setting.
@@ -209,6 +226,8 @@ async function runItem(
       ...pre.inputs,
       on_usage_limit: 'defer',
       backtest: 0,
+      prompt: sameJob ? pre.inputs.prompt : '',
+      prompt_file: sameJob ? pre.inputs.prompt_file : '',
       pr_number: item.kind === 'pull' ? item.number : undefined,
       issue_number: item.kind === 'issue' ? item.number : undefined
     },
