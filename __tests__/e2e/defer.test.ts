@@ -239,8 +239,29 @@ describe('on_usage_limit: defer', () => {
     expect(deferLines(health.stdout)).toEqual([
       'Deferred items: took up 2 of 2 due: #12 (review: done), #7 (triage: done).'
     ])
+    // The live check's login and CLI serve the pick-up: restored once.
+    expect(health.stdout.match(/Restored the oauth login/g)).toHaveLength(1)
     // The run's own outputs stay the health check's.
     expect(health.outputs.review_url ?? '').toBe('')
+  })
+
+  it('a health run without live_check prepares the login and the CLI only for the due item, once', async () => {
+    arrange()
+    world.api.script(limited(resetAt(2 * 3600).sec))
+    await run({ on_usage_limit: 'defer' }, reviewEvent)
+    resetPasses(12)
+    push()
+    world.api.setSuccessHeaders(allowedRateLimitHeaders(resetAt(3600).sec))
+    world.api.script([scenarios.structured(ONE_FINDING)[0] as Turn])
+    const before = world.api.messageRequests().length
+    const health = await run({ live_check: 'false' })
+    expect(health.exitCode).toBe(0)
+    expect(health.outputs.conclusion).toBe('success')
+    // No live call: the review's request only.
+    expect(world.api.messageRequests().length - before).toBe(1)
+    expect(world.gh.state.reviews.map(r => r.commit_id)).toEqual([HEAD2])
+    expect(labelsOf(12)).toEqual([])
+    expect(health.stdout.match(/Restored the oauth login/g)).toHaveLength(1)
   })
 
   it('a prompt run takes up a due item too; a label another run took off between the listing and the work is left alone', async () => {
