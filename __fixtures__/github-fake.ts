@@ -1,7 +1,7 @@
 /**
  * An in-memory GitHub for unit tests of the jobs: a `GitHubApi` over plain arrays that answers
- * reads from its state and records every write (method and arguments) in `writes`. It has no
- * method that removes a label, so a removal is impossible, not only avoided. Unlike
+ * reads from its state and records every write (method and arguments) in `writes`. Its
+ * `removeLabel` records the call and throws, so a job's removal fails loudly, not only shows. Unlike
  * mock-github.ts (an HTTP server for the e2e tests), it runs in the test's own process.
  */
 import type {
@@ -190,6 +190,10 @@ export class FakeGitHub {
       this.record('addLabels', [issue, [...labels]])
       const i = this.issue(issue)
       for (const l of labels) if (!i.labels.includes(l)) i.labels.push(l)
+    },
+    removeLabel: async (...args) => {
+      this.record('removeLabel', args)
+      throw new Error('removeLabel: the jobs the fake serves never take a label off')
     },
     listTimeline: async issue => this.timeline[issue] ?? [],
     getPermission: async user => this.permissions[user] ?? 'none',

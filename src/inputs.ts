@@ -144,7 +144,7 @@ const InputSchema = z.object({
   claude_args: z.string(),
   prompt: z.string(),
   prompt_file: text,
-  on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip'] as const, 'fail'),
+  on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip', 'defer'] as const, 'fail'),
   usage_ceiling: input((v, ctx): number | undefined => {
     const s = v.trim()
     if (s === '') return undefined

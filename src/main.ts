@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { enterLogin, type LoginReport, type LoginUse, type ReadyLogin } from './auth/entry.js'
+import type { LoadedAuth } from './auth/load.js'
 import { AuthError } from './auth/errors.js'
 import { InputError } from './errors.js'
 import { authFailure, type ReauthContext } from './auth/messages.js'
@@ -22,6 +23,8 @@ import { runHealth } from './jobs/health.js'
 import { readPrompt, runPromptJob } from './jobs/prompt.js'
 import { runSetup } from './jobs/setup.js'
 import { checkUsageCeiling } from './jobs/usage/ceiling.js'
+import { deferOnUsageStop } from './jobs/usage/defer.js'
+import { pickUpWanted } from './jobs/usage/deferred.js'
 import { SecretLeakError } from './known-secrets.js'
 import { resolveMode, type ConcreteMode } from './mode.js'
 import { Outputs } from './report/outputs.js'
@@ -32,8 +35,10 @@ import { save } from './state.js'
 interface Steps {
   env: NodeJS.ProcessEnv
   reauth: ReauthContext
-  /** The login for `use`, reported in the outputs; see `enterLogin`. */
+  /** The login for `use`, reported in the outputs; see `enterLogin`. Entered once per run. */
   login(use: LoginUse, now: number): Promise<ReadyLogin>
+  /** The CLI with the login restored, prepared once per run: a later caller gets the same. */
+  claude(kind: JobKind, auth: LoadedAuth, configDir?: string): Promise<PreparedClaude>
 }
 
 /** A job once it runs: the login and the CLI are ready. */
@@ -97,17 +102,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       guard
     })
     const pre: PreContext = { inputs, event, github, dryRunWrites, summary, outputs, now: Date.now }
-    const steps: Steps = {
-      env,
-      reauth,
-      login: async (use, now) => {
-        const ready = await enterLogin(inputs, env, { use, now, report: loginReport(outputs) })
-        unstored = ready.unstored
-        return ready
-      }
-    }
+    const steps = runSteps(inputs, env, reauth, outputs, u => (unstored = u))
     try {
       const result = await JOBS[mode](pre, steps)
+      if (!guard.tripped) await pickUpAfter(pre, steps, result, mode)
       // A withheld write fails the step even when the job took the failed write as a warning.
       if (guard.tripped) throw guard.tripped
       finish(withUnstoredLogin(result, unstored), outputs, summary, reauth)
@@ -132,10 +130,59 @@ async function withClaude(
   // Before the login is even decoded: a config_dir the model could read is refused.
   const configDir = await configDirOf(pre.inputs, steps.env)
   const { auth } = await steps.login('run', Date.now())
-  const claude = await prepareClaude(pre.inputs, auth, steps.env, { kind, configDir })
+  const claude = await steps.claude(kind, auth, configDir)
   // usage_ceiling: after the skips and the login, before the job's own model call.
   const stop = isUntrusted(kind) ? await checkUsageCeiling(pre, claude, kind) : undefined
-  return stop ?? prepared.run({ ...pre, auth, claude })
+  const result = stop ?? (await prepared.run({ ...pre, auth, claude }))
+  return deferOnUsageStop(pre, 'item' in prepared ? prepared.item : undefined, result)
+}
+
+/**
+ * The login and the CLI for this run, each made once (a second restore would clobber the first,
+ * and a second refresh would spend a refresh token the first one already rotated).
+ */
+function runSteps(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  reauth: ReauthContext,
+  outputs: Outputs,
+  onUnstored: (sentence: string | undefined) => void
+): Steps {
+  let entered: { use: LoginUse; ready: ReadyLogin } | undefined
+  let prepared: Promise<PreparedClaude> | undefined
+  return {
+    env,
+    reauth,
+    login: async (use, now) => {
+      // A look (`status`) is no login to run with; a refreshed one serves every later use.
+      if (entered && (entered.use !== 'status' || use === 'status')) return entered.ready
+      const ready = await enterLogin(inputs, env, { use, now, report: loginReport(outputs) })
+      onUnstored(ready.unstored)
+      entered = { use, ready }
+      return ready
+    },
+    claude: (kind, auth, dir) =>
+      (prepared ??= (async () => {
+        const configDir = dir ?? (await configDirOf(inputs, env))
+        return prepareClaude(inputs, auth, env, { kind, configDir })
+      })())
+  }
+}
+
+/** After the job, deferred items of earlier runs are taken up (see `jobs/usage/pickup.ts`). */
+async function pickUpAfter(
+  pre: PreContext,
+  steps: Steps,
+  result: JobResult,
+  mode: ConcreteMode
+): Promise<void> {
+  if (!pickUpWanted(pre.inputs, result)) return
+  const { pickUpDeferred } = await import('./jobs/usage/pickup.js')
+  const ready = async (kind: JobKind) => {
+    const { auth } = await steps.login('run', Date.now())
+    return { auth, claude: await steps.claude(kind, auth) }
+  }
+  await pickUpDeferred(pre, ready, mode)
 }
 
 /** The step's outputs, as the login entry reports to them. */

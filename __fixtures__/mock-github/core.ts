@@ -52,6 +52,14 @@ export interface Failure {
   options: FailOptions
 }
 
+/** A callback run before the next `remaining` requests matching method and path. */
+export interface Hook {
+  method: string
+  regex: RegExp
+  remaining: number
+  run: () => void
+}
+
 /** A pull request after `normalize` filled its defaults. */
 export type NormalPull = MockPull & Required<Omit<MockPull, 'labels'>>
 
@@ -66,6 +74,8 @@ export interface Core {
   /** Sealed-box key pairs by scope (`repo:o/r`, `env:o/r:name`, `org:login`). */
   readonly keys: Map<string, KeyPair>
   readonly failures: Failure[]
+  /** Callbacks run before matching requests (`MockGitHub.beforeNext`). */
+  readonly hooks: Hook[]
   readonly calls: RecordedCall[]
   /** `http://127.0.0.1:port` once listening. */
   baseUrl: string
@@ -107,6 +117,7 @@ export function createCore(
     primary,
     keys: new Map(),
     failures: [],
+    hooks: [],
     calls: [],
     baseUrl: '',
     actor,

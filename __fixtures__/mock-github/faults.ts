@@ -74,3 +74,33 @@ function defaultFailureBody(status: number): unknown {
   if (status >= 500) return { message: 'Server Error', status: String(status) }
   return { message: `Injected failure ${status}`, status: String(status) }
 }
+
+/**
+ * Runs `run` before the next `times` requests matching method ('*' for any) and path regex: a
+ * change made between a client's reads (another run taking a label off, say).
+ */
+export function beforeNext(
+  core: Core,
+  method: string,
+  pathRegex: RegExp | string,
+  run: () => void,
+  times = 1
+): void {
+  core.hooks.push({
+    method: method.toUpperCase(),
+    regex: typeof pathRegex === 'string' ? new RegExp(pathRegex) : pathRegex,
+    remaining: times,
+    run
+  })
+}
+
+/** Runs (and uses up) the hooks that match this request. */
+export function runHooks(core: Core, method: string, path: string): void {
+  for (const hook of [...core.hooks]) {
+    if (hook.remaining <= 0 || !(hook.method === '*' || hook.method === method)) continue
+    if (!hook.regex.test(path)) continue
+    hook.remaining--
+    if (hook.remaining === 0) core.hooks.splice(core.hooks.indexOf(hook), 1)
+    hook.run()
+  }
+}

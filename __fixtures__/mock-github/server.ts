@@ -7,7 +7,7 @@ import http from 'node:http'
 import { fakeSha } from './arrange.js'
 import { contentsRoutes } from './contents.js'
 import { fullName, type Core, type Reply } from './core.js'
-import { failureReply, takeFailure } from './faults.js'
+import { failureReply, runHooks, takeFailure } from './faults.js'
 import { issueRoutes } from './issues.js'
 import { labelRoutes } from './labels.js'
 import { pullRoutes } from './pulls.js'
@@ -193,6 +193,7 @@ async function handle(
   }
   const denied = authFailure(core, req)
   if (denied) return send(denied)
+  runHooks(core, request.method, request.path)
   const failure = takeFailure(core, request.method, request.path, false)
   if (failure) return send(failureReply(failure))
   send(await dispatch(core, request, call, req.headers))

@@ -2,7 +2,7 @@
 import sodium from 'libsodium-wrappers'
 import { BOT } from './arrange.js'
 import { addRepo, createCore } from './core.js'
-import { failNext } from './faults.js'
+import { beforeNext, failNext } from './faults.js'
 import { decryptSecret, sealSecret, secretStore } from './secret-store.js'
 import { listen } from './server.js'
 import type { MockGitHub, MockGitHubOptions, RecordedCall, RepoState } from './types.js'
@@ -41,6 +41,7 @@ export async function startMockGitHub(
     },
     failNext: (method, pathRegex, status, times, failOptions) =>
       failNext(core, method, pathRegex, status, times, failOptions),
+    beforeNext: (method, pathRegex, run, times) => beforeNext(core, method, pathRegex, run, times),
     addRepo: (fullName, partial) => {
       const [o, r] = fullName.split('/')
       if (!o || !r) throw new Error(`bad repo name ${fullName}`)

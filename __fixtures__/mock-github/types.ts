@@ -287,6 +287,8 @@ export interface MockGitHub {
     times?: number,
     options?: FailOptions
   ): void
+  /** Runs `run` before the next `times` (default 1) requests matching method and path regex. */
+  beforeNext(method: string, pathRegex: RegExp | string, run: () => void, times?: number): void
   /** Adds a repository (state with defaults), returns its state. */
   addRepo(fullName: string, init?: Partial<RepoState>): RepoState
   close(): Promise<void>

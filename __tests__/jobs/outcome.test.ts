@@ -23,8 +23,11 @@ describe('usageLimitResult', () => {
     })
     expect(usageLimitResult(ctxOf('skip'), limit)).toEqual({
       conclusion: 'skipped',
-      reason: 'usage limit reached; resets at 2026-06-01T17:00:00.000Z'
+      reason: 'usage limit reached; resets at 2026-06-01T17:00:00.000Z',
+      usageLimit: { resetsAt: RESETS_AT }
     })
+    // defer ends the same way: the job's item is deferred by the caller, which knows it.
+    expect(usageLimitResult(ctxOf('defer'), limit)).toEqual(usageLimitResult(ctxOf('skip'), limit))
   })
 
   it('paid extra usage: the skip says what it was and the fix, not "usage limit reached"', () => {
@@ -48,7 +51,9 @@ describe('usageLimitResult', () => {
     const progress = 'after 2 of 5 issues; 3 left'
     expect(usageLimitResult(ctxOf('skip'), limit, progress)).toEqual({
       conclusion: 'skipped',
-      reason: 'usage limit reached after 2 of 5 issues; 3 left (resets at 2026-06-01T17:00:00.000Z)'
+      reason:
+        'usage limit reached after 2 of 5 issues; 3 left (resets at 2026-06-01T17:00:00.000Z)',
+      usageLimit: { resetsAt: RESETS_AT }
     })
     const { resetsAt: _r, ...noReset } = limit
     expect(usageLimitResult(ctxOf('fail'), noReset, progress)).toEqual({

@@ -108,6 +108,8 @@ interface ListIssuesQuery {
   limit: number
   /** Only issues with no label at all. */
   unlabeled?: boolean
+  /** Pull requests too (they are skipped otherwise). */
+  pulls?: boolean
 }
 
 /** Everything the jobs read from and write to GitHub. */
@@ -143,6 +145,8 @@ export interface GitHubApi {
   listLabels(): Promise<Label[]>
   createLabel(label: { name: string; color: string; description: string }): Promise<void>
   addLabels(issue: number, labels: string[]): Promise<void>
+  /** Takes a label off an issue or pull request; false when it was not on it (GitHub's 404). */
+  removeLabel(issue: number, label: string): Promise<boolean>
   listTimeline(issue: number): Promise<TimelineEvent[]>
   /** The login the token writes as (see `restApi` for how it is learnt). */
   whoami(): Promise<string>
@@ -242,6 +246,10 @@ export function dryRunApi(api: GitHubApi, writes: DescribedWrite[]): GitHubApi {
     },
     async deleteReaction(comment, reactionId) {
       note(`remove reaction ${reactionId} from ${comment.kind} comment ${comment.id}`, '')
+    },
+    async removeLabel(issue, label) {
+      note(`remove the label ${label} from #${issue}`, '')
+      return true
     }
   }
 }

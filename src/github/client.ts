@@ -54,6 +54,7 @@ const API_METHODS: { [K in keyof GitHubApi]: true } = {
   listLabels: true,
   createLabel: true,
   addLabels: true,
+  removeLabel: true,
   listTimeline: true,
   whoami: true,
   getPermission: true,

@@ -173,6 +173,8 @@ function describeWrite(method: string, args: readonly unknown[]): string {
     case 'addReaction':
     case 'deleteReaction':
       return `a reaction on comment ${String((n as { id?: unknown } | undefined)?.id)}`
+    case 'removeLabel':
+      return `the removal of a label from #${String(n)}`
     default:
       return `a write to GitHub (${method})`
   }

@@ -69,7 +69,7 @@ export function issuesApi(ctx: RestContext): IssuesApi {
       for await (const page of iterator) {
         for (const raw of page.data) {
           const issue = toIssue(raw)
-          if (issue.isPullRequest) continue
+          if (issue.isPullRequest && !query.pulls) continue
           if (query.unlabeled && issue.labels.length > 0) continue
           out.push(issue)
           if (out.length >= query.limit) return out

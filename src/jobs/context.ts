@@ -33,7 +33,25 @@ export interface PreContext {
  * What a job's preparation decided, before any login is loaded: skip (nothing written, no model
  * called), or the rest of the job to run once the login and the CLI are ready.
  */
-export type Prepared = { skip: string } | { run: (ctx: JobContext) => Promise<JobResult> }
+export type Prepared =
+  | { skip: string }
+  | {
+      run: (ctx: JobContext) => Promise<JobResult>
+      /** The pull request or issue the job works on: deferred under `on_usage_limit: defer`. */
+      item?: WorkItem
+    }
+
+/** A pull request or an issue a job works on. */
+export interface WorkItem {
+  kind: 'pull' | 'issue'
+  number: number
+}
+
+/** Why a job stopped at the subscription's usage (the limit, or `usage_ceiling`). */
+export interface UsageStop {
+  /** When the window resets (epoch ms), when it was reported. */
+  resetsAt?: number
+}
 
 export interface JobContext extends PreContext {
   auth: LoadedAuth
@@ -44,5 +62,5 @@ export interface JobContext extends PreContext {
 /** A job's end: the step fails only through `failure`. */
 export type JobResult =
   | { conclusion: 'success' }
-  | { conclusion: 'skipped'; reason: string }
+  | { conclusion: 'skipped'; reason: string; usageLimit?: UsageStop }
   | { conclusion: 'failure'; message: string; auth?: boolean }

@@ -9,13 +9,14 @@ import { AuthError } from '../auth/errors.js'
 import { fingerprint, primaryToken } from '../auth/credentials.js'
 import type { LoadedAuth } from '../auth/load.js'
 import { reauthBlock, SECRETS_TOKEN_FIX, type ReauthContext } from '../auth/messages.js'
-import { configDirOf, prepareClaude } from '../claude/prepare.js'
+import type { ClaudeRunner } from '../claude/runner.js'
 import { probe } from '../claude/probe.js'
 import { formatSpan, iso, timeLeft } from '../time.js'
 import { isOwnComment, type GitHubApi } from '../github/api.js'
 import { markdownTable } from '../report/markdown.js'
 import { setUsageOutputs, tokensSentence, usageSentence } from '../report/usage.js'
 import type { JobResult, PreContext } from './context.js'
+import { ensureLabel } from './labels.js'
 import { hasFooterMarker, withFooter } from './markers.js'
 
 /** What the health check asks of the step that runs it. */
@@ -24,6 +25,8 @@ interface HealthSteps {
   reauth: ReauthContext
   /** The login, reported in the outputs (see `enterLogin`). */
   login(use: Exclude<LoginUse, 'run'>, now: number): Promise<ReadyLogin>
+  /** The CLI with the login restored, prepared once per run (a later pickup reuses it). */
+  claude(kind: 'health', auth: LoadedAuth): Promise<ClaudeRunner>
 }
 
 /** Why the check needs action; `auth`: the login itself is the problem. */
@@ -51,7 +54,7 @@ export async function runHealth(pre: PreContext, steps: HealthSteps): Promise<Jo
       problem = { message: verdict.message, status: auth.assessment.status, auth: true }
     } else {
       if (verdict.level === 'warning') warning = verdict.message
-      if (inputs.live_check) problem = await liveCheck(pre, auth, steps.env)
+      if (inputs.live_check) problem = await liveCheck(pre, auth, steps)
     }
     if (unstored) {
       // The login works today, but the secret now holds a dead refresh token: never "valid".
@@ -77,13 +80,10 @@ export async function runHealth(pre: PreContext, steps: HealthSteps): Promise<Jo
 async function liveCheck(
   pre: PreContext,
   auth: LoadedAuth,
-  env: NodeJS.ProcessEnv
+  steps: Pick<HealthSteps, 'claude'>
 ): Promise<Problem | undefined> {
   const { inputs, outputs, summary } = pre
-  const claude = await prepareClaude(inputs, auth, env, {
-    kind: 'health',
-    configDir: await configDirOf(inputs, env)
-  })
+  const claude = await steps.claude('health', auth)
   const run = await probe(claude, {
     kind: 'health',
     label: 'Claude Code: live check',
@@ -273,14 +273,11 @@ export async function syncTrackingIssue(github: GitHubApi, state: TrackingState)
     await github.updateIssue(existing.number, { title, body })
     return `updated tracking issue #${existing.number}`
   }
-  const labels = await github.listLabels()
-  if (!labels.some(l => l.name.toLowerCase() === HEALTH_LABEL)) {
-    await github.createLabel({
-      name: HEALTH_LABEL,
-      color: 'd93f0b',
-      description: 'The Claude login of the workflows needs attention'
-    })
-  }
+  await ensureLabel(github, {
+    name: HEALTH_LABEL,
+    color: 'd93f0b',
+    description: 'The Claude login of the workflows needs attention'
+  })
   const created = await github.createIssue({ title, body, labels: [HEALTH_LABEL] })
   return `opened tracking issue #${created.number}`
 }

@@ -82,7 +82,7 @@ export function usageSentence(u: UsageState | undefined, now: number): string | 
 }
 
 /** "14:00 UTC" within a day, "Dec 5, 14:00 UTC" further away. */
-function resetTime(at: number, now: number): string {
+export function resetTime(at: number, now: number): string {
   const d = new Date(at)
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`
   if (at - now < DAY_MS) return time

@@ -582,7 +582,8 @@ describe('one issue: the rules applied in code', () => {
     const claude = new FakeClaude(() => limited())
     expect(await runJob(harness(gh, claude, opened, { on_usage_limit: 'skip' }))).toEqual({
       conclusion: 'skipped',
-      reason: 'usage limit reached; resets at 2026-06-01T17:00:00.000Z'
+      reason: 'usage limit reached; resets at 2026-06-01T17:00:00.000Z',
+      usageLimit: { resetsAt: Date.parse('2026-06-01T17:00:00.000Z') }
     })
     const failed = await runJob(harness(gh, claude, opened))
     expect(failed.conclusion).toBe('failure')
@@ -725,7 +726,8 @@ describe('backfill', () => {
     expect(await runJob(h)).toEqual({
       conclusion: 'skipped',
       reason:
-        'usage limit reached after 5 of 20 issues; 25 left (resets at 2026-06-01T17:00:00.000Z)'
+        'usage limit reached after 5 of 20 issues; 25 left (resets at 2026-06-01T17:00:00.000Z)',
+      usageLimit: { resetsAt: Date.parse('2026-06-01T17:00:00.000Z') }
     })
     expect(claude.calls).toHaveLength(6)
     expect(gh.writes).toHaveLength(5)
@@ -909,7 +911,9 @@ describe('backtest', () => {
     )
     expect(await runJob(h)).toEqual({
       conclusion: 'skipped',
-      reason: 'usage limit reached after 2 of 5 issues; 3 left (resets at 2026-06-01T17:00:00.000Z)'
+      reason:
+        'usage limit reached after 2 of 5 issues; 3 left (resets at 2026-06-01T17:00:00.000Z)',
+      usageLimit: { resetsAt: Date.parse('2026-06-01T17:00:00.000Z') }
     })
     expect(h.summary.toString()).toContain('Scored 2 closed issues')
     expect(gh.writes).toEqual([])

@@ -72,7 +72,9 @@ describe('checkUsageCeiling', () => {
     const result = await checkUsageCeiling(p, runner, 'triage')
     expect(result).toEqual({
       conclusion: 'skipped',
-      reason: '5-hour window at 90 % (usage_ceiling 80 %); resets 2026-12-01T17:00:00.000Z'
+      reason: '5-hour window at 90 % (usage_ceiling 80 %); resets 2026-12-01T17:00:00.000Z',
+      // The reset, for on_usage_limit: defer.
+      usageLimit: { resetsAt: RESET }
     })
     expect(runner.asked).toEqual([
       expect.objectContaining({ kind: 'triage', model: 'claude-haiku-4-5', maxTurns: 1, tools: [] })

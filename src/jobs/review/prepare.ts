@@ -129,7 +129,7 @@ export async function prepareReview(pre: PreContext, request?: ReviewRequest): P
     ...(summaryComment ? { summaryCommentId: summaryComment.id } : {}),
     ...(paused ? { paused } : {})
   }
-  return { run: ctx => runReview(ctx, plan) }
+  return { run: ctx => runReview(ctx, plan), item: { kind: 'pull', number } }
 }
 
 /** Why this pull request is not reviewed at all (draft, skipped author, fork), if it is not. */

@@ -3,6 +3,7 @@
  * labels the model may choose from, a few labelled examples, and an issue's label history.
  */
 import type { GitHubApi, Issue, Label } from '../../github/api.js'
+import { DEFERRED_LABEL } from '../usage/deferred.js'
 import { allowDenyCheck } from './decide.js'
 import type { TriageSettings } from './settings.js'
 import { humanLabelHistory } from './timeline.js'
@@ -28,7 +29,8 @@ export const labelKey = (name: string): string => name.trim().toLowerCase()
 /** A predicate for labels that labels_allow/labels_deny let through. */
 export function offeredBy(settings: TriageSettings): (name: string) => boolean {
   const refused = allowDenyCheck(settings.allow, settings.deny)
-  return name => refused(name) === undefined
+  // The action's own queue label is never the model's to choose.
+  return name => refused(name) === undefined && labelKey(name) !== DEFERRED_LABEL.name
 }
 
 /** Reads the repository's labels and recent labelled issues once per job. */

@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { InputError } from '../../errors.js'
 import type { Issue } from '../../github/api.js'
-import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
+import type { JobContext, JobResult, PreContext, Prepared, WorkItem } from '../context.js'
 import { readPrompt } from '../prompt.js'
 import { backfillJob, DEFAULT_BACKFILL_LIMIT, planBackfill } from './backfill.js'
 import { backtestJob } from './backtest.js'
@@ -16,7 +16,7 @@ import { triageSettings, type TriageSettings } from './settings.js'
 /** The `issues` actions that are triaged; any other action is a skip. */
 const TRIAGE_ACTIONS = ['opened', 'edited', 'reopened'] as const
 
-type Go = (job: (ctx: JobContext) => Promise<JobResult>) => Prepared
+type Go = (job: (ctx: JobContext) => Promise<JobResult>, item?: WorkItem) => Prepared
 
 /**
  * Decides which triage run this is, before any login is loaded: one issue (an `issues` event, or
@@ -29,7 +29,8 @@ export async function prepareTriage(pre: PreContext): Promise<Prepared> {
   const instructions = await readPrompt(inputs)
   const { settings, dropped } = triageSettings(inputs, instructions)
   // The warning about dropped claude_args comes once the job really runs (a skip stays quiet).
-  const go: Go = job => ({
+  const go: Go = (job, item) => ({
+    ...(item ? { item } : {}),
     run: ctx => {
       if (dropped.length > 0) {
         core.warning(
@@ -78,7 +79,7 @@ function fromIssuesEvent(pre: PreContext, settings: TriageSettings, go: Go): Pre
     return { skip: `#${issue.number} is a pull request: triage labels issues only` }
   }
   const number = issue.number
-  return go(ctx => singleJob(ctx, settings, number))
+  return go(ctx => singleJob(ctx, settings, number), { kind: 'issue', number })
 }
 
 /** `issue_number`: that issue, which must exist and be no pull request. */
@@ -102,5 +103,5 @@ async function fromIssueNumber(
   if (issue.isPullRequest) {
     return { skip: `#${number} is a pull request: triage labels issues only` }
   }
-  return go(ctx => singleJob(ctx, settings, number))
+  return go(ctx => singleJob(ctx, settings, number), { kind: 'issue', number })
 }

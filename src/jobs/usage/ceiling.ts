@@ -65,7 +65,14 @@ export async function checkUsageCeiling(
     return undefined
   }
   const decision = ceilingDecision(ceiling, run.usage)
-  if ('skip' in decision) return { conclusion: 'skipped', reason: decision.skip }
+  if ('skip' in decision) {
+    const resetsAt = run.usage?.resetsAt
+    return {
+      conclusion: 'skipped',
+      reason: decision.skip,
+      usageLimit: resetsAt !== undefined ? { resetsAt } : {}
+    }
+  }
   core.info(decision.go)
   return undefined
 }
