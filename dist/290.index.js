@@ -23,8 +23,8 @@ var issue = __webpack_require__(4046);
 var triage_settings = __webpack_require__(4128);
 // EXTERNAL MODULE: ./src/claude/args.ts
 var args = __webpack_require__(6485);
-// EXTERNAL MODULE: ./src/github/api.ts + 7 modules
-var api = __webpack_require__(5513);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var api = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/jobs/outcome.ts
 var outcome = __webpack_require__(1348);
 // EXTERNAL MODULE: ./src/jobs/run-report.ts

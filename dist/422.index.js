@@ -147,7 +147,7 @@ const InputSchema = _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(
     claude_args: _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     prompt: _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     prompt_file: text,
-    on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip'], 'fail'),
+    on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip', 'defer'], 'fail'),
     usage_ceiling: input((v, ctx) => {
         const s = v.trim();
         if (s === '')

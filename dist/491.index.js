@@ -397,7 +397,8 @@ async function prepareTriage(pre) {
     const instructions = await (0,jobs_prompt/* readPrompt */.$)(inputs);
     const { settings, dropped } = (0,triage_settings/* triageSettings */.W)(inputs, instructions);
     // The warning about dropped claude_args comes once the job really runs (a skip stays quiet).
-    const go = job => ({
+    const go = (job, item) => ({
+        ...(item ? { item } : {}),
         run: ctx => {
             if (dropped.length > 0) {
                 core/* warning */.$e(`claude_args: dropped ${dropped.map(d => `"${d}"`).join(', ')}: triage gives the model no ` +
@@ -441,7 +442,7 @@ function fromIssuesEvent(pre, settings, go) {
         return { skip: `#${issue.number} is a pull request: triage labels issues only` };
     }
     const number = issue.number;
-    return go(ctx => (0,triage_issue/* singleJob */.o)(ctx, settings, number));
+    return go(ctx => (0,triage_issue/* singleJob */.o)(ctx, settings, number), { kind: 'issue', number });
 }
 /** `issue_number`: that issue, which must exist and be no pull request. */
 async function fromIssueNumber(pre, settings, go, number) {
@@ -458,7 +459,7 @@ async function fromIssueNumber(pre, settings, go, number) {
     if (issue.isPullRequest) {
         return { skip: `#${number} is a pull request: triage labels issues only` };
     }
-    return go(ctx => (0,triage_issue/* singleJob */.o)(ctx, settings, number));
+    return go(ctx => (0,triage_issue/* singleJob */.o)(ctx, settings, number), { kind: 'issue', number });
 }
 
 

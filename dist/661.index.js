@@ -254,6 +254,8 @@ __webpack_require__.d(__webpack_exports__, {
   HB: () => (/* binding */ offeredBy)
 });
 
+// EXTERNAL MODULE: ./src/jobs/usage/deferred.ts
+var deferred = __webpack_require__(4773);
 // EXTERNAL MODULE: ./src/jobs/triage/decide.ts
 var decide = __webpack_require__(5);
 ;// CONCATENATED MODULE: ./src/jobs/triage/timeline.ts
@@ -309,6 +311,7 @@ function humanLabelHistory(events, options = {}) {
 ;// CONCATENATED MODULE: ./src/jobs/triage/context.ts
 
 
+
 /** How many labelled issues the prompt shows as examples. */
 const EXAMPLE_COUNT = 8;
 /** Issues listed at most in one query (to count a backlog, or to pick backtest cases). */
@@ -318,7 +321,8 @@ const labelKey = (name) => name.trim().toLowerCase();
 /** A predicate for labels that labels_allow/labels_deny let through. */
 function offeredBy(settings) {
     const refused = (0,decide/* allowDenyCheck */.ai)(settings.allow, settings.deny);
-    return name => refused(name) === undefined;
+    // The action's own queue label is never the model's to choose.
+    return name => refused(name) === undefined && labelKey(name) !== deferred/* DEFERRED_LABEL */.pX.name;
 }
 /** Reads the repository's labels and recent labelled issues once per job. */
 async function loadRepoContext(github, settings) {
@@ -550,8 +554,8 @@ __webpack_require__.d(__webpack_exports__, {
   C: () => (/* binding */ triageIssue)
 });
 
-// EXTERNAL MODULE: ./src/github/api.ts + 7 modules
-var api = __webpack_require__(5513);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var api = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
 var markers = __webpack_require__(6123);
 // EXTERNAL MODULE: ./src/jobs/outcome.ts

@@ -859,8 +859,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/github/api.ts + 7 modules
-var api = __webpack_require__(5513);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var api = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/claude/args.ts
 var args = __webpack_require__(6485);
 // EXTERNAL MODULE: ./src/jobs/outcome.ts
@@ -1575,7 +1575,7 @@ async function prepareReview(pre, request) {
         ...(summaryComment ? { summaryCommentId: summaryComment.id } : {}),
         ...(paused ? { paused } : {})
     };
-    return { run: ctx => runReview(ctx, plan) };
+    return { run: ctx => runReview(ctx, plan), item: { kind: 'pull', number } };
 }
 /** Why this pull request is not reviewed at all (draft, skipped author, fork), if it is not. */
 function skipReason(inputs, pr, eventName) {
@@ -2035,7 +2035,7 @@ function renderReviewBody(headSha, comments) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var parse_diff__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2673);
 /* harmony import */ var parse_diff__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(parse_diff__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5513);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5254);
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5688);
 /* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6123);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6853);

@@ -1,5 +1,5 @@
-export const id = 848;
-export const ids = [848];
+export const id = 892;
+export const ids = [892];
 export const modules = {
 
 /***/ 6591:
@@ -1100,6 +1100,31 @@ function cliEnv(base, auth) {
 
 /***/ }),
 
+/***/ 3280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ probe)
+/* harmony export */ });
+/* unused harmony export PROBE_MODEL */
+/** The cheapest model the subscription offers. */
+const PROBE_MODEL = 'claude-haiku-4-5';
+/** Runs the probe: a fixed one-word prompt, one turn, no tools, at most 5 minutes. */
+function probe(runner, opts) {
+    return runner.run({
+        kind: opts.kind,
+        prompt: 'Reply with the single word: ok',
+        label: opts.label,
+        model: opts.model || PROBE_MODEL,
+        maxTurns: 1,
+        tools: [],
+        timeoutMinutes: Math.min(opts.timeoutMinutes, 5)
+    });
+}
+
+
+/***/ }),
+
 /***/ 209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1197,60 +1222,25 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 5513:
+/***/ 5254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   lQ: () => (/* binding */ dryRunApi),
-  _M: () => (/* reexport */ isOwnComment),
+  _M: () => (/* reexport */ identity/* isOwnComment */._),
   XH: () => (/* binding */ restApi)
 });
 
-;// CONCATENATED MODULE: ./src/github/identity.ts
-/** The login GitHub's default GITHUB_TOKEN writes as. */
-const ACTIONS_BOT = 'github-actions[bot]';
-/**
- * Whether a comment (or issue) carrying one of the action's markers was written by the action: by
- * exactly the login `github_token` writes as. Anyone can paste a marker into a comment, and any
- * App can post as some other `[bot]`; a PR author who could make the action adopt their comment
- * could hide a review, skip a push, or have the action overwrite their text.
- */
-function isOwnComment(comment, self) {
-    return (comment.author ?? '').toLowerCase() === self.toLowerCase();
-}
-/**
- * The login a token writes as. A user's token (PAT, OAuth) may read /user; an installation token
- * (the default GITHUB_TOKEN, an App's) may not ("Resource not accessible by integration"), but
- * GraphQL `viewer` answers for both kinds with the login the writes carry (`<app>[bot]`). When
- * neither answers (an old server, a proxy), the default GITHUB_TOKEN's bot is the best guess: the
- * input defaults to that token.
- */
-async function identityOf(octokit) {
-    try {
-        return (await octokit.rest.users.getAuthenticated()).data.login;
-    }
-    catch {
-        // An installation token: ask GraphQL.
-    }
-    try {
-        const { viewer } = await octokit.graphql('query { viewer { login } }');
-        if (viewer.login)
-            return viewer.login;
-    }
-    catch {
-        // No GraphQL here: fall back below.
-    }
-    return ACTIONS_BOT;
-}
-
+// EXTERNAL MODULE: ./src/github/identity.ts
+var identity = __webpack_require__(7369);
 ;// CONCATENATED MODULE: ./src/github/rest.ts
 
 /** The shared context for one repository. */
 function restContext(octokit, owner, repo) {
     let self;
-    return { octokit, r: { owner, repo }, whoami: () => (self ??= identityOf(octokit)) };
+    return { octokit, r: { owner, repo }, whoami: () => (self ??= (0,identity/* identityOf */.c)(octokit)) };
 }
 /** A REST comment (issue, review or inline) as the jobs see it. */
 function toComment(c) {
@@ -1356,7 +1346,7 @@ function issuesApi(ctx) {
             for await (const page of iterator) {
                 for (const raw of page.data) {
                     const issue = toIssue(raw);
-                    if (issue.isPullRequest)
+                    if (issue.isPullRequest && !query.pulls)
                         continue;
                     if (query.unlabeled && issue.labels.length > 0)
                         continue;
@@ -1385,7 +1375,7 @@ function issuesApi(ctx) {
 function ownSince(comments, me, body, since) {
     return comments
         .reverse()
-        .find(c => isOwnComment(c, me) && c.body.trim() === body.trim() && isRecent(c.createdAt, since));
+        .find(c => (0,identity/* isOwnComment */._)(c, me) && c.body.trim() === body.trim() && isRecent(c.createdAt, since));
 }
 /** The issue this action opened since `since` with this title and body, if a create's answer was lost. */
 async function findOwnIssue({ octokit, r, whoami }, issue, since) {
@@ -1401,7 +1391,7 @@ async function findOwnIssue({ octokit, r, whoami }, issue, since) {
     return data
         .map(toIssue)
         .find(i => !i.isPullRequest &&
-        isOwnComment(i, me) &&
+        (0,identity/* isOwnComment */._)(i, me) &&
         i.title === issue.title &&
         i.body.trim() === issue.body.trim() &&
         isRecent(i.createdAt, since));
@@ -1439,6 +1429,18 @@ function labelsApi({ octokit, r }) {
         },
         async addLabels(issue, labels) {
             await octokit.rest.issues.addLabels({ ...r, issue_number: issue, labels });
+        },
+        async removeLabel(issue, name) {
+            try {
+                await octokit.rest.issues.removeLabel({ ...r, issue_number: issue, name });
+                return true;
+            }
+            catch (err) {
+                // 404 "Label does not exist": someone (another run) took it off first.
+                if (err.status === 404)
+                    return false;
+                throw err;
+            }
         }
     };
 }
@@ -1520,7 +1522,7 @@ async function findOwnReview({ octokit, r, whoami }, pull, review, since) {
     });
     const candidates = reviews
         .reverse()
-        .filter(x => isOwnComment({ author: x.user?.login }, me) &&
+        .filter(x => (0,identity/* isOwnComment */._)({ author: x.user?.login }, me) &&
         x.commit_id === review.commitId &&
         (x.body ?? '').trim() === review.body.trim() &&
         isRecent(x.submitted_at ?? undefined, since));
@@ -1674,7 +1676,7 @@ function threadsApi(ctx) {
                 pull_number: pull,
                 per_page: 100
             });
-            const found = all.find(c => isOwnComment({ author: c.user?.login }, me) &&
+            const found = all.find(c => (0,identity/* isOwnComment */._)({ author: c.user?.login }, me) &&
                 c.in_reply_to_id === commentId &&
                 c.body.trim() === body.trim() &&
                 isRecent(c.created_at, since));
@@ -1802,6 +1804,10 @@ function dryRunApi(api, writes) {
         },
         async deleteReaction(comment, reactionId) {
             note(`remove reaction ${reactionId} from ${comment.kind} comment ${comment.id}`, '');
+        },
+        async removeLabel(issue, label) {
+            note(`remove the label ${label} from #${issue}`, '');
+            return true;
         }
     };
 }
@@ -2035,6 +2041,8 @@ function describeWrite(method, args) {
         case 'addReaction':
         case 'deleteReaction':
             return `a reaction on comment ${String(n?.id)}`;
+        case 'removeLabel':
+            return `the removal of a label from #${String(n)}`;
         default:
             return `a write to GitHub (${method})`;
     }
@@ -2134,6 +2142,52 @@ class OutboundGuard {
             }
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 7369:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ isOwnComment),
+/* harmony export */   c: () => (/* binding */ identityOf)
+/* harmony export */ });
+/** The login GitHub's default GITHUB_TOKEN writes as. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * Whether a comment (or issue) carrying one of the action's markers was written by the action: by
+ * exactly the login `github_token` writes as. Anyone can paste a marker into a comment, and any
+ * App can post as some other `[bot]`; a PR author who could make the action adopt their comment
+ * could hide a review, skip a push, or have the action overwrite their text.
+ */
+function isOwnComment(comment, self) {
+    return (comment.author ?? '').toLowerCase() === self.toLowerCase();
+}
+/**
+ * The login a token writes as. A user's token (PAT, OAuth) may read /user; an installation token
+ * (the default GITHUB_TOKEN, an App's) may not ("Resource not accessible by integration"), but
+ * GraphQL `viewer` answers for both kinds with the login the writes carry (`<app>[bot]`). When
+ * neither answers (an old server, a proxy), the default GITHUB_TOKEN's bot is the best guess: the
+ * input defaults to that token.
+ */
+async function identityOf(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch {
+        // An installation token: ask GraphQL.
+    }
+    try {
+        const { viewer } = await octokit.graphql('query { viewer { login } }');
+        if (viewer.login)
+            return viewer.login;
+    }
+    catch {
+        // No GraphQL here: fall back below.
+    }
+    return ACTIONS_BOT;
 }
 
 
@@ -2266,7 +2320,7 @@ const InputSchema = _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(
     claude_args: _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     prompt: _zod_mini_js__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     prompt_file: text,
-    on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip'], 'fail'),
+    on_usage_limit: oneOf('on_usage_limit', ['fail', 'skip', 'defer'], 'fail'),
     usage_ceiling: input((v, ctx) => {
         const s = v.trim();
         if (s === '')
@@ -2375,6 +2429,23 @@ function readInput(name) {
 
 /***/ }),
 
+/***/ 3173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ ensureLabel)
+/* harmony export */ });
+/** Creates `label` unless the repository has a label of that name (in any case). */
+async function ensureLabel(github, label) {
+    const labels = await github.listLabels();
+    if (labels.some(l => l.name.toLowerCase() === label.name.toLowerCase()))
+        return;
+    await github.createLabel(label);
+}
+
+
+/***/ }),
+
 /***/ 6123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2437,26 +2508,31 @@ function withFooter(text, markers) {
 const SKIP_HINT = 'Set on_usage_limit: skip to skip instead of failing.';
 /**
  * The end of a job the subscription's usage limit stopped: skipped or failed, as
- * `on_usage_limit` says. `progress` is how far a job over several issues got
+ * `on_usage_limit` says (`defer` skips too; the item is deferred where the job's item is known, see
+ * `jobs/usage/defer.ts`: the skip carries `usageLimit` for it). `progress` is how far a job over several issues got
  * (`after 5 of 20 issues; 25 left`); the reset time is added when the CLI told it.
  */
 function usageLimitResult(ctx, outcome, progress) {
     const resets = outcome.resetsAt
         ? `resets at ${new Date(outcome.resetsAt).toISOString()}`
         : undefined;
-    const skip = ctx.inputs.on_usage_limit === 'skip';
+    const skip = ctx.inputs.on_usage_limit !== 'fail';
     // Paid extra usage is not a limit a reset lifts: the skip says what it was, and the fix.
     const what = outcome.extraUsage
         ? 'paid extra usage required (never turned on: send less context)'
         : 'usage limit reached';
+    // A reset does not lift paid extra usage: such a job is never deferred (it would only fail again).
+    const stop = outcome.extraUsage
+        ? {}
+        : { usageLimit: outcome.resetsAt !== undefined ? { resetsAt: outcome.resetsAt } : {} };
     if (progress === undefined) {
         return skip
-            ? { conclusion: 'skipped', reason: `${what}${resets ? `; ${resets}` : ''}` }
+            ? { conclusion: 'skipped', reason: `${what}${resets ? `; ${resets}` : ''}`, ...stop }
             : { conclusion: 'failure', message: `${outcome.message} ${SKIP_HINT}` };
     }
     const counts = `${progress}${resets ? ` (${resets})` : ''}`;
     return skip
-        ? { conclusion: 'skipped', reason: `${what} ${counts}` }
+        ? { conclusion: 'skipped', reason: `${what} ${counts}`, ...stop }
         : {
             conclusion: 'failure',
             message: `The subscription's usage limit was reached ${counts}. ${SKIP_HINT}`
@@ -2632,7 +2708,264 @@ function sumRuns(runs) {
 
 /***/ }),
 
-/***/ 2848:
+/***/ 1687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ checkUsageCeiling)
+/* harmony export */ });
+/* unused harmony export ceilingDecision */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _claude_probe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3280);
+/* harmony import */ var _report_usage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2281);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1348);
+/**
+ * `usage_ceiling`: before an untrusted job (review, triage, command) runs its model call, one probe
+ * (the cheapest model, as health's live check) reads the subscription's utilization; at or above
+ * the ceiling the job is skipped with the figure, the window and the reset time, writing nothing.
+ */
+
+
+
+
+const percent = (f) => `${Math.round(f * 100)} %`;
+/** The decision on what the probe reported: pure. No utilization reported: go on, and say so. */
+function ceilingDecision(ceiling, usage) {
+    const limit = `usage_ceiling ${percent(ceiling)}`;
+    if (usage?.utilization === undefined) {
+        return { go: `Usage ceiling: the probe reported no utilization; the job runs (${limit}).` };
+    }
+    const figure = `${(0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .windowName */ .qN)(usage.type)} at ${percent(usage.utilization)} (${limit})`;
+    if (usage.utilization < ceiling)
+        return { go: `Usage ceiling: ${figure}; the job runs.` };
+    const resets = usage.resetsAt !== undefined ? `; resets ${new Date(usage.resetsAt).toISOString()}` : '';
+    return { skip: `${figure}${resets}` };
+}
+/**
+ * Runs the probe when `usage_ceiling` is set; a JobResult ends the job before its model call
+ * (a skip at or above the ceiling, an auth failure, the usage limit itself), undefined lets it run.
+ */
+async function checkUsageCeiling(pre, runner, kind) {
+    const ceiling = pre.inputs.usage_ceiling;
+    if (ceiling === undefined)
+        return undefined;
+    const run = await (0,_claude_probe_js__WEBPACK_IMPORTED_MODULE_2__/* .probe */ .d)(runner, {
+        kind,
+        label: 'Claude Code: usage ceiling probe',
+        timeoutMinutes: pre.inputs.timeout_minutes
+    });
+    (0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .setUsageOutputs */ .cT)(pre.outputs, run.usage, run.tokens);
+    pre.summary.table([
+        ['Probe', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
+        ['Tokens', (0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .tokensSentence */ .sI)(run.tokens) ?? 'not reported'],
+        ['Subscription usage', (0,_report_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .usageSentence */ .bn)(run.usage, Date.now()) ?? 'not reported']
+    ], ['Usage ceiling', '']);
+    const outcome = run.outcome;
+    if (outcome.kind === 'auth')
+        return { conclusion: 'failure', message: outcome.message, auth: true };
+    if (outcome.kind === 'usage-limit')
+        return (0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .usageLimitResult */ .K)(pre, outcome);
+    if (outcome.kind !== 'success') {
+        // The job's own call will meet the same problem and report it; the probe only measures.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Usage ceiling: the probe failed (${outcome.message}); the job runs.`);
+        return undefined;
+    }
+    const decision = ceilingDecision(ceiling, run.usage);
+    if ('skip' in decision) {
+        const resetsAt = run.usage?.resetsAt;
+        return {
+            conclusion: 'skipped',
+            reason: decision.skip,
+            usageLimit: resetsAt !== undefined ? { resetsAt } : {}
+        };
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(decision.go);
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ deferOnUsageStop),
+/* harmony export */   U: () => (/* binding */ deferItem)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5688);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9834);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3173);
+/* harmony import */ var _deferred_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4773);
+/**
+ * `on_usage_limit: defer`: a review or triage job the subscription's usage stopped (the limit, or
+ * a `usage_ceiling` skip) queues its pull request or issue for the first run after the reset: the
+ * label `claude-deferred` (created when missing) and one notice by the action (updated in place on
+ * a later deferral). The job still ends `skipped`, never a failure. Every write goes through the
+ * GitHub seam: the outbound guard checks it, and dry_run only describes it.
+ */
+
+
+
+
+
+/**
+ * Defers `item` until `resetsAt` (epoch ms; unknown: the shortest window from now): writes or
+ * updates the action's notice, then adds the label (the label is what a later run looks for, so it
+ * comes last: a labelled item always has its notice). Returns the due time. The command job calls
+ * this too. `why` says what stopped the job, in the notice.
+ */
+async function deferItem(ctx, item, resetsAt, why = 'usage limit reached') {
+    const { github } = ctx;
+    const now = ctx.now();
+    const body = (0,_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .deferNotice */ .xt)(item, { why, resetsAt, now });
+    const existing = (0,_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .ownNotice */ .bg)(await github.listIssueComments(item.number), await github.whoami());
+    if (existing)
+        await github.updateIssueComment(existing.id, body);
+    else
+        await github.createIssueComment(item.number, body);
+    await (0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureLabel */ .z)(github, _deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX);
+    await github.addLabels(item.number, [_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX.name]);
+    return (0,_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .dueTime */ .cp)(resetsAt, now);
+}
+/**
+ * The end of a job with an item: under `on_usage_limit: defer`, a skip at the usage (the limit or
+ * the ceiling) defers the item and says so in the skip reason. A deferral that cannot be written
+ * is a warning: the job stays skipped.
+ */
+async function deferOnUsageStop(pre, item, result) {
+    if (result.conclusion !== 'skipped' || !result.usageLimit || !item)
+        return result;
+    if (pre.inputs.on_usage_limit !== 'defer')
+        return result;
+    try {
+        const due = await deferItem(pre, item, result.usageLimit.resetsAt, result.reason);
+        const reason = `${result.reason}; deferred to the first run after ${(0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .KH)(due)} (label ${_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX.name} on #${item.number})`;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deferred #${item.number}: ${reason}.`);
+        return { ...result, reason };
+    }
+    catch (err) {
+        if (err instanceof _known_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretLeakError */ .q2)
+            throw err;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not defer #${item.number} (label ${_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX.name} and notice): ${err.message}`);
+        return result;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mq: () => (/* binding */ selectDeferred),
+/* harmony export */   RS: () => (/* binding */ noticeDue),
+/* harmony export */   bg: () => (/* binding */ ownNotice),
+/* harmony export */   cp: () => (/* binding */ dueTime),
+/* harmony export */   go: () => (/* binding */ pickUpWanted),
+/* harmony export */   pX: () => (/* binding */ DEFERRED_LABEL),
+/* harmony export */   xt: () => (/* binding */ deferNotice)
+/* harmony export */ });
+/* unused harmony exports DEFERRED_MARKER, UNKNOWN_RESET_WAIT_MS */
+/* harmony import */ var _github_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7369);
+/* harmony import */ var _report_usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2281);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9834);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6123);
+
+
+
+
+/** The label a deferred pull request or issue carries until a run takes it up. */
+const DEFERRED_LABEL = {
+    name: 'claude-deferred',
+    color: 'fbca04',
+    description: 'Claude stopped at the usage limit: a run after the reset takes this up'
+};
+/** Finds the action's notice again (in the comment's footer). */
+const DEFERRED_MARKER = '<!-- claude-subscription-action:deferred -->';
+const DUE_PREFIX = 'claude-subscription-action:deferred-until:';
+const DUE_PATTERN = /^<!-- claude-subscription-action:deferred-until:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z) -->$/;
+/** With no reset time reported, an item waits this long: the shortest window (5 hours). */
+const UNKNOWN_RESET_WAIT_MS = 5 * 3_600_000;
+/** When a deferred item is due: the reported reset, else the shortest window from now. */
+function dueTime(resetsAt, now) {
+    return resetsAt ?? now + UNKNOWN_RESET_WAIT_MS;
+}
+const WHAT = {
+    pull: {
+        job: 'review',
+        of: 'this pull request',
+        again: "reviews the pull request's head as it is then"
+    },
+    issue: { job: 'triage', of: 'this issue', again: 'triages the issue then' }
+};
+/** The notice on the item: what was deferred, why, and when it is taken up (ISO and in words). */
+function deferNotice(item, at) {
+    const due = dueTime(at.resetsAt, at.now);
+    const what = WHAT[item.kind];
+    const when = `${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .iso */ .KH)(due)} (${(0,_report_usage_js__WEBPACK_IMPORTED_MODULE_0__/* .resetTime */ .JC)(due, at.now)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSpan */ .QA)(Math.max(0, due - at.now))})`;
+    const reset = at.resetsAt !== undefined
+        ? `The subscription's usage resets at **${when}**.`
+        : `The reset time was not reported: the item waits until **${when}**.`;
+    const text = [
+        `**Claude deferred the ${what.job} of ${what.of}**: the subscription's usage stopped it (${at.why}).`,
+        '',
+        `${reset} The first run of this action after that time ${what.again}, and takes the label \`${DEFERRED_LABEL.name}\` off; take the label off yourself to cancel.`
+    ].join('\n');
+    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .withFooter */ .Ym)(text, [DEFERRED_MARKER, `<!-- ${DUE_PREFIX}${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .iso */ .KH)(due)} -->`]);
+}
+/** The due time a notice records, or undefined when it is not a deferral notice. */
+function noticeDue(body) {
+    if (!(0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .hasFooterMarker */ .aP)(body, DEFERRED_MARKER))
+        return undefined;
+    const value = (0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .footerValue */ .z0)(body, DUE_PATTERN);
+    const ms = value !== undefined ? Date.parse(value) : NaN;
+    return Number.isFinite(ms) ? ms : undefined;
+}
+/** The action's own latest deferral notice among an item's comments. */
+function ownNotice(comments, self) {
+    return [...comments]
+        .reverse()
+        .find(c => (0,_github_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .isOwnComment */ ._)(c, self) && (0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .hasFooterMarker */ .aP)(c.body, DEFERRED_MARKER));
+}
+/** Splits the labelled items: pure, so the rules are tested with plain objects. */
+function selectDeferred(items, now, limit) {
+    const notOurs = items.filter(i => i.due === undefined).map(i => i.number);
+    const dated = items.filter((i) => i.due !== undefined);
+    const waiting = dated.filter(i => i.due > now).map(i => ({ number: i.number, due: i.due }));
+    const due = dated.filter(i => i.due <= now).sort((a, b) => a.due - b.due || a.number - b.number);
+    const item = (i) => ({
+        kind: i.isPullRequest ? 'pull' : 'issue',
+        number: i.number
+    });
+    return {
+        take: due.slice(0, limit).map(item),
+        later: due.slice(limit).map(i => i.number),
+        waiting,
+        notOurs
+    };
+}
+/**
+ * Whether a run looks for deferred items after its own job: not when that job failed or was
+ * itself stopped by the usage, not without a login to run the CLI with or a GitHub token, not
+ * with backfill_limit 0.
+ */
+function pickUpWanted(inputs, result) {
+    if (result.conclusion === 'failure')
+        return false;
+    if (result.conclusion === 'skipped' && result.usageLimit)
+        return false;
+    if (inputs.backfill_limit === 0 || inputs.github_token.trim() === '')
+        return false;
+    return [inputs.claude_auth, inputs.claude_code_oauth_token, inputs.anthropic_api_key].some(s => s.trim() !== '');
+}
+
+
+/***/ }),
+
+/***/ 9892:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3104,8 +3437,8 @@ async function readEvent(env = process.env) {
     return { name: env.GITHUB_EVENT_NAME ?? '', payload, owner, repo };
 }
 
-// EXTERNAL MODULE: ./src/github/api.ts + 7 modules
-var github_api = __webpack_require__(5513);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var github_api = __webpack_require__(5254);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 /**
  * The GitHub client the jobs get: Octokit made on first use, writes only described under dry_run,
@@ -3149,6 +3482,7 @@ const API_METHODS = {
     listLabels: true,
     createLabel: true,
     addLabels: true,
+    removeLabel: true,
     listTimeline: true,
     whoami: true,
     getPermission: true,
@@ -3184,28 +3518,16 @@ var github_guard = __webpack_require__(6690);
 var src_inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var credentials = __webpack_require__(8168);
-;// CONCATENATED MODULE: ./src/claude/probe.ts
-/** The cheapest model the subscription offers. */
-const PROBE_MODEL = 'claude-haiku-4-5';
-/** Runs the probe: a fixed one-word prompt, one turn, no tools, at most 5 minutes. */
-function probe(runner, opts) {
-    return runner.run({
-        kind: opts.kind,
-        prompt: 'Reply with the single word: ok',
-        label: opts.label,
-        model: opts.model || PROBE_MODEL,
-        maxTurns: 1,
-        tools: [],
-        timeoutMinutes: Math.min(opts.timeoutMinutes, 5)
-    });
-}
-
+// EXTERNAL MODULE: ./src/claude/probe.ts
+var probe = __webpack_require__(3280);
 // EXTERNAL MODULE: ./src/time.ts
 var time = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/usage.ts
-var report_usage = __webpack_require__(2281);
+var usage = __webpack_require__(2281);
+// EXTERNAL MODULE: ./src/jobs/labels.ts
+var labels = __webpack_require__(3173);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
 var markers = __webpack_require__(6123);
 ;// CONCATENATED MODULE: ./src/jobs/health.ts
@@ -3246,7 +3568,7 @@ async function runHealth(pre, steps) {
             if (verdict.level === 'warning')
                 warning = verdict.message;
             if (inputs.live_check)
-                problem = await liveCheck(pre, auth, steps.env);
+                problem = await liveCheck(pre, auth, steps);
         }
         if (unstored) {
             // The login works today, but the secret now holds a dead refresh token: never "valid".
@@ -3273,13 +3595,10 @@ async function runHealth(pre, steps) {
         : { conclusion: 'success' };
 }
 /** One tiny real call with the cheapest model; undefined when it worked. */
-async function liveCheck(pre, auth, env) {
+async function liveCheck(pre, auth, steps) {
     const { inputs, outputs, summary } = pre;
-    const claude = await prepareClaude(inputs, auth, env, {
-        kind: 'health',
-        configDir: await configDirOf(inputs, env)
-    });
-    const run = await probe(claude, {
+    const claude = await steps.claude('health', auth);
+    const run = await (0,probe/* probe */.d)(claude, {
         kind: 'health',
         label: 'Claude Code: live check',
         model: inputs.model,
@@ -3288,10 +3607,10 @@ async function liveCheck(pre, auth, env) {
     summary.table([
         ['Live call', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
         ['Duration', `${run.durationMs} ms`],
-        ['Tokens', (0,report_usage/* tokensSentence */.sI)(run.tokens) ?? 'not reported'],
-        ['Subscription usage', (0,report_usage/* usageSentence */.bn)(run.usage, Date.now()) ?? 'not reported']
+        ['Tokens', (0,usage/* tokensSentence */.sI)(run.tokens) ?? 'not reported'],
+        ['Subscription usage', (0,usage/* usageSentence */.bn)(run.usage, Date.now()) ?? 'not reported']
     ], ['Live check', '']);
-    (0,report_usage/* setUsageOutputs */.cT)(outputs, run.usage, run.tokens);
+    (0,usage/* setUsageOutputs */.cT)(outputs, run.usage, run.tokens);
     if (run.outcome.kind === 'success')
         return undefined;
     if (run.outcome.kind === 'usage-limit') {
@@ -3429,14 +3748,11 @@ async function syncTrackingIssue(github, state) {
         await github.updateIssue(existing.number, { title, body });
         return `updated tracking issue #${existing.number}`;
     }
-    const labels = await github.listLabels();
-    if (!labels.some(l => l.name.toLowerCase() === HEALTH_LABEL)) {
-        await github.createLabel({
-            name: HEALTH_LABEL,
-            color: 'd93f0b',
-            description: 'The Claude login of the workflows needs attention'
-        });
-    }
+    await (0,labels/* ensureLabel */.z)(github, {
+        name: HEALTH_LABEL,
+        color: 'd93f0b',
+        description: 'The Claude login of the workflows needs attention'
+    });
     const created = await github.createIssue({ title, body, labels: [HEALTH_LABEL] });
     return `opened tracking issue #${created.number}`;
 }
@@ -3476,67 +3792,12 @@ async function runSetup(ctx) {
     return { conclusion: 'success' };
 }
 
-// EXTERNAL MODULE: ./src/jobs/outcome.ts
-var jobs_outcome = __webpack_require__(1348);
-;// CONCATENATED MODULE: ./src/jobs/usage/ceiling.ts
-/**
- * `usage_ceiling`: before an untrusted job (review, triage, command) runs its model call, one probe
- * (the cheapest model, as health's live check) reads the subscription's utilization; at or above
- * the ceiling the job is skipped with the figure, the window and the reset time, writing nothing.
- */
-
-
-
-
-const percent = (f) => `${Math.round(f * 100)} %`;
-/** The decision on what the probe reported: pure. No utilization reported: go on, and say so. */
-function ceilingDecision(ceiling, usage) {
-    const limit = `usage_ceiling ${percent(ceiling)}`;
-    if (usage?.utilization === undefined) {
-        return { go: `Usage ceiling: the probe reported no utilization; the job runs (${limit}).` };
-    }
-    const figure = `${(0,report_usage/* windowName */.qN)(usage.type)} at ${percent(usage.utilization)} (${limit})`;
-    if (usage.utilization < ceiling)
-        return { go: `Usage ceiling: ${figure}; the job runs.` };
-    const resets = usage.resetsAt !== undefined ? `; resets ${new Date(usage.resetsAt).toISOString()}` : '';
-    return { skip: `${figure}${resets}` };
-}
-/**
- * Runs the probe when `usage_ceiling` is set; a JobResult ends the job before its model call
- * (a skip at or above the ceiling, an auth failure, the usage limit itself), undefined lets it run.
- */
-async function checkUsageCeiling(pre, runner, kind) {
-    const ceiling = pre.inputs.usage_ceiling;
-    if (ceiling === undefined)
-        return undefined;
-    const run = await probe(runner, {
-        kind,
-        label: 'Claude Code: usage ceiling probe',
-        timeoutMinutes: pre.inputs.timeout_minutes
-    });
-    (0,report_usage/* setUsageOutputs */.cT)(pre.outputs, run.usage, run.tokens);
-    pre.summary.table([
-        ['Probe', run.outcome.kind === 'success' ? 'ok' : run.outcome.kind],
-        ['Tokens', (0,report_usage/* tokensSentence */.sI)(run.tokens) ?? 'not reported'],
-        ['Subscription usage', (0,report_usage/* usageSentence */.bn)(run.usage, Date.now()) ?? 'not reported']
-    ], ['Usage ceiling', '']);
-    const outcome = run.outcome;
-    if (outcome.kind === 'auth')
-        return { conclusion: 'failure', message: outcome.message, auth: true };
-    if (outcome.kind === 'usage-limit')
-        return (0,jobs_outcome/* usageLimitResult */.K)(pre, outcome);
-    if (outcome.kind !== 'success') {
-        // The job's own call will meet the same problem and report it; the probe only measures.
-        core/* warning */.$e(`Usage ceiling: the probe failed (${outcome.message}); the job runs.`);
-        return undefined;
-    }
-    const decision = ceilingDecision(ceiling, run.usage);
-    if ('skip' in decision)
-        return { conclusion: 'skipped', reason: decision.skip };
-    core/* info */.pq(decision.go);
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/jobs/usage/ceiling.ts
+var ceiling = __webpack_require__(1687);
+// EXTERNAL MODULE: ./src/jobs/usage/defer.ts
+var defer = __webpack_require__(3076);
+// EXTERNAL MODULE: ./src/jobs/usage/deferred.ts
+var deferred = __webpack_require__(4773);
 // EXTERNAL MODULE: ./src/known-secrets.ts
 var known_secrets = __webpack_require__(5688);
 ;// CONCATENATED MODULE: ./src/mode.ts
@@ -3558,60 +3819,8 @@ function resolveMode(mode, eventName, hasPrompt) {
     return hasPrompt ? 'prompt' : 'setup';
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-/**
- * The action's outputs, set in one place so every path (success, skip, failure) reports the same
- * names, and so `conclusion` is always set.
- */
-
-
-/**
- * Collects outputs as they become known and sets each one as an action output. Outputs carry model
- * text (`result`, `structured_output`) to later steps, which may post it anywhere: with a `check`,
- * an output holding a secret is set empty instead.
- */
-class Outputs {
-    check;
-    values = {};
-    constructor(check) {
-        this.check = check;
-    }
-    set(name, value) {
-        let text = value === undefined ? '' : String(value);
-        if (this.check && !this.check.allows(`the output ${name}`, text))
-            text = '';
-        this.values[name] = text;
-        core/* setOutput */.uH(name, text);
-    }
-    /**
-     * `oauth_token` (setup mode): the login's access token or setup-token for later steps, for
-     * example claude-code-action's `claude_code_oauth_token`. The only output that may carry a
-     * token, and only that one: it is masked again here, and `set` cannot write this name.
-     */
-    loginToken(token) {
-        let text = token.trim();
-        if (text !== '')
-            core/* setSecret */.Pq(text);
-        if (this.check && !this.check.allowsLoginToken(text))
-            text = '';
-        this.values.oauth_token = text;
-        core/* setOutput */.uH('oauth_token', text);
-    }
-    /** The auth outputs from an assessment. */
-    auth(a, now = Date.now()) {
-        this.set('auth_kind', a.kind);
-        this.set('auth_status', a.status);
-        this.set('expires_at', a.expiresAt !== undefined ? (0,time/* iso */.KH)(a.expiresAt) : '');
-        this.set('login_expires_at', a.loginExpiresAt !== undefined ? (0,time/* iso */.KH)(a.loginExpiresAt) : '');
-        this.set('expires_in_hours', (0,time/* hoursUntil */.qs)(a.expiresAt, now));
-    }
-    conclusion(c, skipReason) {
-        this.set('conclusion', c);
-        if (skipReason !== undefined)
-            this.set('skip_reason', skipReason);
-    }
-}
-
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var report_outputs = __webpack_require__(5468);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
  * The job summary: one builder shared by every mode, written once at the end. Nothing secret goes
@@ -3693,6 +3902,8 @@ class Summary {
 
 
 
+
+
 /**
  * The jobs by mode. Review and triage decide their skips before the login is even decoded (a draft
  * or a bot's PR, whose workflows get no secrets, is a skip, never an auth failure), and their code
@@ -3721,7 +3932,7 @@ async function run(env = process.env) {
     (0,state/* save */.UN)('startedAt', new Date().toISOString());
     // Outputs and the job summary are published too: the guard checks them as it checks writes.
     const guard = new github_guard/* OutboundGuard */.wc();
-    const outputs = new Outputs(guard);
+    const outputs = new report_outputs/* Outputs */.t(guard);
     const summary = new Summary(guard);
     let reauth = {
         repo: env.GITHUB_REPOSITORY ?? 'OWNER/REPO',
@@ -3750,17 +3961,11 @@ async function run(env = process.env) {
             guard
         });
         const pre = { inputs, event, github, dryRunWrites, summary, outputs, now: Date.now };
-        const steps = {
-            env,
-            reauth,
-            login: async (use, now) => {
-                const ready = await enterLogin(inputs, env, { use, now, report: loginReport(outputs) });
-                unstored = ready.unstored;
-                return ready;
-            }
-        };
+        const steps = runSteps(inputs, env, reauth, outputs, u => (unstored = u));
         try {
             const result = await JOBS[mode](pre, steps);
+            if (!guard.tripped)
+                await pickUpAfter(pre, steps, result, mode);
             // A withheld write fails the step even when the job took the failed write as a warning.
             if (guard.tripped)
                 throw guard.tripped;
@@ -3784,10 +3989,47 @@ async function withClaude(kind, prepared, pre, steps) {
     // Before the login is even decoded: a config_dir the model could read is refused.
     const configDir = await configDirOf(pre.inputs, steps.env);
     const { auth } = await steps.login('run', Date.now());
-    const claude = await prepareClaude(pre.inputs, auth, steps.env, { kind, configDir });
+    const claude = await steps.claude(kind, auth, configDir);
     // usage_ceiling: after the skips and the login, before the job's own model call.
-    const stop = isUntrusted(kind) ? await checkUsageCeiling(pre, claude, kind) : undefined;
-    return stop ?? prepared.run({ ...pre, auth, claude });
+    const stop = isUntrusted(kind) ? await (0,ceiling/* checkUsageCeiling */.f)(pre, claude, kind) : undefined;
+    const result = stop ?? (await prepared.run({ ...pre, auth, claude }));
+    return (0,defer/* deferOnUsageStop */.F)(pre, 'item' in prepared ? prepared.item : undefined, result);
+}
+/**
+ * The login and the CLI for this run, each made once (a second restore would clobber the first,
+ * and a second refresh would spend a refresh token the first one already rotated).
+ */
+function runSteps(inputs, env, reauth, outputs, onUnstored) {
+    let entered;
+    let prepared;
+    return {
+        env,
+        reauth,
+        login: async (use, now) => {
+            // A look (`status`) is no login to run with; a refreshed one serves every later use.
+            if (entered && (entered.use !== 'status' || use === 'status'))
+                return entered.ready;
+            const ready = await enterLogin(inputs, env, { use, now, report: loginReport(outputs) });
+            onUnstored(ready.unstored);
+            entered = { use, ready };
+            return ready;
+        },
+        claude: (kind, auth, dir) => (prepared ??= (async () => {
+            const configDir = dir ?? (await configDirOf(inputs, env));
+            return prepareClaude(inputs, auth, env, { kind, configDir });
+        })())
+    };
+}
+/** After the job, deferred items of earlier runs are taken up (see `jobs/usage/pickup.ts`). */
+async function pickUpAfter(pre, steps, result, mode) {
+    if (!(0,deferred/* pickUpWanted */.go)(pre.inputs, result))
+        return;
+    const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 6666));
+    const ready = async (kind) => {
+        const { auth } = await steps.login('run', Date.now());
+        return { auth, claude: await steps.claude(kind, auth) };
+    };
+    await pickUpDeferred(pre, ready, mode);
 }
 /** The step's outputs, as the login entry reports to them. */
 function loginReport(outputs) {
@@ -3911,10 +4153,75 @@ function markdownTable(header, rows) {
 
 /***/ }),
 
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ Outputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9834);
+/**
+ * The action's outputs, set in one place so every path (success, skip, failure) reports the same
+ * names, and so `conclusion` is always set.
+ */
+
+
+/**
+ * Collects outputs as they become known and sets each one as an action output. Outputs carry model
+ * text (`result`, `structured_output`) to later steps, which may post it anywhere: with a `check`,
+ * an output holding a secret is set empty instead.
+ */
+class Outputs {
+    check;
+    values = {};
+    constructor(check) {
+        this.check = check;
+    }
+    set(name, value) {
+        let text = value === undefined ? '' : String(value);
+        if (this.check && !this.check.allows(`the output ${name}`, text))
+            text = '';
+        this.values[name] = text;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, text);
+    }
+    /**
+     * `oauth_token` (setup mode): the login's access token or setup-token for later steps, for
+     * example claude-code-action's `claude_code_oauth_token`. The only output that may carry a
+     * token, and only that one: it is masked again here, and `set` cannot write this name.
+     */
+    loginToken(token) {
+        let text = token.trim();
+        if (text !== '')
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(text);
+        if (this.check && !this.check.allowsLoginToken(text))
+            text = '';
+        this.values.oauth_token = text;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('oauth_token', text);
+    }
+    /** The auth outputs from an assessment. */
+    auth(a, now = Date.now()) {
+        this.set('auth_kind', a.kind);
+        this.set('auth_status', a.status);
+        this.set('expires_at', a.expiresAt !== undefined ? (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .iso */ .KH)(a.expiresAt) : '');
+        this.set('login_expires_at', a.loginExpiresAt !== undefined ? (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .iso */ .KH)(a.loginExpiresAt) : '');
+        this.set('expires_in_hours', (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .hoursUntil */ .qs)(a.expiresAt, now));
+    }
+    conclusion(c, skipReason) {
+        this.set('conclusion', c);
+        if (skipReason !== undefined)
+            this.set('skip_reason', skipReason);
+    }
+}
+
+
+/***/ }),
+
 /***/ 2281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JC: () => (/* binding */ resetTime),
 /* harmony export */   bn: () => (/* binding */ usageSentence),
 /* harmony export */   cT: () => (/* binding */ setUsageOutputs),
 /* harmony export */   qN: () => (/* binding */ windowName),
