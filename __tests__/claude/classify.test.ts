@@ -404,6 +404,15 @@ describe('classify: newer limit messages', () => {
     expect(resetFromText('resets Foo 5, 2:32pm (UTC)', NOW)).toBeUndefined()
   })
 
+  it('resetFromText: a time of day a few seconds behind the clock is now, not tomorrow', () => {
+    // The CLI prints whole minutes: a reset at 16:48:40 reads "4:48pm" and may be read at 16:48:50.
+    const at = Date.UTC(2026, 11, 1, 16, 48)
+    expect(resetFromText('resets 4:48pm (UTC)', at + 50_000)).toBe(at)
+    expect(resetFromText('resets 4:48pm (UTC)', at + 4 * 60_000)).toBe(at)
+    // Further behind, it is the next day's.
+    expect(resetFromText('resets 4:48pm (UTC)', at + 10 * 60_000)).toBe(at + 86_400_000)
+  })
+
   it('"Usage credits required for 1M context" is a usage outcome that never suggests paying', () => {
     const o = classify(
       run({
