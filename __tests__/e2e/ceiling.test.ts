@@ -78,6 +78,10 @@ describe('usage_ceiling', () => {
     expect(world.gh.state.reviews).toHaveLength(0)
     // The probe only, with the cheapest model (not the job's model).
     expect(models()).toEqual(['claude-haiku-4-5'])
+    // And small: its own one-line system prompt instead of the CLI's 28 KB default (measured:
+    // about 2 KB against 31 KB), so a probe spends a few hundred tokens, not 7,500.
+    const sent = JSON.stringify(world.api.messageRequests()[0]?.body).length
+    expect(sent).toBeLessThan(4_000)
   })
 
   it('0.8 with the 5-hour window at 0.5: the review runs after the probe', async () => {

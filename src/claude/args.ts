@@ -33,6 +33,11 @@ export interface ArgOptions {
   /** The job kind's flags from `claude/sandbox.ts` (settings, MCP, read denials); added last. */
   sandbox?: string[]
   appendSystemPrompt?: string
+  /**
+   * Replaces the CLI's own system prompt (about 28 KB). The CLI still sends its identity block
+   * before it (measured with 2.1.332), so the login is used as Claude Code uses it.
+   */
+  systemPrompt?: string
   /** The workflow author's own arguments, last so they can override. */
   extra?: string[]
 }
@@ -44,6 +49,7 @@ export function buildArgs(opts: ArgOptions): string[] {
   if (opts.maxTurns !== undefined) args.push('--max-turns', String(opts.maxTurns))
   if (opts.jsonSchema !== undefined) args.push('--json-schema', JSON.stringify(opts.jsonSchema))
   if (opts.tools !== undefined) args.push('--tools', opts.tools.join(','))
+  if (opts.systemPrompt) args.push('--system-prompt', opts.systemPrompt)
   if (opts.appendSystemPrompt) args.push('--append-system-prompt', opts.appendSystemPrompt)
   args.push(...(opts.extra ?? []))
   // After the author's arguments: nothing given earlier can loosen the sandbox.
