@@ -169,10 +169,12 @@ function lastLine(text) {
     const line = lines[lines.length - 1] ?? '';
     return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
+/** How far behind the clock a printed time of day may be and still mean this moment. */
+const JUST_PASSED_MS = 5 * 60_000;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
  * The CLI's text form of a reset time as epoch ms: `resets 1:12am (UTC)` (the next such moment
- * after `now`), or, more than a day away, `resets Dec 5, 2:32pm (UTC)` with the year added when it
+ * after `now`, or one up to 5 minutes behind it), or, more than a day away, `resets Dec 5, 2:32pm (UTC)` with the year added when it
  * is not this one (`Dec 5, 2027, 2:32pm`; without a year, the next such date). Only UTC times are
  * read: any other zone cannot be placed without the runner's zone database.
  */
@@ -187,7 +189,9 @@ function resetFromText(text, now) {
     const d = new Date(now);
     if (m[1] === undefined) {
         let at = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour, minute);
-        if (at <= now)
+        // The CLI prints whole minutes, so a reset that is just passing reads a little behind the
+        // clock: that is now, not the same time tomorrow.
+        if (at < now - JUST_PASSED_MS)
             at += 86_400_000;
         return at;
     }

@@ -938,6 +938,8 @@ function buildArgs(opts) {
         args.push('--json-schema', JSON.stringify(opts.jsonSchema));
     if (opts.tools !== undefined)
         args.push('--tools', opts.tools.join(','));
+    if (opts.systemPrompt)
+        args.push('--system-prompt', opts.systemPrompt);
     if (opts.appendSystemPrompt)
         args.push('--append-system-prompt', opts.appendSystemPrompt);
     args.push(...(opts.extra ?? []));
@@ -1109,7 +1111,12 @@ function cliEnv(base, auth) {
 /* unused harmony export PROBE_MODEL */
 /** The cheapest model the subscription offers. */
 const PROBE_MODEL = 'claude-haiku-4-5';
-/** Runs the probe: a fixed one-word prompt, one turn, no tools, at most 5 minutes. */
+/** The probe's whole system prompt: the CLI's default is 28 KB of instructions for tool use. */
+const PROBE_SYSTEM = 'Answer in one word.';
+/**
+ * Runs the probe: a fixed one-word prompt, one turn, no tools, a one-line system prompt (about
+ * 2 KB sent instead of 31 KB: a few hundred tokens of the allowance), at most 5 minutes.
+ */
 function probe(runner, opts) {
     return runner.run({
         kind: opts.kind,
@@ -1118,6 +1125,7 @@ function probe(runner, opts) {
         model: opts.model || PROBE_MODEL,
         maxTurns: 1,
         tools: [],
+        systemPrompt: PROBE_SYSTEM,
         timeoutMinutes: Math.min(opts.timeoutMinutes, 5)
     });
 }
