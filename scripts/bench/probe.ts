@@ -210,11 +210,24 @@ export function renderProbe(
       `${pct(added, median(f.reviewWall))} of it, and sends ${bytes(f.probe.bytes)} in ` +
       `${f.probe.count} call${f.probe.count === 1 ? '' : 's'} against the review's ` +
       `${bytes(f.review.bytes)} in ${f.review.count} (${pct(f.probe.bytes, f.review.bytes)}), ` +
-      `about ${approxTokens(f.probe.bytes)} input tokens at 4 bytes a token, most of it the ` +
-      "CLI's own system prompt. The mock answers every call with the same usage (12 tokens in, " +
+      `about ${approxTokens(f.probe.bytes)} input tokens at 4 bytes a token (largest part: ` +
+      `${largestPart(f.probe.parts)}). The mock answers every call with the same usage (12 tokens in, ` +
       '8 out), so the `tokens` output counts calls here; the bytes sent are what a real bill ' +
       'follows. Wall time is the whole step (`dist/index.js` spawned to exit).'
   ].join('\n')
+}
+
+/** The biggest part of what was sent, in words: "the system prompt, 330 B". */
+function largestPart(parts: { system: number; tools: number; messages: number }): string {
+  const names = {
+    system: 'the system prompt',
+    tools: 'the tool definitions',
+    messages: 'the messages'
+  }
+  const [name, size] = (Object.entries(parts) as [keyof typeof names, number][]).sort(
+    (a, b) => b[1] - a[1]
+  )[0] as [keyof typeof names, number]
+  return `${names[name]}, ${size.toLocaleString('en-US')} B`
 }
 
 /** The summary's line on the probe. */
