@@ -6,6 +6,9 @@
 import type { GitHubApi } from './api.js'
 import type { RestContext } from './rest.js'
 
+/** GitHub's own repository roles; any other role_name is an organisation's custom role. */
+const ROLES = ['read', 'triage', 'write', 'maintain', 'admin']
+
 type ReactionsApi = Pick<GitHubApi, 'getPermission' | 'addReaction' | 'deleteReaction'>
 
 /** Permission reads and comment reactions, over one repository's REST context. */
@@ -19,7 +22,9 @@ export function reactionsApi(ctx: RestContext): ReactionsApi {
           username: user
         })
         // role_name tells maintain and triage apart; `permission` folds them into write and read.
-        return (data as { role_name?: string }).role_name || data.permission || 'none'
+        // A custom role's name means nothing here: its base permission (`permission`) counts.
+        const role = (data as { role_name?: string }).role_name ?? ''
+        return ROLES.includes(role) ? role : data.permission || 'none'
       } catch (err) {
         // Not a user GitHub knows: no permission at all.
         if ((err as { status?: number }).status === 404) return 'none'
