@@ -108,6 +108,24 @@ describe('usage_ceiling', () => {
     })
   })
 
+  it('0.8 with the 5-hour window at 0.3 and the weekly one at 0.9: skipped on the weekly window, with its reset', async () => {
+    arrangePr()
+    const reset = resetIn2h()
+    world.api.setSuccessHeaders(
+      allowedRateLimitHeaders(reset.sec, { fiveHour: 0.3, sevenDay: 0.9 })
+    )
+    world.api.script([...scenarios.ok('ok'), ...scenarios.structured(FINDINGS)])
+    const main = await review({ usage_ceiling: '0.8' })
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs.conclusion).toBe('skipped')
+    const weekly = new Date((reset.sec + 6 * 86400) * 1000).toISOString()
+    expect(main.outputs.skip_reason).toBe(
+      `weekly window at 90 % (usage_ceiling 80 %); resets ${weekly}`
+    )
+    expect(models()).toEqual(['claude-haiku-4-5'])
+    expect(world.gh.writes()).toEqual([])
+  })
+
   it('no ceiling: no probe request', async () => {
     arrangePr()
     world.api.setSuccessHeaders(allowedRateLimitHeaders(resetIn2h().sec, { fiveHour: 0.95 }))
