@@ -160,6 +160,8 @@ interface RunOptions {
   cwd: string
   env: NodeJS.ProcessEnv
   input?: string
+  /** What the step's line shows, when not the command itself. */
+  label?: string
 }
 
 /** Runs `cmd` through `sh -c`, as a newcomer types it. */
@@ -243,13 +245,14 @@ export class Steps {
     const verdict: Verdict =
       ran.code === 0 ? check(ran) : { problems: [`exit code ${ran.code ?? 'none (killed)'}`] }
     const took = `${(ms / 1000).toFixed(1)} s`
+    const label = opts.label ?? cmd
     if (!verdict.problems.length) {
-      this.print(`✓ ${cmd} (${took})${verdict.note ? `: ${verdict.note}` : ''}`)
+      this.print(`✓ ${label} (${took})${verdict.note ? `: ${verdict.note}` : ''}`)
       return { ...ran, ms }
     }
-    this.print(`✗ ${cmd} (${took}): ${verdict.problems.join('; ')}`)
+    this.print(`✗ ${label} (${took}): ${verdict.problems.join('; ')}`)
     this.print(this.tail(ran.all))
-    throw new StepFailed(`${cmd}: ${verdict.problems.join('; ')}`)
+    throw new StepFailed(`${label}: ${verdict.problems.join('; ')}`)
   }
 
   /** The last lines of an output, with every string of `redact` replaced. */
@@ -412,7 +415,7 @@ export async function newcomer(argv: string[], print = console.log): Promise<num
     // The clone's HEAD is printed last, to check it is the commit this checkout is at.
     await steps.run(
       `git clone ${quote(ROOT)} ${quote(clone)} && git -C ${quote(clone)} rev-parse HEAD`,
-      { cwd: base, env },
+      { cwd: base, env, label: `git clone ${ROOT} $TMP/repo` },
       ran => ({
         problems:
           ran.stdout.trim().split('\n').pop() === head ? [] : [`the clone is not at ${head}`],
