@@ -171,7 +171,8 @@ export function run(cmd: string, opts: RunOptions): Promise<Ran> {
       cwd: opts.cwd,
       env: opts.env,
       detached: true, // its own process group, so a timeout ends npm and everything it started
-      stdio: ['pipe', 'pipe', 'pipe']
+      // No input: stdin is /dev/null, as for a command run with nothing typed.
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
     })
     const out: string[] = []
     const err: string[] = []
@@ -180,8 +181,8 @@ export function run(cmd: string, opts: RunOptions): Promise<Ran> {
       into.push(d.toString())
       all.push(d.toString())
     }
-    child.stdout.on('data', collect(out))
-    child.stderr.on('data', collect(err))
+    child.stdout?.on('data', collect(out))
+    child.stderr?.on('data', collect(err))
     const timer = setTimeout(() => {
       all.push(`\n[newcomer: stopped after ${STEP_TIMEOUT_MS / 60_000} minutes]\n`)
       if (child.pid) process.kill(-child.pid, 'SIGKILL')
@@ -191,7 +192,11 @@ export function run(cmd: string, opts: RunOptions): Promise<Ran> {
       clearTimeout(timer)
       resolve({ code, stdout: out.join(''), stderr: err.join(''), all: all.join('') })
     })
-    child.stdin.end(opts.input ?? '')
+    if (child.stdin) {
+      // A command that exits without reading its input is judged by its output, not an EPIPE.
+      child.stdin.on('error', () => undefined)
+      child.stdin.end(opts.input)
+    }
   })
 }
 

@@ -15,6 +15,7 @@ import {
   NewcomerError,
   newcomerEnv,
   readmeCommands,
+  run,
   StepFailed,
   Steps
 } from '../../scripts/newcomer.js'
@@ -113,6 +114,18 @@ describe('the checks of each step', () => {
     )
     expect(jestSummary('> tsc --noEmit\n')).toBe('no jest summary in the output')
     expect(jestSummary('Test Suites: 0 total\nTests: 0 total\n')).toMatch(/^jest ran nothing/)
+  })
+
+  it('a command: stdin /dev/null without input, and one that ignores its input is no EPIPE', async () => {
+    const opts = { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '' } }
+    expect(await run('cat; echo done >&2', opts)).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'done\n',
+      all: 'done\n'
+    })
+    const ignored = await run('exit 3', { ...opts, input: 'x'.repeat(4_000_000) })
+    expect(ignored.code).toBe(3)
   })
 
   it("a newcomer's environment: nothing npm run adds, and the recursion guard", () => {
