@@ -27,6 +27,7 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -164,6 +165,23 @@ interface RunOptions {
   label?: string
 }
 
+/** The process groups of the commands running now: ended with this process on Ctrl-C. */
+const running = new Set<number>()
+/** Set once the run is interrupted: a command it killed is not a failed step. */
+let stopped = false
+
+/** Ends every running command's process group (each runs in its own, out of reach of Ctrl-C). */
+const stopAll = (): void => {
+  stopped = true
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** Runs `cmd` through `sh -c`, as a newcomer types it. */
 export function run(cmd: string, opts: RunOptions): Promise<Ran> {
   return new Promise((resolve, reject) => {
@@ -183,6 +201,7 @@ export function run(cmd: string, opts: RunOptions): Promise<Ran> {
     }
     child.stdout?.on('data', collect(out))
     child.stderr?.on('data', collect(err))
+    if (child.pid) running.add(child.pid)
     const timer = setTimeout(() => {
       all.push(`\n[newcomer: stopped after ${STEP_TIMEOUT_MS / 60_000} minutes]\n`)
       if (child.pid) process.kill(-child.pid, 'SIGKILL')
@@ -190,6 +209,7 @@ export function run(cmd: string, opts: RunOptions): Promise<Ran> {
     child.on('error', reject)
     child.on('close', code => {
       clearTimeout(timer)
+      if (child.pid) running.delete(child.pid)
       resolve({ code, stdout: out.join(''), stderr: err.join(''), all: all.join('') })
     })
     if (child.stdin) {
@@ -251,6 +271,7 @@ export class Steps {
       ran.code === 0 ? check(ran) : { problems: [`exit code ${ran.code ?? 'none (killed)'}`] }
     const took = `${(ms / 1000).toFixed(1)} s`
     const label = opts.label ?? cmd
+    if (stopped) throw new StepFailed(`${label}: interrupted`)
     if (!verdict.problems.length) {
       this.print(`✓ ${label} (${took})${verdict.note ? `: ${verdict.note}` : ''}`)
       return { ...ran, ms }
@@ -410,6 +431,18 @@ export async function newcomer(argv: string[], print = console.log): Promise<num
   }
   const started = performance.now()
   const base = mkdtempSync(path.join(tmpdir(), 'newcomer-'))
+  // Interrupted, it still removes the clone (and its node_modules) and what it started.
+  // The removal is asynchronous: tsx, which runs this file, kills a child that does not answer a
+  // relayed signal within 30 ms. A second signal while removing changes nothing.
+  let stopping = false
+  const interrupted = (signal: NodeJS.Signals): void => {
+    if (stopping) return
+    stopping = true
+    stopAll()
+    print(`newcomer: stopped by ${signal}; removing ${base}.`)
+    void rm(base, { recursive: true, force: true }).finally(() => process.exit(130))
+  }
+  process.on('SIGINT', interrupted).on('SIGTERM', interrupted)
   const clone = path.join(base, 'repo')
   const steps = new Steps(print)
   try {
@@ -454,6 +487,7 @@ export async function newcomer(argv: string[], print = console.log): Promise<num
     if (!(err instanceof StepFailed)) print(`newcomer: ${(err as Error).message}`)
     return 1
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted)
     rmSync(base, { recursive: true, force: true })
   }
 }
