@@ -579,6 +579,30 @@ describe("the repository's own workflows", () => {
     expect(readme).toContain('`npm ci`, then `npm test`')
   })
 
+  it('CI runs the newcomer test in full in its own job, and .ci/run after the test command', () => {
+    const text = source('ci.yml')
+    const lines = text.split('\n')
+    expect(childKeys(lines, findLine(lines, /^jobs:$/)).keys).toEqual(['test', 'newcomer'])
+    const job = text.slice(text.indexOf('\n  newcomer:\n'))
+    expect(job).toMatch(/\n\s+- run: npm ci && npm run newcomer\n/)
+    expect(job).toMatch(/uses: actions\/setup-node@v\d+\n\s+with:\n\s+node-version: 24\n/)
+    // Both jobs check out without leaving a token in .git/config.
+    const checkouts = checkoutSteps(text)
+    expect(checkouts).toHaveLength(2)
+    for (const step of checkouts) expect(step).toMatch(/\n\s+persist-credentials: false\b/)
+    const ciRun = readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8').split('\n')
+    expect(ciRun.indexOf('npm run newcomer')).toBeGreaterThan(ciRun.indexOf('npm test'))
+    expect(ciRun.indexOf('npm test')).toBeGreaterThan(0)
+    // Never the quick local run in CI, and never inside `npm test` (it runs `npm test` itself).
+    expect(`${text}\n${ciRun.join('\n')}`).not.toContain('--skip-test')
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    expect(pkg.scripts.newcomer).toBe('tsx scripts/newcomer.ts')
+    const runByTest = ['test', 'typecheck', 'lint', 'check-dist', 'jest']
+    for (const name of runByTest) expect(pkg.scripts[name]).not.toContain('newcomer')
+  })
+
   it('the release runs the tested plan after a green CI run of a push to main, and moves vX', () => {
     const text = source('release.yml')
     expect(text).toMatch(
