@@ -12,6 +12,7 @@ import { iso } from '../../time.js'
 import type { JobResult, PreContext, WorkItem } from '../context.js'
 import { ensureLabel } from '../labels.js'
 import { DEFERRED_LABEL, deferNotice, dueTime, ownNotice } from './deferred.js'
+import { AUTO, mergeQueues, queueOf } from './queue.js'
 
 /**
  * Defers `item` until `resetsAt` (epoch ms; unknown: the shortest window from now): writes or
@@ -27,8 +28,16 @@ export async function deferItem(
 ): Promise<number> {
   const { github } = ctx
   const now = ctx.now()
-  const body = deferNotice(item, { why, resetsAt, now })
   const existing = ownNotice(await github.listIssueComments(item.number), await github.whoami())
+  // Still labelled: the notice's queue waits too, and this deferral adds to it. Unlabelled, the
+  // notice is an old one whose queue was taken up (or cancelled): this deferral replaces it.
+  const waiting =
+    existing !== undefined &&
+    (await github.getIssue(item.number)).labels.some(l => l.toLowerCase() === DEFERRED_LABEL.name)
+  const queue = waiting
+    ? mergeQueues(queueOf(existing.body), item.queue ?? AUTO)
+    : (item.queue ?? AUTO)
+  const body = deferNotice({ ...item, queue }, { why, resetsAt, now })
   if (existing) await github.updateIssueComment(existing.id, body)
   else await github.createIssueComment(item.number, body)
   await ensureLabel(github, DEFERRED_LABEL)
@@ -52,7 +61,7 @@ export async function deferOnUsageStop(
     const due = await deferItem(pre, item, result.usageLimit.resetsAt, result.reason)
     const reason = `${result.reason}; deferred to the first run after ${iso(due)} (label ${DEFERRED_LABEL.name} on #${item.number})`
     core.info(`Deferred #${item.number}: ${reason}.`)
-    return { ...result, reason }
+    return { ...result, reason, deferred: { until: due, why: result.reason } }
   } catch (err) {
     if (err instanceof SecretLeakError) throw err
     core.warning(
