@@ -9,6 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { allowedRateLimitHeaders, scenarios, type Turn } from '../../__fixtures__/mock-anthropic.js'
 import { BOT, fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
+import { webhookPayload } from '../../__fixtures__/payloads.js'
 import {
   answer,
   arrange,
@@ -190,6 +191,33 @@ describe('a question under defer', () => {
   })
 })
 
+describe('one queue per item', () => {
+  it('a question deferred on a pull request whose automatic review waits already: one notice, and the pick-up does both', async () => {
+    const pushed = { name: 'pull_request', payload: webhookPayload('pull_request', 'opened', PR) }
+    await step(world, pushed, { inputs: DEFER, turns: scenarios.usageLimit429(resetAt(3600).sec) })
+    expect(labelsOf(PR)).toEqual(['claude-deferred'])
+    const event = issueCommentEvent(world, '@claude does add still add?')
+    await step(world, event, { inputs: DEFER, turns: scenarios.usageLimit429(resetAt(7200).sec) })
+    const notices = botComments(world, PR).filter(c => c.body.includes(MARKER))
+    expect(notices).toHaveLength(1)
+    expect(notices[0]!.body).toContain('<!-- claude-subscription-action:deferred-job:auto -->')
+    expect(notices[0]!.body).toContain(`deferred-question:issue-${event.id}:`)
+    resetPasses(PR)
+
+    const health = await later([
+      ...scenarios.structured({ summary: 'Reviewed.', findings: [] }),
+      ...answer('No: it subtracts.')
+    ])
+    expect(health.outputs.conclusion).toBe('success')
+    expect(deferLines(health.stdout)).toEqual([
+      `Deferred items: took up 1 of 1 due: #${PR} (review + question: done, done).`
+    ])
+    expect(botComments(world, PR).find(c => c.body.includes(REVIEW_MARKER))).toBeDefined()
+    expect(botComments(world, PR).filter(c => c.body.includes('No: it subtracts.'))).toHaveLength(1)
+    expect(labelsOf(PR)).toEqual([])
+  })
+})
+
 describe('review and triage under defer', () => {
   it('review on a draft: deferred with a reply, and after the reset reviewed at the new head (a draft too, as the command asked)', async () => {
     world.gh.state.pulls[0]!.draft = true
@@ -242,6 +270,35 @@ describe('review and triage under defer', () => {
     )
     expect(health.outputs.conclusion).toBe('success')
     expect(labelsOf(ISSUE)).toEqual(['question', 'bug'])
+  })
+})
+
+describe('the other usage settings', () => {
+  it('a usage_ceiling skip under defer queues the question too (the probe only, no answer)', async () => {
+    const reset = resetAt(2 * 3600)
+    world.api.setSuccessHeaders(allowedRateLimitHeaders(reset.sec, { fiveHour: 0.85 }))
+    const event = issueCommentEvent(world, '@claude summarise this', { number: ISSUE })
+    const main = await step(world, event, {
+      inputs: { ...DEFER, usage_ceiling: '0.8' },
+      turns: [...scenarios.ok('ok'), ...answer('never')]
+    })
+    expect(main.outputs.conclusion).toBe('skipped')
+    expect(world.api.messageRequests()).toHaveLength(1)
+    expect(labelsOf(ISSUE)).toEqual(['claude-deferred'])
+    expect(noticeOn(ISSUE)!.body).toContain('usage_ceiling 80 %')
+    expect(noticeOn(ISSUE)!.body).toContain(`deferred-question:issue-${event.id}:`)
+  })
+
+  it('on_usage_limit: fail: the command fails, the reply says so in one line, nothing is queued', async () => {
+    const main = await step(world, issueCommentEvent(world, '@claude full review'), {
+      inputs: { on_usage_limit: 'fail' },
+      turns: scenarios.usageLimit429(resetAt(3600).sec)
+    })
+    expect(main.outputs.conclusion).toBe('failure')
+    expect(labelsOf(PR)).toEqual([])
+    expect(botComments(world, PR).map(c => c.body.split('\n')[0])).toEqual([
+      expect.stringMatching(/^⚠️ Could not review: .*usage limit/i)
+    ])
   })
 })
 
