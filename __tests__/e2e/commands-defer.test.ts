@@ -252,6 +252,28 @@ describe('review and triage under defer', () => {
     expect(labelsOf(PR)).toEqual([])
   })
 
+  it('full review of a head reviewed already: deferred, and after the reset a full review, not skipped as already reviewed', async () => {
+    const reviewed = await step(world, issueCommentEvent(world, '@claude review'), {
+      turns: scenarios.structured({ summary: 'Fine.', findings: [] })
+    })
+    expect(reviewed.outputs.conclusion).toBe('success')
+    await step(world, issueCommentEvent(world, '@claude full review'), {
+      inputs: DEFER,
+      turns: scenarios.usageLimit429(resetAt(2 * 3600).sec)
+    })
+    expect(noticeOn(PR)!.body).toContain(
+      '<!-- claude-subscription-action:deferred-job:full-review -->'
+    )
+    resetPasses(PR)
+    const health = await later(scenarios.structured({ summary: 'Still fine.', findings: [] }))
+    expect(deferLines(health.stdout)).toEqual([
+      `Deferred items: took up 1 of 1 due: #${PR} (full review: done).`
+    ])
+    // The live check, then the review's own request.
+    expect(world.api.messageRequests()).toHaveLength(2)
+    expect(labelsOf(PR)).toEqual([])
+  })
+
   it('triage on an issue triaged before: deferred, and after the reset labelled anyway', async () => {
     world.gh.state.labels = [
       { name: 'bug', color: 'ededed', description: "Something isn't working" },

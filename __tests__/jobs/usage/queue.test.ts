@@ -4,6 +4,7 @@ import type { Queued, QueuedQuestion } from '../../../src/jobs/context.js'
 import { deferNotice, noticeDue } from '../../../src/jobs/usage/deferred.js'
 import {
   AUTO,
+  isQueueTime,
   mergeQueues,
   queueMarkers,
   queueName,
@@ -51,6 +52,15 @@ describe('queue markers', () => {
       )
     ).toEqual(AUTO)
     expect(queueOf(`x\n\n${question}`)).toEqual({ job: 'none', questions: [Q1] })
+  })
+})
+
+describe('isQueueTime', () => {
+  it("takes GitHub's ISO 8601 in UTC only: anything else could not be a footer marker", () => {
+    expect(isQueueTime('2026-12-01T15:59:58Z')).toBe(true)
+    expect(isQueueTime('2026-12-01T15:59:58.123Z')).toBe(true)
+    expect(isQueueTime('2026-12-01T15:59:58+00:00')).toBe(false)
+    expect(isQueueTime('2026-12-01T15:59:58Z -->\n<!-- x')).toBe(false)
   })
 })
 

@@ -21,6 +21,7 @@ import { prepareReview } from '../review/prepare.js'
 import { singleJob } from '../triage/issue.js'
 import { triageSettings } from '../triage/settings.js'
 import { DEFERRED_LABEL } from '../usage/deferred.js'
+import { isQueueTime } from '../usage/queue.js'
 import { answerQuestion, prepareQuestion } from './answer.js'
 import { gate, type Taken } from './gate.js'
 import { parseVerb, type Verb } from './parse.js'
@@ -136,11 +137,12 @@ async function triageNow(ctx: JobContext, taken: Taken): Promise<JobResult> {
 
 /**
  * A question as a deferred item: its pull request or issue, queueing the comment that asked (never
- * its text). A comment without a timestamp cannot be checked for edits later: it is not deferred.
+ * its text). A comment without a timestamp (in GitHub's ISO form) cannot be checked for edits
+ * later: it is not deferred (the reply says "Not done").
  */
 function questionItem(pre: PreContext, taken: Taken): WorkItem | undefined {
   const { comment } = taken
-  if (comment.updatedAt === undefined) return undefined
+  if (comment.updatedAt === undefined || !isQueueTime(comment.updatedAt)) return undefined
   const question: QueuedQuestion = {
     kind: comment.kind,
     id: comment.id,

@@ -15,6 +15,13 @@ const JOB_PATTERN =
 const QUESTION_PATTERN =
   /^<!-- claude-subscription-action:deferred-question:(issue|review)-(\d{1,15}):(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z):([a-z]+):(\d{1,3}) -->$/
 
+const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z$/
+
+/** Whether a comment's `updated_at` can be recorded in a marker (GitHub's ISO 8601 in UTC). */
+export function isQueueTime(value: string): boolean {
+  return TIME.test(value)
+}
+
 /** The item's own job and nothing else: what a notice without queue markers means. */
 export const AUTO: Queued = { job: 'auto', questions: [] }
 
