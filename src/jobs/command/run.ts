@@ -3,7 +3,9 @@
  * login and with nothing written, whether the comment is a command at all; a taken comment gets 👀
  * at once, then its verb runs: pause, resume, resolve and help need no model; review, full review,
  * triage and questions run the CLI (main's `withModel`: the login, the ceiling, the sandbox). A
- * failed command takes its 👀 back and replies with one line saying what went wrong.
+ * failed command takes its 👀 back and replies with one line saying what went wrong. Under
+ * `on_usage_limit: defer` a command the usage stopped is queued on its item as what it asked for
+ * (a question by its comment, never its text) and the reply says until when.
  */
 import * as core from '@actions/core'
 import { AuthError } from '../../auth/errors.js'

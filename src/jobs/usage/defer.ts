@@ -1,8 +1,8 @@
 /**
- * `on_usage_limit: defer`: a review or triage job the subscription's usage stopped (the limit, or
- * a `usage_ceiling` skip) queues its pull request or issue for the first run after the reset: the
- * label `claude-deferred` (created when missing) and one notice by the action (updated in place on
- * a later deferral). The job still ends `skipped`, never a failure. Every write goes through the
+ * `on_usage_limit: defer`: a review or triage job, or a command, the subscription's usage stopped
+ * (the limit, or a `usage_ceiling` skip) queues its pull request or issue for the first run after
+ * the reset: the label `claude-deferred` (created when missing) and one notice by the action
+ * (updated in place on a later deferral, its queue added to while the label waits; see queue.ts). The job still ends `skipped`, never a failure. Every write goes through the
  * GitHub seam: the outbound guard checks it, and dry_run only describes it.
  */
 import * as core from '@actions/core'
@@ -17,8 +17,8 @@ import { AUTO, mergeQueues, queueOf } from './queue.js'
 /**
  * Defers `item` until `resetsAt` (epoch ms; unknown: the shortest window from now): writes or
  * updates the action's notice, then adds the label (the label is what a later run looks for, so it
- * comes last: a labelled item always has its notice). Returns the due time. The command job calls
- * this too. `why` says what stopped the job, in the notice.
+ * comes last: a labelled item always has its notice). Returns the due time. `item.queue` says what
+ * waits (default: the item's own job). `why` says what stopped the job, in the notice.
  */
 export async function deferItem(
   ctx: { github: GitHubApi; now: () => number },
