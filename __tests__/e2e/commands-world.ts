@@ -72,8 +72,14 @@ export function issueCommentEvent(
   if (onPr)
     payload.issue.pull_request = { url: `https://api.github.com/repos/${REPO}/pulls/${number}` }
   else delete payload.issue.pull_request
-  Object.assign(payload.comment, { id, body, user: { ...payload.comment.user, ...user } })
   const t = new Date().toISOString()
+  Object.assign(payload.comment, {
+    id,
+    body,
+    user: { ...payload.comment.user, ...user },
+    created_at: t,
+    updated_at: t
+  })
   world.gh.state.issueComments.push({
     id,
     issue_number: number,
@@ -106,16 +112,28 @@ export function reviewCommentEvent(
   Object.assign(payload.pull_request.head, { sha: HEAD1 })
   payload.pull_request.head.repo.full_name = REPO
   payload.pull_request.base.repo.full_name = REPO
+  const t = new Date().toISOString()
   Object.assign(payload.comment, {
     id,
     body,
+    created_at: t,
+    updated_at: t,
     in_reply_to_id: rootId,
     path: root.path,
     line: root.line,
     diff_hunk: root.diff_hunk,
     user: { ...payload.comment.user, ...user }
   })
-  world.gh.state.reviewComments.push({ ...root, id, body, user, in_reply_to_id: rootId })
+  world.gh.state.reviewComments.push({
+    ...root,
+    id,
+    body,
+    user,
+    in_reply_to_id: rootId,
+    created_at: t,
+    updated_at: t,
+    html_url: `https://github.com/${REPO}/pull/${PR}#discussion_r${id}`
+  })
   return { name: 'pull_request_review_comment', payload, id }
 }
 

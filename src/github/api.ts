@@ -31,9 +31,17 @@ export interface Comment {
   body: string
   url: string
   author?: string
+  /** The author's account type (`User`, `Bot`). */
+  authorType?: string
   createdAt?: string
+  /** Changes when the body is edited (a command read again compares it). */
+  updatedAt?: string
   /** A review comment that replies in a thread: the thread's first comment. */
   inReplyTo?: number
+  /** A review comment: its file, its line, and the diff hunk it points at. */
+  path?: string
+  line?: number
+  diffHunk?: string
 }
 
 export interface Issue {

@@ -27,17 +27,28 @@ export function toComment(c: {
   id: number
   body?: string | null
   html_url: string
-  user?: { login: string } | null
+  user?: { login: string; type?: string } | null
   created_at?: string
+  updated_at?: string
   in_reply_to_id?: number
+  path?: string
+  line?: number | null
+  original_line?: number | null
+  diff_hunk?: string
 }): Comment {
+  const line = c.line ?? c.original_line ?? undefined
   return {
     id: c.id,
     body: c.body ?? '',
     url: c.html_url,
     ...(c.user ? { author: c.user.login } : {}),
+    ...(c.user?.type ? { authorType: c.user.type } : {}),
     ...(c.created_at ? { createdAt: c.created_at } : {}),
-    ...(c.in_reply_to_id !== undefined ? { inReplyTo: c.in_reply_to_id } : {})
+    ...(c.updated_at ? { updatedAt: c.updated_at } : {}),
+    ...(c.in_reply_to_id !== undefined ? { inReplyTo: c.in_reply_to_id } : {}),
+    ...(c.path !== undefined ? { path: c.path } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(c.diff_hunk !== undefined ? { diffHunk: c.diff_hunk } : {})
   }
 }
 

@@ -5,7 +5,7 @@
 import type { LoadedAuth } from '../auth/load.js'
 import type { EventInfo } from '../event.js'
 import type { DescribedWrite, GitHubApi } from '../github/api.js'
-import type { Inputs } from '../inputs.js'
+import type { Inputs, Permission } from '../inputs.js'
 import type { Outputs } from '../report/outputs.js'
 import type { Summary } from '../report/summary.js'
 import type { ClaudeRunner } from '../claude/runner.js'
@@ -45,6 +45,32 @@ export type Prepared =
 export interface WorkItem {
   kind: 'pull' | 'issue'
   number: number
+  /** What a deferral queues on it; without it, the item's own job (`auto`). */
+  queue?: Queued
+}
+
+/** What a deferred item waits for: its job, and the questions asked on it (commands). */
+export interface Queued {
+  /**
+   * `auto`: the item's own job (a review as a push gets it, or triage); `review` and
+   * `full-review`: a review a command asked for (drafts and paused pull requests too); `none`:
+   * only the questions.
+   */
+  job: 'auto' | 'review' | 'full-review' | 'none'
+  questions: QueuedQuestion[]
+}
+
+/** A question the usage stopped: which comment asked it, never its text. */
+export interface QueuedQuestion {
+  /** An issue (or pull request conversation) comment, or a review comment. */
+  kind: 'issue' | 'review'
+  id: number
+  /** The comment's `updated_at` when it was asked: an edit since drops the question. */
+  updatedAt: string
+  /** `command_permission` when it was asked: its author must still have it. */
+  permission: Permission
+  /** The length of the trigger phrase the comment starts with. */
+  trigger: number
 }
 
 /** Why a job stopped at the subscription's usage (the limit, or `usage_ceiling`). */
@@ -62,5 +88,11 @@ export interface JobContext extends PreContext {
 /** A job's end: the step fails only through `failure`. */
 export type JobResult =
   | { conclusion: 'success' }
-  | { conclusion: 'skipped'; reason: string; usageLimit?: UsageStop }
+  | {
+      conclusion: 'skipped'
+      reason: string
+      usageLimit?: UsageStop
+      /** Deferred (`on_usage_limit: defer`): until when, and what stopped it. */
+      deferred?: { until: number; why: string }
+    }
   | { conclusion: 'failure'; message: string; auth?: boolean }

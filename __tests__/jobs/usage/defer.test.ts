@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { FakeGitHub } from '../../../__fixtures__/github-fake.js'
 import { getInputs } from '../../../src/inputs.js'
 import { deferItem, deferOnUsageStop } from '../../../src/jobs/usage/defer.js'
+import { queueOf } from '../../../src/jobs/usage/queue.js'
 
 const NOW = Date.UTC(2026, 11, 1, 16, 0, 0)
 const RESET = Date.UTC(2026, 11, 1, 18, 0, 0)
@@ -32,6 +33,34 @@ describe('deferItem', () => {
     expect(methods(gh)).toEqual(['updateIssueComment', 'addLabels'])
     expect(gh.comments).toHaveLength(1)
     expect(gh.comments[0]?.body).toContain('2026-12-01T19:00:00.000Z')
+  })
+})
+
+describe('deferItem and the queue', () => {
+  const question = (id: number) => ({
+    kind: 'issue' as const,
+    id,
+    updatedAt: '2026-12-01T15:00:00Z',
+    permission: 'write' as const,
+    trigger: 7
+  })
+
+  it('while the item is labelled a deferral adds to the queue; once the label is off it replaces it', async () => {
+    const gh = new FakeGitHub()
+    const issue = gh.addIssue(12, { isPullRequest: true })
+    const ctx = { github: gh.api, now: () => NOW }
+    await deferItem(ctx, { kind: 'pull', number: 12 }, RESET)
+    issue.labels = ['claude-deferred']
+    const asked = { job: 'none' as const, questions: [question(1)] }
+    await deferItem(ctx, { kind: 'pull', number: 12, queue: asked }, RESET)
+    expect(queueOf(gh.comments[0]?.body)).toEqual({ job: 'auto', questions: [question(1)] })
+
+    // Taken up: the label came off. The next deferral is the only thing queued.
+    issue.labels = []
+    const again = { job: 'none' as const, questions: [question(2)] }
+    await deferItem(ctx, { kind: 'pull', number: 12, queue: again }, RESET)
+    expect(gh.comments).toHaveLength(1)
+    expect(queueOf(gh.comments[0]?.body)).toEqual(again)
   })
 })
 

@@ -29,6 +29,8 @@ export interface CommandComment {
   line?: number
   /** A review comment on a pull request from a fork (such runs get no secrets). */
   fromFork?: boolean
+  /** Its `updated_at` (else `created_at`): a deferred question must still be unedited later. */
+  updatedAt?: string
 }
 
 /** A comment event read from the payload, or why it is no command at all. */
@@ -56,10 +58,12 @@ export function readCommentEvent(name: string, payload: Obj): ReadEvent {
   const id = num(c?.id)
   const login = str(user?.login)
   if (!c || id === undefined || !login) return { skip: 'the event carries no comment' }
+  const updatedAt = str(c.updated_at) ?? str(c.created_at)
   const base = {
     id,
     body: str(c.body) ?? '',
-    author: { login, type: str(user?.type) ?? 'User' }
+    author: { login, type: str(user?.type) ?? 'User' },
+    ...(updatedAt !== undefined ? { updatedAt } : {})
   }
   if (name === 'issue_comment') {
     const issue = obj(payload.issue)
@@ -74,7 +78,7 @@ export function readCommentEvent(name: string, payload: Obj): ReadEvent {
 function readReviewComment(
   payload: Obj,
   c: Obj,
-  base: Pick<CommandComment, 'id' | 'body' | 'author'>
+  base: Pick<CommandComment, 'id' | 'body' | 'author' | 'updatedAt'>
 ): ReadEvent {
   const pr = obj(payload.pull_request)
   const number = num(pr?.number)

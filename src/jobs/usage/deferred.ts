@@ -9,9 +9,10 @@ import { isOwnComment } from '../../github/identity.js'
 import type { Inputs } from '../../inputs.js'
 import { resetTime } from '../../report/usage.js'
 import { formatSpan, iso } from '../../time.js'
-import type { JobResult, WorkItem } from '../context.js'
+import type { JobResult, Queued, WorkItem } from '../context.js'
 import { footerValue, hasFooterMarker, withFooter } from '../markers.js'
 import type { OwnLabel } from '../labels.js'
+import { AUTO, queueMarkers, queueWords } from './queue.js'
 
 /** The label a deferred pull request or issue carries until a run takes it up. */
 export const DEFERRED_LABEL: OwnLabel = {
@@ -34,33 +35,33 @@ export function dueTime(resetsAt: number | undefined, now: number): number {
   return resetsAt ?? now + UNKNOWN_RESET_WAIT_MS
 }
 
-const WHAT: Record<WorkItem['kind'], { job: string; of: string; again: string }> = {
-  pull: {
-    job: 'review',
-    of: 'this pull request',
-    again: "reviews the pull request's head as it is then"
-  },
-  issue: { job: 'triage', of: 'this issue', again: 'triages the issue then' }
-}
-
-/** The notice on the item: what was deferred, why, and when it is taken up (ISO and in words). */
+/**
+ * The notice on the item: what was deferred (its queue: the job, the questions), why, and when it
+ * is taken up (ISO and in words). The footer records the due time and the queue.
+ */
 export function deferNotice(
   item: WorkItem,
   at: { why: string; resetsAt: number | undefined; now: number }
 ): string {
   const due = dueTime(at.resetsAt, at.now)
-  const what = WHAT[item.kind]
+  const queue = item.queue ?? AUTO
+  const words = queueWords(item, queue)
   const when = `${iso(due)} (${resetTime(due, at.now)}, in ${formatSpan(Math.max(0, due - at.now))})`
   const reset =
     at.resetsAt !== undefined
       ? `The subscription's usage resets at **${when}**.`
       : `The reset time was not reported: the item waits until **${when}**.`
   const text = [
-    `**Claude deferred the ${what.job} of ${what.of}**: the subscription's usage stopped it (${at.why}).`,
+    `**Claude deferred ${words.what}**: the subscription's usage stopped it (${at.why}).`,
     '',
-    `${reset} The first run of this action after that time ${what.again}, and takes the label \`${DEFERRED_LABEL.name}\` off; take the label off yourself to cancel.`
+    `${reset} The first run of this action after that time ${words.later}, and takes the label \`${DEFERRED_LABEL.name}\` off; take the label off yourself to cancel.`
   ].join('\n')
-  return withFooter(text, [DEFERRED_MARKER, `<!-- ${DUE_PREFIX}${iso(due)} -->`])
+  // The queue first: the deferral marker and the due time stay the footer's last two lines.
+  return withFooter(text, [
+    ...queueMarkers(queue),
+    DEFERRED_MARKER,
+    `<!-- ${DUE_PREFIX}${iso(due)} -->`
+  ])
 }
 
 /** The due time a notice records, or undefined when it is not a deferral notice. */
@@ -84,6 +85,8 @@ export interface Labelled {
   isPullRequest: boolean
   /** The due time of the action's own notice; undefined when there is none. */
   due: number | undefined
+  /** What the notice queues (default: the item's own job). */
+  queue?: Queued
 }
 
 /** Which labelled items a run takes up now, and which it leaves. */
@@ -106,7 +109,8 @@ export function selectDeferred(items: readonly Labelled[], now: number, limit: n
   const due = dated.filter(i => i.due <= now).sort((a, b) => a.due - b.due || a.number - b.number)
   const item = (i: Labelled): WorkItem => ({
     kind: i.isPullRequest ? 'pull' : 'issue',
-    number: i.number
+    number: i.number,
+    ...(i.queue ? { queue: i.queue } : {})
   })
   return {
     take: due.slice(0, limit).map(item),

@@ -1,8 +1,9 @@
 /**
  * Taking deferred items up: after its own job, a run in any mode lists the open pull requests and
  * issues labelled `claude-deferred` whose notice the action wrote and whose reset time has passed,
- * and runs their job (a review of the pull request's current head through the review job's own
- * preparation, so the draft, fork and author rules hold; triage for an issue), at most
+ * and runs what their notice queued (see `run-item.ts`: a review of the pull request's current
+ * head through the review job's own preparation, so the draft, fork and author rules hold unless a
+ * command asked for it; triage for an issue; the questions asked there), at most
  * `backfill_limit` of them. Re-entrancy: right before an item, its label is read again and taken
  * off before anything is posted; a run that finds it gone leaves the item to the run that took it.
  * The usage limit stops the pickup (the item at hand gets its label back). A deferred item's
@@ -13,32 +14,15 @@ import * as core from '@actions/core'
 import type { JobKind } from '../../claude/sandbox.js'
 import type { Issue } from '../../github/api.js'
 import { SecretLeakError } from '../../known-secrets.js'
-import { Outputs } from '../../report/outputs.js'
 import { iso } from '../../time.js'
-import type { JobContext, JobResult, PreContext, Prepared, WorkItem } from '../context.js'
-import { prepareReview } from '../review/prepare.js'
-import { prepareTriage } from '../triage/prepare.js'
+import type { JobContext, PreContext, WorkItem } from '../context.js'
 import { checkUsageCeiling } from './ceiling.js'
-import { deferItem } from './defer.js'
 import { DEFERRED_LABEL, noticeDue, ownNotice, selectDeferred, type Labelled } from './deferred.js'
+import { queueName, queueOf } from './queue.js'
+import { KeptOutputs, runQueued, type ItemEnd } from './run-item.js'
 
 /** The login and the CLI, as main prepared them for this run (prepared on the first call). */
 export type ReadyClaude = (kind: JobKind) => Promise<Pick<JobContext, 'auth' | 'claude'>>
-
-/** Outputs that are kept, not published: the step's outputs describe the run's own job. */
-class KeptOutputs extends Outputs {
-  override set(...[name, value]: Parameters<Outputs['set']>): void {
-    this.values[name] = value === undefined ? '' : String(value)
-  }
-}
-
-/** How one item ended, for the summary; `stop`: no later item is taken up. */
-interface ItemEnd {
-  text: string
-  stop?: boolean
-}
-
-const kindWord = (item: WorkItem): string => (item.kind === 'pull' ? 'review' : 'triage')
 
 /** Lists, selects and takes up the due deferred items; never throws but for a withheld write. */
 export async function pickUpDeferred(
@@ -80,7 +64,12 @@ async function pickUp(
   const items: Labelled[] = []
   for (const i of labelled) {
     const notice = ownNotice(await github.listIssueComments(i.number), self)
-    items.push({ number: i.number, isPullRequest: i.isPullRequest, due: noticeDue(notice?.body) })
+    items.push({
+      number: i.number,
+      isPullRequest: i.isPullRequest,
+      due: noticeDue(notice?.body),
+      queue: queueOf(notice?.body)
+    })
   }
   const now = pre.now()
   const selection = selectDeferred(items, now, limit)
@@ -98,14 +87,14 @@ async function pickUp(
   const rows = await takeUp(pre, ready, selection.take, mode)
   const done = rows.filter(r => r.taken)
   const list = (of: typeof rows): string =>
-    of.map(r => `#${r.item.number} (${kindWord(r.item)}: ${r.text})`).join(', ')
+    of.map(r => `#${r.item.number} (${queueName(r.item)}: ${r.text})`).join(', ')
   const notTaken = rows.filter(r => !r.taken)
   core.info(
     `Deferred items: took up ${done.length} of ${selection.take.length} due${done.length > 0 ? `: ${list(done)}` : ''}${notTaken.length > 0 ? `; not taken: ${list(notTaken)}` : ''}${left.length > 0 ? `; ${left.join('; ')}` : ''}.`
   )
   pre.summary.table(
     [
-      ...rows.map((r): [string, string] => [`#${r.item.number} (${kindWord(r.item)})`, r.text]),
+      ...rows.map((r): [string, string] => [`#${r.item.number} (${queueName(r.item)})`, r.text]),
       ...left.map((l): [string, string] => [l.split(' ')[0] as string, l.slice(l.indexOf(' ') + 1)])
     ],
     [`Deferred items taken up: ${done.length}`, '']
@@ -155,7 +144,7 @@ async function takeUp(
   return rows
 }
 
-/** One item: claim it (label read again, then taken off), run its job, report its end. */
+/** One item: claim it (label read again, then taken off), run its queue, report its end. */
 async function takeUpOne(
   pre: PreContext,
   session: Pick<JobContext, 'auth' | 'claude'>,
@@ -175,67 +164,8 @@ async function takeUpOne(
       taken: false
     }
   }
-  let result: JobResult
-  try {
-    result = await runItem(pre, session, item, mode)
-  } catch (err) {
-    if (err instanceof SecretLeakError) throw err
-    core.warning(`Deferred #${item.number} (${kindWord(item)}) failed: ${(err as Error).message}`)
-    return { text: `failed: ${(err as Error).message}`, taken: true }
-  }
-  return { ...(await itemEnd(pre, item, result)), taken: true }
-}
-
-/** What an item's result means for the pickup: deferred again at the limit, a warning on failure. */
-async function itemEnd(pre: PreContext, item: WorkItem, result: JobResult): Promise<ItemEnd> {
-  if (result.conclusion === 'success') return { text: 'done' }
-  if (result.conclusion === 'skipped') {
-    if (!result.usageLimit) return { text: `skipped: ${result.reason}` }
-    // The limit again: the item goes back in the queue, and the pickup stops here.
-    const due = await deferItem(pre, item, result.usageLimit.resetsAt, result.reason)
-    core.info(
-      `Deferred #${item.number} again, to the first run after ${iso(due)}: ${result.reason}.`
-    )
-    return { text: `deferred again until ${iso(due)} (${result.reason})`, stop: true }
-  }
-  core.warning(`Deferred #${item.number} (${kindWord(item)}) failed: ${result.message}`)
-  if (result.auth) {
-    // The login, not the item: the item keeps its place in the queue.
-    await pre.github.addLabels(item.number, [DEFERRED_LABEL.name])
-    return { text: `left queued: ${result.message}`, stop: true }
-  }
-  return { text: `failed: ${result.message}` }
-}
-
-/**
- * The item's own job, prepared as a run of its mode on it would be; outputs are kept back. The
- * run's prompt is the item job's extra instructions only when the run is of that job's mode: a
- * prompt run's task, or a health run's, is no instruction for a review.
- */
-async function runItem(
-  pre: PreContext,
-  session: Pick<JobContext, 'auth' | 'claude'>,
-  item: WorkItem,
-  mode: string
-): Promise<JobResult> {
-  const sameJob = mode === kindWord(item)
-  const itemPre: PreContext = {
-    ...pre,
-    // `defer`: a limit met now ends as a skip that puts the item back, whatever this run's setting.
-    inputs: {
-      ...pre.inputs,
-      on_usage_limit: 'defer',
-      backtest: 0,
-      prompt: sameJob ? pre.inputs.prompt : '',
-      prompt_file: sameJob ? pre.inputs.prompt_file : '',
-      pr_number: item.kind === 'pull' ? item.number : undefined,
-      issue_number: item.kind === 'issue' ? item.number : undefined
-    },
-    event: { ...pre.event, name: 'workflow_dispatch', payload: {} },
-    outputs: new KeptOutputs()
-  }
-  const prepared: Prepared =
-    item.kind === 'pull' ? await prepareReview(itemPre) : await prepareTriage(itemPre)
-  if ('skip' in prepared) return { conclusion: 'skipped', reason: prepared.skip }
-  return prepared.run({ ...itemPre, ...session })
+  // Its queue read again once claimed: a deferral since the listing may have added to it.
+  const notice = ownNotice(await github.listIssueComments(item.number), await github.whoami())
+  const claimed = { ...item, queue: queueOf(notice?.body) }
+  return { ...(await runQueued(pre, session, claimed, mode)), taken: true }
 }
