@@ -1252,13 +1252,19 @@ function restContext(octokit, owner, repo) {
 }
 /** A REST comment (issue, review or inline) as the jobs see it. */
 function toComment(c) {
+    const line = c.line ?? c.original_line ?? undefined;
     return {
         id: c.id,
         body: c.body ?? '',
         url: c.html_url,
         ...(c.user ? { author: c.user.login } : {}),
+        ...(c.user?.type ? { authorType: c.user.type } : {}),
         ...(c.created_at ? { createdAt: c.created_at } : {}),
-        ...(c.in_reply_to_id !== undefined ? { inReplyTo: c.in_reply_to_id } : {})
+        ...(c.updated_at ? { updatedAt: c.updated_at } : {}),
+        ...(c.in_reply_to_id !== undefined ? { inReplyTo: c.in_reply_to_id } : {}),
+        ...(c.path !== undefined ? { path: c.path } : {}),
+        ...(line !== undefined ? { line } : {}),
+        ...(c.diff_hunk !== undefined ? { diffHunk: c.diff_hunk } : {})
     };
 }
 // Per request: plugin-retry must never repeat a create (GitHub may have stored it, then failed).
@@ -1564,6 +1570,8 @@ function toFile(f) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/reactions.ts
+/** GitHub's own repository roles; any other role_name is an organisation's custom role. */
+const ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
 /** Permission reads and comment reactions, over one repository's REST context. */
 function reactionsApi(ctx) {
     const { octokit, r } = ctx;
@@ -1575,7 +1583,9 @@ function reactionsApi(ctx) {
                     username: user
                 });
                 // role_name tells maintain and triage apart; `permission` folds them into write and read.
-                return data.role_name || data.permission || 'none';
+                // A custom role's name means nothing here: its base permission (`permission`) counts.
+                const role = data.role_name ?? '';
+                return ROLES.includes(role) ? role : data.permission || 'none';
             }
             catch (err) {
                 // Not a user GitHub knows: no permission at all.
@@ -2804,15 +2814,17 @@ async function checkUsageCeiling(pre, runner, kind) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5688);
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9834);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3173);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3173);
 /* harmony import */ var _deferred_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4773);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9491);
 /**
- * `on_usage_limit: defer`: a review or triage job the subscription's usage stopped (the limit, or
- * a `usage_ceiling` skip) queues its pull request or issue for the first run after the reset: the
- * label `claude-deferred` (created when missing) and one notice by the action (updated in place on
- * a later deferral). The job still ends `skipped`, never a failure. Every write goes through the
+ * `on_usage_limit: defer`: a review or triage job, or a command, the subscription's usage stopped
+ * (the limit, or a `usage_ceiling` skip) queues its pull request or issue for the first run after
+ * the reset: the label `claude-deferred` (created when missing) and one notice by the action
+ * (updated in place on a later deferral, its queue added to while the label waits; see queue.ts). The job still ends `skipped`, never a failure. Every write goes through the
  * GitHub seam: the outbound guard checks it, and dry_run only describes it.
  */
+
 
 
 
@@ -2821,19 +2833,26 @@ async function checkUsageCeiling(pre, runner, kind) {
 /**
  * Defers `item` until `resetsAt` (epoch ms; unknown: the shortest window from now): writes or
  * updates the action's notice, then adds the label (the label is what a later run looks for, so it
- * comes last: a labelled item always has its notice). Returns the due time. The command job calls
- * this too. `why` says what stopped the job, in the notice.
+ * comes last: a labelled item always has its notice). Returns the due time. `item.queue` says what
+ * waits (default: the item's own job). `why` says what stopped the job, in the notice.
  */
 async function deferItem(ctx, item, resetsAt, why = 'usage limit reached') {
     const { github } = ctx;
     const now = ctx.now();
-    const body = (0,_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .deferNotice */ .xt)(item, { why, resetsAt, now });
     const existing = (0,_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .ownNotice */ .bg)(await github.listIssueComments(item.number), await github.whoami());
+    // Still labelled: the notice's queue waits too, and this deferral adds to it. Unlabelled, the
+    // notice is an old one whose queue was taken up (or cancelled): this deferral replaces it.
+    const waiting = existing !== undefined &&
+        (await github.getIssue(item.number)).labels.some(l => l.toLowerCase() === _deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX.name);
+    const queue = waiting
+        ? (0,_queue_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeQueues */ .Vz)((0,_queue_js__WEBPACK_IMPORTED_MODULE_4__/* .queueOf */ .nv)(existing.body), item.queue ?? _queue_js__WEBPACK_IMPORTED_MODULE_4__/* .AUTO */ .Q8)
+        : (item.queue ?? _queue_js__WEBPACK_IMPORTED_MODULE_4__/* .AUTO */ .Q8);
+    const body = (0,_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .deferNotice */ .xt)({ ...item, queue }, { why, resetsAt, now });
     if (existing)
         await github.updateIssueComment(existing.id, body);
     else
         await github.createIssueComment(item.number, body);
-    await (0,_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureLabel */ .z)(github, _deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX);
+    await (0,_labels_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureLabel */ .z)(github, _deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX);
     await github.addLabels(item.number, [_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX.name]);
     return (0,_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .dueTime */ .cp)(resetsAt, now);
 }
@@ -2851,7 +2870,7 @@ async function deferOnUsageStop(pre, item, result) {
         const due = await deferItem(pre, item, result.usageLimit.resetsAt, result.reason);
         const reason = `${result.reason}; deferred to the first run after ${(0,_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .KH)(due)} (label ${_deferred_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFERRED_LABEL */ .pX.name} on #${item.number})`;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deferred #${item.number}: ${reason}.`);
-        return { ...result, reason };
+        return { ...result, reason, deferred: { until: due, why: result.reason } };
     }
     catch (err) {
         if (err instanceof _known_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .SecretLeakError */ .q2)
@@ -2877,10 +2896,12 @@ async function deferOnUsageStop(pre, item, result) {
 /* harmony export */   xt: () => (/* binding */ deferNotice)
 /* harmony export */ });
 /* unused harmony exports DEFERRED_MARKER, UNKNOWN_RESET_WAIT_MS */
-/* harmony import */ var _github_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7369);
+/* harmony import */ var _github_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7369);
 /* harmony import */ var _report_usage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2281);
 /* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9834);
-/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6123);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6123);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9491);
+
 
 
 
@@ -2901,34 +2922,35 @@ const UNKNOWN_RESET_WAIT_MS = 5 * 3_600_000;
 function dueTime(resetsAt, now) {
     return resetsAt ?? now + UNKNOWN_RESET_WAIT_MS;
 }
-const WHAT = {
-    pull: {
-        job: 'review',
-        of: 'this pull request',
-        again: "reviews the pull request's head as it is then"
-    },
-    issue: { job: 'triage', of: 'this issue', again: 'triages the issue then' }
-};
-/** The notice on the item: what was deferred, why, and when it is taken up (ISO and in words). */
+/**
+ * The notice on the item: what was deferred (its queue: the job, the questions), why, and when it
+ * is taken up (ISO and in words). The footer records the due time and the queue.
+ */
 function deferNotice(item, at) {
     const due = dueTime(at.resetsAt, at.now);
-    const what = WHAT[item.kind];
+    const queue = item.queue ?? _queue_js__WEBPACK_IMPORTED_MODULE_2__/* .AUTO */ .Q8;
+    const words = (0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .queueWords */ .nz)(item, queue);
     const when = `${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .iso */ .KH)(due)} (${(0,_report_usage_js__WEBPACK_IMPORTED_MODULE_0__/* .resetTime */ .JC)(due, at.now)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSpan */ .QA)(Math.max(0, due - at.now))})`;
     const reset = at.resetsAt !== undefined
         ? `The subscription's usage resets at **${when}**.`
         : `The reset time was not reported: the item waits until **${when}**.`;
     const text = [
-        `**Claude deferred the ${what.job} of ${what.of}**: the subscription's usage stopped it (${at.why}).`,
+        `**Claude deferred ${words.what}**: the subscription's usage stopped it (${at.why}).`,
         '',
-        `${reset} The first run of this action after that time ${what.again}, and takes the label \`${DEFERRED_LABEL.name}\` off; take the label off yourself to cancel.`
+        `${reset} The first run of this action after that time ${words.later}, and takes the label \`${DEFERRED_LABEL.name}\` off; take the label off yourself to cancel.`
     ].join('\n');
-    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .withFooter */ .Ym)(text, [DEFERRED_MARKER, `<!-- ${DUE_PREFIX}${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .iso */ .KH)(due)} -->`]);
+    // The queue first: the deferral marker and the due time stay the footer's last two lines.
+    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_3__/* .withFooter */ .Ym)(text, [
+        ...(0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .queueMarkers */ .vw)(queue),
+        DEFERRED_MARKER,
+        `<!-- ${DUE_PREFIX}${(0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .iso */ .KH)(due)} -->`
+    ]);
 }
 /** The due time a notice records, or undefined when it is not a deferral notice. */
 function noticeDue(body) {
-    if (!(0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .hasFooterMarker */ .aP)(body, DEFERRED_MARKER))
+    if (!(0,_markers_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFooterMarker */ .aP)(body, DEFERRED_MARKER))
         return undefined;
-    const value = (0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .footerValue */ .z0)(body, DUE_PATTERN);
+    const value = (0,_markers_js__WEBPACK_IMPORTED_MODULE_3__/* .footerValue */ .z0)(body, DUE_PATTERN);
     const ms = value !== undefined ? Date.parse(value) : NaN;
     return Number.isFinite(ms) ? ms : undefined;
 }
@@ -2936,7 +2958,7 @@ function noticeDue(body) {
 function ownNotice(comments, self) {
     return [...comments]
         .reverse()
-        .find(c => (0,_github_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .isOwnComment */ ._)(c, self) && (0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .hasFooterMarker */ .aP)(c.body, DEFERRED_MARKER));
+        .find(c => (0,_github_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnComment */ ._)(c, self) && (0,_markers_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFooterMarker */ .aP)(c.body, DEFERRED_MARKER));
 }
 /** Splits the labelled items: pure, so the rules are tested with plain objects. */
 function selectDeferred(items, now, limit) {
@@ -2946,7 +2968,8 @@ function selectDeferred(items, now, limit) {
     const due = dated.filter(i => i.due <= now).sort((a, b) => a.due - b.due || a.number - b.number);
     const item = (i) => ({
         kind: i.isPullRequest ? 'pull' : 'issue',
-        number: i.number
+        number: i.number,
+        ...(i.queue ? { queue: i.queue } : {})
     });
     return {
         take: due.slice(0, limit).map(item),
@@ -2968,6 +2991,117 @@ function pickUpWanted(inputs, result) {
     if (inputs.backfill_limit === 0 || inputs.github_token.trim() === '')
         return false;
     return [inputs.claude_auth, inputs.claude_code_oauth_token, inputs.anthropic_api_key].some(s => s.trim() !== '');
+}
+
+
+/***/ }),
+
+/***/ 9491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N6: () => (/* binding */ isQueueTime),
+/* harmony export */   Q8: () => (/* binding */ AUTO),
+/* harmony export */   Vz: () => (/* binding */ mergeQueues),
+/* harmony export */   nM: () => (/* binding */ queueName),
+/* harmony export */   nv: () => (/* binding */ queueOf),
+/* harmony export */   nz: () => (/* binding */ queueWords),
+/* harmony export */   vw: () => (/* binding */ queueMarkers)
+/* harmony export */ });
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6123);
+/**
+ * What a deferral notice queues, the pure part: the job (the item's own, or a review a command
+ * asked for) and the questions asked on the item, each a footer marker of the action's notice. A
+ * question is recorded by its comment (kind, id, `updated_at`), the `command_permission` it was
+ * asked under and the length of the trigger phrase: never its text. A later deferral of the same
+ * item adds to the queue instead of replacing it, so nothing queued is lost.
+ */
+
+
+const PREFIX = 'claude-subscription-action:deferred';
+const JOB_PATTERN = /^<!-- claude-subscription-action:deferred-job:(auto|review|full-review|none) -->$/;
+const QUESTION_PATTERN = /^<!-- claude-subscription-action:deferred-question:(issue|review)-(\d{1,15}):(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z):([a-z]+):(\d{1,3}) -->$/;
+const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z$/;
+/** Whether a comment's `updated_at` can be recorded in a marker (GitHub's ISO 8601 in UTC). */
+function isQueueTime(value) {
+    return TIME.test(value);
+}
+/** The item's own job and nothing else: what a notice without queue markers means. */
+const AUTO = { job: 'auto', questions: [] };
+/** The queue's footer markers, the job first. */
+function queueMarkers(queue) {
+    return [
+        `<!-- ${PREFIX}-job:${queue.job} -->`,
+        ...queue.questions.map(q => `<!-- ${PREFIX}-question:${q.kind}-${q.id}:${q.updatedAt}:${q.permission}:${q.trigger} -->`)
+    ];
+}
+/** The queue a notice's footer records (a notice of before the queue markers: `AUTO`). */
+function queueOf(body) {
+    let job;
+    const questions = [];
+    for (const line of (0,_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .footerMarkers */ .xY)(body)) {
+        const j = JOB_PATTERN.exec(line);
+        if (j)
+            job ??= j[1];
+        const q = QUESTION_PATTERN.exec(line);
+        if (q && _inputs_js__WEBPACK_IMPORTED_MODULE_0__.PERMISSIONS.includes(q[4])) {
+            questions.push({
+                kind: q[1],
+                id: Number(q[2]),
+                updatedAt: q[3],
+                permission: q[4],
+                trigger: Number(q[5])
+            });
+        }
+    }
+    return { job: job ?? (questions.length > 0 ? 'none' : 'auto'), questions };
+}
+// A later deferral keeps the widest job: a full review covers a review, which covers the automatic.
+const JOB_RANK = { none: 0, auto: 1, review: 2, 'full-review': 3 };
+/** Both queues in one: the wider job, and every question once (the earlier first). */
+function mergeQueues(a, b) {
+    const job = JOB_RANK[a.job] >= JOB_RANK[b.job] ? a.job : b.job;
+    const seen = new Set(a.questions.map(q => `${q.kind}-${q.id}`));
+    return {
+        job,
+        questions: [...a.questions, ...b.questions.filter(q => !seen.has(`${q.kind}-${q.id}`))]
+    };
+}
+/** What the queue holds, in words for the notice and the log ("the review of …, 2 questions"). */
+function queueWords(item, queue) {
+    const parts = [];
+    const later = [];
+    const pull = item.kind === 'pull';
+    if (queue.job === 'auto' || (!pull && queue.job !== 'none')) {
+        parts.push(pull ? 'the review of this pull request' : 'the triage of this issue');
+        later.push(pull ? "reviews the pull request's head as it is then" : 'triages the issue then');
+    }
+    else if (queue.job === 'review' || queue.job === 'full-review') {
+        const full = queue.job === 'full-review';
+        parts.push(`the ${full ? 'full review' : 'review'} of this pull request a command asked for`);
+        later.push(`${full ? 'reviews the whole pull request' : 'reviews the pull request'} at its head as it is then`);
+    }
+    const n = queue.questions.length;
+    if (n > 0) {
+        parts.push(n === 1 ? 'the answer to a question' : `the answers to ${n} questions`);
+        later.push(n === 1
+            ? 'answers the question in reply to it (if it is unedited and its author may still command)'
+            : 'answers each question in reply to it (if it is unedited and its author may still command)');
+    }
+    return { what: parts.join(' and '), later: later.join(', and ') };
+}
+/** A short name for the summary and the log: `review`, `full review`, `triage`, `question`… */
+function queueName(item) {
+    const queue = item.queue ?? AUTO;
+    const job = queue.job === 'none'
+        ? []
+        : queue.job === 'auto' || item.kind === 'issue'
+            ? [item.kind === 'pull' ? 'review' : 'triage']
+            : [queue.job === 'full-review' ? 'full review' : 'review'];
+    const n = queue.questions.length;
+    const asked = n === 0 ? [] : [n === 1 ? 'question' : `${n} questions`];
+    return [...job, ...asked].join(' + ');
 }
 
 
@@ -3930,7 +4064,7 @@ const JOBS = {
     },
     health: runHealth,
     command: async (pre, steps) => {
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 7290));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 338));
         return runCommand(pre, prepared => withClaude('command', prepared, pre, steps));
     }
 };
@@ -4032,7 +4166,7 @@ function runSteps(inputs, env, reauth, outputs, onUnstored) {
 async function pickUpAfter(pre, steps, result, mode) {
     if (!(0,deferred/* pickUpWanted */.go)(pre.inputs, result))
         return;
-    const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(666)]).then(__webpack_require__.bind(__webpack_require__, 6666));
+    const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(243)]).then(__webpack_require__.bind(__webpack_require__, 3243));
     const ready = async (kind) => {
         const { auth } = await steps.login('run', Date.now());
         return { auth, claude: await steps.claude(kind, auth) };

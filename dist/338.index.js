@@ -1,26 +1,19 @@
-export const id = 290;
-export const ids = [290];
+export const id = 338;
+export const ids = [338];
 export const modules = {
 
-/***/ 7290:
+/***/ 4457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runCommand: () => (/* binding */ runCommand)
+  p: () => (/* binding */ answerQuestion),
+  Q: () => (/* binding */ prepareQuestion)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(3838);
-// EXTERNAL MODULE: ./src/auth/errors.ts
-var errors = __webpack_require__(5439);
-// EXTERNAL MODULE: ./src/jobs/review/prepare.ts + 5 modules
-var prepare = __webpack_require__(1671);
-// EXTERNAL MODULE: ./src/jobs/triage/issue.ts + 1 modules
-var issue = __webpack_require__(4046);
-// EXTERNAL MODULE: ./src/jobs/triage/settings.ts
-var triage_settings = __webpack_require__(4128);
 // EXTERNAL MODULE: ./src/claude/args.ts
 var args = __webpack_require__(6485);
 // EXTERNAL MODULE: ./src/github/api.ts + 6 modules
@@ -91,78 +84,8 @@ function threadSection(t) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/claude/cancelled.ts
-var cancelled = __webpack_require__(5445);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(3116);
-// EXTERNAL MODULE: ./src/jobs/markers.ts
-var markers = __webpack_require__(6123);
-;// CONCATENATED MODULE: ./src/jobs/command/reply.ts
-/**
- * Every reply of a command: in the review thread it was asked in, else a comment on the pull
- * request or issue, with the command marker in the footer. A failed command turns its 👀 into a
- * one-line reply saying what went wrong (never a stack: one sentence, and the guard checks it).
- */
-
-
-
-
-
-
-
-/** The footer marker of the action's command replies. */
-const COMMAND_MARKER = '<!-- claude-subscription-action:command -->';
-const MAX_LINE = 300;
-/** Posts one reply to the command's comment. */
-function reply(github, comment, text) {
-    const body = (0,markers/* withFooter */.Ym)(text, [COMMAND_MARKER]);
-    return comment.kind === 'review'
-        ? github.replyToReviewComment(comment.number, comment.threadRootId ?? comment.id, body)
-        : github.createIssueComment(comment.number, body);
-}
-/** One line of someone's text, cleaned and cut short: all a reply ever quotes of a question. */
-function oneLine(text, max = 120) {
-    const line = (0,untrusted/* cleanUntrusted */.oD)(text).replace(/\s+/g, ' ').trim();
-    return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
-}
-/** What went wrong, in one sentence for a comment: a message's first line, cut short. */
-function sentenceOf(err) {
-    let text;
-    if (err instanceof errors/* AuthError */.l)
-        text = err.message;
-    else if ((0,github_errors/* isRequestError */.eK)(err))
-        text = (0,github_errors/* githubFailure */.eQ)(err);
-    else if (err instanceof src_errors/* InputError */.d || err instanceof cancelled/* CancelledError */.c)
-        text = err.message;
-    // Anything else may be a bug: its message stays in the log, the comment only says where.
-    else
-        text = 'an unexpected error; the workflow log has the details';
-    return firstLine(text);
-}
-/** A message's first line, cut at MAX_LINE characters. */
-function firstLine(message) {
-    const line = message.split('\n')[0]?.trim() ?? '';
-    return line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE - 1).trimEnd()}…`;
-}
-/**
- * The end of a failed command on GitHub: the 👀 taken back and one line saying what went wrong.
- * Best effort: the step fails either way, with the whole message in the log.
- */
-async function replyFailure(github, comment, reaction, what, sentence) {
-    try {
-        if (reaction !== undefined) {
-            await github.deleteReaction({ kind: comment.kind, id: comment.id }, reaction);
-        }
-        await reply(github, comment, `⚠️ Could not ${what}: ${sentence}`);
-    }
-    catch (err) {
-        // A withheld write (the guard tripped) or GitHub refusing: the step's own failure says it.
-        core/* info */.pq(`The failure reply was not posted: ${firstLine(err.message)}`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/jobs/command/reply.ts
+var reply = __webpack_require__(7698);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 5 modules
 var schemas = __webpack_require__(6723);
 // EXTERNAL MODULE: ./src/zod-message.ts
@@ -334,20 +257,82 @@ async function answerQuestion(ctx, taken, context) {
         return { conclusion: 'failure', message: `${parsed.error} Nothing was posted.` };
     }
     const body = [
-        `> ${oneLine(taken.text)}`,
+        `> ${(0,reply/* oneLine */.TN)(taken.text)}`,
         (0,placement/* formatMarkdown */.jI)(parsed.answer.answer),
         `<sub>Answered by Claude${run.model ? ` (${run.model})` : ''} for @${taken.comment.author.login} · claude-subscription-action</sub>`
     ].join('\n\n');
-    await reply(ctx.github, taken.comment, body);
+    await (0,reply/* reply */.Tm)(ctx.github, taken.comment, body);
     ctx.outputs.set('result', parsed.answer.answer);
     ctx.outputs.set('structured_output', JSON.stringify(parsed.answer));
     ctx.summary.text(`Answered the question of ${taken.comment.author.login} on #${context.number}.`);
     return { conclusion: 'success' };
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
-;// CONCATENATED MODULE: ./src/jobs/command/parse.ts
+
+/***/ }),
+
+/***/ 7231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gj: () => (/* binding */ gate),
+/* harmony export */   V1: () => (/* binding */ permits)
+/* harmony export */ });
+/* unused harmony export permissionRank */
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8137);
+
+
+/** A permission's rank (read 0 … admin 4); -1 for none or anything GitHub may add later. */
+function permissionRank(permission) {
+    return _inputs_js__WEBPACK_IMPORTED_MODULE_0__.PERMISSIONS.indexOf(permission.toLowerCase());
+}
+/** Whether `permission` is at least `least`. */
+function permits(permission, least) {
+    const rank = permissionRank(permission);
+    return rank >= 0 && rank >= permissionRank(least);
+}
+/** Decides whether the comment of this event is a command: taken, or a skip with why. */
+async function gate(inputs, event, github) {
+    const read = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .readCommentEvent */ .cY)(event.name, event.payload);
+    if ('skip' in read)
+        return read;
+    const { comment } = read;
+    const text = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .commandText */ .jt)(comment.body, inputs.trigger_phrase);
+    if (text === undefined) {
+        return { skip: `the comment does not start with ${inputs.trigger_phrase}` };
+    }
+    const notAPerson = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .authorSkip */ .hG)(comment.author, await github.whoami());
+    if (notAPerson)
+        return { skip: notAPerson };
+    if (comment.fromFork) {
+        // Review-comment runs of a fork's pull request get no secrets and a read-only token.
+        return {
+            skip: `#${comment.number} comes from a fork, and a review comment's run of a fork gets no secrets: ask in the pull request's conversation instead`
+        };
+    }
+    const permission = await github.getPermission(comment.author.login);
+    if (!permits(permission, inputs.command_permission)) {
+        return {
+            skip: `${comment.author.login} has ${permission} permission; command_permission needs ${inputs.command_permission}`
+        };
+    }
+    return { comment, text };
+}
+
+
+/***/ }),
+
+/***/ 8137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TH: () => (/* binding */ parseVerb),
+/* harmony export */   cY: () => (/* binding */ readCommentEvent),
+/* harmony export */   hG: () => (/* binding */ authorSkip),
+/* harmony export */   jt: () => (/* binding */ commandText),
+/* harmony export */   kN: () => (/* binding */ verbsOf)
+/* harmony export */ });
 /**
  * What a comment event asks for, read from the payload with no GitHub call: which comment, on
  * which pull request or issue, by whom, and the verb after the trigger phrase. Pure, so the rules
@@ -375,10 +360,12 @@ function readCommentEvent(name, payload) {
     const login = str(user?.login);
     if (!c || id === undefined || !login)
         return { skip: 'the event carries no comment' };
+    const updatedAt = str(c.updated_at) ?? str(c.created_at);
     const base = {
         id,
         body: str(c.body) ?? '',
-        author: { login, type: str(user?.type) ?? 'User' }
+        author: { login, type: str(user?.type) ?? 'User' },
+        ...(updatedAt !== undefined ? { updatedAt } : {})
     };
     if (name === 'issue_comment') {
         const issue = obj(payload.issue);
@@ -458,46 +445,130 @@ function verbsOf(onPullRequest) {
     return (onPullRequest ? PR_VERBS : ISSUE_VERBS).filter(v => v !== 'help');
 }
 
-;// CONCATENATED MODULE: ./src/jobs/command/gate.ts
+
+/***/ }),
+
+/***/ 7698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* binding */ sentenceOf),
+/* harmony export */   Jx: () => (/* binding */ replyFailure),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Tm: () => (/* binding */ reply)
+/* harmony export */ });
+/* unused harmony export COMMAND_MARKER */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5439);
+/* harmony import */ var _claude_cancelled_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5445);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _github_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3116);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6123);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(906);
+/**
+ * Every reply of a command: in the review thread it was asked in, else a comment on the pull
+ * request or issue, with the command marker in the footer. A failed command turns its 👀 into a
+ * one-line reply saying what went wrong (never a stack: one sentence, and the guard checks it).
+ */
 
 
-/** A permission's rank (read 0 … admin 4); -1 for none or anything GitHub may add later. */
-function permissionRank(permission) {
-    return inputs.PERMISSIONS.indexOf(permission.toLowerCase());
+
+
+
+
+
+/** The footer marker of the action's command replies. */
+const COMMAND_MARKER = '<!-- claude-subscription-action:command -->';
+const MAX_LINE = 300;
+/** Posts one reply to the command's comment. */
+function reply(github, comment, text) {
+    const body = (0,_markers_js__WEBPACK_IMPORTED_MODULE_4__/* .withFooter */ .Ym)(text, [COMMAND_MARKER]);
+    return comment.kind === 'review'
+        ? github.replyToReviewComment(comment.number, comment.threadRootId ?? comment.id, body)
+        : github.createIssueComment(comment.number, body);
 }
-/** Whether `permission` is at least `least`. */
-function permits(permission, least) {
-    const rank = permissionRank(permission);
-    return rank >= 0 && rank >= permissionRank(least);
+/** One line of someone's text, cleaned and cut short: all a reply ever quotes of a question. */
+function oneLine(text, max = 120) {
+    const line = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_5__/* .cleanUntrusted */ .oD)(text).replace(/\s+/g, ' ').trim();
+    return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
-/** Decides whether the comment of this event is a command: taken, or a skip with why. */
-async function gate(inputs, event, github) {
-    const read = readCommentEvent(event.name, event.payload);
-    if ('skip' in read)
-        return read;
-    const { comment } = read;
-    const text = commandText(comment.body, inputs.trigger_phrase);
-    if (text === undefined) {
-        return { skip: `the comment does not start with ${inputs.trigger_phrase}` };
+/** What went wrong, in one sentence for a comment: a message's first line, cut short. */
+function sentenceOf(err) {
+    let text;
+    if (err instanceof _auth_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l)
+        text = err.message;
+    else if ((0,_github_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isRequestError */ .eK)(err))
+        text = (0,_github_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .githubFailure */ .eQ)(err);
+    else if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .d || err instanceof _claude_cancelled_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .c)
+        text = err.message;
+    // Anything else may be a bug: its message stays in the log, the comment only says where.
+    else
+        text = 'an unexpected error; the workflow log has the details';
+    return firstLine(text);
+}
+/** A message's first line, cut at MAX_LINE characters. */
+function firstLine(message) {
+    const line = message.split('\n')[0]?.trim() ?? '';
+    return line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE - 1).trimEnd()}…`;
+}
+/**
+ * The end of a failed command on GitHub: the 👀 taken back and one line saying what went wrong.
+ * Best effort: the step fails either way, with the whole message in the log.
+ */
+async function replyFailure(github, comment, reaction, what, sentence) {
+    try {
+        if (reaction !== undefined) {
+            await github.deleteReaction({ kind: comment.kind, id: comment.id }, reaction);
+        }
+        await reply(github, comment, `⚠️ Could not ${what}: ${sentence}`);
     }
-    const notAPerson = authorSkip(comment.author, await github.whoami());
-    if (notAPerson)
-        return { skip: notAPerson };
-    if (comment.fromFork) {
-        // Review-comment runs of a fork's pull request get no secrets and a read-only token.
-        return {
-            skip: `#${comment.number} comes from a fork, and a review comment's run of a fork gets no secrets: ask in the pull request's conversation instead`
-        };
+    catch (err) {
+        // A withheld write (the guard tripped) or GitHub refusing: the step's own failure says it.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The failure reply was not posted: ${firstLine(err.message)}`);
     }
-    const permission = await github.getPermission(comment.author.login);
-    if (!permits(permission, inputs.command_permission)) {
-        return {
-            skip: `${comment.author.login} has ${permission} permission; command_permission needs ${inputs.command_permission}`
-        };
-    }
-    return { comment, text };
 }
 
+
+/***/ }),
+
+/***/ 338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCommand: () => (/* binding */ runCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/auth/errors.ts
+var errors = __webpack_require__(5439);
+// EXTERNAL MODULE: ./src/time.ts
+var time = __webpack_require__(9834);
+// EXTERNAL MODULE: ./src/jobs/review/prepare.ts + 5 modules
+var prepare = __webpack_require__(1671);
+// EXTERNAL MODULE: ./src/jobs/triage/issue.ts + 1 modules
+var issue = __webpack_require__(4046);
+// EXTERNAL MODULE: ./src/jobs/triage/settings.ts
+var triage_settings = __webpack_require__(4128);
+// EXTERNAL MODULE: ./src/jobs/usage/deferred.ts
+var usage_deferred = __webpack_require__(4773);
+// EXTERNAL MODULE: ./src/jobs/usage/queue.ts
+var queue = __webpack_require__(9491);
+// EXTERNAL MODULE: ./src/jobs/command/answer.ts + 2 modules
+var answer = __webpack_require__(4457);
+// EXTERNAL MODULE: ./src/jobs/command/gate.ts
+var gate = __webpack_require__(7231);
+// EXTERNAL MODULE: ./src/jobs/command/parse.ts
+var parse = __webpack_require__(8137);
+// EXTERNAL MODULE: ./src/jobs/command/reply.ts
+var reply = __webpack_require__(7698);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var api = __webpack_require__(5254);
+// EXTERNAL MODULE: ./src/jobs/markers.ts
+var markers = __webpack_require__(6123);
 // EXTERNAL MODULE: ./src/jobs/review/pause.ts
 var pause = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/jobs/review/summary.ts + 1 modules
@@ -540,7 +611,7 @@ async function pauseReviews(pre, taken) {
     else if (!(0,pause/* isPaused */.lP)(summary.body)) {
         await github.updateIssueComment(summary.id, (0,pause/* pauseBody */.N4)(summary.body, trigger));
     }
-    await reply(github, taken.comment, `⏸️ Paused automatic reviews of this pull request. \`${trigger} resume\` resumes them; \`${trigger} review\` reviews once.`);
+    await (0,reply/* reply */.Tm)(github, taken.comment, `⏸️ Paused automatic reviews of this pull request. \`${trigger} resume\` resumes them; \`${trigger} review\` reviews once.`);
     return { conclusion: 'success' };
 }
 /** `resume`: automatic reviews start again with the next push. */
@@ -551,7 +622,7 @@ async function resumeReviews(pre, taken) {
     const paused = summary !== undefined && (0,pause/* isPaused */.lP)(summary.body);
     if (summary && paused)
         await github.updateIssueComment(summary.id, (0,pause/* resumeBody */.Mo)(summary.body));
-    await reply(github, taken.comment, paused
+    await (0,reply/* reply */.Tm)(github, taken.comment, paused
         ? `▶️ Resumed automatic reviews: the next push is reviewed (\`${inputs.trigger_phrase} review\` reviews now).`
         : 'Automatic reviews of this pull request were not paused.');
     return { conclusion: 'success' };
@@ -573,7 +644,7 @@ async function resolveThreads(pre, taken) {
             message: `${done.failed.length} outdated thread(s) could not be resolved (${done.failed[0]}).`
         };
     }
-    await reply(github, taken.comment, done.resolved > 0
+    await (0,reply/* reply */.Tm)(github, taken.comment, done.resolved > 0
         ? `✅ Resolved ${done.resolved} outdated review thread(s) of mine.`
         : 'No outdated review thread of mine to resolve.');
     pre.outputs.set('result', String(done.resolved));
@@ -582,8 +653,8 @@ async function resolveThreads(pre, taken) {
 /** `help` (or the trigger phrase alone): what can be asked here. */
 async function help(pre, taken) {
     const trigger = pre.inputs.trigger_phrase;
-    const lines = verbsOf(taken.comment.onPullRequest).map(v => `- \`${trigger} ${v}\`: ${VERB_HELP[v]}`);
-    await reply(pre.github, taken.comment, [
+    const lines = (0,parse/* verbsOf */.kN)(taken.comment.onPullRequest).map(v => `- \`${trigger} ${v}\`: ${VERB_HELP[v]}`);
+    await (0,reply/* reply */.Tm)(pre.github, taken.comment, [
         `Commands here (anything else after \`${trigger}\` is a question, answered in one reply):`,
         ...lines
     ].join('\n'));
@@ -604,8 +675,13 @@ const VERB_HELP = {
  * login and with nothing written, whether the comment is a command at all; a taken comment gets 👀
  * at once, then its verb runs: pause, resume, resolve and help need no model; review, full review,
  * triage and questions run the CLI (main's `withModel`: the login, the ceiling, the sandbox). A
- * failed command takes its 👀 back and replies with one line saying what went wrong.
+ * failed command takes its 👀 back and replies with one line saying what went wrong. Under
+ * `on_usage_limit: defer` a command the usage stopped is queued on its item as what it asked for
+ * (a question by its comment, never its text) and the reply says until when.
  */
+
+
+
 
 
 
@@ -631,11 +707,11 @@ const WHAT = {
 };
 /** The command of this event, start to end. */
 async function runCommand(pre, withModel) {
-    const taken = await gate(pre.inputs, pre.event, pre.github);
+    const taken = await (0,gate/* gate */.Gj)(pre.inputs, pre.event, pre.github);
     if ('skip' in taken)
         return { conclusion: 'skipped', reason: taken.skip };
     const { comment } = taken;
-    const verb = parseVerb(taken.text, comment.onPullRequest);
+    const verb = (0,parse/* parseVerb */.TH)(taken.text, comment.onPullRequest);
     core/* info */.pq(`${comment.author.login} commands on #${comment.number}: ${verb === 'question' ? 'a question' : verb}.`);
     const reaction = await pre.github.addReaction({ kind: comment.kind, id: comment.id }, 'eyes');
     let result;
@@ -644,16 +720,18 @@ async function runCommand(pre, withModel) {
     }
     catch (err) {
         const renew = err instanceof errors/* AuthError */.l ? ` ${RENEW}` : '';
-        await replyFailure(pre.github, comment, reaction, WHAT[verb], sentenceOf(err) + renew);
+        await (0,reply/* replyFailure */.Jx)(pre.github, comment, reaction, WHAT[verb], (0,reply/* sentenceOf */.$N)(err) + renew);
         throw err;
     }
     if (result.conclusion === 'failure') {
-        const sentence = firstLine(result.message) + (result.auth ? ` ${RENEW}` : '');
-        await replyFailure(pre.github, comment, reaction, WHAT[verb], sentence);
+        const sentence = (0,reply/* firstLine */.TM)(result.message) + (result.auth ? ` ${RENEW}` : '');
+        await (0,reply/* replyFailure */.Jx)(pre.github, comment, reaction, WHAT[verb], sentence);
     }
     else if (result.conclusion === 'skipped') {
         // Taken, but not done (already reviewed, a usage limit): the person who asked is told why.
-        await reply(pre.github, comment, `Not done: ${result.reason}.`);
+        await (0,reply/* reply */.Tm)(pre.github, comment, result.deferred
+            ? deferredReply(verb, comment.number, result.deferred)
+            : `Not done: ${result.reason}.`);
     }
     return result;
 }
@@ -670,16 +748,24 @@ async function dispatch(pre, taken, verb, withModel) {
             return resolveThreads(pre, taken);
         case 'review':
         case 'full review': {
-            const prepared = await (0,prepare.prepareReview)(pre, { number, full: verb === 'full review' });
+            const full = verb === 'full review';
+            const prepared = await (0,prepare.prepareReview)(pre, { number, full });
             if ('skip' in prepared)
                 return { conclusion: 'skipped', reason: prepared.skip };
-            return withModel(prepared);
+            // Deferred, it is taken up as what was asked: drafts and paused reviews too, full or not.
+            const queue = { job: full ? 'full-review' : 'review', questions: [] };
+            return withModel({ ...prepared, item: { kind: 'pull', number, queue } });
         }
         case 'triage':
-            return withModel({ run: ctx => triageNow(ctx, taken) });
+            // Triage of one issue never skips an issue triaged before: deferred, it is the item's own job.
+            return withModel({ run: ctx => triageNow(ctx, taken), item: { kind: 'issue', number } });
         case 'question': {
-            const context = await prepareQuestion(pre, taken);
-            return withModel({ run: ctx => answerQuestion(ctx, taken, context) });
+            const context = await (0,answer/* prepareQuestion */.Q)(pre, taken);
+            const item = questionItem(pre, taken);
+            return withModel({
+                run: ctx => (0,answer/* answerQuestion */.p)(ctx, taken, context),
+                ...(item ? { item } : {})
+            });
         }
     }
 }
@@ -690,10 +776,47 @@ async function triageNow(ctx, taken) {
     if (result.conclusion !== 'success')
         return result;
     const labels = JSON.parse(ctx.outputs.values.labels ?? '[]');
-    await reply(ctx.github, taken.comment, labels.length > 0
+    await (0,reply/* reply */.Tm)(ctx.github, taken.comment, labels.length > 0
         ? `🏷️ Triaged: added ${labels.map(l => `\`${l}\``).join(', ')}.`
         : '🏷️ Triaged: no label to add (the labels that qualify are already on it, or none fits).');
     return result;
+}
+/**
+ * A question as a deferred item: its pull request or issue, queueing the comment that asked (never
+ * its text). A comment without a timestamp (in GitHub's ISO form) cannot be checked for edits
+ * later: it is not deferred (the reply says "Not done").
+ */
+function questionItem(pre, taken) {
+    const { comment } = taken;
+    if (comment.updatedAt === undefined || !(0,queue/* isQueueTime */.N6)(comment.updatedAt))
+        return undefined;
+    const question = {
+        kind: comment.kind,
+        id: comment.id,
+        updatedAt: comment.updatedAt,
+        permission: pre.inputs.command_permission,
+        trigger: pre.inputs.trigger_phrase.length
+    };
+    return {
+        kind: comment.onPullRequest ? 'pull' : 'issue',
+        number: comment.number,
+        queue: { job: 'none', questions: [question] }
+    };
+}
+/** What a deferred command does after the reset, by verb. */
+const LATER = {
+    question: 'answers this question',
+    review: 'reviews this pull request at its head as it is then',
+    'full review': 'reviews the whole pull request at its head as it is then',
+    triage: 'triages this issue',
+    pause: '',
+    resume: '',
+    resolve: '',
+    help: ''
+};
+/** The reply to a command the usage stopped and `on_usage_limit: defer` queued. */
+function deferredReply(verb, number, deferred) {
+    return `⏳ Deferred until ${(0,time/* iso */.KH)(deferred.until)} (${deferred.why}): the first run of this action after that time ${LATER[verb]}. Take the label \`${usage_deferred/* DEFERRED_LABEL */.pX.name}\` off #${number} to cancel.`;
 }
 
 
