@@ -5,6 +5,7 @@ import {
   DEFERRED_MARKER,
   deferNotice,
   dueTime,
+  labelledBySelf,
   noticeDue,
   ownNotice,
   pickUpWanted,
@@ -123,5 +124,30 @@ describe('pickUpWanted', () => {
     expect(pickUpWanted(inputs({ claude_auth: '' }), { conclusion: 'success' })).toBe(false)
     expect(pickUpWanted(inputs({ backfill_limit: '0' }), { conclusion: 'success' })).toBe(false)
     expect(pickUpWanted(inputs({ github_token: '' }), { conclusion: 'success' })).toBe(false)
+  })
+})
+
+describe('labelledBySelf', () => {
+  const labeled = (login: string, name = 'claude-deferred') => ({
+    event: 'labeled',
+    label: { name },
+    actor: { login }
+  })
+  it('only when the action added the deferred label last', () => {
+    expect(labelledBySelf([labeled(SELF)], SELF)).toBe(true)
+    expect(labelledBySelf([labeled('Github-Actions[bot]')], SELF)).toBe(true)
+    // Taken up (the action took it off), then a person put it back.
+    const relabelled = [
+      labeled(SELF),
+      { event: 'unlabeled', label: { name: 'claude-deferred' }, actor: { login: SELF } },
+      labeled('triager')
+    ]
+    expect(labelledBySelf(relabelled, SELF)).toBe(false)
+    expect(labelledBySelf([labeled('triager')], SELF)).toBe(false)
+    expect(labelledBySelf([labeled(SELF, 'bug')], SELF)).toBe(false)
+    expect(
+      labelledBySelf([{ event: 'labeled', label: { name: 'claude-deferred' }, actor: null }], SELF)
+    ).toBe(false)
+    expect(labelledBySelf([], SELF)).toBe(false)
   })
 })

@@ -5,6 +5,7 @@
  * footer marker, its author) counts: anyone who may label an issue could otherwise queue work.
  */
 import type { Comment } from '../../github/api.js'
+import type { TimelineEvent } from '../../github/types.js'
 import { isOwnComment } from '../../github/identity.js'
 import type { Inputs } from '../../inputs.js'
 import { resetTime } from '../../report/usage.js'
@@ -76,6 +77,17 @@ export function ownNotice(comments: readonly Comment[], self: string): Comment |
   return [...comments]
     .reverse()
     .find(c => isOwnComment(c, self) && hasFooterMarker(c.body, DEFERRED_MARKER))
+}
+
+/**
+ * Whether the deferred label's latest `labeled` event is the action's own. A notice stays after its
+ * item was taken up: without this, anyone who may label (triage) could queue that item again.
+ */
+export function labelledBySelf(events: readonly TimelineEvent[], self: string): boolean {
+  const added = events.filter(
+    e => e.event === 'labeled' && e.label?.name?.toLowerCase() === DEFERRED_LABEL.name
+  )
+  return isOwnComment({ author: added[added.length - 1]?.actor?.login }, self)
 }
 
 /** A labelled item as the pickup lists it, with the action's own notice (if it has one). */

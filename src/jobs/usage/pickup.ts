@@ -20,7 +20,14 @@ import { prepareReview } from '../review/prepare.js'
 import { prepareTriage } from '../triage/prepare.js'
 import { checkUsageCeiling } from './ceiling.js'
 import { deferItem } from './defer.js'
-import { DEFERRED_LABEL, noticeDue, ownNotice, selectDeferred, type Labelled } from './deferred.js'
+import {
+  DEFERRED_LABEL,
+  labelledBySelf,
+  noticeDue,
+  ownNotice,
+  selectDeferred,
+  type Labelled
+} from './deferred.js'
 
 /** The login and the CLI, as main prepared them for this run (prepared on the first call). */
 export type ReadyClaude = (kind: JobKind) => Promise<Pick<JobContext, 'auth' | 'claude'>>
@@ -80,7 +87,9 @@ async function pickUp(
   const items: Labelled[] = []
   for (const i of labelled) {
     const notice = ownNotice(await github.listIssueComments(i.number), self)
-    items.push({ number: i.number, isPullRequest: i.isPullRequest, due: noticeDue(notice?.body) })
+    const due = noticeDue(notice?.body)
+    const ours = due !== undefined && labelledBySelf(await github.listTimeline(i.number), self)
+    items.push({ number: i.number, isPullRequest: i.isPullRequest, due: ours ? due : undefined })
   }
   const now = pre.now()
   const selection = selectDeferred(items, now, limit)
