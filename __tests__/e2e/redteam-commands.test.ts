@@ -99,8 +99,8 @@ async function deferByTheAction(n: number): Promise<void> {
 const labelsOf = (n: number): string[] =>
   world.gh.state.issues.find(i => i.number === n)?.labels ?? []
 
-/** A person adds a label in the UI: on the issue, and on its timeline by them. */
-function personLabels(n: number, name: string, who: MockUser): void {
+/** A person adds a label in the UI: on the issue, and on its timeline by them (`at`: when). */
+function personLabels(n: number, name: string, who: MockUser, at = new Date()): void {
   const issue = world.gh.state.issues.find(i => i.number === n)!
   issue.labels = [...(issue.labels ?? []), name]
   world.gh.state.timeline.push({
@@ -108,7 +108,7 @@ function personLabels(n: number, name: string, who: MockUser): void {
     event: 'labeled',
     actor: who,
     label: { name, color: 'fbca04' },
-    created_at: new Date().toISOString()
+    created_at: at.toISOString()
   })
 }
 
@@ -333,6 +333,16 @@ describe('forged state', () => {
     expect(world.api.messageRequests().length - before).toBe(0)
     expect(labelsOf(ISSUE)).toEqual(['bug', 'claude-deferred'])
     expect(second.stdout).toContain(`#${ISSUE} carries the label without the action's notice`)
+  })
+
+  it('a label a person put on before the action deferred the item: the deferral is still taken up', async () => {
+    arrangeAll()
+    const anHourAgo = new Date(Date.now() - 3_600_000)
+    personLabels(ISSUE, 'claude-deferred', { login: 'triager', type: 'User' }, anHourAgo)
+    await deferByTheAction(ISSUE)
+    const main = await run(quietHealth, schedule, scenarios.structured(TRIAGED))
+    expect(main.stdout).toContain('Deferred items: took up 1 of 1 due')
+    expect(labelsOf(ISSUE)).toEqual(['bug'])
   })
 
   it('a deferred pull request whose head moved to a fork is not reviewed at pick-up (review_forks false)', async () => {

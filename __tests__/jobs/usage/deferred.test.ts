@@ -5,7 +5,7 @@ import {
   DEFERRED_MARKER,
   deferNotice,
   dueTime,
-  labelledBySelf,
+  labelIsOurs,
   noticeDue,
   ownNotice,
   pickUpWanted,
@@ -127,27 +127,39 @@ describe('pickUpWanted', () => {
   })
 })
 
-describe('labelledBySelf', () => {
-  const labeled = (login: string, name = 'claude-deferred') => ({
+describe('labelIsOurs', () => {
+  const DUE = RESET
+  const labeled = (login: string, at = DUE + 60_000, name = 'claude-deferred') => ({
     event: 'labeled',
     label: { name },
-    actor: { login }
+    actor: { login },
+    created_at: new Date(at).toISOString()
   })
-  it('only when the action added the deferred label last', () => {
-    expect(labelledBySelf([labeled(SELF)], SELF)).toBe(true)
-    expect(labelledBySelf([labeled('Github-Actions[bot]')], SELF)).toBe(true)
-    // Taken up (the action took it off), then a person put it back.
-    const relabelled = [
-      labeled(SELF),
-      { event: 'unlabeled', label: { name: 'claude-deferred' }, actor: { login: SELF } },
-      labeled('triager')
-    ]
-    expect(labelledBySelf(relabelled, SELF)).toBe(false)
-    expect(labelledBySelf([labeled('triager')], SELF)).toBe(false)
-    expect(labelledBySelf([labeled(SELF, 'bug')], SELF)).toBe(false)
+  it('the action added the label last: ours', () => {
+    expect(labelIsOurs([labeled(SELF)], SELF, DUE)).toBe(true)
+    expect(labelIsOurs([labeled('Github-Actions[bot]')], SELF, DUE)).toBe(true)
+  })
+  it('a person put it on before the due time (the deferral found it there): ours', () => {
+    expect(labelIsOurs([labeled('triager', NOW)], SELF, DUE)).toBe(true)
+  })
+  it('a person put it back after the due time (the item may have been taken up): not ours', () => {
+    const unlabeled = {
+      event: 'unlabeled',
+      label: { name: 'claude-deferred' },
+      actor: { login: SELF }
+    }
+    expect(labelIsOurs([labeled(SELF, NOW), unlabeled, labeled('triager')], SELF, DUE)).toBe(false)
+    expect(labelIsOurs([labeled('triager')], SELF, DUE)).toBe(false)
+  })
+  it('no event for this label, or one without a time or an actor: not ours', () => {
+    expect(labelIsOurs([labeled(SELF, NOW, 'bug')], SELF, DUE)).toBe(false)
     expect(
-      labelledBySelf([{ event: 'labeled', label: { name: 'claude-deferred' }, actor: null }], SELF)
+      labelIsOurs(
+        [{ event: 'labeled', label: { name: 'claude-deferred' }, actor: null }],
+        SELF,
+        DUE
+      )
     ).toBe(false)
-    expect(labelledBySelf([], SELF)).toBe(false)
+    expect(labelIsOurs([], SELF, DUE)).toBe(false)
   })
 })

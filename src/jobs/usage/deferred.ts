@@ -80,14 +80,21 @@ export function ownNotice(comments: readonly Comment[], self: string): Comment |
 }
 
 /**
- * Whether the deferred label's latest `labeled` event is the action's own. A notice stays after its
- * item was taken up: without this, anyone who may label (triage) could queue that item again.
+ * Whether the deferred label is the action's queue entry: the action added it last, or a person put
+ * it on before the due time of the action's notice (GitHub records no event when the action's
+ * deferral finds the label already there). A label put on after that time, when the item may have
+ * been taken up already (its notice stays), is a person's alone: anyone who may label (triage)
+ * could otherwise queue the item again.
  */
-export function labelledBySelf(events: readonly TimelineEvent[], self: string): boolean {
+export function labelIsOurs(events: readonly TimelineEvent[], self: string, due: number): boolean {
   const added = events.filter(
     e => e.event === 'labeled' && e.label?.name?.toLowerCase() === DEFERRED_LABEL.name
   )
-  return isOwnComment({ author: added[added.length - 1]?.actor?.login }, self)
+  const last = added[added.length - 1]
+  if (!last) return false
+  if (isOwnComment({ author: last.actor?.login }, self)) return true
+  const at = last.created_at ? Date.parse(last.created_at) : NaN
+  return Number.isFinite(at) && at < due
 }
 
 /** A labelled item as the pickup lists it, with the action's own notice (if it has one). */

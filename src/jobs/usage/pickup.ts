@@ -22,7 +22,7 @@ import { checkUsageCeiling } from './ceiling.js'
 import { deferItem } from './defer.js'
 import {
   DEFERRED_LABEL,
-  labelledBySelf,
+  labelIsOurs,
   noticeDue,
   ownNotice,
   selectDeferred,
@@ -88,7 +88,7 @@ async function pickUp(
   for (const i of labelled) {
     const notice = ownNotice(await github.listIssueComments(i.number), self)
     const due = noticeDue(notice?.body)
-    const ours = due !== undefined && labelledBySelf(await github.listTimeline(i.number), self)
+    const ours = due !== undefined && labelIsOurs(await github.listTimeline(i.number), self, due)
     items.push({ number: i.number, isPullRequest: i.isPullRequest, due: ours ? due : undefined })
   }
   const now = pre.now()
