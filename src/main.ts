@@ -177,6 +177,8 @@ async function pickUpAfter(
   mode: ConcreteMode
 ): Promise<void> {
   if (!pickUpWanted(pre.inputs, result)) return
+  // A command that was not done (the gate's skip: anyone may comment) spends nothing on others' work.
+  if (mode === 'command' && result.conclusion === 'skipped') return
   const { pickUpDeferred } = await import('./jobs/usage/pickup.js')
   const ready = async (kind: JobKind) => {
     const { auth } = await steps.login('run', Date.now())

@@ -128,11 +128,21 @@ describe('findLeak: a known token cut up or disguised', () => {
       ACCESS.replace(/[A-Za-z0-9]/g, c => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
     ],
     ['hex, either case', `0x${hex(ACCESS).toUpperCase()}`],
-    ['hex, spaced in bytes', hex(ACCESS).match(/../g)!.join(' ')]
+    ['hex, spaced in bytes', hex(ACCESS).match(/../g)!.join(' ')],
+    ['reversed', `Backwards: ${[...ACCESS].reverse().join('')}`],
+    [
+      'as decimal HTML character references',
+      [...ACCESS].map(c => `&#${c.charCodeAt(0)};`).join('')
+    ],
+    [
+      'as hex HTML character references, no semicolons',
+      [...tail].map(c => `&#x${c.charCodeAt(0).toString(16)}`).join('')
+    ],
+    ['with empty tags between its characters', [...tail].join('<b></b>')]
   ])('%s', (_, text) => {
     expect(findLeak(text, SECRETS)).toEqual({
       what: 'the access token',
-      form: expect.stringMatching(/^(hex|in pieces or disguised)$/)
+      form: expect.stringMatching(/^(hex|in pieces or disguised|)$/)
     })
   })
 
@@ -156,6 +166,12 @@ describe('findLeak: a known token cut up or disguised', () => {
       findLeak('"claudeAiOauth": { "accessToken": "…", "refreshToken": "…" }', s)
     ).toBeUndefined()
     expect(findLeak(`Starts with ${tail.slice(0, 15)}…`, SECRETS)).toBeUndefined()
+  })
+
+  it('ordinary HTML and markdown are not hits: references that are no characters stay as they are', () => {
+    const text =
+      '<details><summary>Why</summary>\n\n`a &lt; b &amp;&amp; c &#x110000; &#0;` <br/> x < y > z</details>'
+    expect(findLeak(text, SECRETS)).toBeUndefined()
   })
 })
 

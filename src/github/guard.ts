@@ -83,14 +83,27 @@ function holdsPiece(plain: string, pieces: Set<string>): boolean {
   return false
 }
 
+/**
+ * A text as GitHub renders it: numeric character references decoded and HTML tags dropped. A
+ * token written `&#103;&#104;…` or with `<b></b>` between its characters shows as the token.
+ */
+function rendered(text: string): string {
+  return text
+    .replace(/<[^<>]*>/g, '')
+    .replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));?/g, (whole, hex?: string, dec?: string) => {
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec)
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    })
+}
+
 /** The first secret (known, or by shape) in a text, or undefined when the text is clean. */
 export function findLeak(
   text: string,
   secrets: readonly KnownSecret[] = knownSecrets()
 ): Leak | undefined {
-  const variants = [text]
   const visible = text.replace(INVISIBLE, '')
-  if (visible !== text) variants.push(visible)
+  const shown = rendered(visible).replace(INVISIBLE, '')
+  const variants = [...new Set([text, visible, shown])]
   for (const t of variants) {
     for (const secret of secrets) {
       const hit = secret.forms.find(f => t.includes(f.text))
@@ -99,12 +112,17 @@ export function findLeak(
     const shape = SHAPES.find(s => s.re.test(t))
     if (shape) return { what: shape.what, form: 'by its shape' }
   }
-  const plain = lettersAndDigits(visible)
-  const lower = plain.toLowerCase()
+  // Letters and digits of what is written and of what shows, each also read backwards.
+  const plains = [...new Set([visible, shown])].flatMap(v => {
+    const plain = lettersAndDigits(v)
+    return [plain, [...plain].reverse().join('')]
+  })
   for (const secret of secrets) {
     const pieces = piecesOf(secret)
-    if (holdsPiece(plain, pieces.plain) || holdsPiece(lower, pieces.hex)) {
-      return { what: describeKnown(secret), form: 'in pieces or disguised' }
+    for (const plain of plains) {
+      if (holdsPiece(plain, pieces.plain) || holdsPiece(plain.toLowerCase(), pieces.hex)) {
+        return { what: describeKnown(secret), form: 'in pieces or disguised' }
+      }
     }
   }
   return undefined

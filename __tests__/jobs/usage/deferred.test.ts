@@ -5,6 +5,7 @@ import {
   DEFERRED_MARKER,
   deferNotice,
   dueTime,
+  labelIsOurs,
   noticeDue,
   ownNotice,
   pickUpWanted,
@@ -123,5 +124,42 @@ describe('pickUpWanted', () => {
     expect(pickUpWanted(inputs({ claude_auth: '' }), { conclusion: 'success' })).toBe(false)
     expect(pickUpWanted(inputs({ backfill_limit: '0' }), { conclusion: 'success' })).toBe(false)
     expect(pickUpWanted(inputs({ github_token: '' }), { conclusion: 'success' })).toBe(false)
+  })
+})
+
+describe('labelIsOurs', () => {
+  const DUE = RESET
+  const labeled = (login: string, at = DUE + 60_000, name = 'claude-deferred') => ({
+    event: 'labeled',
+    label: { name },
+    actor: { login },
+    created_at: new Date(at).toISOString()
+  })
+  it('the action added the label last: ours', () => {
+    expect(labelIsOurs([labeled(SELF)], SELF, DUE)).toBe(true)
+    expect(labelIsOurs([labeled('Github-Actions[bot]')], SELF, DUE)).toBe(true)
+  })
+  it('a person put it on before the due time (the deferral found it there): ours', () => {
+    expect(labelIsOurs([labeled('triager', NOW)], SELF, DUE)).toBe(true)
+  })
+  it('a person put it back after the due time (the item may have been taken up): not ours', () => {
+    const unlabeled = {
+      event: 'unlabeled',
+      label: { name: 'claude-deferred' },
+      actor: { login: SELF }
+    }
+    expect(labelIsOurs([labeled(SELF, NOW), unlabeled, labeled('triager')], SELF, DUE)).toBe(false)
+    expect(labelIsOurs([labeled('triager')], SELF, DUE)).toBe(false)
+  })
+  it('no event for this label, or one without a time or an actor: not ours', () => {
+    expect(labelIsOurs([labeled(SELF, NOW, 'bug')], SELF, DUE)).toBe(false)
+    expect(
+      labelIsOurs(
+        [{ event: 'labeled', label: { name: 'claude-deferred' }, actor: null }],
+        SELF,
+        DUE
+      )
+    ).toBe(false)
+    expect(labelIsOurs([], SELF, DUE)).toBe(false)
   })
 })

@@ -5,6 +5,7 @@
  * footer marker, its author) counts: anyone who may label an issue could otherwise queue work.
  */
 import type { Comment } from '../../github/api.js'
+import type { TimelineEvent } from '../../github/types.js'
 import { isOwnComment } from '../../github/identity.js'
 import type { Inputs } from '../../inputs.js'
 import { resetTime } from '../../report/usage.js'
@@ -77,6 +78,24 @@ export function ownNotice(comments: readonly Comment[], self: string): Comment |
   return [...comments]
     .reverse()
     .find(c => isOwnComment(c, self) && hasFooterMarker(c.body, DEFERRED_MARKER))
+}
+
+/**
+ * Whether the deferred label is the action's queue entry: the action added it last, or a person put
+ * it on before the due time of the action's notice (GitHub records no event when the action's
+ * deferral finds the label already there). A label put on after that time, when the item may have
+ * been taken up already (its notice stays), is a person's alone: anyone who may label (triage)
+ * could otherwise queue the item again.
+ */
+export function labelIsOurs(events: readonly TimelineEvent[], self: string, due: number): boolean {
+  const added = events.filter(
+    e => e.event === 'labeled' && e.label?.name?.toLowerCase() === DEFERRED_LABEL.name
+  )
+  const last = added[added.length - 1]
+  if (!last) return false
+  if (isOwnComment({ author: last.actor?.login }, self)) return true
+  const at = last.created_at ? Date.parse(last.created_at) : NaN
+  return Number.isFinite(at) && at < due
 }
 
 /** A labelled item as the pickup lists it, with the action's own notice (if it has one). */

@@ -17,7 +17,14 @@ import { SecretLeakError } from '../../known-secrets.js'
 import { iso } from '../../time.js'
 import type { JobContext, PreContext, WorkItem } from '../context.js'
 import { checkUsageCeiling } from './ceiling.js'
-import { DEFERRED_LABEL, noticeDue, ownNotice, selectDeferred, type Labelled } from './deferred.js'
+import {
+  DEFERRED_LABEL,
+  labelIsOurs,
+  noticeDue,
+  ownNotice,
+  selectDeferred,
+  type Labelled
+} from './deferred.js'
 import { queueName, queueOf } from './queue.js'
 import { KeptOutputs, runQueued, type ItemEnd } from './run-item.js'
 
@@ -64,10 +71,12 @@ async function pickUp(
   const items: Labelled[] = []
   for (const i of labelled) {
     const notice = ownNotice(await github.listIssueComments(i.number), self)
+    const due = noticeDue(notice?.body)
+    const ours = due !== undefined && labelIsOurs(await github.listTimeline(i.number), self, due)
     items.push({
       number: i.number,
       isPullRequest: i.isPullRequest,
-      due: noticeDue(notice?.body),
+      due: ours ? due : undefined,
       queue: queueOf(notice?.body)
     })
   }
