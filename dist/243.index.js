@@ -1296,10 +1296,12 @@ async function pickUp(pre, ready, labelled, mode) {
     const items = [];
     for (const i of labelled) {
         const notice = (0,deferred/* ownNotice */.bg)(await github.listIssueComments(i.number), self);
+        const due = (0,deferred/* noticeDue */.RS)(notice?.body);
+        const ours = due !== undefined && (0,deferred/* labelIsOurs */.q7)(await github.listTimeline(i.number), self, due);
         items.push({
             number: i.number,
             isPullRequest: i.isPullRequest,
-            due: (0,deferred/* noticeDue */.RS)(notice?.body),
+            due: ours ? due : undefined,
             queue: (0,usage_queue/* queueOf */.nv)(notice?.body)
         });
     }

@@ -1969,12 +1969,23 @@ function holdsPiece(plain, pieces) {
             return true;
     return false;
 }
+/**
+ * A text as GitHub renders it: numeric character references decoded and HTML tags dropped. A
+ * token written `&#103;&#104;…` or with `<b></b>` between its characters shows as the token.
+ */
+function rendered(text) {
+    return text
+        .replace(/<[^<>]*>/g, '')
+        .replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));?/g, (whole, hex, dec) => {
+        const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+}
 /** The first secret (known, or by shape) in a text, or undefined when the text is clean. */
 function findLeak(text, secrets = (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .knownSecrets */ .xU)()) {
-    const variants = [text];
     const visible = text.replace(INVISIBLE, '');
-    if (visible !== text)
-        variants.push(visible);
+    const shown = rendered(visible).replace(INVISIBLE, '');
+    const variants = [...new Set([text, visible, shown])];
     for (const t of variants) {
         for (const secret of secrets) {
             const hit = secret.forms.find(f => t.includes(f.text));
@@ -1985,12 +1996,17 @@ function findLeak(text, secrets = (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_
         if (shape)
             return { what: shape.what, form: 'by its shape' };
     }
-    const plain = lettersAndDigits(visible);
-    const lower = plain.toLowerCase();
+    // Letters and digits of what is written and of what shows, each also read backwards.
+    const plains = [...new Set([visible, shown])].flatMap(v => {
+        const plain = lettersAndDigits(v);
+        return [plain, [...plain].reverse().join('')];
+    });
     for (const secret of secrets) {
         const pieces = piecesOf(secret);
-        if (holdsPiece(plain, pieces.plain) || holdsPiece(lower, pieces.hex)) {
-            return { what: describeKnown(secret), form: 'in pieces or disguised' };
+        for (const plain of plains) {
+            if (holdsPiece(plain, pieces.plain) || holdsPiece(plain.toLowerCase(), pieces.hex)) {
+                return { what: describeKnown(secret), form: 'in pieces or disguised' };
+            }
         }
     }
     return undefined;
@@ -2893,6 +2909,7 @@ async function deferOnUsageStop(pre, item, result) {
 /* harmony export */   cp: () => (/* binding */ dueTime),
 /* harmony export */   go: () => (/* binding */ pickUpWanted),
 /* harmony export */   pX: () => (/* binding */ DEFERRED_LABEL),
+/* harmony export */   q7: () => (/* binding */ labelIsOurs),
 /* harmony export */   xt: () => (/* binding */ deferNotice)
 /* harmony export */ });
 /* unused harmony exports DEFERRED_MARKER, UNKNOWN_RESET_WAIT_MS */
@@ -2959,6 +2976,23 @@ function ownNotice(comments, self) {
     return [...comments]
         .reverse()
         .find(c => (0,_github_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnComment */ ._)(c, self) && (0,_markers_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFooterMarker */ .aP)(c.body, DEFERRED_MARKER));
+}
+/**
+ * Whether the deferred label is the action's queue entry: the action added it last, or a person put
+ * it on before the due time of the action's notice (GitHub records no event when the action's
+ * deferral finds the label already there). A label put on after that time, when the item may have
+ * been taken up already (its notice stays), is a person's alone: anyone who may label (triage)
+ * could otherwise queue the item again.
+ */
+function labelIsOurs(events, self, due) {
+    const added = events.filter(e => e.event === 'labeled' && e.label?.name?.toLowerCase() === DEFERRED_LABEL.name);
+    const last = added[added.length - 1];
+    if (!last)
+        return false;
+    if ((0,_github_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .isOwnComment */ ._)({ author: last.actor?.login }, self))
+        return true;
+    const at = last.created_at ? Date.parse(last.created_at) : NaN;
+    return Number.isFinite(at) && at < due;
 }
 /** Splits the labelled items: pure, so the rules are tested with plain objects. */
 function selectDeferred(items, now, limit) {
@@ -4165,6 +4199,9 @@ function runSteps(inputs, env, reauth, outputs, onUnstored) {
 /** After the job, deferred items of earlier runs are taken up (see `jobs/usage/pickup.ts`). */
 async function pickUpAfter(pre, steps, result, mode) {
     if (!(0,deferred/* pickUpWanted */.go)(pre.inputs, result))
+        return;
+    // A command that was not done (the gate's skip: anyone may comment) spends nothing on others' work.
+    if (mode === 'command' && result.conclusion === 'skipped')
         return;
     const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(243)]).then(__webpack_require__.bind(__webpack_require__, 3243));
     const ready = async (kind) => {
