@@ -2,7 +2,8 @@
  * The release decision (scripts/release/plan.ts): the CHANGELOG section of a version, the tag to
  * make and the major tag to move, a clear failure when the section is missing; run as the release
  * workflow runs it (Node 24, no dev dependencies) against a scratch git repository; and the
- * repository's own CHANGELOG.md has the section of package.json's version.
+ * repository's own CHANGELOG.md has the section of package.json's version, naming every mode and
+ * output of action.yml.
  */
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -10,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { parse } from 'yaml'
 import { NODE } from '../../__fixtures__/runner.js'
 import { changelogSection, compareVersions, releasePlan } from '../../scripts/release/plan.js'
 
@@ -323,5 +325,26 @@ describe("this repository's CHANGELOG.md", () => {
     }
     const changelog = readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8')
     expect(changelogSection(changelog, pkg.version)?.length).toBeGreaterThan(200)
+  })
+
+  it('the section being released names every mode and every output of action.yml', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    const section =
+      changelogSection(readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8'), pkg.version) ?? ''
+    const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: { mode: { description: string } }
+      outputs: Record<string, unknown>
+    }
+    // The mode input's description starts with its values: "auto | setup | prompt | ... .".
+    const modes = (action.inputs.mode.description.split('.')[0] as string)
+      .split('|')
+      .map(m => m.trim())
+    expect(modes).toEqual(expect.arrayContaining(['auto', 'setup', 'review', 'command']))
+    const outputs = Object.keys(action.outputs)
+    expect(outputs).toEqual(expect.arrayContaining(['usage', 'tokens', 'oauth_token']))
+    const missing = [...modes, ...outputs].filter(name => !section.includes(`\`${name}\``))
+    expect(missing).toEqual([])
   })
 })
