@@ -47,8 +47,40 @@ describe('quiet successes', () => {
     expect(main.outputs.result).toBe(answer)
     const summary = await fs.readFile(world.runner.files.summary, 'utf8')
     expect(summary).toContain(`### Answer\n\n${answer}\n`)
-    expect(main.stdout).toContain(`Answer:\n${answer}\n`)
+    const log = main.stdout.split('\n').filter(l => !l.startsWith('::'))
+    expect(log.join('\n')).toContain(`Answer:\n${answer}\n`)
     await world.runner.post()
+  })
+
+  it('prompt: an answer holding workflow commands is logged readable and inert, and whole in the summary', async () => {
+    const answer = [
+      'Done.',
+      '::error::pwned',
+      '::save-state name=isPost::false',
+      '::save-state name=pwned::yes',
+      '  ::add-mask::x',
+      'legacy ##[warning]pwned too',
+      '::stop-commands::mine',
+      '::error::pwned after a stop the model chose',
+      'The end.'
+    ].join('\n')
+    const { secret } = world.login()
+    world.api.script(scenarios.ok(answer))
+    const main = await step({ mode: 'prompt', claude_auth: secret, prompt: 'Say it.' })
+    expect(main.exitCode).toBe(0)
+    expect(main.errors).toEqual([])
+    expect(main.warnings).toEqual([])
+    expect(main.masked).not.toContain('x')
+    expect(main.commands.filter(c => c.name === 'save-state')).toEqual([])
+    expect(main.commands.filter(c => /pwned/.test(c.data))).toEqual([])
+    // Readable: every line of the answer is in the log as it was written.
+    const log = main.stdout.split('\n')
+    for (const line of answer.split('\n')) expect(log).toContain(line)
+    const summary = await fs.readFile(world.runner.files.summary, 'utf8')
+    expect(summary).toContain(answer)
+    const post = await world.runner.post()
+    expect(post.exitCode).toBe(0)
+    expect(post.commands.filter(c => c.name === 'error')).toEqual([])
   })
 })
 
