@@ -29,6 +29,11 @@ export {
 interface DecodeOptions {
   /** The input the value came from, e.g. `claude_auth`. */
   inputName?: string
+  /**
+   * What the value is called in messages when it is not a secret (the capture tool's verify):
+   * "The file bundle.txt", "The text on stdin". Wins over `inputName`.
+   */
+  label?: string
 }
 
 /**
@@ -36,7 +41,7 @@ interface DecodeOptions {
  * @throws AuthError with one sentence naming the problem.
  */
 export async function decodeAuth(raw: string, opts: DecodeOptions = {}): Promise<Login> {
-  const what = `The ${opts.inputName ?? 'claude_auth'} secret`
+  const what = opts.label ?? `The ${opts.inputName ?? 'claude_auth'} secret`
   if (raw.length > MAX_SECRET_BYTES) {
     throw new AuthError(
       `${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`
