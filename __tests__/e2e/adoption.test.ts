@@ -98,7 +98,26 @@ describe('messages that point the right way', () => {
     )
     // Capturing again stays the alternative, never the first thing said.
     expect(block?.split('\n')[0]).toBe('Or capture a new login instead:')
-    expect(block).toContain('npm run capture -- --repo octo-org/octo-repo')
+    // The first step is the download route (one file, Node alone); the clone comes after it.
+    const steps = (block as string).split('\n').slice(1)
+    expect(steps[0]).toContain(
+      '`curl -fsSLO https://raw.githubusercontent.com/claude-subscription-action/claude-subscription-action/v1/dist/capture.js && node capture.js --repo octo-org/octo-repo`'
+    )
+    expect(steps[0]).not.toMatch(/in a clone|npm ci/)
+    expect(steps.findIndex(l => /in a clone .* after `npm ci`/.test(l))).toBeGreaterThan(0)
+    await world.runner.post()
+  })
+
+  it('a login that is gone: the re-auth steps lead with downloading capture.js', async () => {
+    const { secret } = world.login({ expiresInMs: -HOUR, loginEndsInMs: -DAY })
+    const main = await step({ mode: 'setup', claude_auth: secret })
+    expect(main.exitCode).toBe(1)
+    const block = (main.errors[0] as string).split('\n\n')[1] as string
+    expect(block.split('\n')[0]).toBe('To fix it:')
+    expect(block.split('\n')[1]).toMatch(
+      /^1\. On your machine .*no clone needed.*`curl -fsSLO \S+\/v1\/dist\/capture\.js && node capture\.js --repo octo-org\/octo-repo`\.$/
+    )
+    expect(block).not.toMatch(/npm run capture/)
   })
 
   it('health: an expired access token shows "expired … ago", never a negative time left', async () => {
