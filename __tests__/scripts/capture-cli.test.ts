@@ -8,7 +8,9 @@ import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { fakeToken } from '../../__fixtures__/logins.js'
 import { useScratch } from '../../__fixtures__/scratch.js'
+import { decodeAuth } from '../../src/auth/bundle.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
 const BUNDLED = path.join(ROOT, 'dist', 'capture.js')
@@ -67,5 +69,19 @@ describe('dist/capture.js rough edges', () => {
     expect(r2.stderr).toContain(`The file ${junk} is not base64`)
     expect(r2.stderr).not.toContain('claude_auth')
     expect(r2.stderr.trim()).toMatch(/\.$/)
+  })
+
+  it('--from token takes a token with spaces inside one line, as the action does', async () => {
+    const token = fakeToken('oat')
+    const spaced = `${token.slice(0, 40)} ${token.slice(40, 70)}\t${token.slice(70)}\n`
+    // The action's own decoder takes it (the whitespace is removed) ...
+    const asSecret = await decodeAuth(spaced)
+    expect(asSecret.kind === 'setup-token' && asSecret.token).toBe(token)
+    // ... and so does the capture tool.
+    const r = run(['--from', 'token', '--out', '-'], spaced)
+    expect(r.stderr).not.toContain(token)
+    expect(r.code).toBe(0)
+    const login = await decodeAuth(r.stdout.trim())
+    expect(login.kind === 'setup-token' && login.token).toBe(token)
   })
 })
