@@ -7,6 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync, promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { workflowCommands, type WorkflowCommand } from './workflow-commands.js'
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
@@ -35,6 +36,8 @@ export interface StepResult {
   notices: string[]
   /** Values the step registered as secrets (`::add-mask::`). */
   masked: string[]
+  /** Every workflow command the runner would act on, as it would find them. */
+  commands: WorkflowCommand[]
 }
 
 export interface StepOptions {
@@ -122,7 +125,12 @@ export class Runner {
 
   /** The post step, with the state the main step saved. */
   async post(opts: StepOptions = {}): Promise<StepResult> {
-    const state = parseCommandFile(await fs.readFile(this.files.state, 'utf8'))
+    // As on the runner: `::save-state` lines of the main step, then the state file over them.
+    const saved = (this.steps.at(-1)?.commands ?? []).filter(c => c.name === 'save-state')
+    const state = {
+      ...Object.fromEntries(saved.map(c => [c.props.name ?? '', c.data])),
+      ...parseCommandFile(await fs.readFile(this.files.state, 'utf8'))
+    }
     await fs.writeFile(this.files.output, '')
     const env: Record<string, string | undefined> = { ...this.baseEnv(), ...opts.env }
     for (const [k, v] of Object.entries(state)) env[`STATE_${k}`] = v
@@ -205,11 +213,8 @@ export class Runner {
       })
     })
     const outputs = parseCommandFile(await fs.readFile(this.files.output, 'utf8'))
-    const commands = (level: string): string[] =>
-      stdout
-        .split('\n')
-        .filter(l => l.startsWith(`::${level}`))
-        .map(l => decodeCommand(l.replace(/^::[^:]*::/, '')))
+    const all = workflowCommands(stdout)
+    const commands = (level: string): string[] => all.filter(c => c.name === level).map(c => c.data)
     const result: StepResult = {
       exitCode: code,
       stdout,
@@ -218,7 +223,8 @@ export class Runner {
       errors: commands('error'),
       warnings: commands('warning'),
       notices: commands('notice'),
-      masked: commands('add-mask')
+      masked: commands('add-mask'),
+      commands: all
     }
     this.steps.push(result)
     return result
@@ -248,10 +254,6 @@ export function withoutOutput(text: string, name: string): string {
     out.push(line)
   }
   return out.join('\n')
-}
-
-function decodeCommand(text: string): string {
-  return text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
 }
 
 function stripMaskCommands(stdout: string): string {

@@ -41,6 +41,7 @@ import { captureInContainer, findRepoRoot } from './capture/container.js'
 import { probe } from './capture/probe.js'
 import { judge, redact, reportLines, secretsTokenAdvice } from './capture/report.js'
 import { bundledSettings } from './capture/settings.js'
+import { unknownCommand, usageMessage } from './capture/usage.js'
 import {
   captureConfigDir,
   CaptureError,
@@ -156,9 +157,13 @@ export async function main(argv: string[], partial: Partial<CaptureIO> = {}): Pr
     .exitOverride()
     .configureOutput({
       writeOut: s => void io.stdout.write(s),
-      writeErr: s => void io.stderr.write(s)
+      writeErr: s => void io.stderr.write(s),
+      outputError: (s, write) => write(`${usageMessage(s)}\n`)
     })
-    .showHelpAfterError('(run with --help for the options)')
+    .showHelpAfterError('Run with --help for the options.')
+    .showSuggestionAfterError(true)
+    // Words after the options are a mistyped command (see the action below), not arguments.
+    .allowExcessArguments(true)
     .version(VERSION, '-V, --version', 'print the version of claude-subscription-action')
     .addOption(
       new Option('--from <source>', 'where the login comes from')
@@ -191,6 +196,7 @@ export async function main(argv: string[], partial: Partial<CaptureIO> = {}): Pr
 ${EXAMPLES}`
     )
     .action(async (opts: CaptureOptions) => {
+      if (program.args.length > 0) unknownCommand(program)
       code = await capture(opts, io, say)
     })
 
@@ -199,6 +205,7 @@ ${EXAMPLES}`
     .description('decode a bundle and report whether the action will accept it')
     .argument('[file]', 'the bundle file, or - for stdin (the default when stdin is piped)')
     .option('--probe', 'also make one tiny real call with the login')
+    .allowExcessArguments(false)
     .action(async (file: string | undefined, opts: { probe?: boolean }) => {
       code = await verify(file, Boolean(opts.probe), io, say)
     })
@@ -332,7 +339,7 @@ async function readLogin(
       })
       let login: Login
       try {
-        login = await decodeAuth(text, { inputName: 'container' })
+        login = await decodeAuth(text, { label: 'The bundle made in the container' })
       } catch (err) {
         if (err instanceof AuthError) throw new CaptureError(err.message)
         throw err
@@ -472,7 +479,9 @@ async function verify(
   }
   let login: Login
   try {
-    login = await decodeAuth(raw)
+    // Named as what it is, not as the secret it may become.
+    const label = file === undefined || file === '-' ? 'The text on stdin' : `The file ${file}`
+    login = await decodeAuth(raw, { label })
   } catch (err) {
     if (err instanceof AuthError) {
       say(`Not usable: ${err.message}`)

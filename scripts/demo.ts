@@ -95,6 +95,8 @@ export function renderLog(step: StepResult): string {
   const lines: string[] = []
   for (const raw of step.stdout.split('\n')) {
     if (raw.startsWith('::add-mask::') || raw.startsWith('::endgroup::') || raw === '') continue
+    // The lines around untrusted text (logUntrusted): the runner shows them with the token masked.
+    if (/^::(stop-commands::untrusted-|untrusted-[\w-]+::$)/.test(raw)) continue
     let line = raw
       .replace(/^::group::/, '▸ ')
       .replace(/^::(error|warning|notice)[^:]*::/, (_m, level: string) => `${level}: `)

@@ -16,7 +16,7 @@ import { readEvent } from './event.js'
 import type { DescribedWrite } from './github/api.js'
 import { githubFor } from './github/client.js'
 import { githubFailure, isRequestError } from './github/errors.js'
-import { OutboundGuard } from './github/guard.js'
+import { commandFree, logUntrusted, OutboundGuard } from './github/guard.js'
 import { getInputs, type Inputs } from './inputs.js'
 import type { JobContext, JobResult, PreContext, Prepared } from './jobs/context.js'
 import { runHealth } from './jobs/health.js'
@@ -218,7 +218,11 @@ function reportDryRun(inputs: Inputs, writes: DescribedWrite[], summary: Summary
     return
   }
   core.startGroup(`Dry run: ${writes.length} write(s) to GitHub were not made`)
-  for (const w of writes) core.info(`Would ${w.action}:\n${w.detail}\n`)
+  // The texts are the model's and people's: inert in the log (see logUntrusted).
+  for (const w of writes) {
+    core.info(commandFree(`Would ${w.action}:`))
+    logUntrusted(`${w.detail}\n`)
+  }
   core.endGroup()
   summary.details(
     `Dry run: ${writes.length} write(s) to GitHub were not made`,

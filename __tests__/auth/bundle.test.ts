@@ -405,7 +405,7 @@ describe('decodeAuth: JSON nested deeper than 32 levels is refused at decode', (
     return bundle.replace('"HOLE"', nested(depth))
   }
   const SENTENCE =
-    'The claude_auth secret holds JSON nested deeper than 32 levels, which no captured login does: store the output of `npm run capture` again.'
+    'The claude_auth secret holds JSON nested deeper than 32 levels, which no captured login does: store the output of `node capture.js` (or `npm run -s capture` in a clone) again.'
 
   it('counts depth without parsing, ignoring brackets inside strings', () => {
     expect(jsonDepth('{}')).toBe(1)
@@ -434,7 +434,7 @@ describe('decodeAuth: JSON nested deeper than 32 levels is refused at decode', (
     ])
     const err = await decodeError(tarball.toString('base64'))
     expect(err.message).toBe(
-      "The claude_auth secret's settings.json holds JSON nested deeper than 32 levels, which no captured login does: store the output of `npm run capture` again."
+      "The claude_auth secret's settings.json holds JSON nested deeper than 32 levels, which no captured login does: store the output of `node capture.js` (or `npm run -s capture` in a clone) again."
     )
   })
 

@@ -164,7 +164,7 @@ describe('refreshLogin against the mock token endpoint', () => {
       const err = await refreshError(refreshLogin(login(), { tokenUrl: endpoint.url }))
       const status = scenario === 'cloudflare403' ? 403 : 429
       expect(err.message).toBe(
-        `The token endpoint blocked this runner (HTTP ${status} from Cloudflare, error code 1010), so the login cannot be refreshed from here: store a setup-token (\`claude setup-token\`, then \`npm run capture -- --from token\`) instead.`
+        `The token endpoint blocked this runner (HTTP ${status} from Cloudflare, error code 1010), so the login cannot be refreshed from here: store a setup-token (\`claude setup-token\`, then \`node capture.js --from token\`) instead.`
       )
       expect(endpoint.requests).toHaveLength(1)
     }

@@ -189,7 +189,7 @@ describe('assessLogin: setup-token', () => {
     expect(a.canRefresh).toBe(false)
     expect(a.notices).toHaveLength(1)
     expect(a.notices[0]).toContain('no recorded expiry')
-    expect(a.notices[0]).toContain('npm run capture -- --from token')
+    expect(a.notices[0]).toContain('node capture.js --from token')
   })
 
   it('with months left is valid, and its expiry is both expires_at and login_expires_at', () => {

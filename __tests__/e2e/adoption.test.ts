@@ -47,8 +47,40 @@ describe('quiet successes', () => {
     expect(main.outputs.result).toBe(answer)
     const summary = await fs.readFile(world.runner.files.summary, 'utf8')
     expect(summary).toContain(`### Answer\n\n${answer}\n`)
-    expect(main.stdout).toContain(`Answer:\n${answer}\n`)
+    const log = main.stdout.split('\n').filter(l => !l.startsWith('::'))
+    expect(log.join('\n')).toContain(`Answer:\n${answer}\n`)
     await world.runner.post()
+  })
+
+  it('prompt: an answer holding workflow commands is logged readable and inert, and whole in the summary', async () => {
+    const answer = [
+      'Done.',
+      '::error::pwned',
+      '::save-state name=isPost::false',
+      '::save-state name=pwned::yes',
+      '  ::add-mask::x',
+      'legacy ##[warning]pwned too',
+      '::stop-commands::mine',
+      '::error::pwned after a stop the model chose',
+      'The end.'
+    ].join('\n')
+    const { secret } = world.login()
+    world.api.script(scenarios.ok(answer))
+    const main = await step({ mode: 'prompt', claude_auth: secret, prompt: 'Say it.' })
+    expect(main.exitCode).toBe(0)
+    expect(main.errors).toEqual([])
+    expect(main.warnings).toEqual([])
+    expect(main.masked).not.toContain('x')
+    expect(main.commands.filter(c => c.name === 'save-state')).toEqual([])
+    expect(main.commands.filter(c => /pwned/.test(c.data))).toEqual([])
+    // Readable: every line of the answer is in the log as it was written.
+    const log = main.stdout.split('\n')
+    for (const line of answer.split('\n')) expect(log).toContain(line)
+    const summary = await fs.readFile(world.runner.files.summary, 'utf8')
+    expect(summary).toContain(answer)
+    const post = await world.runner.post()
+    expect(post.exitCode).toBe(0)
+    expect(post.commands.filter(c => c.name === 'error')).toEqual([])
   })
 })
 
@@ -66,7 +98,26 @@ describe('messages that point the right way', () => {
     )
     // Capturing again stays the alternative, never the first thing said.
     expect(block?.split('\n')[0]).toBe('Or capture a new login instead:')
-    expect(block).toContain('npm run capture -- --repo octo-org/octo-repo')
+    // The first step is the download route (one file, Node alone); the clone comes after it.
+    const steps = (block as string).split('\n').slice(1)
+    expect(steps[0]).toContain(
+      '`curl -fsSLO https://raw.githubusercontent.com/claude-subscription-action/claude-subscription-action/v1/dist/capture.js && node capture.js --repo octo-org/octo-repo`'
+    )
+    expect(steps[0]).not.toMatch(/in a clone|npm ci/)
+    expect(steps.findIndex(l => /in a clone .* after `npm ci`/.test(l))).toBeGreaterThan(0)
+    await world.runner.post()
+  })
+
+  it('a login that is gone: the re-auth steps lead with downloading capture.js', async () => {
+    const { secret } = world.login({ expiresInMs: -HOUR, loginEndsInMs: -DAY })
+    const main = await step({ mode: 'setup', claude_auth: secret })
+    expect(main.exitCode).toBe(1)
+    const block = (main.errors[0] as string).split('\n\n')[1] as string
+    expect(block.split('\n')[0]).toBe('To fix it:')
+    expect(block.split('\n')[1]).toMatch(
+      /^1\. On your machine .*no clone needed.*`curl -fsSLO \S+\/v1\/dist\/capture\.js && node capture\.js --repo octo-org\/octo-repo`\.$/
+    )
+    expect(block).not.toMatch(/npm run capture/)
   })
 
   it('health: an expired access token shows "expired … ago", never a negative time left', async () => {

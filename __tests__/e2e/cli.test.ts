@@ -120,7 +120,7 @@ describe('classification of failures', () => {
     expect(main.exitCode).toBe(1)
     expect(main.outputs.conclusion).toBe('failure')
     expect(main.errors[0]).toMatch(/^The access token was refused as expired \(HTTP 401\)\./)
-    expect(main.errors[0]).toContain('npm run capture -- --repo octo-org/octo-repo')
+    expect(main.errors[0]).toContain('node capture.js --repo octo-org/octo-repo')
   })
 
   it('403 revoked: an auth failure', async () => {

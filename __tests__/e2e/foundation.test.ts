@@ -120,7 +120,7 @@ describe('mode: health (no live call)', () => {
     expect(error).toMatch(
       /^The access token expired at .*, and the login has no refresh token to renew it\./
     )
-    expect(error).toContain('npm run capture -- --repo octo-org/octo-repo')
+    expect(error).toContain('node capture.js --repo octo-org/octo-repo')
     expect(error).toContain('claude setup-token')
     expect(error).toContain('repository secret CLAUDE_AUTH of octo-org/octo-repo')
     expect(error).toContain('docs/troubleshooting.md')
@@ -186,7 +186,7 @@ describe('mode: health (no live call)', () => {
       auth_status: 'valid',
       expires_at: ''
     })
-    expect(step.notices.join('\n')).toContain('capture -- --from token')
+    expect(step.notices.join('\n')).toContain('node capture.js --from token')
   })
 
   it('an API key skips expiry checks', async () => {

@@ -401,7 +401,7 @@ describe('the action refreshes before the run', () => {
     const sentence = firstSentence(main.errors[0])
     expect(sentence).toContain('secrets_token')
     expect(sentence).toContain('setup-token')
-    expect(main.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(main.errors[0]).toContain(`node capture.js --repo ${REPO}`)
     // Nothing was called: no refresh, no model, no GitHub.
     expect(tokens.requests).toEqual([])
     expect(api.requests).toEqual([])
@@ -512,7 +512,7 @@ describe('the real CLI refreshes during the run', () => {
     expect(main.outputs.rotated).toBe('false')
     expect(main.errors).toHaveLength(1)
     expect(firstSentence(main.errors[0])).toMatch(/could not refresh/i)
-    expect(main.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(main.errors[0]).toContain(`node capture.js --repo ${REPO}`)
     expect(main.errors[0]).toContain('claude setup-token')
     expect(main.errors[0]).toContain('troubleshooting')
 
@@ -632,7 +632,7 @@ describe('(f) health: the tracking issue', () => {
     expect(issue.body).toContain(HEALTH_MARKER)
     expect(issue.body).toMatch(/The login ends at \S+, in 2d 23h\./)
     expect(issue.body).toMatch(/\| Login ends \| \S+ \(in 2d 23h\) \|/)
-    expect(issue.body).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(issue.body).toContain(`node capture.js --repo ${REPO}`)
     expect(issue.body).toContain('claude setup-token')
     expect(issue.body).toContain(`https://github.com/${REPO}/actions/runs/1234`)
 
@@ -651,7 +651,7 @@ describe('(f) health: the tracking issue', () => {
     expect(third.exitCode).toBe(1)
     expect(third.outputs).toMatchObject({ conclusion: 'failure', auth_status: 'expired' })
     expect(firstSentence(third.errors[0])).toMatch(/no refresh token/)
-    expect(third.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(third.errors[0]).toContain(`node capture.js --repo ${REPO}`)
     expect(writesSince(n)).toEqual([`PATCH /repos/${REPO}/issues/${issue.number}`])
     expect(gh.state.issues).toHaveLength(1)
     expect(issue.title).toBe('Claude login needs attention: expired')
@@ -689,7 +689,7 @@ describe('(f) health: the tracking issue', () => {
     expect(issue?.title).toBe('Claude login needs attention: missing')
     expect(issue?.body).toContain(HEALTH_MARKER)
     expect(issue?.body).toContain('needs attention: missing')
-    expect(issue?.body).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(issue?.body).toContain(`node capture.js --repo ${REPO}`)
     expect(issue?.labels).toEqual([HEALTH_LABEL])
   })
 
@@ -800,7 +800,7 @@ describe('(h) no login is lost: secrets_token must be able to write before the a
     expect(sentence).toMatch(/secrets_token cannot write/)
     expect(sentence).toMatch(/401/)
     expect(sentence).toMatch(/invalid or expired/)
-    expect(main.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(main.errors[0]).toContain(`node capture.js --repo ${REPO}`)
     expect(post.exitCode).toBe(0)
     expect(gh.writes()).toEqual([])
     expect(gh.decryptSecret({}, 'CLAUDE_AUTH')).toBe(old.secret)
@@ -902,7 +902,7 @@ describe('(h) no login is lost: secrets_token must be able to write before the a
     expect(main.errors).toHaveLength(1)
     expect(firstSentence(main.errors[0])).toMatch(/could not be stored/)
     expect(firstSentence(main.errors[0])).toMatch(/403/)
-    expect(main.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(main.errors[0]).toContain(`node capture.js --repo ${REPO}`)
 
     // Post: one more try, from the credentials file; it works this time.
     expect(post.exitCode).toBe(0)
@@ -931,7 +931,7 @@ describe('(h) no login is lost: secrets_token must be able to write before the a
     expect(post.exitCode).toBe(0)
     expect(post.errors).toHaveLength(1)
     expect(post.errors[0]).toContain('CLAUDE_AUTH')
-    expect(post.errors[0]).toContain(`npm run capture -- --repo ${REPO}`)
+    expect(post.errors[0]).toContain(`node capture.js --repo ${REPO}`)
     expect(gh.decryptSecret({}, 'CLAUDE_AUTH')).toBe(old.secret)
     await expect(fs.access(path.join(runners[0]!.home, '.claude'))).rejects.toThrow()
   })

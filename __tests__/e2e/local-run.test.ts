@@ -111,7 +111,8 @@ describe("local-action's contract: the TypeScript entrypoints export run", () =>
       errors: [],
       warnings: [],
       notices: [],
-      masked: []
+      masked: [],
+      commands: []
     })
     expect({ code, stderr: stderr.slice(0, 500) }).toEqual({ code: 0, stderr: '' })
     const outputs = parseCommandFile(await fs.readFile(runner.files.output, 'utf8'))

@@ -12,9 +12,9 @@ import { spawn } from 'node:child_process'
 import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fakeSetupTokenBundle, HOUR } from '../../__fixtures__/logins.js'
+import { fakeSetupTokenBundle, fakeToken, HOUR } from '../../__fixtures__/logins.js'
 import { hermeticCliEnv, scenarios } from '../../__fixtures__/mock-anthropic.js'
-import { CLAUDE, findLeaks, type StepResult } from '../../__fixtures__/runner.js'
+import { CLAUDE, findLeaks, parseCommandFile, type StepResult } from '../../__fixtures__/runner.js'
 import { startTokenEndpoint, type TokenEndpoint } from '../../__fixtures__/token-endpoint.js'
 import { useWorld } from './world.js'
 
@@ -29,17 +29,29 @@ afterAll(async () => {
   await tokens.close()
 })
 
-/** A later step: the real CLI with only the token, in an empty HOME and config dir. */
-async function laterStep(token: string): Promise<{ code: number | null; result: unknown }> {
-  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'csa-later-step-'))
-  const configDir = path.join(home, 'empty-config')
-  await fs.mkdir(configDir)
+/** Where a later step's CLI runs: its HOME and config dir, and whether the test made them. */
+interface Place {
+  home: string
+  configDir?: string | undefined
+}
+
+/**
+ * A later step: the real CLI with the token, in an empty HOME and config dir, or (`place`) where
+ * the setup step restored the login, as on a runner.
+ */
+async function laterStep(
+  token: string,
+  place?: Place
+): Promise<{ code: number | null; result: unknown }> {
+  const home = place?.home ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'csa-later-step-')))
+  const configDir = place ? place.configDir : path.join(home, 'empty-config')
+  if (!place) await fs.mkdir(configDir as string)
   try {
     const env = hermeticCliEnv({
       mockUrl: world.api.url,
       proxyUrl: world.proxy.url,
       home,
-      configDir,
+      ...(configDir ? { configDir } : {}),
       extra: { CLAUDE_CODE_OAUTH_TOKEN: token }
     })
     const args = ['-p', 'Say hi.', '--output-format', 'json', '--model', 'claude-haiku-4-5']
@@ -55,7 +67,7 @@ async function laterStep(token: string): Promise<{ code: number | null; result: 
     }
     return { code, result }
   } finally {
-    await fs.rm(home, { recursive: true, force: true })
+    if (!place) await fs.rm(home, { recursive: true, force: true })
   }
 }
 
@@ -73,10 +85,10 @@ async function elsewhere(step: StepResult): Promise<string> {
 }
 
 /** Asserts the CLI answered with `token` as its bearer, on every model call. */
-async function cliAuthenticatesWith(token: string): Promise<void> {
+async function cliAuthenticatesWith(token: string, place?: Place): Promise<void> {
   world.api.requests.length = 0
   world.api.script(scenarios.ok('Hi from a later step.'))
-  const later = await laterStep(token)
+  const later = await laterStep(token, place)
   expect(later.code).toBe(0)
   expect(later.result).toMatchObject({ is_error: false, result: 'Hi from a later step.' })
   const calls = world.api.messageRequests()
@@ -97,6 +109,40 @@ describe('setup mode: the oauth_token output', () => {
     expect(findLeaks(await elsewhere(step), world.secrets)).toEqual([])
     await cliAuthenticatesWith(step.outputs.oauth_token as string)
     // The post step takes the restored login away; the token itself stays valid until it expires.
+    const post = await world.runner.post({ env: world.env() })
+    expect(post.exitCode).toBe(0)
+  })
+
+  it('with the restored login still in place (the real setup): a later step authenticates with oauth_token', async () => {
+    const { secret, access } = world.login()
+    tokens.issued.length = 0
+    const step = await world.runner.main({
+      inputs: { mode: 'setup', claude_path: CLAUDE, claude_auth: secret },
+      env: { ...world.env(), CLAUDE_OAUTH_TOKEN_URL: tokens.url }
+    })
+    expect(step.exitCode).toBe(0)
+    // The later step's environment is the runner's: HOME, plus what setup put in GITHUB_ENV.
+    const exported = parseCommandFile(await fs.readFile(world.runner.files.env, 'utf8'))
+    const place = { home: world.runner.home, configDir: exported.CLAUDE_CONFIG_DIR }
+    const creds = path.join(
+      place.configDir ?? path.join(place.home, '.claude'),
+      '.credentials.json'
+    )
+    const restored = JSON.parse(await fs.readFile(creds, 'utf8')) as {
+      claudeAiOauth: { accessToken: string }
+    }
+    expect(restored.claudeAiOauth.accessToken).toBe(access)
+    await cliAuthenticatesWith(step.outputs.oauth_token as string, place)
+    expect(step.outputs.oauth_token).toBe(access)
+    // Neither the action nor the CLI refreshed: the login in the file is still the one restored.
+    expect(tokens.issued).toEqual([])
+    const after = JSON.parse(await fs.readFile(creds, 'utf8')) as typeof restored
+    expect(after.claudeAiOauth.accessToken).toBe(access)
+    // The token the step is given wins over the file beside it: with another token in
+    // CLAUDE_CODE_OAUTH_TOKEN the CLI sends that one, never the file's.
+    const other = fakeToken('oat')
+    world.secrets.push(other)
+    await cliAuthenticatesWith(other, place)
     const post = await world.runner.post({ env: world.env() })
     expect(post.exitCode).toBe(0)
   })

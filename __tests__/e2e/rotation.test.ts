@@ -51,7 +51,7 @@ describe('refresh: never inside min_validity', () => {
     expect(sentence).toContain("its min_validity is longer than this job's (3h)")
     // One sentence: a single full stop, at the end.
     expect(sentence.match(/\.(\s|$)/g)).toHaveLength(1)
-    expect(rest).toMatch(/^To fix it:\n1\. .*npm run capture -- --org octo-org/)
+    expect(rest).toMatch(/^To fix it:\n1\. .*node capture.js --org octo-org/)
     // Early: no model call.
     expect(world.api.messageRequests()).toHaveLength(0)
   })

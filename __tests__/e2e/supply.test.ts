@@ -192,7 +192,7 @@ describe('decoding refuses JSON nested too deep', () => {
     expect(step.errors).toHaveLength(1)
     // One sentence, then the usual re-auth steps.
     expect(step.errors[0]?.split('\n')[0]).toBe(
-      'The claude_auth secret holds JSON nested deeper than 32 levels, which no captured login does: store the output of `npm run capture` again.'
+      'The claude_auth secret holds JSON nested deeper than 32 levels, which no captured login does: store the output of `node capture.js` (or `npm run -s capture` in a clone) again.'
     )
     expect(step.outputs).toMatchObject({ conclusion: 'failure', auth_status: 'invalid' })
     expect(step.stdout + step.stderr).not.toMatch(/Maximum call stack|\n\s+at .*:\d+:\d+/)

@@ -489,10 +489,11 @@ describe('verify', () => {
     expect((await capture(['verify'], { stdinIsTTY: true })).code).toBe(2)
   })
 
-  it('exits 1 with the action’s message for a malformed bundle', async () => {
-    const r = await capture(['verify', file('not a bundle at all!')])
+  it('exits 1 with the action’s message for a malformed bundle, naming the file', async () => {
+    const f = file('not a bundle at all!')
+    const r = await capture(['verify', f])
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/Not usable: The claude_auth secret is not base64/)
+    expect(r.stderr).toContain(`Not usable: The file ${f} is not base64`)
   })
 
   it('exits 0 with a warning for an expired access token that can be refreshed', async () => {

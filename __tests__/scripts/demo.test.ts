@@ -48,7 +48,8 @@ describe('renderLog', () => {
     errors: [],
     warnings: [],
     notices: [],
-    masked
+    masked,
+    commands: []
   })
 
   it('renders workflow commands as the runner shows them, and hides masked values', () => {

@@ -17,7 +17,7 @@ import {
 } from '../../src/auth/bundle.js'
 import { CREDENTIALS_FILE, isWiped } from '../../src/auth/credentials.js'
 import { expandHome, resolveConfigDir } from '../../src/auth/paths.js'
-import { setupTokenProblem, tokensInText } from '../../src/auth/token-text.js'
+import { joinedToken, setupTokenProblem, tokensInText } from '../../src/auth/token-text.js'
 import { fieldName, firstIssue } from '../../src/zod-message.js'
 import { firstLine, run } from './exec.js'
 import { redact } from './report.js'
@@ -323,11 +323,14 @@ function keychainText(stdout: string): string {
  * now + 1 year. A token cut short, a refresh token or an API key is refused with the fix.
  */
 export function fromTokenText(text: string, now: number): Captured {
-  const found = tokensInText(text)
+  // Input that is one token with whitespace anywhere inside (a wrapped paste, spaces a terminal or
+  // chat app put in) is that token, as the action's decoder reads it; else look for tokens in it.
+  const whole = joinedToken(text)
+  const found = whole ? [whole] : tokensInText(text)
   if (found.length === 0) {
     if (text.trim() === '') {
       throw new CaptureError(
-        'Nothing arrived on stdin: run `claude setup-token`, then paste the token it prints (sk-ant-oat01-…) or pipe it into `npm run capture -- --from token`.'
+        'Nothing arrived on stdin: run `claude setup-token`, then paste the token it prints (sk-ant-oat01-…) or pipe it into `node capture.js --from token`.'
       )
     }
     throw new CaptureError(

@@ -24,11 +24,17 @@ export {
   type OauthLogin,
   type Source
 } from './login.js'
+import { CAPTURE_TOOL } from './messages.js'
 
 /** Options for naming the input in messages. */
 interface DecodeOptions {
   /** The input the value came from, e.g. `claude_auth`. */
   inputName?: string
+  /**
+   * What the value is called in messages when it is not a secret (the capture tool's verify):
+   * "The file bundle.txt", "The text on stdin". Wins over `inputName`.
+   */
+  label?: string
 }
 
 /**
@@ -36,10 +42,10 @@ interface DecodeOptions {
  * @throws AuthError with one sentence naming the problem.
  */
 export async function decodeAuth(raw: string, opts: DecodeOptions = {}): Promise<Login> {
-  const what = `The ${opts.inputName ?? 'claude_auth'} secret`
+  const what = opts.label ?? `The ${opts.inputName ?? 'claude_auth'} secret`
   if (raw.length > MAX_SECRET_BYTES) {
     throw new AuthError(
-      `${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`
+      `${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of ${CAPTURE_TOOL} instead.`
     )
   }
   const text = raw.trim()
@@ -58,7 +64,7 @@ export async function decodeAuth(raw: string, opts: DecodeOptions = {}): Promise
   const compact = text.replace(/\s+/g, '')
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
     throw new AuthError(
-      `${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`
+      `${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of ${CAPTURE_TOOL}: one base64 line.`
     )
   }
   const bytes = Buffer.from(compact, 'base64')
@@ -74,7 +80,7 @@ async function fromBytes(bytes: Buffer, what: string, stage: string): Promise<Lo
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new AuthError(
-          `${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`
+          `${what} decompresses to more than 1 MB, which no captured login does: store the output of ${CAPTURE_TOOL}.`
         )
       }
       throw new AuthError(
@@ -101,7 +107,7 @@ async function fromPlain(bytes: Buffer, what: string, stage: string): Promise<Lo
   const token = joinedToken(bytes.toString('utf8'))
   if (token) return fromToken(token, what)
   throw new AuthError(
-    `${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`
+    `${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of ${CAPTURE_TOOL}.`
   )
 }
 
@@ -153,7 +159,7 @@ function fromTarFiles(files: Map<string, Buffer>, what: string): Login {
   const creds = files.get('.credentials.json')
   if (!creds) {
     throw new AuthError(
-      `${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`
+      `${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`node capture.js\` there instead, which reads the Keychain.`
     )
   }
   if (creds.length === 0 || creds.toString('utf8').trim() === '') {

@@ -3,6 +3,7 @@
  * genuine login is a few kilobytes of shallow JSON, so anything past these is refused whole.
  */
 import { AuthError } from './errors.js'
+import { CAPTURE_TOOL } from './messages.js'
 
 /** GitHub refuses secrets over 48 KB: anything larger cannot be a genuine secret. */
 export const MAX_SECRET_BYTES = 48 * 1024
@@ -42,7 +43,7 @@ export function jsonDepth(text: string, limit = Infinity): number {
 export function checkDepth(text: string, what: string): void {
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new AuthError(
-      `${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`
+      `${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of ${CAPTURE_TOOL} again.`
     )
   }
 }

@@ -58,7 +58,7 @@ export async function loadAuth(
   const first = set[0]
   if (first === undefined) {
     throw new AuthError(
-      'No login was given: set the claude_auth input to the secret `npm run capture` stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).',
+      'No login was given: set the claude_auth input to the secret the capture tool (`node capture.js`) stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).',
       'missing'
     )
   }

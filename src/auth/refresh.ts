@@ -184,7 +184,7 @@ function failure(res: Response, text: string): AuthError {
   if ((status === 403 || status === 429) && looksLikeCloudflare(res, text, oauthError)) {
     const code = /error code: (\d{3,5})/i.exec(text)?.[1]
     return new AuthError(
-      `The token endpoint blocked this runner (HTTP ${status} from Cloudflare${code ? `, error code ${code}` : ''}), so the login cannot be refreshed from here: store a setup-token (\`claude setup-token\`, then \`npm run capture -- --from token\`) instead.`,
+      `The token endpoint blocked this runner (HTTP ${status} from Cloudflare${code ? `, error code ${code}` : ''}), so the login cannot be refreshed from here: store a setup-token (\`claude setup-token\`, then \`node capture.js --from token\`) instead.`,
       'expired'
     )
   }

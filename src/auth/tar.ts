@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream'
 import tar from 'tar-stream'
 import { AuthError } from './errors.js'
+import { CAPTURE_TOOL } from './messages.js'
 
 /** The files taken from an archive; everything else is ignored. */
 const TAKEN_FILES = ['.credentials.json', 'settings.json', 'settings.local.json'] as const
@@ -27,13 +28,13 @@ export async function readClaudeTar(bytes: Buffer, what: string): Promise<Map<st
       if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
         entry.resume()
         throw new AuthError(
-          `${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`
+          `${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with ${CAPTURE_TOOL}.`
         )
       }
       if (parts.includes('..') || name.split('\\').includes('..')) {
         entry.resume()
         throw new AuthError(
-          `${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`
+          `${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with ${CAPTURE_TOOL}.`
         )
       }
       const base = parts[parts.length - 1] ?? ''
@@ -45,7 +46,7 @@ export async function readClaudeTar(bytes: Buffer, what: string): Promise<Map<st
       if (type !== 'file') {
         entry.resume()
         throw new AuthError(
-          `${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`
+          `${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with ${CAPTURE_TOOL}.`
         )
       }
       const dir = parts.length === 2 ? (parts[0] as string) : ''

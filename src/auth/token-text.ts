@@ -60,7 +60,7 @@ export function setupTokenProblem(token: string, subject: string): string | unde
     return `${subject} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead, or run \`claude setup-token\` for a subscription token.`
   }
   if (/^sk-ant-ort\d{2}-/.test(token)) {
-    return `${subject} is a refresh token (sk-ant-ort01-…), not a setup-token: run \`claude setup-token\` and paste the token it prints (sk-ant-oat01-…), or store the whole login with \`npm run capture\`.`
+    return `${subject} is a refresh token (sk-ant-ort01-…), not a setup-token: run \`claude setup-token\` and paste the token it prints (sk-ant-oat01-…), or store the whole login with \`node capture.js\`.`
   }
   if (!/^sk-ant-oat\d{2}-/.test(token)) {
     return `${subject} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`

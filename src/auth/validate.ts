@@ -55,7 +55,7 @@ function assessSetupToken(end: number | undefined, opts: AssessOptions): Assessm
       needsRefresh: false,
       canRefresh: false,
       notices: [
-        'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
+        'The setup-token has no recorded expiry (it was given as a bare token); `node capture.js --from token` records it.'
       ]
     }
   }

@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { logSafe } from '../github/guard.js'
+import { commandFree } from '../github/guard.js'
 import { CancelledError } from './cancelled.js'
 import { parseEventLine, ResultEventSchema, type ResultEvent } from './events.js'
 import { usageOf, type UsageState } from './usage.js'
@@ -209,11 +209,13 @@ function handleEvent(
       if (e.subtype === 'init') {
         if (typeof e.session_id === 'string') out.sessionId = e.session_id
         if (typeof e.model === 'string') out.model = e.model
-        log(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`)
+        log(
+          commandFree(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`)
+        )
       } else if (e.subtype === 'api_retry') {
         const why = typeof e.error === 'string' ? e.error : JSON.stringify(e.error ?? 'error')
         out.retries.push(why)
-        log(`API retry${typeof e.attempt === 'number' ? ` ${e.attempt}` : ''}: ${why}`)
+        log(commandFree(`API retry${typeof e.attempt === 'number' ? ` ${e.attempt}` : ''}: ${why}`))
       }
       return
     }
@@ -225,7 +227,11 @@ function handleEvent(
           out.assistantText += block.text
           log(`Claude: ${shown(block.text, 300)}`)
         } else if (block.type === 'tool_use') {
-          log(`Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`)
+          log(
+            commandFree(
+              `Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`
+            )
+          )
           noteReading(out, block.name, block.input)
         }
       }
@@ -276,7 +282,7 @@ function noteReading(out: RunResult, name: unknown, input: unknown): void {
 
 /** The model's text or a tool's input as the log shows it: one line, no disguised secret. */
 function shown(text: string, max: number): string {
-  return logSafe(oneLine(text, max))
+  return commandFree(oneLine(text, max))
 }
 
 function oneLine(text: string, max: number): string {

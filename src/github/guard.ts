@@ -5,6 +5,8 @@
  * of secret (never the value), and withholds every later write of the run. It wraps the GitHubApi
  * outside the dry-run wrapper, so a dry run never prints a secret either.
  */
+import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
 import { knownSecrets, SecretLeakError, type KnownSecret } from '../known-secrets.js'
 import type { GitHubApi } from './api.js'
 
@@ -136,6 +138,32 @@ export function findLeak(
 export function logSafe(line: string): string {
   const leak = findLeak(line)
   return leak ? `(not shown: it holds ${leak.what}${leak.form ? `, ${leak.form}` : ''})` : line
+}
+
+// The runner acts on a log line that starts with `::name::` once leading whitespace is trimmed,
+// and on a legacy `##[name]` anywhere in a line. A zero-width space (not whitespace to the runner,
+// invisible to a reader) before the `::` and inside the `##[` leaves the text readable and inert.
+const ZWSP = '\u200B'
+
+/**
+ * One line of model or person text made inert for the log (after `logSafe`): nothing in it can
+ * become a workflow command (an annotation, `add-mask`, `save-state`, `stop-commands`...).
+ */
+export function commandFree(line: string): string {
+  const safe = logSafe(line).replace(/##\[/g, `#${ZWSP}#[`)
+  return /^\s*::/.test(safe) ? `${ZWSP}${safe}` : safe
+}
+
+/**
+ * Logs a block of model or person text as it is, between `::stop-commands::` and its resume line
+ * with a fresh random token the text cannot know, so that no line of it is a workflow command
+ * (GitHub's documented way to print untrusted output). Secrets are withheld as `logSafe` does.
+ */
+export function logUntrusted(text: string, log: (line: string) => void = core.info): void {
+  const token = `untrusted-${randomUUID()}`
+  log(`::stop-commands::${token}`)
+  log(logSafe(text))
+  log(`::${token}::`)
 }
 
 /** Every string inside a call's arguments (bodies, titles, comments, label names). */

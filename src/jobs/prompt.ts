@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { promises as fs } from 'node:fs'
 import { InputError } from '../errors.js'
 import { hasJsonSchema, splitArgs } from '../claude/args.js'
-import { logSafe } from '../github/guard.js'
+import { logUntrusted } from '../github/guard.js'
 import type { JobContext, JobResult } from './context.js'
 import { outcomeResult } from './outcome.js'
 import { reportRun } from './run-report.js'
@@ -63,9 +63,11 @@ export async function runPromptJob(ctx: JobContext): Promise<JobResult> {
   if (run.outcome.kind === 'success') {
     ctx.outputs.set('result', run.result)
     // A quiet success still shows its answer: whole in the job summary (guarded there) and in the
-    // log, not only in an output the workflow may never print.
+    // log, not only in an output the workflow may never print. The answer is the model's: in the
+    // log its lines must not act as workflow commands.
     ctx.summary.heading('Answer', 3).text(run.result)
-    core.info(`Answer:\n${logSafe(run.result)}`)
+    core.info('Answer:')
+    logUntrusted(run.result)
     if (hasJsonSchema(extra) || run.structured !== undefined) {
       ctx.outputs.set(
         'structured_output',

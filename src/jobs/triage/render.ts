@@ -8,7 +8,7 @@ import type { Summary } from '../../report/summary.js'
 import { cleanUntrusted } from '../untrusted.js'
 import type { Decision } from './decide.js'
 import type { Triage } from './schema.js'
-import { logSafe } from '../../github/guard.js'
+import { commandFree } from '../../github/guard.js'
 
 /** What became of the triage comment. */
 export type CommentAction = 'created' | 'updated' | 'unchanged' | 'none'
@@ -17,7 +17,7 @@ export type CommentAction = 'created' | 'updated' | 'unchanged' | 'none'
 // markup, so nothing in them can start a workflow command or bend a table.
 export function oneLine(text: string, max = 200): string {
   const out = cleanUntrusted(text).replace(/\s+/g, ' ').trim()
-  return logSafe(out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out)
+  return commandFree(out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out)
 }
 
 /** A table cell of model or person text: cleaned of hidden characters, then escaped. */
