@@ -51,7 +51,7 @@ async function loadAuth(inputs, opts) {
     const set = ORDER.filter(name => inputs[name].trim() !== '');
     const first = set[0];
     if (first === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l('No login was given: set the claude_auth input to the secret `npm run capture` stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).', 'missing');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l('No login was given: set the claude_auth input to the secret the capture tool (`node capture.js`) stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).', 'missing');
     }
     const warnings = [];
     if (set.length > 1) {
@@ -111,7 +111,7 @@ function assessSetupToken(end, opts) {
             needsRefresh: false,
             canRefresh: false,
             notices: [
-                'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
+                'The setup-token has no recorded expiry (it was given as a bare token); `node capture.js --from token` records it.'
             ]
         };
     }

@@ -457,12 +457,12 @@ function handleEvent(event, out, log) {
                     out.sessionId = e.session_id;
                 if (typeof e.model === 'string')
                     out.model = e.model;
-                log(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`);
+                log((0,guard/* commandFree */.iG)(`Session ${out.sessionId ?? '?'} started (model ${out.model ?? 'default'}).`));
             }
             else if (e.subtype === 'api_retry') {
                 const why = typeof e.error === 'string' ? e.error : JSON.stringify(e.error ?? 'error');
                 out.retries.push(why);
-                log(`API retry${typeof e.attempt === 'number' ? ` ${e.attempt}` : ''}: ${why}`);
+                log((0,guard/* commandFree */.iG)(`API retry${typeof e.attempt === 'number' ? ` ${e.attempt}` : ''}: ${why}`));
             }
             return;
         }
@@ -476,7 +476,7 @@ function handleEvent(event, out, log) {
                     log(`Claude: ${shown(block.text, 300)}`);
                 }
                 else if (block.type === 'tool_use') {
-                    log(`Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`);
+                    log((0,guard/* commandFree */.iG)(`Tool ${String(block.name)}: ${shown(JSON.stringify(block.input ?? {}), 200)}`));
                     noteReading(out, block.name, block.input);
                 }
             }
@@ -526,7 +526,7 @@ function noteReading(out, name, input) {
 }
 /** The model's text or a tool's input as the log shows it: one line, no disguised secret. */
 function shown(text, max) {
-    return (0,guard/* logSafe */.sN)(oneLine(text, max));
+    return (0,guard/* commandFree */.iG)(oneLine(text, max));
 }
 function oneLine(text, max) {
     const flat = text.replace(/\s+/g, ' ').trim();

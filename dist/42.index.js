@@ -83,16 +83,25 @@ function primaryToken(from) {
 /* harmony export */   CA: () => (/* binding */ SECRETS_TOKEN_FIX),
 /* harmony export */   Fl: () => (/* binding */ rotatorPointer),
 /* harmony export */   PS: () => (/* binding */ reauthBlock),
-/* harmony export */   Tu: () => (/* binding */ authFailure)
+/* harmony export */   Tu: () => (/* binding */ authFailure),
+/* harmony export */   Yx: () => (/* binding */ CAPTURE_TOOL)
 /* harmony export */ });
-/* unused harmony export troubleshootingUrl */
+/* unused harmony exports DEFAULT_ACTION_REPO, CAPTURE_URL, troubleshootingUrl */
 /** The one place that words auth failures: one sentence, then the same re-auth block. */
 /**
  * The fix when the login only needs a refresh that this run may not make (no secrets_token). A
  * failure saying it offers capturing a new login as the alternative, not as the fix.
  */
 const SECRETS_TOKEN_FIX = 'The fix: set the secrets_token input to a token that may write Actions secrets (README, step 2b): the action then refreshes the login before its run and stores the new one.';
+/** The action's repository (package.json's `repository`). */
 const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action';
+/** Where the bundled capture tool is downloaded from: one file, run with Node alone. */
+const CAPTURE_URL = `https://raw.githubusercontent.com/${DEFAULT_ACTION_REPO}/v1/dist/capture.js`;
+/**
+ * How messages name the capture tool: the downloaded file first (no clone needed), the clone's
+ * npm script (`-s`, so npm's banner stays out of its output) as the alternative.
+ */
+const CAPTURE_TOOL = '`node capture.js` (or `npm run -s capture` in a clone)';
 /** A page of the docs (`troubleshooting.md`), on the action's own repository. */
 function docsUrl(page, env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
@@ -128,11 +137,13 @@ function reauthBlock(ctx, env = process.env, heading = 'To fix it:') {
         : ctx.environment
             ? `the secret ${ctx.secretName} of the environment ${ctx.environment} in ${ctx.repo}`
             : `the repository secret ${ctx.secretName} of ${ctx.repo}`;
+    const args = `${target}${name}`;
     return [
         heading,
-        `1. On your machine, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run capture -- ${target}${name}\` (or \`npm run capture -- --from container ${target}${name}\` to log in inside a container, so CI and your laptop never share a login).`,
-        `2. Or run \`claude setup-token\` and pipe the token it prints into \`npm run capture -- --from token ${target}${name}\` (a one-year token that never needs refreshing).`,
-        `3. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
+        `1. On your machine (Node 20.19 or newer, no clone needed), download the capture tool and run it: \`curl -fsSLO ${CAPTURE_URL} && node capture.js ${args}\`.`,
+        `2. Or run \`claude setup-token\` and pipe the token it prints into \`node capture.js --from token ${args}\` (a one-year token that never needs refreshing).`,
+        `3. Or, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run -s capture -- --from container ${args}\` to log in inside a container, so CI and your laptop never share a login (\`npm run -s capture\` takes the same options as \`node capture.js\`).`,
+        `4. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
     ].join('\n');
 }
 /**

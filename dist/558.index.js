@@ -276,7 +276,7 @@ async function loadAuth(inputs, opts) {
     const set = ORDER.filter(name => inputs[name].trim() !== '');
     const first = set[0];
     if (first === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l('No login was given: set the claude_auth input to the secret `npm run capture` stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).', 'missing');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l('No login was given: set the claude_auth input to the secret the capture tool (`node capture.js`) stored (for example `claude_auth: ${{ secrets.CLAUDE_AUTH }}`); if it is set in the workflow, the secret is empty or not available to this event (secrets are not passed to workflows from forks).', 'missing');
     }
     const warnings = [];
     if (set.length > 1) {
@@ -455,7 +455,7 @@ function failure(res, text) {
     }
     if ((status === 403 || status === 429) && looksLikeCloudflare(res, text, oauthError)) {
         const code = /error code: (\d{3,5})/i.exec(text)?.[1];
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l(`The token endpoint blocked this runner (HTTP ${status} from Cloudflare${code ? `, error code ${code}` : ''}), so the login cannot be refreshed from here: store a setup-token (\`claude setup-token\`, then \`npm run capture -- --from token\`) instead.`, 'expired');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l(`The token endpoint blocked this runner (HTTP ${status} from Cloudflare${code ? `, error code ${code}` : ''}), so the login cannot be refreshed from here: store a setup-token (\`claude setup-token\`, then \`node capture.js --from token\`) instead.`, 'expired');
     }
     const detail = oauthError ? ` (${oauthError})` : '';
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .l(`The login could not be refreshed: the token endpoint answered HTTP ${status}${detail}.`, 'expired');
@@ -615,7 +615,7 @@ function assessSetupToken(end, opts) {
             needsRefresh: false,
             canRefresh: false,
             notices: [
-                'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
+                'The setup-token has no recorded expiry (it was given as a bare token); `node capture.js --from token` records it.'
             ]
         };
     }

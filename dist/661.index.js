@@ -738,7 +738,7 @@ async function singleJob(ctx, settings, number) {
 // markup, so nothing in them can start a workflow command or bend a table.
 function oneLine(text, max = 200) {
     const out = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanUntrusted */ .oD)(text).replace(/\s+/g, ' ').trim();
-    return (0,_github_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .logSafe */ .sN)(out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out);
+    return (0,_github_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .commandFree */ .iG)(out.length > max ? `${out.slice(0, max - 3).trimEnd()}...` : out);
 }
 /** A table cell of model or person text: cleaned of hidden characters, then escaped. */
 const cell = (text) => (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .tableCell */ .x)((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanUntrusted */ .oD)(text));

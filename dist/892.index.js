@@ -575,16 +575,25 @@ function primaryToken(from) {
 /* harmony export */   CA: () => (/* binding */ SECRETS_TOKEN_FIX),
 /* harmony export */   Fl: () => (/* binding */ rotatorPointer),
 /* harmony export */   PS: () => (/* binding */ reauthBlock),
-/* harmony export */   Tu: () => (/* binding */ authFailure)
+/* harmony export */   Tu: () => (/* binding */ authFailure),
+/* harmony export */   Yx: () => (/* binding */ CAPTURE_TOOL)
 /* harmony export */ });
-/* unused harmony export troubleshootingUrl */
+/* unused harmony exports DEFAULT_ACTION_REPO, CAPTURE_URL, troubleshootingUrl */
 /** The one place that words auth failures: one sentence, then the same re-auth block. */
 /**
  * The fix when the login only needs a refresh that this run may not make (no secrets_token). A
  * failure saying it offers capturing a new login as the alternative, not as the fix.
  */
 const SECRETS_TOKEN_FIX = 'The fix: set the secrets_token input to a token that may write Actions secrets (README, step 2b): the action then refreshes the login before its run and stores the new one.';
+/** The action's repository (package.json's `repository`). */
 const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action';
+/** Where the bundled capture tool is downloaded from: one file, run with Node alone. */
+const CAPTURE_URL = `https://raw.githubusercontent.com/${DEFAULT_ACTION_REPO}/v1/dist/capture.js`;
+/**
+ * How messages name the capture tool: the downloaded file first (no clone needed), the clone's
+ * npm script (`-s`, so npm's banner stays out of its output) as the alternative.
+ */
+const CAPTURE_TOOL = '`node capture.js` (or `npm run -s capture` in a clone)';
 /** A page of the docs (`troubleshooting.md`), on the action's own repository. */
 function docsUrl(page, env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
@@ -620,11 +629,13 @@ function reauthBlock(ctx, env = process.env, heading = 'To fix it:') {
         : ctx.environment
             ? `the secret ${ctx.secretName} of the environment ${ctx.environment} in ${ctx.repo}`
             : `the repository secret ${ctx.secretName} of ${ctx.repo}`;
+    const args = `${target}${name}`;
     return [
         heading,
-        `1. On your machine, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run capture -- ${target}${name}\` (or \`npm run capture -- --from container ${target}${name}\` to log in inside a container, so CI and your laptop never share a login).`,
-        `2. Or run \`claude setup-token\` and pipe the token it prints into \`npm run capture -- --from token ${target}${name}\` (a one-year token that never needs refreshing).`,
-        `3. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
+        `1. On your machine (Node 20.19 or newer, no clone needed), download the capture tool and run it: \`curl -fsSLO ${CAPTURE_URL} && node capture.js ${args}\`.`,
+        `2. Or run \`claude setup-token\` and pipe the token it prints into \`node capture.js --from token ${args}\` (a one-year token that never needs refreshing).`,
+        `3. Or, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run -s capture -- --from container ${args}\` to log in inside a container, so CI and your laptop never share a login (\`npm run -s capture\` takes the same options as \`node capture.js\`).`,
+        `4. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
     ].join('\n');
 }
 /**
@@ -1895,11 +1906,15 @@ function githubFailure(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   sN: () => (/* binding */ logSafe),
+/* harmony export */   iG: () => (/* binding */ commandFree),
+/* harmony export */   ts: () => (/* binding */ logUntrusted),
 /* harmony export */   wc: () => (/* binding */ OutboundGuard)
 /* harmony export */ });
-/* unused harmony export findLeak */
-/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5688);
+/* unused harmony exports findLeak, logSafe */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5688);
 /**
  * The outbound guard: every text the action writes to GitHub is checked first against every secret
  * the run knows (in every encoding, see `known-secrets.ts`) and against the shapes of tokens nobody
@@ -1907,6 +1922,8 @@ function githubFailure(err) {
  * of secret (never the value), and withholds every later write of the run. It wraps the GitHubApi
  * outside the dry-run wrapper, so a dry run never prints a secret either.
  */
+
+
 
 // Token shapes, for secrets the action was never told about. Each needs a long tail, so that
 // prose naming a prefix ("tokens start with ghp_") is not a hit.
@@ -1982,7 +1999,7 @@ function rendered(text) {
     });
 }
 /** The first secret (known, or by shape) in a text, or undefined when the text is clean. */
-function findLeak(text, secrets = (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .knownSecrets */ .xU)()) {
+function findLeak(text, secrets = (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .knownSecrets */ .xU)()) {
     const visible = text.replace(INVISIBLE, '');
     const shown = rendered(visible).replace(INVISIBLE, '');
     const variants = [...new Set([text, visible, shown])];
@@ -2019,6 +2036,29 @@ function findLeak(text, secrets = (0,_known_secrets_js__WEBPACK_IMPORTED_MODULE_
 function logSafe(line) {
     const leak = findLeak(line);
     return leak ? `(not shown: it holds ${leak.what}${leak.form ? `, ${leak.form}` : ''})` : line;
+}
+// The runner acts on a log line that starts with `::name::` once leading whitespace is trimmed,
+// and on a legacy `##[name]` anywhere in a line. A zero-width space (not whitespace to the runner,
+// invisible to a reader) before the `::` and inside the `##[` leaves the text readable and inert.
+const ZWSP = '\u200B';
+/**
+ * One line of model or person text made inert for the log (after `logSafe`): nothing in it can
+ * become a workflow command (an annotation, `add-mask`, `save-state`, `stop-commands`...).
+ */
+function commandFree(line) {
+    const safe = logSafe(line).replace(/##\[/g, `#${ZWSP}#[`);
+    return /^\s*::/.test(safe) ? `${ZWSP}${safe}` : safe;
+}
+/**
+ * Logs a block of model or person text as it is, between `::stop-commands::` and its resume line
+ * with a fresh random token the text cannot know, so that no line of it is a workflow command
+ * (GitHub's documented way to print untrusted output). Secrets are withheld as `logSafe` does.
+ */
+function logUntrusted(text, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+    const token = `untrusted-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}`;
+    log(`::stop-commands::${token}`);
+    log(logSafe(text));
+    log(`::${token}::`);
 }
 /** Every string inside a call's arguments (bodies, titles, comments, label names). */
 function stringsIn(value, out = []) {
@@ -2103,7 +2143,7 @@ function leakMessage(write, leak) {
 class OutboundGuard {
     secrets;
     hit;
-    constructor(secrets = _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .knownSecrets */ .xU) {
+    constructor(secrets = _known_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .knownSecrets */ .xU) {
         this.secrets = secrets;
     }
     /** The error of the first withheld write, if any. */
@@ -2122,7 +2162,7 @@ class OutboundGuard {
         for (const text of texts) {
             const leak = findLeak(text, secrets);
             if (leak) {
-                this.hit = new _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .SecretLeakError */ .q2(leakMessage(write, leak));
+                this.hit = new _known_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .SecretLeakError */ .q2(leakMessage(write, leak));
                 throw this.hit;
             }
         }
@@ -2137,7 +2177,7 @@ class OutboundGuard {
         const leak = text === '' ? undefined : findLeak(text, this.secrets());
         if (!leak)
             return true;
-        this.hit ??= new _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .SecretLeakError */ .q2(leakMessage(what, leak));
+        this.hit ??= new _known_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .SecretLeakError */ .q2(leakMessage(what, leak));
         return false;
     }
     /**
@@ -2153,7 +2193,7 @@ class OutboundGuard {
         const secret = this.secrets().find(s => s.value === text);
         if (secret && isLoginToken(secret))
             return true;
-        this.hit ??= new _known_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .SecretLeakError */ .q2(`The outbound guard withheld the output oauth_token: it may carry only the login's access token or setup-token, and it held ${secret ? describeKnown(secret) : 'a value this run never masked'}.`);
+        this.hit ??= new _known_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .SecretLeakError */ .q2(`The outbound guard withheld the output oauth_token: it may carry only the login's access token or setup-token, and it held ${secret ? describeKnown(secret) : 'a value this run never masked'}.`);
         return false;
     }
     /** The same API, with every write checked before it reaches `api`. */
@@ -2664,9 +2704,11 @@ async function runPromptJob(ctx) {
     if (run.outcome.kind === 'success') {
         ctx.outputs.set('result', run.result);
         // A quiet success still shows its answer: whole in the job summary (guarded there) and in the
-        // log, not only in an output the workflow may never print.
+        // log, not only in an output the workflow may never print. The answer is the model's: in the
+        // log its lines must not act as workflow commands.
         ctx.summary.heading('Answer', 3).text(run.result);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Answer:\n${(0,_github_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .logSafe */ .sN)(run.result)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Answer:');
+        (0,_github_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .logUntrusted */ .ts)(run.result);
         if ((0,_claude_args_js__WEBPACK_IMPORTED_MODULE_3__/* .hasJsonSchema */ .oK)(extra) || run.structured !== undefined) {
             ctx.outputs.set('structured_output', run.structured === undefined ? '' : JSON.stringify(run.structured));
         }
@@ -4240,8 +4282,11 @@ function reportDryRun(inputs, writes, summary) {
         return;
     }
     core/* startGroup */.Oh(`Dry run: ${writes.length} write(s) to GitHub were not made`);
-    for (const w of writes)
-        core/* info */.pq(`Would ${w.action}:\n${w.detail}\n`);
+    // The texts are the model's and people's: inert in the log (see logUntrusted).
+    for (const w of writes) {
+        core/* info */.pq((0,github_guard/* commandFree */.iG)(`Would ${w.action}:`));
+        (0,github_guard/* logUntrusted */.ts)(`${w.detail}\n`);
+    }
     core/* endGroup */.N4();
     summary.details(`Dry run: ${writes.length} write(s) to GitHub were not made`, writes.map(w => `**Would ${w.action}**\n\n${w.detail}`).join('\n\n---\n\n'));
 }

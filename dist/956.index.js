@@ -25,11 +25,14 @@ var external_node_zlib_ = __webpack_require__(8522);
 var zod_mini = __webpack_require__(1164);
 // EXTERNAL MODULE: ./src/auth/errors.ts
 var errors = __webpack_require__(5439);
+// EXTERNAL MODULE: ./src/auth/messages.ts
+var messages = __webpack_require__(7404);
 ;// CONCATENATED MODULE: ./src/auth/limits.ts
 /**
  * The size and depth limits a secret must meet before anything decodes, parses or walks it: a
  * genuine login is a few kilobytes of shallow JSON, so anything past these is refused whole.
  */
+
 
 /** GitHub refuses secrets over 48 KB: anything larger cannot be a genuine secret. */
 const MAX_SECRET_BYTES = 48 * 1024;
@@ -72,7 +75,7 @@ function jsonDepth(text, limit = Infinity) {
 /** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
 function checkDepth(text, what) {
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
+        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of ${messages/* CAPTURE_TOOL */.Yx} again.`);
     }
 }
 /** A byte count as messages give it. */
@@ -143,7 +146,7 @@ function setupTokenProblem(token, subject) {
         return `${subject} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead, or run \`claude setup-token\` for a subscription token.`;
     }
     if (/^sk-ant-ort\d{2}-/.test(token)) {
-        return `${subject} is a refresh token (sk-ant-ort01-…), not a setup-token: run \`claude setup-token\` and paste the token it prints (sk-ant-oat01-…), or store the whole login with \`npm run capture\`.`;
+        return `${subject} is a refresh token (sk-ant-ort01-…), not a setup-token: run \`claude setup-token\` and paste the token it prints (sk-ant-oat01-…), or store the whole login with \`node capture.js\`.`;
     }
     if (!/^sk-ant-oat\d{2}-/.test(token)) {
         return `${subject} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`;
@@ -400,14 +403,15 @@ function encodeBundle(bundle) {
 
 
 
+
 /**
  * Decodes any accepted form of the secret into a login.
  * @throws AuthError with one sentence naming the problem.
  */
 async function decodeAuth(raw, opts = {}) {
-    const what = `The ${opts.inputName ?? 'claude_auth'} secret`;
+    const what = opts.label ?? `The ${opts.inputName ?? 'claude_auth'} secret`;
     if (raw.length > MAX_SECRET_BYTES) {
-        throw new errors/* AuthError */.l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`);
+        throw new errors/* AuthError */.l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of ${messages/* CAPTURE_TOOL */.Yx} instead.`);
     }
     const text = raw.trim();
     if (text.length === 0)
@@ -423,7 +427,7 @@ async function decodeAuth(raw, opts = {}) {
     }
     const compact = text.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
-        throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
+        throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of ${messages/* CAPTURE_TOOL */.Yx}: one base64 line.`);
     }
     const bytes = Buffer.from(compact, 'base64');
     return fromBytes(bytes, what, 'after base64 decoding');
@@ -438,7 +442,7 @@ async function fromBytes(bytes, what, stage) {
         }
         catch (err) {
             if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-                throw new errors/* AuthError */.l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`);
+                throw new errors/* AuthError */.l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of ${messages/* CAPTURE_TOOL */.Yx}.`);
             }
             throw new errors/* AuthError */.l(`${what} is gzip data that is truncated or corrupt (${zlibReason(err)}): copy the whole value again, it was probably cut short.`);
         }
@@ -461,7 +465,7 @@ async function fromPlain(bytes, what, stage) {
     const token = joinedToken(bytes.toString('utf8'));
     if (token)
         return fromToken(token, what);
-    throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
+    throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of ${messages/* CAPTURE_TOOL */.Yx}.`);
 }
 function fromJsonText(text, what, stage) {
     checkDepth(text, what);
@@ -504,7 +508,7 @@ function fromJsonValue(value, what) {
 function fromTarFiles(files, what) {
     const creds = files.get('.credentials.json');
     if (!creds) {
-        throw new errors/* AuthError */.l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`);
+        throw new errors/* AuthError */.l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`node capture.js\` there instead, which reads the Keychain.`);
     }
     if (creds.length === 0 || creds.toString('utf8').trim() === '') {
         throw new errors/* AuthError */.l(`${what} holds an empty .credentials.json (0 bytes): log in with \`claude\` again, then re-capture.`);
@@ -571,11 +575,13 @@ class AuthError extends Error {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6118);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5439);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7404);
 /**
  * Reads a tar of a captured Claude directory, taking only the files the action restores. A crafted
  * archive (absolute paths, `..`, a taken file that is a link or device) is refused whole; nothing
  * is ever written to disk here.
  */
+
 
 
 
@@ -596,11 +602,11 @@ async function readClaudeTar(bytes, what) {
             const parts = name.split('/').filter(p => p !== '' && p !== '.');
             if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
                 entry.resume();
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with ${_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .CAPTURE_TOOL */ .Yx}.`);
             }
             if (parts.includes('..') || name.split('\\').includes('..')) {
                 entry.resume();
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with ${_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .CAPTURE_TOOL */ .Yx}.`);
             }
             const base = parts[parts.length - 1] ?? '';
             const isTaken = TAKEN_FILES.includes(base) && parts.length <= 2;
@@ -610,7 +616,7 @@ async function readClaudeTar(bytes, what) {
             }
             if (type !== 'file') {
                 entry.resume();
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with ${_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .CAPTURE_TOOL */ .Yx}.`);
             }
             const dir = parts.length === 2 ? parts[0] : '';
             if (folder !== undefined && folder !== dir) {

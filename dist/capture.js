@@ -33815,6 +33815,86 @@ class AuthError extends Error {
 
 /***/ }),
 
+/***/ 7404:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yx: () => (/* binding */ CAPTURE_TOOL)
+/* harmony export */ });
+/* unused harmony exports SECRETS_TOKEN_FIX, DEFAULT_ACTION_REPO, CAPTURE_URL, troubleshootingUrl, rotatorPointer, reauthBlock, authFailure */
+/** The one place that words auth failures: one sentence, then the same re-auth block. */
+/**
+ * The fix when the login only needs a refresh that this run may not make (no secrets_token). A
+ * failure saying it offers capturing a new login as the alternative, not as the fix.
+ */
+const SECRETS_TOKEN_FIX = 'The fix: set the secrets_token input to a token that may write Actions secrets (README, step 2b): the action then refreshes the login before its run and stores the new one.';
+/** The action's repository (package.json's `repository`). */
+const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action';
+/** Where the bundled capture tool is downloaded from: one file, run with Node alone. */
+const CAPTURE_URL = (/* unused pure expression or super */ null && (`https://raw.githubusercontent.com/${DEFAULT_ACTION_REPO}/v1/dist/capture.js`));
+/**
+ * How messages name the capture tool: the downloaded file first (no clone needed), the clone's
+ * npm script (`-s`, so npm's banner stays out of its output) as the alternative.
+ */
+const CAPTURE_TOOL = '`node capture.js` (or `npm run -s capture` in a clone)';
+/** A page of the docs (`troubleshooting.md`), on the action's own repository. */
+function docsUrl(page, env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO;
+    return `${server}/${repo}/blob/main/docs/${page}`;
+}
+/** The troubleshooting page of the docs, on the action's own repository. */
+function troubleshootingUrl(env = process.env) {
+    return docsUrl('troubleshooting.md', env);
+}
+/**
+ * The sentence for a job on `refresh: never` whose access token cannot last its min_validity: such
+ * a login is kept fresh by one scheduled rotator (docs/organisation.md), so that is where to look.
+ * `reason` is the assessment's sentence; `minValidity` this job's, as the input writes it.
+ */
+function rotatorPointer(reason, minValidity, env = process.env) {
+    const repo = env.GITHUB_ACTION_REPOSITORY || DEFAULT_ACTION_REPO;
+    return `${reason.replace(/\.$/, '')}, and refresh is "never": this login is rotated by a scheduled rotator (the reusable workflow ${repo}/.github/workflows/claude-rotate.yml, see ${docsUrl('organisation.md', env)}), so check that the rotator runs and that its min_validity is longer than this job's (${minValidity}) plus the rotator's interval.`;
+}
+/**
+ * The numbered steps that get a working login back into the secret, under `heading` (`To fix it:`,
+ * or an alternative's heading when the failure named another fix).
+ */
+function reauthBlock(ctx, env = process.env, heading = 'To fix it:') {
+    const target = ctx.org
+        ? `--org ${ctx.org}`
+        : ctx.environment
+            ? `--repo ${ctx.repo} --env ${ctx.environment}`
+            : `--repo ${ctx.repo}`;
+    const name = ctx.secretName === 'CLAUDE_AUTH' ? '' : ` --name ${ctx.secretName}`;
+    const where = ctx.org
+        ? `the organisation secret ${ctx.secretName} of ${ctx.org}`
+        : ctx.environment
+            ? `the secret ${ctx.secretName} of the environment ${ctx.environment} in ${ctx.repo}`
+            : `the repository secret ${ctx.secretName} of ${ctx.repo}`;
+    const args = `${target}${name}`;
+    return [
+        heading,
+        `1. On your machine (Node 20.19 or newer, no clone needed), download the capture tool and run it: \`curl -fsSLO ${CAPTURE_URL} && node capture.js ${args}\`.`,
+        `2. Or run \`claude setup-token\` and pipe the token it prints into \`node capture.js --from token ${args}\` (a one-year token that never needs refreshing).`,
+        `3. Or, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run -s capture -- --from container ${args}\` to log in inside a container, so CI and your laptop never share a login (\`npm run -s capture\` takes the same options as \`node capture.js\`).`,
+        `4. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
+    ].join('\n');
+}
+/**
+ * The whole failure text: the sentence, a blank line, the re-auth block (offered as the
+ * alternative when the sentence already gave the secrets_token fix).
+ */
+function authFailure(sentence, ctx, env = process.env) {
+    const heading = sentence.includes(SECRETS_TOKEN_FIX)
+        ? 'Or capture a new login instead:'
+        : 'To fix it:';
+    return `${sentence}\n\n${reauthBlock(ctx, env, heading)}`;
+}
+
+
+/***/ }),
+
 /***/ 397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33825,11 +33905,13 @@ class AuthError extends Error {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6118);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5439);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7404);
 /**
  * Reads a tar of a captured Claude directory, taking only the files the action restores. A crafted
  * archive (absolute paths, `..`, a taken file that is a link or device) is refused whole; nothing
  * is ever written to disk here.
  */
+
 
 
 
@@ -33850,11 +33932,11 @@ async function readClaudeTar(bytes, what) {
             const parts = name.split('/').filter(p => p !== '' && p !== '.');
             if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) {
                 entry.resume();
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with \`npm run capture\`.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an absolute path entry, which a capture never writes: the whole archive is refused; re-capture with ${_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .CAPTURE_TOOL */ .Yx}.`);
             }
             if (parts.includes('..') || name.split('\\').includes('..')) {
                 entry.resume();
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with \`npm run capture\`.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive with an entry that climbs out of its folder (".."): the whole archive is refused; re-capture with ${_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .CAPTURE_TOOL */ .Yx}.`);
             }
             const base = parts[parts.length - 1] ?? '';
             const isTaken = TAKEN_FILES.includes(base) && parts.length <= 2;
@@ -33864,7 +33946,7 @@ async function readClaudeTar(bytes, what) {
             }
             if (type !== 'file') {
                 entry.resume();
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with \`npm run capture\`.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AuthError */ .l(`${what} is an archive whose ${base} is a ${type ?? 'special entry'}, not a regular file: the whole archive is refused; re-capture with ${_messages_js__WEBPACK_IMPORTED_MODULE_3__/* .CAPTURE_TOOL */ .Yx}.`);
             }
             const dir = parts.length === 2 ? parts[0] : '';
             if (folder !== undefined && folder !== dir) {
@@ -45626,11 +45708,14 @@ config(en());
 
 // EXTERNAL MODULE: ./src/auth/errors.ts
 var errors = __nccwpck_require__(5439);
+// EXTERNAL MODULE: ./src/auth/messages.ts
+var messages = __nccwpck_require__(7404);
 ;// CONCATENATED MODULE: ./src/auth/limits.ts
 /**
  * The size and depth limits a secret must meet before anything decodes, parses or walks it: a
  * genuine login is a few kilobytes of shallow JSON, so anything past these is refused whole.
  */
+
 
 /** GitHub refuses secrets over 48 KB: anything larger cannot be a genuine secret. */
 const MAX_SECRET_BYTES = 48 * 1024;
@@ -45673,7 +45758,7 @@ function jsonDepth(text, limit = Infinity) {
 /** Refuses JSON nested deeper than MAX_JSON_DEPTH, before anything parses or walks it. */
 function checkDepth(text, what) {
     if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of \`npm run capture\` again.`);
+        throw new errors/* AuthError */.l(`${what} holds JSON nested deeper than ${MAX_JSON_DEPTH} levels, which no captured login does: store the output of ${messages/* CAPTURE_TOOL */.Yx} again.`);
     }
 }
 /** A byte count as messages give it. */
@@ -45859,7 +45944,7 @@ function setupTokenProblem(token, subject) {
         return `${subject} is an Anthropic API key, not a subscription login: pass it as the anthropic_api_key input instead, or run \`claude setup-token\` for a subscription token.`;
     }
     if (/^sk-ant-ort\d{2}-/.test(token)) {
-        return `${subject} is a refresh token (sk-ant-ort01-…), not a setup-token: run \`claude setup-token\` and paste the token it prints (sk-ant-oat01-…), or store the whole login with \`npm run capture\`.`;
+        return `${subject} is a refresh token (sk-ant-ort01-…), not a setup-token: run \`claude setup-token\` and paste the token it prints (sk-ant-oat01-…), or store the whole login with \`node capture.js\`.`;
     }
     if (!/^sk-ant-oat\d{2}-/.test(token)) {
         return `${subject} looks like a token but not an OAuth access token (sk-ant-oat…): use the token \`claude setup-token\` prints.`;
@@ -46116,14 +46201,15 @@ function encodeBundle(bundle) {
 
 
 
+
 /**
  * Decodes any accepted form of the secret into a login.
  * @throws AuthError with one sentence naming the problem.
  */
 async function decodeAuth(raw, opts = {}) {
-    const what = `The ${opts.inputName ?? 'claude_auth'} secret`;
+    const what = opts.label ?? `The ${opts.inputName ?? 'claude_auth'} secret`;
     if (raw.length > MAX_SECRET_BYTES) {
-        throw new errors/* AuthError */.l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of \`npm run capture\` instead.`);
+        throw new errors/* AuthError */.l(`${what} is ${kb(raw.length)}, more than the 48 KB GitHub allows for a secret, so it cannot be a captured login: store the output of ${messages/* CAPTURE_TOOL */.Yx} instead.`);
     }
     const text = raw.trim();
     if (text.length === 0)
@@ -46139,7 +46225,7 @@ async function decodeAuth(raw, opts = {}) {
     }
     const compact = text.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact) || compact.length % 4 === 1) {
-        throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of \`npm run capture\` (one base64 line).`);
+        throw new errors/* AuthError */.l(`${what} is not base64, and not a JSON credentials file or a setup-token either: paste the whole output of ${messages/* CAPTURE_TOOL */.Yx}: one base64 line.`);
     }
     const bytes = Buffer.from(compact, 'base64');
     return fromBytes(bytes, what, 'after base64 decoding');
@@ -46154,7 +46240,7 @@ async function fromBytes(bytes, what, stage) {
         }
         catch (err) {
             if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-                throw new errors/* AuthError */.l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of \`npm run capture\`.`);
+                throw new errors/* AuthError */.l(`${what} decompresses to more than 1 MB, which no captured login does: store the output of ${messages/* CAPTURE_TOOL */.Yx}.`);
             }
             throw new errors/* AuthError */.l(`${what} is gzip data that is truncated or corrupt (${zlibReason(err)}): copy the whole value again, it was probably cut short.`);
         }
@@ -46177,7 +46263,7 @@ async function fromPlain(bytes, what, stage) {
     const token = joinedToken(bytes.toString('utf8'));
     if (token)
         return fromToken(token, what);
-    throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of \`npm run capture\`.`);
+    throw new errors/* AuthError */.l(`${what} ${stage} is ${bytes.length} bytes that are not gzip, a tar archive, JSON or a setup-token: store the output of ${messages/* CAPTURE_TOOL */.Yx}.`);
 }
 function fromJsonText(text, what, stage) {
     checkDepth(text, what);
@@ -46220,7 +46306,7 @@ function fromJsonValue(value, what) {
 function fromTarFiles(files, what) {
     const creds = files.get('.credentials.json');
     if (!creds) {
-        throw new errors/* AuthError */.l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`npm run capture\` there instead, which reads the Keychain.`);
+        throw new errors/* AuthError */.l(`${what} is an archive of a Claude directory without a .credentials.json: it was probably captured on a Mac, where the login lives in the Keychain; run \`node capture.js\` there instead, which reads the Keychain.`);
     }
     if (creds.length === 0 || creds.toString('utf8').trim() === '') {
         throw new errors/* AuthError */.l(`${what} holds an empty .credentials.json (0 bytes): log in with \`claude\` again, then re-capture.`);
@@ -46611,7 +46697,7 @@ function assessSetupToken(end, opts) {
             needsRefresh: false,
             canRefresh: false,
             notices: [
-                'The setup-token has no recorded expiry (it was given as a bare token); `npm run capture -- --from token` records it.'
+                'The setup-token has no recorded expiry (it was given as a bare token); `node capture.js --from token` records it.'
             ]
         };
     }
@@ -47189,10 +47275,13 @@ function keychainText(stdout) {
  * now + 1 year. A token cut short, a refresh token or an API key is refused with the fix.
  */
 function fromTokenText(text, now) {
-    const found = tokensInText(text);
+    // Input that is one token with whitespace anywhere inside (a wrapped paste, spaces a terminal or
+    // chat app put in) is that token, as the action's decoder reads it; else look for tokens in it.
+    const whole = joinedToken(text);
+    const found = whole ? [whole] : tokensInText(text);
     if (found.length === 0) {
         if (text.trim() === '') {
-            throw new CaptureError('Nothing arrived on stdin: run `claude setup-token`, then paste the token it prints (sk-ant-oat01-…) or pipe it into `npm run capture -- --from token`.');
+            throw new CaptureError('Nothing arrived on stdin: run `claude setup-token`, then paste the token it prints (sk-ant-oat01-…) or pipe it into `node capture.js --from token`.');
         }
         throw new CaptureError(`What arrived on stdin (${text.trim().length} characters) holds no setup-token (sk-ant-oat01-…): paste the token \`claude setup-token\` prints.`);
     }
@@ -47549,6 +47638,33 @@ function bundledSettings(files, withSettings) {
         notes.push(`Removed from ${settings_SETTINGS_FILE}: ${removed.map(k => JSON.stringify(k)).join(', ')} (they could widen what the CLI may do, run commands, or change its environment on a runner that holds the login).`);
     }
     return { files: { [settings_SETTINGS_FILE]: kept }, notes };
+}
+
+;// CONCATENATED MODULE: ./scripts/capture/usage.ts
+/**
+ * One of commander's error texts as the tool says it: `capture: …`, a suggestion on the same line
+ * ("(did you mean verify?)"), and a full stop at the end, like every other message of the tool.
+ */
+function usageMessage(text) {
+    const [first = '', ...rest] = text.trim().split('\n');
+    let line = first.replace(/^error: /, 'capture: ');
+    for (const extra of rest.map(r => r.trim()).filter(r => r !== '')) {
+        const hint = /^\(Did you mean (.*)\?\)$/.exec(extra);
+        line += hint ? ` (did you mean ${hint[1]}?)` : ` ${extra}`;
+    }
+    return line.endsWith('.') ? line : `${line}.`;
+}
+/**
+ * A word where a command belongs that is none (`capture verfy`): commander's own unknown-command
+ * error, with its suggestion. The root command has an action, so commander would otherwise call
+ * the word an excess argument; `unknownCommand` is commander's (14.x) method for exactly this
+ * error, not in its typings.
+ */
+function unknownCommand(program) {
+    ;
+    program.unknownCommand();
+    // unknownCommand always throws (exitOverride); this is for the type checker.
+    throw new Error(`unknown command ${JSON.stringify(program.args[0])}`);
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -53138,6 +53254,7 @@ const capture_version_VERSION = package_namespaceObject.rE;
 
 
 
+
 /** The real process's streams, environment and clock. */
 function defaultIO() {
     let username = 'claude-code-user';
@@ -53205,9 +53322,13 @@ async function main(argv, partial = {}) {
         .exitOverride()
         .configureOutput({
         writeOut: s => void io.stdout.write(s),
-        writeErr: s => void io.stderr.write(s)
+        writeErr: s => void io.stderr.write(s),
+        outputError: (s, write) => write(`${usageMessage(s)}\n`)
     })
-        .showHelpAfterError('(run with --help for the options)')
+        .showHelpAfterError('Run with --help for the options.')
+        .showSuggestionAfterError(true)
+        // Words after the options are a mistyped command (see the action below), not arguments.
+        .allowExcessArguments(true)
         .version(capture_version_VERSION, '-V, --version', 'print the version of claude-subscription-action')
         .addOption(new Option('--from <source>', 'where the login comes from')
         .choices(['auto', 'file', 'keychain', 'container', 'token'])
@@ -53229,6 +53350,8 @@ async function main(argv, partial = {}) {
   token      a setup-token from \`claude setup-token\`, read from stdin
 ${EXAMPLES}`)
         .action(async (opts) => {
+        if (program.args.length > 0)
+            unknownCommand(program);
         code = await capture(opts, io, say);
     });
     program
@@ -53236,6 +53359,7 @@ ${EXAMPLES}`)
         .description('decode a bundle and report whether the action will accept it')
         .argument('[file]', 'the bundle file, or - for stdin (the default when stdin is piped)')
         .option('--probe', 'also make one tiny real call with the login')
+        .allowExcessArguments(false)
         .action(async (file, opts) => {
         code = await verify(file, Boolean(opts.probe), io, say);
     });
@@ -53351,7 +53475,7 @@ async function readLogin(opts, io, say) {
             });
             let login;
             try {
-                login = await decodeAuth(text, { inputName: 'container' });
+                login = await decodeAuth(text, { label: 'The bundle made in the container' });
             }
             catch (err) {
                 if (err instanceof errors/* AuthError */.l)
@@ -53474,7 +53598,9 @@ async function verify(file, withProbe, io, say) {
     }
     let login;
     try {
-        login = await decodeAuth(raw);
+        // Named as what it is, not as the secret it may become.
+        const label = file === undefined || file === '-' ? 'The text on stdin' : `The file ${file}`;
+        login = await decodeAuth(raw, { label });
     }
     catch (err) {
         if (err instanceof errors/* AuthError */.l) {
