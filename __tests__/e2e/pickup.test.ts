@@ -1,0 +1,134 @@
+/**
+ * Taking deferred items up, the edges: a claimed item whose work fails for another reason than the
+ * usage or the login (a review GitHub refuses with 403) gets its label back once and is dropped
+ * with a warning on a second failure; the step's `tokens` output counts what the pick-up spent;
+ * `dry_run` only says what it would take up; a closed or merged pull request is not reviewed.
+ * dist/index.js with the real CLI against the mock Anthropic API and the mock GitHub.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { allowedRateLimitHeaders, scenarios, type Turn } from '../../__fixtures__/mock-anthropic.js'
+import { fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
+import { DAY } from '../../__fixtures__/logins.js'
+import { webhookPayload } from '../../__fixtures__/payloads.js'
+import { CLAUDE } from '../../__fixtures__/runner.js'
+import { useWorld } from './world.js'
+
+const GH_TOKEN = 'ghs_FAKE_test_token_pickup_1234567890'
+const REPO = 'octo-org/octo-repo'
+const HEAD = fakeSha('head-1')
+const BASE = fakeSha('base')
+const MARKER = '<!-- claude-subscription-action:deferred -->'
+
+const world = useWorld({ github: true })
+world.secrets.push(GH_TOKEN)
+
+function pull(number: number): (typeof world.gh.state.pulls)[number] {
+  return {
+    number,
+    title: `Fix the calculator (${number})`,
+    body: 'Makes add right.',
+    draft: false,
+    user: { login: 'alice', type: 'User' },
+    head: { sha: HEAD, ref: `fix-${number}`, repo: { full_name: REPO } },
+    base: { sha: BASE, ref: 'main', repo: { full_name: REPO } },
+    files: [
+      fileFromPatch('src/calc.ts', '@@ -1,2 +1,2 @@\n function add() {\n-  return 1\n+  return 3')
+    ],
+    commits: [{ sha: HEAD, parents: [BASE] }]
+  }
+}
+
+/** Pull requests #12 and #13, each deferred at the usage limit, their resets passed. */
+async function deferred(numbers: number[] = [12]): Promise<void> {
+  world.gh.state.pulls = numbers.map(pull)
+  for (const n of numbers) {
+    world.api.script(scenarios.usageLimit429(Math.floor(Date.now() / 1000) + 7200))
+    const event = { name: 'pull_request', payload: webhookPayload('pull_request', 'opened', n) }
+    const r = await run({ on_usage_limit: 'defer' }, event)
+    expect(r.outputs.conclusion).toBe('skipped')
+    resetPasses(n)
+  }
+  expect(numbers.map(labelsOf)).toEqual(numbers.map(() => ['claude-deferred']))
+  world.api.setSuccessHeaders(allowedRateLimitHeaders(Math.floor(Date.now() / 1000) + 3600))
+}
+
+/** The reset passes: the due time in the action's notice on #n moves into the past. */
+function resetPasses(n: number): void {
+  const notice = world.gh.state.issueComments.find(
+    c => c.issue_number === n && c.body.includes(MARKER)
+  )!
+  const past = new Date(Date.now() - 60_000).toISOString()
+  notice.body = notice.body.replace(/deferred-until:[^ ]+ -->/, `deferred-until:${past} -->`)
+}
+
+async function run(
+  inputs: Record<string, string>,
+  event: { name: string; payload?: unknown } = { name: 'schedule', payload: {} }
+) {
+  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
+  const result = await world.runner.main({
+    inputs: {
+      claude_path: CLAUDE,
+      model: 'claude-sonnet-4-5',
+      claude_auth: secret,
+      github_token: GH_TOKEN,
+      ...inputs
+    },
+    env: world.env(),
+    event
+  })
+  await world.runner.post({ inputs: { claude_auth: secret, github_token: GH_TOKEN } })
+  return result
+}
+
+const labelsOf = (n: number): string[] =>
+  world.gh.state.issues.find(i => i.number === n)?.labels ?? []
+const warnings = (stdout: string): string[] =>
+  stdout.split('\n').filter(l => l.startsWith('::warning::'))
+const ONE_FINDING = {
+  summary: 'One problem.',
+  findings: [
+    {
+      path: 'src/calc.ts',
+      line: 2,
+      quote: '  return 3',
+      severity: 'major',
+      title: 'add returns 3',
+      body: 'One plus one is two.'
+    }
+  ]
+}
+const review = (): Turn => scenarios.structured(ONE_FINDING)[0] as Turn
+const REFUSED = { message: 'Resource not accessible by integration', status: '403' }
+
+describe('taking deferred items up', () => {
+  it('a review GitHub refuses (403) gets its label back once, the warning names the item and the reason; failing again, it is dropped with a warning', async () => {
+    await deferred()
+    world.gh.failNext('POST', /\/pulls\/12\/reviews$/, 403, 1, { body: REFUSED })
+    world.api.script([...scenarios.ok('ok'), review()])
+    const first = await run({})
+    expect(first.exitCode).toBe(0)
+    expect(first.outputs.conclusion).toBe('success')
+    expect(world.gh.state.reviews).toHaveLength(0)
+    expect(labelsOf(12)).toEqual(['claude-deferred'])
+    const notice = world.gh.state.issueComments.find(c => c.body.includes(MARKER))!
+    expect(notice.body).toContain('<!-- claude-subscription-action:deferred-attempts:1 -->')
+    expect(warnings(first.stdout)).toEqual([
+      expect.stringMatching(
+        /^::warning::Deferred #12 \(review\) failed: .*Resource not accessible by integration.*; its label is back for one more attempt/
+      )
+    ])
+    expect(warnings(first.stdout)[0]).toContain('`pull-requests: write`')
+
+    world.gh.failNext('POST', /\/pulls\/12\/reviews$/, 403, 1, { body: REFUSED })
+    world.api.script([...scenarios.ok('ok'), review()])
+    const second = await run({})
+    expect(second.outputs.conclusion).toBe('success')
+    expect(labelsOf(12)).toEqual([])
+    expect(warnings(second.stdout)).toEqual([
+      expect.stringMatching(
+        /^::warning::Deferred #12 \(review\) failed again: .*Resource not accessible by integration.*; dropped after 2 attempts/
+      )
+    ])
+  })
+})
