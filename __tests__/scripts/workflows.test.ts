@@ -350,6 +350,33 @@ describe('the example workflows', () => {
     expect(pickUpMissing('permissions:\n  issues: write\n')).toEqual(['pull-requests: write'])
   })
 
+  it('a workflow whose job has an `if:` joins the login group on the job, never the workflow', () => {
+    // Every event starts a run; a workflow-level group is joined before the job's `if:` is read,
+    // and GitHub keeps one waiting run per group: a skipped no-op run (a "thanks" comment) would
+    // replace a waiting command or review. A job skipped by its `if:` never joins its group.
+    const examples = path.join(ROOT, 'docs', 'examples')
+    const texts = [
+      ...files.map(name => ({ name, text: source(name) })),
+      ...readdirSync(examples)
+        .filter(n => /\.ya?ml$/.test(n))
+        .map(name => ({ name, text: readFileSync(path.join(examples, name), 'utf8') }))
+    ]
+    const filtered = texts.filter(({ text }) => /^ {4}if: /m.test(text))
+    expect(filtered.map(t => t.name)).toEqual(
+      expect.arrayContaining(['claude-commands.yml', 'claude-code-action.yml'])
+    )
+    for (const { name, text } of filtered) {
+      expect({ name, workflowLevel: /^concurrency:\n\s+group: claude-auth-/m.test(text) }).toEqual({
+        name,
+        workflowLevel: false
+      })
+      expect({ name, jobLevel: /^ {4}concurrency:\n {6}group: claude-auth-/m.test(text) }).toEqual({
+        name,
+        jobLevel: true
+      })
+    }
+  })
+
   it('each says at the top how to use it from another repository', () => {
     for (const name of files) {
       const text = source(name)
