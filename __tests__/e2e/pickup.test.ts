@@ -131,4 +131,14 @@ describe('taking deferred items up', () => {
       )
     ])
   })
+
+  it("the step's tokens output counts the live check and both items taken up; usage is the latest report", async () => {
+    await deferred([12, 13])
+    world.api.script([...scenarios.ok('ok'), review(), review()])
+    const health = await run({})
+    expect(health.outputs.conclusion).toBe('success')
+    expect(world.gh.state.reviews).toHaveLength(2)
+    expect(JSON.parse(health.outputs.tokens ?? '')).toMatchObject({ input: 36, output: 24 })
+    expect(JSON.parse(health.outputs.usage ?? '')).toMatchObject({ status: 'allowed' })
+  })
 })

@@ -118,7 +118,7 @@ async function takeUp(
     return take.map(item => ({ item, text: 'left queued (no login)', taken: false }))
   }
   const ceiling = await checkUsageCeiling(
-    { ...pre, outputs: new KeptOutputs() },
+    { ...pre, outputs: new KeptOutputs(pre.outputs) },
     session.claude,
     'review'
   )

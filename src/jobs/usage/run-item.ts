@@ -34,8 +34,19 @@ export interface ItemEnd {
   stop?: boolean
 }
 
-/** Outputs that are kept, not published: the step's outputs describe the run's own job. */
+/**
+ * Outputs that are kept, not published: the step's outputs describe the run's own job. Only
+ * `usage` and `tokens` go to the step's outputs (`step`): the pickup spends the step's allowance.
+ */
 export class KeptOutputs extends Outputs {
+  constructor(private readonly step?: Outputs) {
+    super()
+  }
+
+  override usageSink(): Outputs {
+    return this.step?.usageSink() ?? this
+  }
+
   override set(...[name, value]: Parameters<Outputs['set']>): void {
     this.values[name] = value === undefined ? '' : String(value)
   }
@@ -194,7 +205,7 @@ function itemPre(pre: PreContext, item: WorkItem, sameMode: boolean): PreContext
       issue_number: item.kind === 'issue' ? item.number : undefined
     },
     event: { ...pre.event, name: 'workflow_dispatch', payload: {} },
-    outputs: new KeptOutputs()
+    outputs: new KeptOutputs(pre.outputs)
   }
 }
 
