@@ -141,4 +141,20 @@ describe('taking deferred items up', () => {
     expect(JSON.parse(health.outputs.tokens ?? '')).toMatchObject({ input: 36, output: 24 })
     expect(JSON.parse(health.outputs.usage ?? '')).toMatchObject({ status: 'allowed' })
   })
+
+  it('dry_run: the pick-up says which items it would take up, and claims and runs none', async () => {
+    await deferred([12, 13])
+    world.api.script(scenarios.ok('ok'))
+    const before = world.api.messageRequests().length
+    const health = await run({ dry_run: 'true', backfill_limit: '1' })
+    expect(health.outputs.conclusion).toBe('success')
+    // The live check only: no model call, no probe for the pick-up.
+    expect(world.api.messageRequests().length - before).toBe(1)
+    expect(world.gh.state.reviews).toHaveLength(0)
+    expect([labelsOf(12), labelsOf(13)]).toEqual([['claude-deferred'], ['claude-deferred']])
+    expect(health.stdout).toContain(
+      'Deferred items (dry run): would take up 1 of 2 due: #12 (review); #13 is due, beyond backfill_limit 1.'
+    )
+    expect(health.stdout).not.toContain('remove label')
+  })
 })

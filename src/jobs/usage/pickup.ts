@@ -6,7 +6,8 @@
  * command asked for it; triage for an issue; the questions asked there), at most
  * `backfill_limit` of them. Re-entrancy: right before an item, its label is read again and taken
  * off before anything is posted; a run that finds it gone leaves the item to the run that took it.
- * The usage limit stops the pickup (the item at hand gets its label back). A deferred item's
+ * The usage limit stops the pickup (the item at hand gets its label back). Under dry_run it only
+ * says which items it would take up. A deferred item's
  * problem is a warning, never the run's failure. Main loads this module (and with it the review
  * and triage jobs) only when the run goes looking.
  */
@@ -17,7 +18,14 @@ import { SecretLeakError } from '../../known-secrets.js'
 import { iso } from '../../time.js'
 import type { JobContext, PreContext, WorkItem } from '../context.js'
 import { checkUsageCeiling } from './ceiling.js'
-import { DEFERRED_LABEL, noticeDue, ownNotice, selectDeferred, type Labelled } from './deferred.js'
+import {
+  DEFERRED_LABEL,
+  noticeDue,
+  ownNotice,
+  selectDeferred,
+  type Labelled,
+  type Selection
+} from './deferred.js'
 import { queueName, queueOf } from './queue.js'
 import { KeptOutputs, runQueued, type ItemEnd } from './run-item.js'
 
@@ -84,6 +92,7 @@ async function pickUp(
     core.info(`Deferred items: none taken up; ${left.join('; ')}.`)
     return
   }
+  if (pre.inputs.dry_run) return describeOnly(pre, selection, left)
   const rows = await takeUp(pre, ready, selection.take, mode)
   const done = rows.filter(r => r.taken)
   const list = (of: typeof rows): string =>
@@ -98,6 +107,25 @@ async function pickUp(
       ...left.map((l): [string, string] => [l.split(' ')[0] as string, l.slice(l.indexOf(' ') + 1)])
     ],
     [`Deferred items taken up: ${done.length}`, '']
+  )
+}
+
+/**
+ * dry_run: which items a run would take up, in the log and the summary. Nothing is claimed and no
+ * model runs (a dry run spends none of the allowance on deferred work).
+ */
+function describeOnly(pre: PreContext, selection: Selection, left: string[]): void {
+  const { take, later } = selection
+  const names = take.map(i => `#${i.number} (${queueName(i)})`)
+  core.info(
+    `Deferred items (dry run): would take up ${take.length} of ${take.length + later.length} due: ${names.join(', ')}${left.length > 0 ? `; ${left.join('; ')}` : ''}.`
+  )
+  pre.summary.table(
+    [
+      ...names.map((n): [string, string] => [n, 'would be taken up (dry run)']),
+      ...left.map((l): [string, string] => [l.split(' ')[0] as string, l.slice(l.indexOf(' ') + 1)])
+    ],
+    ['Deferred items (dry run): nothing taken up', '']
   )
 }
 
