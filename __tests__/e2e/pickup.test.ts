@@ -157,4 +157,28 @@ describe('taking deferred items up', () => {
     )
     expect(health.stdout).not.toContain('remove label')
   })
+
+  it('a deferred pull request merged before its reset is not reviewed: its label comes off with one log line', async () => {
+    await deferred([12, 13])
+    // #12 merged, #13 closed right before the run claims it.
+    Object.assign(world.gh.state.pulls[0]!, { state: 'closed', merged: true })
+    world.gh.state.issues.find(i => i.number === 12)!.state = 'closed'
+    world.gh.beforeNext('GET', /\/issues\/13$/, () => {
+      world.gh.state.pulls[1]!.state = 'closed'
+      world.gh.state.issues.find(i => i.number === 13)!.state = 'closed'
+    })
+    world.api.script(scenarios.ok('ok'))
+    const before = world.api.messageRequests().length
+    const health = await run({})
+    expect(health.outputs.conclusion).toBe('success')
+    expect(world.api.messageRequests().length - before).toBe(1)
+    expect(world.gh.state.reviews).toHaveLength(0)
+    expect([labelsOf(12), labelsOf(13)]).toEqual([[], []])
+    expect(health.stdout).toContain(
+      'Deferred #12 is closed: its label is taken off, nothing is run.'
+    )
+    expect(health.stdout).toContain(
+      'Deferred #13 is closed: its label is taken off, nothing is run.'
+    )
+  })
 })

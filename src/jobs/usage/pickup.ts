@@ -40,8 +40,9 @@ export async function pickUpDeferred(
 ): Promise<void> {
   let labelled: Issue[]
   try {
+    // Closed ones too: a pull request merged (or an issue closed) while it waited loses its label.
     labelled = await pre.github.listIssues({
-      state: 'open',
+      state: 'all',
       labels: DEFERRED_LABEL.name,
       pulls: true,
       limit: 100
@@ -72,6 +73,10 @@ async function pickUp(
   const items: Labelled[] = []
   for (const i of labelled) {
     const notice = ownNotice(await github.listIssueComments(i.number), self)
+    if (i.state !== 'open') {
+      if (notice) await dropClosed(pre, i.number)
+      continue
+    }
     items.push({
       number: i.number,
       isPullRequest: i.isPullRequest,
@@ -79,6 +84,7 @@ async function pickUp(
       queue: queueOf(notice?.body)
     })
   }
+  if (items.length === 0) return
   const now = pre.now()
   const selection = selectDeferred(items, now, limit)
   const left = [
@@ -182,11 +188,11 @@ async function takeUpOne(
   const { github } = pre
   const fresh = await github.getIssue(item.number)
   const labelled = fresh.labels.some(l => l.toLowerCase() === DEFERRED_LABEL.name)
-  if (
-    fresh.state !== 'open' ||
-    !labelled ||
-    !(await github.removeLabel(item.number, DEFERRED_LABEL.name))
-  ) {
+  if (labelled && fresh.state !== 'open') {
+    await dropClosed(pre, item.number)
+    return { text: 'closed since it was listed: label taken off', taken: false }
+  }
+  if (!labelled || !(await github.removeLabel(item.number, DEFERRED_LABEL.name))) {
     return {
       text: 'taken by another run, or closed or unlabelled since it was listed',
       taken: false
@@ -196,4 +202,10 @@ async function takeUpOne(
   const notice = ownNotice(await github.listIssueComments(item.number), await github.whoami())
   const claimed = { ...item, queue: queueOf(notice?.body) }
   return { ...(await runQueued(pre, session, claimed, mode)), taken: true }
+}
+
+/** A closed (or merged) item is not taken up: its label comes off, in one log line. */
+async function dropClosed(pre: PreContext, number: number): Promise<void> {
+  await pre.github.removeLabel(number, DEFERRED_LABEL.name)
+  core.info(`Deferred #${number} is closed: its label is taken off, nothing is run.`)
 }
