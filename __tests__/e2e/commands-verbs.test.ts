@@ -61,6 +61,22 @@ async function push(from = HEAD1, to = HEAD2) {
 }
 
 describe('review and full review', () => {
+  it('review on a merged pull request and full review on a closed one: "Not done", no model call', async () => {
+    const pull = world.gh.state.pulls[0]!
+    pull.state = 'closed'
+    pull.merged = true
+    world.api.requests.length = 0
+    const merged = await step(world, issueCommentEvent(world, '@claude review'))
+    expect(merged.outputs.conclusion).toBe('skipped')
+    expect(botComments(world, PR).at(-1)?.body).toMatch(/^Not done: #12 is merged\./)
+    pull.merged = false
+    const closed = await step(world, issueCommentEvent(world, '@claude full review'))
+    expect(closed.outputs.conclusion).toBe('skipped')
+    expect(botComments(world, PR).at(-1)?.body).toMatch(/^Not done: #12 is closed\./)
+    expect(world.api.messageRequests()).toHaveLength(0)
+    expect(world.gh.state.reviews).toHaveLength(0)
+  })
+
   it('review: a draft is reviewed now; the same head again is not, with a reply; full review is', async () => {
     world.gh.state.pulls[0]!.draft = true
     const first = await step(world, issueCommentEvent(world, '@claude review'), {

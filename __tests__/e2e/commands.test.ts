@@ -47,8 +47,9 @@ describe('questions', () => {
     expect(replies).toHaveLength(1)
     const body = replies[0]!.body
     expect(body).toContain('Most likely the config file is missing.')
-    // One line of the question, no more.
-    expect(body).toContain('> what could make it crash on start? Here is my log: line two')
+    // The question's first line, no more (SPEC: a reply quotes nothing beyond one line).
+    expect(body).toContain('> what could make it crash on start?\n')
+    expect(body).not.toContain('Here is my log')
     expect(body.split('\n').filter(l => l.startsWith('>'))).toHaveLength(1)
     expect(eyesOn(event.id)).toHaveLength(1)
     // The question and the issue reach the model as delimited data, with read-only tools.

@@ -80,6 +80,35 @@ describe('limit messages', () => {
     })
   })
 
+  it('a 429 with no rate-limit header, only the text "resets Sep 12, 8pm (UTC)": the reset is read from the text', async () => {
+    const secret = login()
+    const now = Date.now()
+    const year = new Date(now).getUTCFullYear()
+    // Without a year the next such date (a date more than a day behind the clock is next year's).
+    const at = (y: number) => Date.UTC(y, 8, 12, 20, 0)
+    const iso = new Date(at(year) < now - 86_400_000 ? at(year + 1) : at(year)).toISOString()
+    const textOnly = () => ({
+      type: 'error' as const,
+      status: 429,
+      body: {
+        type: 'error',
+        error: {
+          type: 'rate_limit_error',
+          message: "You've hit your usage limit · resets Sep 12, 8pm (UTC)"
+        }
+      }
+    })
+    world.api.script([textOnly(), textOnly(), textOnly(), textOnly(), textOnly()])
+    const skipped = await step({ claude_auth: secret, on_usage_limit: 'skip' })
+    expect(skipped.outputs).toMatchObject({
+      conclusion: 'skipped',
+      skip_reason: `usage limit reached; resets at ${iso}`
+    })
+    // The CLI asked the API, and no header told it a figure: the reset came from the text alone.
+    expect(world.api.messageRequests().length).toBeGreaterThan(0)
+    expect(skipped.outputs.usage ?? '').toBe('')
+  })
+
   it('"Extra usage is required for long context requests": a usage failure that never suggests paying', async () => {
     const secret = login()
     world.api.script([

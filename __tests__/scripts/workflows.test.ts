@@ -190,6 +190,13 @@ function callerExample(text: string, which = 'caller'): string {
     .join('\n')}\n`
 }
 
+/** The permissions a deferred item's pick-up needs that a workflow's text grants nowhere. */
+function pickUpMissing(text: string): string[] {
+  return ['issues: write', 'pull-requests: write'].filter(
+    p => !new RegExp(`\\n\\s+${p}(\\s|$)`).test(text)
+  )
+}
+
 const BROKEN = `name: broken
 on:
   pull_request:
@@ -322,6 +329,52 @@ describe('the example workflows', () => {
     expect(source('claude-reusable.yml')).toMatch(
       /auth_secret_name:\n(\s+.*\n)*?\s+default: CLAUDE_AUTH\n/
     )
+  })
+
+  it('every workflow that can take up deferred items grants what the pick-up writes', () => {
+    // The pick-up runs after the job in every mode (a GitHub token, a login, backfill_limit > 0):
+    // it takes labels off, writes the notice and posts reviews and triage. A reusable workflow
+    // gets its permissions from the caller example.
+    const examples = path.join(ROOT, 'docs', 'examples')
+    const texts = [
+      ...files.map(name => ({ name, text: source(name) })),
+      ...readdirSync(examples)
+        .filter(n => /\.ya?ml$/.test(n))
+        .map(name => ({ name, text: readFileSync(path.join(examples, name), 'utf8') }))
+    ]
+    for (const { name, text } of texts) {
+      if (/\n\s+backfill_limit: '?0'?\s/.test(text)) continue
+      const granted = /^ {2}workflow_call:$/m.test(text) ? callerExample(text) : text
+      expect({ name, missing: pickUpMissing(granted) }).toEqual({ name, missing: [] })
+    }
+    expect(pickUpMissing('permissions:\n  issues: write\n')).toEqual(['pull-requests: write'])
+  })
+
+  it('a workflow whose job has an `if:` joins the login group on the job, never the workflow', () => {
+    // Every event starts a run; a workflow-level group is joined before the job's `if:` is read,
+    // and GitHub keeps one waiting run per group: a skipped no-op run (a "thanks" comment) would
+    // replace a waiting command or review. A job skipped by its `if:` never joins its group.
+    const examples = path.join(ROOT, 'docs', 'examples')
+    const texts = [
+      ...files.map(name => ({ name, text: source(name) })),
+      ...readdirSync(examples)
+        .filter(n => /\.ya?ml$/.test(n))
+        .map(name => ({ name, text: readFileSync(path.join(examples, name), 'utf8') }))
+    ]
+    const filtered = texts.filter(({ text }) => /^ {4}if: /m.test(text))
+    expect(filtered.map(t => t.name)).toEqual(
+      expect.arrayContaining(['claude-commands.yml', 'claude-code-action.yml'])
+    )
+    for (const { name, text } of filtered) {
+      expect({ name, workflowLevel: /^concurrency:\n\s+group: claude-auth-/m.test(text) }).toEqual({
+        name,
+        workflowLevel: false
+      })
+      expect({ name, jobLevel: /^ {4}concurrency:\n {6}group: claude-auth-/m.test(text) }).toEqual({
+        name,
+        jobLevel: true
+      })
+    }
   })
 
   it('each says at the top how to use it from another repository', () => {

@@ -5,7 +5,9 @@
  * as a runner runs it) with the real CLI against the local mocks; each run's own CLI time
  * (`duration_ms`) is taken off, so what is left is the action's share.
  *
- *   npx tsx scripts/bench/commands.ts                 # print the figures (markdown)
+ *   npm run bench                                     # part of the whole bench (index.ts)
+ *   npm run bench -- --only commands [--write-docs]   # this part alone
+ *   npx tsx scripts/bench/commands.ts                 # the same, directly (markdown to stdout)
  *   npx tsx scripts/bench/commands.ts --runs 5        # runs of each (default 7)
  *   npx tsx scripts/bench/commands.ts --write-docs    # also put them into docs/benchmarks.md
  *
@@ -15,6 +17,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
 import {
   scenarios,
   startMockAnthropic,
@@ -30,6 +33,8 @@ const DOCS_FILE = path.join(ROOT, 'docs', 'benchmarks.md')
 /** The block of docs/benchmarks.md this script owns (index.ts keeps it when it rewrites the page). */
 const BLOCK_START = '<!-- bench:commands:start -->'
 const BLOCK_END = '<!-- bench:commands:end -->'
+/** The markers of this script's block in docs/benchmarks.md. */
+export const COMMANDS_BLOCK = { start: BLOCK_START, end: BLOCK_END } as const
 const GH_TOKEN = 'ghs_FAKE_bench_commands_1234567890'
 const MODEL = 'claude-haiku-4-5'
 const ISSUE = 3
@@ -40,7 +45,8 @@ interface Mocks {
   proxy: RefusingProxy
 }
 
-interface Run {
+/** One timed run. */
+export interface Run {
   /** Event (step start) to the reply stored by the mock GitHub; for a prompt, the step. */
   wall: number
   /** The CLI's own duration_ms. */
@@ -154,7 +160,8 @@ function median(values: number[]): number {
 }
 const ms = (v: number): string => `${Math.round(v)} ms`
 
-function render(prompt: Run[], command: Run[]): string {
+/** The docs block for the runs: the medians, between the block's markers. */
+export function renderCommands(prompt: Run[], command: Run[]): string {
   const row = (what: string, runs: Run[]): string => {
     const wall = median(runs.map(r => r.wall))
     const cli = median(runs.map(r => r.cli))
@@ -191,7 +198,7 @@ function render(prompt: Run[], command: Run[]): string {
 }
 
 /** Puts the block into docs/benchmarks.md, in place of an older one or at the end. */
-async function writeDocs(block: string): Promise<void> {
+export async function writeCommandsBlock(block: string): Promise<void> {
   const text = await fs.readFile(DOCS_FILE, 'utf8')
   const start = text.indexOf(BLOCK_START)
   const end = text.indexOf(BLOCK_END)
@@ -202,13 +209,8 @@ async function writeDocs(block: string): Promise<void> {
   await fs.writeFile(DOCS_FILE, next)
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2)
-  const at = argv.indexOf('--runs')
-  const runs = at >= 0 ? Number(argv[at + 1]) : 7
-  if (!Number.isInteger(runs) || runs < 1 || runs > 50) {
-    throw new Error('--runs takes a whole number from 1 to 50')
-  }
+/** Runs `runs` of each (after one warm-up of each) against fresh mocks; returns the docs block. */
+export async function benchCommands(runs: number): Promise<string> {
   const m: Mocks = {
     api: await startMockAnthropic(),
     gh: await startMockGitHub(),
@@ -226,9 +228,7 @@ async function main(): Promise<void> {
       prompt.push(await promptRun(m))
       command.push(await commandRun(m))
     }
-    const block = render(prompt, command)
-    process.stdout.write(`${block}\n`)
-    if (argv.includes('--write-docs')) await writeDocs(block)
+    return renderCommands(prompt, command)
   } finally {
     await m.api.close()
     await m.gh.close()
@@ -236,7 +236,22 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`)
-  process.exit(1)
-})
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  const at = argv.indexOf('--runs')
+  const runs = at >= 0 ? Number(argv[at + 1]) : 7
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50) {
+    throw new Error('--runs takes a whole number from 1 to 50')
+  }
+  const block = await benchCommands(runs)
+  process.stdout.write(`${block}\n`)
+  if (argv.includes('--write-docs')) await writeCommandsBlock(block)
+}
+
+// Run directly (npx tsx scripts/bench/commands.ts); imported by index.ts, it runs nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exit(1)
+  })
+}

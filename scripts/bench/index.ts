@@ -3,13 +3,15 @@
  * the e2e harness (dist/index.js run as a runner runs it, with the Node 24 binary the harness uses)
  * against the local mocks of the Anthropic and GitHub APIs (127.0.0.1 only) and the real CLI; the
  * CLI cache figures with @actions/cache's own archive helpers (./cache.ts); the placement accuracy
- * and speed of issue 12 (./placement.ts).
+ * and speed of issue 12 (./placement.ts); the commands layer of issue 14 (./commands.ts).
  *
  *   npm run bench                          # print the report (markdown) to stdout
  *   npm run bench -- --runs 5              # timed series of 5 runs each (default 9)
  *   npm run bench -- --write-docs          # also write docs/benchmarks.md
  *   npm run bench -- --only probe          # only the usage ceiling probe (with --write-docs: only
  *                                          # its section of docs/benchmarks.md is replaced)
+ *   npm run bench -- --only commands       # only the commands layer (./commands.ts; with
+ *                                          # --write-docs: only its block is replaced)
  *
  * Speed is measured here, never asserted: this is not part of `npm test`.
  */
@@ -39,6 +41,7 @@ import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE, DIST, NODE, ROOT, Runner, type StepResult } from '../../__fixtures__/runner.js'
 import { platformSuffix } from '../../src/claude/install.js'
 import { benchCache, type CacheFigures } from './cache.js'
+import { benchCommands, writeCommandsBlock } from './commands.js'
 import {
   benchProbe,
   probeSummary,
@@ -80,10 +83,10 @@ interface Options {
   runs: number
   writeDocs: boolean
   /** Run one part only. */
-  only?: 'probe'
+  only?: 'probe' | 'commands'
 }
 
-const USAGE = 'Usage: npm run bench -- [--runs N] [--write-docs] [--only probe]'
+const USAGE = 'Usage: npm run bench -- [--runs N] [--write-docs] [--only probe|commands]'
 
 class UsageError extends Error {}
 
@@ -94,7 +97,9 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--write-docs') opts.writeDocs = true
     else if (arg === '--only') {
       const part = argv[++i]
-      if (part !== 'probe') throw new UsageError(`--only takes probe, not ${part ?? 'nothing'}.`)
+      if (part !== 'probe' && part !== 'commands') {
+        throw new UsageError(`--only takes probe or commands, not ${part ?? 'nothing'}.`)
+      }
       opts.only = part
     } else if (arg === '--runs' || arg.startsWith('--runs=')) {
       const value = arg === '--runs' ? argv[++i] : arg.slice('--runs='.length)
@@ -1209,6 +1214,7 @@ async function main(): Promise<void> {
     `${os.type()} ${os.release()}, Node ${nodeVersion}, Claude CLI ${cli}`
 
   if (options.only === 'probe') return onlyProbe(options, machine)
+  if (options.only === 'commands') return onlyCommands(options)
   const dist = await distRevision()
   const distStamp = (await fs.stat(DIST)).mtimeMs
   const probe = await rssProbe()
@@ -1234,6 +1240,8 @@ async function main(): Promise<void> {
     })
     log('placement: the corpus from the local git mirrors, and the 3,000-file speed fixture')
     const placement = benchPlacement(options.runs)
+    log(`commands: ${options.runs} runs each of a prompt and an @claude question (+1 warm-up)`)
+    const commands = await benchCommands(options.runs)
     const stamp = await fs.stat(DIST).then(
       st => st.mtimeMs,
       () => NaN
@@ -1257,9 +1265,9 @@ async function main(): Promise<void> {
       load: [loadStart, os.loadavg()[0] ?? 0],
       totalSec: (performance.now() - started) / 1000
     }
-    process.stdout.write(renderStdout(report))
+    process.stdout.write(`${renderStdout(report)}\n${commands}\n`)
     if (options.writeDocs) {
-      await fs.writeFile(DOCS_FILE, renderDocs(report) + (await commandsBlock()))
+      await fs.writeFile(DOCS_FILE, `${renderDocs(report)}\n${commands}\n`)
       log(`wrote ${path.relative(ROOT, DOCS_FILE)}`)
     }
   } finally {
@@ -1271,13 +1279,13 @@ async function main(): Promise<void> {
   }
 }
 
-/** The block `scripts/bench/commands.ts` wrote into docs/benchmarks.md, kept on a rewrite. */
-async function commandsBlock(): Promise<string> {
-  const text = await fs.readFile(DOCS_FILE, 'utf8').catch(() => '')
-  const start = text.indexOf('<!-- bench:commands:start -->')
-  const endTag = '<!-- bench:commands:end -->'
-  const end = text.indexOf(endTag)
-  return start >= 0 && end > start ? `\n${text.slice(start, end + endTag.length)}\n` : ''
+/** `--only commands`: the commands layer alone; with --write-docs only its block is replaced. */
+async function onlyCommands(options: Options): Promise<void> {
+  const block = await benchCommands(options.runs)
+  process.stdout.write(`${block}\n`)
+  if (!options.writeDocs) return
+  await writeCommandsBlock(block)
+  log(`wrote the commands block of ${path.relative(ROOT, DOCS_FILE)}`)
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

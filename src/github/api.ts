@@ -24,6 +24,9 @@ export interface PullRequest {
   baseRef: string
   baseRepo: string
   url: string
+  /** `closed` for a closed or merged pull request (undefined: not read, taken as open). */
+  state?: 'open' | 'closed'
+  merged?: boolean
 }
 
 export interface Comment {

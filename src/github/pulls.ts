@@ -30,7 +30,9 @@ export function pullsApi(ctx: RestContext): PullsApi {
         baseSha: p.base.sha,
         baseRef: p.base.ref,
         baseRepo: p.base.repo.full_name,
-        url: p.html_url
+        url: p.html_url,
+        state: p.state === 'closed' ? 'closed' : 'open',
+        merged: p.merged ?? false
       }
     },
     async listPullFiles(number) {

@@ -58,6 +58,11 @@ export interface Queued {
    */
   job: 'auto' | 'review' | 'full-review' | 'none'
   questions: QueuedQuestion[]
+  /**
+   * Pickups whose work failed for another reason than the usage or the login (a write GitHub
+   * refused, the network): the label goes back once, so a second failure drops the item.
+   */
+  attempts?: number
 }
 
 /** A question the usage stopped: which comment asked it, never its text. */

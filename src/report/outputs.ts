@@ -52,6 +52,14 @@ export class Outputs {
 
   constructor(private readonly check?: PublishCheck) {}
 
+  /**
+   * Where `usage` and `tokens` are summed and set (`setUsageOutputs`): these outputs themselves,
+   * or the step's when these are kept back (a deferred item's run spends the step's allowance).
+   */
+  usageSink(): Outputs {
+    return this
+  }
+
   set(name: OutputName, value: string | number | boolean | undefined): void {
     let text = value === undefined ? '' : String(value)
     if (this.check && !this.check.allows(`the output ${name}`, text)) text = ''

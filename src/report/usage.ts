@@ -50,9 +50,10 @@ const seen = new WeakMap<Outputs, { tokens?: Tokens; usage?: UsageState }>()
 /**
  * Sets the `usage` and `tokens` outputs after a run. Every run of the step is spent from the same
  * allowance (the usage_ceiling probe, the job, deferred items taken up), so `tokens` is their sum
- * and `usage` the latest report.
+ * and `usage` the latest report: outputs kept back pass them on to their `usageSink`.
  */
-export function setUsageOutputs(outputs: Outputs, u?: UsageState, t?: Tokens): void {
+export function setUsageOutputs(given: Outputs, u?: UsageState, t?: Tokens): void {
+  const outputs = given.usageSink()
   const before = seen.get(outputs) ?? {}
   const tokens = sumTokens([before.tokens, t])
   const usage = reported(u) ? u : before.usage

@@ -31,8 +31,12 @@ describe('parseAnswer', () => {
 })
 
 describe('oneLine and firstLine', () => {
-  it('a question is quoted as one cleaned line, cut short; markers cannot ride along', () => {
-    expect(oneLine('why\n\nis <!-- csa-review-paused --> this\tslow?')).toBe('why is this slow?')
+  it('a question is quoted by its first line only (SPEC: nothing beyond one line), cleaned and cut short; markers cannot ride along', () => {
+    expect(oneLine('why\n\nis <!-- csa-review-paused --> this\tslow?')).toBe('why')
+    expect(oneLine('\n  why is <!-- csa-review-paused --> this\tslow?  \nmore\nand more')).toBe(
+      'why is this slow?'
+    )
+    expect(oneLine('<!--\nhidden\n-->\nthe question')).toBe('the question')
     const long = oneLine('x'.repeat(500))
     expect(long).toHaveLength(120)
     expect(long.endsWith('…')).toBe(true)

@@ -71,6 +71,18 @@ describe('mergeQueues', () => {
     expect(mergeQueues(a, b)).toEqual({ job: 'review', questions: [Q1, Q2] })
     expect(mergeQueues({ job: 'full-review', questions: [] }, b).job).toBe('full-review')
     expect(mergeQueues({ job: 'none', questions: [] }, AUTO).job).toBe('auto')
+    // A failed attempt recorded on either side is kept.
+    expect(mergeQueues({ ...AUTO, attempts: 1 }, b)).toEqual({
+      ...mergeQueues(AUTO, b),
+      attempts: 1
+    })
+    expect(queueOf(`x\n\n${queueMarkers({ ...AUTO, attempts: 1 }).join('\n')}`)).toEqual({
+      ...AUTO,
+      attempts: 1
+    })
+    expect(queueMarkers({ ...AUTO, attempts: 1 })).toContain(
+      '<!-- claude-subscription-action:deferred-attempts:1 -->'
+    )
   })
 })
 

@@ -26,9 +26,16 @@ export function reply(github: GitHubApi, comment: CommandComment, text: string):
     : github.createIssueComment(comment.number, body)
 }
 
-/** One line of someone's text, cleaned and cut short: all a reply ever quotes of a question. */
+/**
+ * The first line of someone's text, cleaned and cut short: all a reply ever quotes of a question
+ * (the SPEC: nothing of the question beyond one line; the rest is the asker's, not the reply's).
+ */
 export function oneLine(text: string, max = 120): string {
-  const line = cleanUntrusted(text).replace(/\s+/g, ' ').trim()
+  const line =
+    cleanUntrusted(text)
+      .split(/\r?\n/)
+      .map(l => l.replace(/\s+/g, ' ').trim())
+      .find(l => l !== '') ?? ''
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`
 }
 

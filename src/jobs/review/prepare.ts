@@ -132,8 +132,11 @@ export async function prepareReview(pre: PreContext, request?: ReviewRequest): P
   return { run: ctx => runReview(ctx, plan), item: { kind: 'pull', number } }
 }
 
-/** Why this pull request is not reviewed at all (draft, skipped author, fork), if it is not. */
+/** Why this pull request is not reviewed at all (merged, closed, draft, skipped author, fork). */
 function skipReason(inputs: Inputs, pr: PullRequest, eventName: string): string | undefined {
+  // A command or a deferred review may come after the merge: nothing left to review.
+  if (pr.merged) return `#${pr.number} is merged`
+  if (pr.state === 'closed') return `#${pr.number} is closed`
   if (pr.draft && !inputs.review_drafts)
     return `pull request #${pr.number} is a draft (set review_drafts to review drafts)`
   const author = pr.author.login.toLowerCase()

@@ -6,7 +6,8 @@
  * command asked for it; triage for an issue; the questions asked there), at most
  * `backfill_limit` of them. Re-entrancy: right before an item, its label is read again and taken
  * off before anything is posted; a run that finds it gone leaves the item to the run that took it.
- * The usage limit stops the pickup (the item at hand gets its label back). A deferred item's
+ * The usage limit stops the pickup (the item at hand gets its label back). Under dry_run it only
+ * says which items it would take up. A deferred item's
  * problem is a warning, never the run's failure. Main loads this module (and with it the review
  * and triage jobs) only when the run goes looking.
  */
@@ -23,7 +24,8 @@ import {
   noticeDue,
   ownNotice,
   selectDeferred,
-  type Labelled
+  type Labelled,
+  type Selection
 } from './deferred.js'
 import { queueName, queueOf } from './queue.js'
 import { KeptOutputs, runQueued, type ItemEnd } from './run-item.js'
@@ -39,8 +41,9 @@ export async function pickUpDeferred(
 ): Promise<void> {
   let labelled: Issue[]
   try {
+    // Closed ones too: a pull request merged (or an issue closed) while it waited loses its label.
     labelled = await pre.github.listIssues({
-      state: 'open',
+      state: 'all',
       labels: DEFERRED_LABEL.name,
       pulls: true,
       limit: 100
@@ -71,6 +74,10 @@ async function pickUp(
   const items: Labelled[] = []
   for (const i of labelled) {
     const notice = ownNotice(await github.listIssueComments(i.number), self)
+    if (i.state !== 'open') {
+      if (notice) await dropClosed(pre, i.number)
+      continue
+    }
     const due = noticeDue(notice?.body)
     const ours = due !== undefined && labelIsOurs(await github.listTimeline(i.number), self, due)
     items.push({
@@ -80,6 +87,7 @@ async function pickUp(
       queue: queueOf(notice?.body)
     })
   }
+  if (items.length === 0) return
   const now = pre.now()
   const selection = selectDeferred(items, now, limit)
   const left = [
@@ -93,6 +101,7 @@ async function pickUp(
     core.info(`Deferred items: none taken up; ${left.join('; ')}.`)
     return
   }
+  if (pre.inputs.dry_run) return describeOnly(pre, selection, left)
   const rows = await takeUp(pre, ready, selection.take, mode)
   const done = rows.filter(r => r.taken)
   const list = (of: typeof rows): string =>
@@ -107,6 +116,25 @@ async function pickUp(
       ...left.map((l): [string, string] => [l.split(' ')[0] as string, l.slice(l.indexOf(' ') + 1)])
     ],
     [`Deferred items taken up: ${done.length}`, '']
+  )
+}
+
+/**
+ * dry_run: which items a run would take up, in the log and the summary. Nothing is claimed and no
+ * model runs (a dry run spends none of the allowance on deferred work).
+ */
+function describeOnly(pre: PreContext, selection: Selection, left: string[]): void {
+  const { take, later } = selection
+  const names = take.map(i => `#${i.number} (${queueName(i)})`)
+  core.info(
+    `Deferred items (dry run): would take up ${take.length} of ${take.length + later.length} due: ${names.join(', ')}${left.length > 0 ? `; ${left.join('; ')}` : ''}.`
+  )
+  pre.summary.table(
+    [
+      ...names.map((n): [string, string] => [n, 'would be taken up (dry run)']),
+      ...left.map((l): [string, string] => [l.split(' ')[0] as string, l.slice(l.indexOf(' ') + 1)])
+    ],
+    ['Deferred items (dry run): nothing taken up', '']
   )
 }
 
@@ -127,7 +155,7 @@ async function takeUp(
     return take.map(item => ({ item, text: 'left queued (no login)', taken: false }))
   }
   const ceiling = await checkUsageCeiling(
-    { ...pre, outputs: new KeptOutputs() },
+    { ...pre, outputs: new KeptOutputs(pre.outputs) },
     session.claude,
     'review'
   )
@@ -163,11 +191,11 @@ async function takeUpOne(
   const { github } = pre
   const fresh = await github.getIssue(item.number)
   const labelled = fresh.labels.some(l => l.toLowerCase() === DEFERRED_LABEL.name)
-  if (
-    fresh.state !== 'open' ||
-    !labelled ||
-    !(await github.removeLabel(item.number, DEFERRED_LABEL.name))
-  ) {
+  if (labelled && fresh.state !== 'open') {
+    await dropClosed(pre, item.number)
+    return { text: 'closed since it was listed: label taken off', taken: false }
+  }
+  if (!labelled || !(await github.removeLabel(item.number, DEFERRED_LABEL.name))) {
     return {
       text: 'taken by another run, or closed or unlabelled since it was listed',
       taken: false
@@ -177,4 +205,10 @@ async function takeUpOne(
   const notice = ownNotice(await github.listIssueComments(item.number), await github.whoami())
   const claimed = { ...item, queue: queueOf(notice?.body) }
   return { ...(await runQueued(pre, session, claimed, mode)), taken: true }
+}
+
+/** A closed (or merged) item is not taken up: its label comes off, in one log line. */
+async function dropClosed(pre: PreContext, number: number): Promise<void> {
+  await pre.github.removeLabel(number, DEFERRED_LABEL.name)
+  core.info(`Deferred #${number} is closed: its label is taken off, nothing is run.`)
 }

@@ -12,6 +12,7 @@ import { footerMarkers } from '../markers.js'
 const PREFIX = 'claude-subscription-action:deferred'
 const JOB_PATTERN =
   /^<!-- claude-subscription-action:deferred-job:(auto|review|full-review|none) -->$/
+const ATTEMPTS_PATTERN = /^<!-- claude-subscription-action:deferred-attempts:(\d{1,2}) -->$/
 const QUESTION_PATTERN =
   /^<!-- claude-subscription-action:deferred-question:(issue|review)-(\d{1,15}):(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z):([a-z]+):(\d{1,3}) -->$/
 
@@ -29,6 +30,7 @@ export const AUTO: Queued = { job: 'auto', questions: [] }
 export function queueMarkers(queue: Queued): string[] {
   return [
     `<!-- ${PREFIX}-job:${queue.job} -->`,
+    ...(queue.attempts ? [`<!-- ${PREFIX}-attempts:${queue.attempts} -->`] : []),
     ...queue.questions.map(
       q =>
         `<!-- ${PREFIX}-question:${q.kind}-${q.id}:${q.updatedAt}:${q.permission}:${q.trigger} -->`
@@ -39,10 +41,13 @@ export function queueMarkers(queue: Queued): string[] {
 /** The queue a notice's footer records (a notice of before the queue markers: `AUTO`). */
 export function queueOf(body: string | null | undefined): Queued {
   let job: Queued['job'] | undefined
+  let attempts: number | undefined
   const questions: QueuedQuestion[] = []
   for (const line of footerMarkers(body)) {
     const j = JOB_PATTERN.exec(line)
     if (j) job ??= j[1] as Queued['job']
+    const a = ATTEMPTS_PATTERN.exec(line)
+    if (a) attempts ??= Number(a[1])
     const q = QUESTION_PATTERN.exec(line)
     if (q && (PERMISSIONS as readonly string[]).includes(q[4] as string)) {
       questions.push({
@@ -54,7 +59,11 @@ export function queueOf(body: string | null | undefined): Queued {
       })
     }
   }
-  return { job: job ?? (questions.length > 0 ? 'none' : 'auto'), questions }
+  return {
+    job: job ?? (questions.length > 0 ? 'none' : 'auto'),
+    questions,
+    ...(attempts ? { attempts } : {})
+  }
 }
 
 // A later deferral keeps the widest job: a full review covers a review, which covers the automatic.
@@ -64,9 +73,12 @@ const JOB_RANK: Record<Queued['job'], number> = { none: 0, auto: 1, review: 2, '
 export function mergeQueues(a: Queued, b: Queued): Queued {
   const job = JOB_RANK[a.job] >= JOB_RANK[b.job] ? a.job : b.job
   const seen = new Set(a.questions.map(q => `${q.kind}-${q.id}`))
+  // A failed attempt is not forgotten by a deferral that adds to the queue.
+  const attempts = Math.max(a.attempts ?? 0, b.attempts ?? 0)
   return {
     job,
-    questions: [...a.questions, ...b.questions.filter(q => !seen.has(`${q.kind}-${q.id}`))]
+    questions: [...a.questions, ...b.questions.filter(q => !seen.has(`${q.kind}-${q.id}`))],
+    ...(attempts ? { attempts } : {})
   }
 }
 

@@ -34,8 +34,19 @@ export interface ItemEnd {
   stop?: boolean
 }
 
-/** Outputs that are kept, not published: the step's outputs describe the run's own job. */
+/**
+ * Outputs that are kept, not published: the step's outputs describe the run's own job. Only
+ * `usage` and `tokens` go to the step's outputs (`step`): the pickup spends the step's allowance.
+ */
 export class KeptOutputs extends Outputs {
+  constructor(private readonly step?: Outputs) {
+    super()
+  }
+
+  override usageSink(): Outputs {
+    return this.step?.usageSink() ?? this
+  }
+
   override set(...[name, value]: Parameters<Outputs['set']>): void {
     this.values[name] = value === undefined ? '' : String(value)
   }
@@ -56,6 +67,7 @@ export async function runQueued(
     ...queue.questions.map(question => ({ question }))
   ]
   const texts: string[] = []
+  const failed: Array<{ part: Part; message: string }> = []
   for (const [index, part] of parts.entries()) {
     const end = await runPart(pre, session, item, part, mode)
     if ('dropped' in end) {
@@ -68,19 +80,58 @@ export async function runQueued(
     }
     const rest: WorkItem = { ...item, queue: queueOfParts(parts.slice(index)) }
     const stop = await stopAt(pre, rest, end, index === 0)
-    if (stop !== undefined) return { text: [...texts, stop].join(', '), stop: true }
-    texts.push(textOf(item, end))
+    if (stop !== undefined) {
+      await retryOrDrop(pre, item, failed)
+      return { text: [...texts, stop].join(', '), stop: true }
+    }
+    if (end.conclusion === 'failure') failed.push({ part, message: end.message })
+    texts.push(textOf(end))
   }
-  return { text: texts.join(', ') }
+  const retry = await retryOrDrop(pre, item, failed)
+  return { text: [...texts, ...(retry ? [retry] : [])].join(', ') }
 }
 
 /** The parts not yet done, as a queue. */
 function queueOfParts(parts: Part[]): Queued {
-  const first = parts[0]
+  const job = parts.find((p): p is { job: Exclude<Queued['job'], 'none'> } => 'job' in p)
   return {
-    job: first && 'job' in first ? first.job : 'none',
+    job: job ? job.job : 'none',
     questions: parts.flatMap(p => ('question' in p ? [p.question] : []))
   }
+}
+
+/**
+ * Parts that failed for another reason than the usage or the login (a write GitHub refused, the
+ * network): the label goes back once, the attempt recorded in the notice's footer, so the next
+ * run tries again; failing again, they are dropped with a warning instead of looping for ever.
+ */
+async function retryOrDrop(
+  pre: PreContext,
+  item: WorkItem,
+  failed: ReadonlyArray<{ part: Part; message: string }>
+): Promise<string | undefined> {
+  if (failed.length === 0) return undefined
+  const attempts = (item.queue?.attempts ?? 0) + 1
+  const retry: WorkItem = {
+    ...item,
+    queue: { ...queueOfParts(failed.map(f => f.part)), attempts }
+  }
+  const why = failed.map(f => f.message).join('; ')
+  const what = `Deferred #${item.number} (${queueName(retry)})`
+  if (attempts > 1) {
+    core.warning(`${what} failed again: ${why}; dropped after ${attempts} attempts.${hint(why)}`)
+    return `dropped after ${attempts} attempts`
+  }
+  await deferItem(pre, retry, pre.now(), `the last attempt failed: ${why}`)
+  core.warning(`${what} failed: ${why}; its label is back for one more attempt.${hint(why)}`)
+  return 'label back for one more attempt'
+}
+
+/** A refused write most often means the workflow's token lacks a permission: say which. */
+function hint(why: string): string {
+  return /\b403\b|not accessible by integration/i.test(why)
+    ? " (A review needs the workflow's `pull-requests: write`, a label or a comment `issues: write`.)"
+    : ''
 }
 
 /** One part; anything thrown (but a withheld write) is that part's failure. */
@@ -129,10 +180,9 @@ async function stopAt(
 }
 
 /** What a part's result means for the summary; a failure is a warning, never the run's. */
-function textOf(item: WorkItem, result: JobResult): string {
+function textOf(result: JobResult): string {
   if (result.conclusion === 'success') return 'done'
   if (result.conclusion === 'skipped') return `skipped: ${result.reason}`
-  core.warning(`Deferred #${item.number} (${queueName(item)}) failed: ${result.message}`)
   return `failed: ${result.message}`
 }
 
@@ -155,7 +205,7 @@ function itemPre(pre: PreContext, item: WorkItem, sameMode: boolean): PreContext
       issue_number: item.kind === 'issue' ? item.number : undefined
     },
     event: { ...pre.event, name: 'workflow_dispatch', payload: {} },
-    outputs: new KeptOutputs()
+    outputs: new KeptOutputs(pre.outputs)
   }
 }
 
