@@ -488,9 +488,15 @@ function reply(github, comment, text) {
         ? github.replyToReviewComment(comment.number, comment.threadRootId ?? comment.id, body)
         : github.createIssueComment(comment.number, body);
 }
-/** One line of someone's text, cleaned and cut short: all a reply ever quotes of a question. */
+/**
+ * The first line of someone's text, cleaned and cut short: all a reply ever quotes of a question
+ * (the SPEC: nothing of the question beyond one line; the rest is the asker's, not the reply's).
+ */
 function oneLine(text, max = 120) {
-    const line = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_5__/* .cleanUntrusted */ .oD)(text).replace(/\s+/g, ' ').trim();
+    const line = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_5__/* .cleanUntrusted */ .oD)(text)
+        .split(/\r?\n/)
+        .map(l => l.replace(/\s+/g, ' ').trim())
+        .find(l => l !== '') ?? '';
     return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 /** What went wrong, in one sentence for a comment: a message's first line, cut short. */
@@ -1121,8 +1127,19 @@ var defer = __webpack_require__(3076);
 
 
 
-/** Outputs that are kept, not published: the step's outputs describe the run's own job. */
+/**
+ * Outputs that are kept, not published: the step's outputs describe the run's own job. Only
+ * `usage` and `tokens` go to the step's outputs (`step`): the pickup spends the step's allowance.
+ */
 class KeptOutputs extends outputs/* Outputs */.t {
+    step;
+    constructor(step) {
+        super();
+        this.step = step;
+    }
+    usageSink() {
+        return this.step?.usageSink() ?? this;
+    }
     set(...[name, value]) {
         this.values[name] = value === undefined ? '' : String(value);
     }
@@ -1135,6 +1152,7 @@ async function runQueued(pre, session, item, mode) {
         ...queue.questions.map(question => ({ question }))
     ];
     const texts = [];
+    const failed = [];
     for (const [index, part] of parts.entries()) {
         const end = await runPart(pre, session, item, part, mode);
         if ('dropped' in end) {
@@ -1145,19 +1163,53 @@ async function runQueued(pre, session, item, mode) {
         }
         const rest = { ...item, queue: queueOfParts(parts.slice(index)) };
         const stop = await stopAt(pre, rest, end, index === 0);
-        if (stop !== undefined)
+        if (stop !== undefined) {
+            await retryOrDrop(pre, item, failed);
             return { text: [...texts, stop].join(', '), stop: true };
-        texts.push(textOf(item, end));
+        }
+        if (end.conclusion === 'failure')
+            failed.push({ part, message: end.message });
+        texts.push(textOf(end));
     }
-    return { text: texts.join(', ') };
+    const retry = await retryOrDrop(pre, item, failed);
+    return { text: [...texts, ...(retry ? [retry] : [])].join(', ') };
 }
 /** The parts not yet done, as a queue. */
 function queueOfParts(parts) {
-    const first = parts[0];
+    const job = parts.find((p) => 'job' in p);
     return {
-        job: first && 'job' in first ? first.job : 'none',
+        job: job ? job.job : 'none',
         questions: parts.flatMap(p => ('question' in p ? [p.question] : []))
     };
+}
+/**
+ * Parts that failed for another reason than the usage or the login (a write GitHub refused, the
+ * network): the label goes back once, the attempt recorded in the notice's footer, so the next
+ * run tries again; failing again, they are dropped with a warning instead of looping for ever.
+ */
+async function retryOrDrop(pre, item, failed) {
+    if (failed.length === 0)
+        return undefined;
+    const attempts = (item.queue?.attempts ?? 0) + 1;
+    const retry = {
+        ...item,
+        queue: { ...queueOfParts(failed.map(f => f.part)), attempts }
+    };
+    const why = failed.map(f => f.message).join('; ');
+    const what = `Deferred #${item.number} (${(0,usage_queue/* queueName */.nM)(retry)})`;
+    if (attempts > 1) {
+        core/* warning */.$e(`${what} failed again: ${why}; dropped after ${attempts} attempts.${hint(why)}`);
+        return `dropped after ${attempts} attempts`;
+    }
+    await (0,defer/* deferItem */.U)(pre, retry, pre.now(), `the last attempt failed: ${why}`);
+    core/* warning */.$e(`${what} failed: ${why}; its label is back for one more attempt.${hint(why)}`);
+    return 'label back for one more attempt';
+}
+/** A refused write most often means the workflow's token lacks a permission: say which. */
+function hint(why) {
+    return /\b403\b|not accessible by integration/i.test(why)
+        ? " (A review needs the workflow's `pull-requests: write`, a label or a comment `issues: write`.)"
+        : '';
 }
 /** One part; anything thrown (but a withheld write) is that part's failure. */
 async function runPart(pre, session, item, part, mode) {
@@ -1195,12 +1247,11 @@ async function stopAt(pre, rest, result, first) {
     return `left queued: ${result.message}`;
 }
 /** What a part's result means for the summary; a failure is a warning, never the run's. */
-function textOf(item, result) {
+function textOf(result) {
     if (result.conclusion === 'success')
         return 'done';
     if (result.conclusion === 'skipped')
         return `skipped: ${result.reason}`;
-    core/* warning */.$e(`Deferred #${item.number} (${(0,usage_queue/* queueName */.nM)(item)}) failed: ${result.message}`);
     return `failed: ${result.message}`;
 }
 /**
@@ -1222,7 +1273,7 @@ function itemPre(pre, item, sameMode) {
             issue_number: item.kind === 'issue' ? item.number : undefined
         },
         event: { ...pre.event, name: 'workflow_dispatch', payload: {} },
-        outputs: new KeptOutputs()
+        outputs: new KeptOutputs(pre.outputs)
     };
 }
 /** The item's job: its own (`auto`), or the review a command asked for. */
@@ -1251,7 +1302,8 @@ async function runJob(pre, session, item, job, mode) {
  * command asked for it; triage for an issue; the questions asked there), at most
  * `backfill_limit` of them. Re-entrancy: right before an item, its label is read again and taken
  * off before anything is posted; a run that finds it gone leaves the item to the run that took it.
- * The usage limit stops the pickup (the item at hand gets its label back). A deferred item's
+ * The usage limit stops the pickup (the item at hand gets its label back). Under dry_run it only
+ * says which items it would take up. A deferred item's
  * problem is a warning, never the run's failure. Main loads this module (and with it the review
  * and triage jobs) only when the run goes looking.
  */
@@ -1266,8 +1318,9 @@ async function runJob(pre, session, item, job, mode) {
 async function pickUpDeferred(pre, ready, mode) {
     let labelled;
     try {
+        // Closed ones too: a pull request merged (or an issue closed) while it waited loses its label.
         labelled = await pre.github.listIssues({
-            state: 'open',
+            state: 'all',
             labels: deferred/* DEFERRED_LABEL */.pX.name,
             pulls: true,
             limit: 100
@@ -1296,6 +1349,11 @@ async function pickUp(pre, ready, labelled, mode) {
     const items = [];
     for (const i of labelled) {
         const notice = (0,deferred/* ownNotice */.bg)(await github.listIssueComments(i.number), self);
+        if (i.state !== 'open') {
+            if (notice)
+                await dropClosed(pre, i.number);
+            continue;
+        }
         const due = (0,deferred/* noticeDue */.RS)(notice?.body);
         const ours = due !== undefined && (0,deferred/* labelIsOurs */.q7)(await github.listTimeline(i.number), self, due);
         items.push({
@@ -1305,6 +1363,8 @@ async function pickUp(pre, ready, labelled, mode) {
             queue: (0,usage_queue/* queueOf */.nv)(notice?.body)
         });
     }
+    if (items.length === 0)
+        return;
     const now = pre.now();
     const selection = (0,deferred/* selectDeferred */.Mq)(items, now, limit);
     const left = [
@@ -1316,6 +1376,8 @@ async function pickUp(pre, ready, labelled, mode) {
         core/* info */.pq(`Deferred items: none taken up; ${left.join('; ')}.`);
         return;
     }
+    if (pre.inputs.dry_run)
+        return describeOnly(pre, selection, left);
     const rows = await takeUp(pre, ready, selection.take, mode);
     const done = rows.filter(r => r.taken);
     const list = (of) => of.map(r => `#${r.item.number} (${(0,usage_queue/* queueName */.nM)(r.item)}: ${r.text})`).join(', ');
@@ -1325,6 +1387,19 @@ async function pickUp(pre, ready, labelled, mode) {
         ...rows.map((r) => [`#${r.item.number} (${(0,usage_queue/* queueName */.nM)(r.item)})`, r.text]),
         ...left.map((l) => [l.split(' ')[0], l.slice(l.indexOf(' ') + 1)])
     ], [`Deferred items taken up: ${done.length}`, '']);
+}
+/**
+ * dry_run: which items a run would take up, in the log and the summary. Nothing is claimed and no
+ * model runs (a dry run spends none of the allowance on deferred work).
+ */
+function describeOnly(pre, selection, left) {
+    const { take, later } = selection;
+    const names = take.map(i => `#${i.number} (${(0,usage_queue/* queueName */.nM)(i)})`);
+    core/* info */.pq(`Deferred items (dry run): would take up ${take.length} of ${take.length + later.length} due: ${names.join(', ')}${left.length > 0 ? `; ${left.join('; ')}` : ''}.`);
+    pre.summary.table([
+        ...names.map((n) => [n, 'would be taken up (dry run)']),
+        ...left.map((l) => [l.split(' ')[0], l.slice(l.indexOf(' ') + 1)])
+    ], ['Deferred items (dry run): nothing taken up', '']);
 }
 /** Takes up the selected items in order until one says stop. */
 async function takeUp(pre, ready, take, mode) {
@@ -1338,7 +1413,7 @@ async function takeUp(pre, ready, take, mode) {
         core/* warning */.$e(`Deferred items wait: the login could not be prepared (${err.message})`);
         return take.map(item => ({ item, text: 'left queued (no login)', taken: false }));
     }
-    const ceiling = await (0,usage_ceiling/* checkUsageCeiling */.f)({ ...pre, outputs: new KeptOutputs() }, session.claude, 'review');
+    const ceiling = await (0,usage_ceiling/* checkUsageCeiling */.f)({ ...pre, outputs: new KeptOutputs(pre.outputs) }, session.claude, 'review');
     if (ceiling) {
         const why = ceiling.conclusion === 'skipped'
             ? ceiling.reason
@@ -1364,9 +1439,11 @@ async function takeUpOne(pre, session, item, mode) {
     const { github } = pre;
     const fresh = await github.getIssue(item.number);
     const labelled = fresh.labels.some(l => l.toLowerCase() === deferred/* DEFERRED_LABEL */.pX.name);
-    if (fresh.state !== 'open' ||
-        !labelled ||
-        !(await github.removeLabel(item.number, deferred/* DEFERRED_LABEL */.pX.name))) {
+    if (labelled && fresh.state !== 'open') {
+        await dropClosed(pre, item.number);
+        return { text: 'closed since it was listed: label taken off', taken: false };
+    }
+    if (!labelled || !(await github.removeLabel(item.number, deferred/* DEFERRED_LABEL */.pX.name))) {
         return {
             text: 'taken by another run, or closed or unlabelled since it was listed',
             taken: false
@@ -1376,6 +1453,11 @@ async function takeUpOne(pre, session, item, mode) {
     const notice = (0,deferred/* ownNotice */.bg)(await github.listIssueComments(item.number), await github.whoami());
     const claimed = { ...item, queue: (0,usage_queue/* queueOf */.nv)(notice?.body) };
     return { ...(await runQueued(pre, session, claimed, mode)), taken: true };
+}
+/** A closed (or merged) item is not taken up: its label comes off, in one log line. */
+async function dropClosed(pre, number) {
+    await pre.github.removeLabel(number, deferred/* DEFERRED_LABEL */.pX.name);
+    core/* info */.pq(`Deferred #${number} is closed: its label is taken off, nothing is run.`);
 }
 
 

@@ -488,9 +488,15 @@ function reply(github, comment, text) {
         ? github.replyToReviewComment(comment.number, comment.threadRootId ?? comment.id, body)
         : github.createIssueComment(comment.number, body);
 }
-/** One line of someone's text, cleaned and cut short: all a reply ever quotes of a question. */
+/**
+ * The first line of someone's text, cleaned and cut short: all a reply ever quotes of a question
+ * (the SPEC: nothing of the question beyond one line; the rest is the asker's, not the reply's).
+ */
 function oneLine(text, max = 120) {
-    const line = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_5__/* .cleanUntrusted */ .oD)(text).replace(/\s+/g, ' ').trim();
+    const line = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_5__/* .cleanUntrusted */ .oD)(text)
+        .split(/\r?\n/)
+        .map(l => l.replace(/\s+/g, ' ').trim())
+        .find(l => l !== '') ?? '';
     return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 /** What went wrong, in one sentence for a comment: a message's first line, cut short. */

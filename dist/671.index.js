@@ -1577,8 +1577,13 @@ async function prepareReview(pre, request) {
     };
     return { run: ctx => runReview(ctx, plan), item: { kind: 'pull', number } };
 }
-/** Why this pull request is not reviewed at all (draft, skipped author, fork), if it is not. */
+/** Why this pull request is not reviewed at all (merged, closed, draft, skipped author, fork). */
 function skipReason(inputs, pr, eventName) {
+    // A command or a deferred review may come after the merge: nothing left to review.
+    if (pr.merged)
+        return `#${pr.number} is merged`;
+    if (pr.state === 'closed')
+        return `#${pr.number} is closed`;
     if (pr.draft && !inputs.review_drafts)
         return `pull request #${pr.number} is a draft (set review_drafts to review drafts)`;
     const author = pr.author.login.toLowerCase();

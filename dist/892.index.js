@@ -1490,7 +1490,9 @@ function pullsApi(ctx) {
                 baseSha: p.base.sha,
                 baseRef: p.base.ref,
                 baseRepo: p.base.repo.full_name,
-                url: p.html_url
+                url: p.html_url,
+                state: p.state === 'closed' ? 'closed' : 'open',
+                merged: p.merged ?? false
             };
         },
         async listPullFiles(number) {
@@ -3097,6 +3099,7 @@ function pickUpWanted(inputs, result) {
 
 const PREFIX = 'claude-subscription-action:deferred';
 const JOB_PATTERN = /^<!-- claude-subscription-action:deferred-job:(auto|review|full-review|none) -->$/;
+const ATTEMPTS_PATTERN = /^<!-- claude-subscription-action:deferred-attempts:(\d{1,2}) -->$/;
 const QUESTION_PATTERN = /^<!-- claude-subscription-action:deferred-question:(issue|review)-(\d{1,15}):(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z):([a-z]+):(\d{1,3}) -->$/;
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z$/;
 /** Whether a comment's `updated_at` can be recorded in a marker (GitHub's ISO 8601 in UTC). */
@@ -3109,17 +3112,22 @@ const AUTO = { job: 'auto', questions: [] };
 function queueMarkers(queue) {
     return [
         `<!-- ${PREFIX}-job:${queue.job} -->`,
+        ...(queue.attempts ? [`<!-- ${PREFIX}-attempts:${queue.attempts} -->`] : []),
         ...queue.questions.map(q => `<!-- ${PREFIX}-question:${q.kind}-${q.id}:${q.updatedAt}:${q.permission}:${q.trigger} -->`)
     ];
 }
 /** The queue a notice's footer records (a notice of before the queue markers: `AUTO`). */
 function queueOf(body) {
     let job;
+    let attempts;
     const questions = [];
     for (const line of (0,_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .footerMarkers */ .xY)(body)) {
         const j = JOB_PATTERN.exec(line);
         if (j)
             job ??= j[1];
+        const a = ATTEMPTS_PATTERN.exec(line);
+        if (a)
+            attempts ??= Number(a[1]);
         const q = QUESTION_PATTERN.exec(line);
         if (q && _inputs_js__WEBPACK_IMPORTED_MODULE_0__.PERMISSIONS.includes(q[4])) {
             questions.push({
@@ -3131,7 +3139,11 @@ function queueOf(body) {
             });
         }
     }
-    return { job: job ?? (questions.length > 0 ? 'none' : 'auto'), questions };
+    return {
+        job: job ?? (questions.length > 0 ? 'none' : 'auto'),
+        questions,
+        ...(attempts ? { attempts } : {})
+    };
 }
 // A later deferral keeps the widest job: a full review covers a review, which covers the automatic.
 const JOB_RANK = { none: 0, auto: 1, review: 2, 'full-review': 3 };
@@ -3139,9 +3151,12 @@ const JOB_RANK = { none: 0, auto: 1, review: 2, 'full-review': 3 };
 function mergeQueues(a, b) {
     const job = JOB_RANK[a.job] >= JOB_RANK[b.job] ? a.job : b.job;
     const seen = new Set(a.questions.map(q => `${q.kind}-${q.id}`));
+    // A failed attempt is not forgotten by a deferral that adds to the queue.
+    const attempts = Math.max(a.attempts ?? 0, b.attempts ?? 0);
     return {
         job,
-        questions: [...a.questions, ...b.questions.filter(q => !seen.has(`${q.kind}-${q.id}`))]
+        questions: [...a.questions, ...b.questions.filter(q => !seen.has(`${q.kind}-${q.id}`))],
+        ...(attempts ? { attempts } : {})
     };
 }
 /** What the queue holds, in words for the notice and the log ("the review of …, 2 questions"). */
@@ -4402,6 +4417,13 @@ class Outputs {
     constructor(check) {
         this.check = check;
     }
+    /**
+     * Where `usage` and `tokens` are summed and set (`setUsageOutputs`): these outputs themselves,
+     * or the step's when these are kept back (a deferred item's run spends the step's allowance).
+     */
+    usageSink() {
+        return this;
+    }
     set(name, value) {
         let text = value === undefined ? '' : String(value);
         if (this.check && !this.check.allows(`the output ${name}`, text))
@@ -4497,9 +4519,10 @@ const seen = new WeakMap();
 /**
  * Sets the `usage` and `tokens` outputs after a run. Every run of the step is spent from the same
  * allowance (the usage_ceiling probe, the job, deferred items taken up), so `tokens` is their sum
- * and `usage` the latest report.
+ * and `usage` the latest report: outputs kept back pass them on to their `usageSink`.
  */
-function setUsageOutputs(outputs, u, t) {
+function setUsageOutputs(given, u, t) {
+    const outputs = given.usageSink();
     const before = seen.get(outputs) ?? {};
     const tokens = (0,_claude_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .sumTokens */ .WT)([before.tokens, t]);
     const usage = reported(u) ? u : before.usage;
