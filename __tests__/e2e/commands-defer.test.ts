@@ -26,6 +26,7 @@ import {
   step,
   threadRoot
 } from './commands-world.js'
+import { resetPasses as passReset } from './deferred-clock.js'
 import { useWorld } from './world.js'
 
 const world = useWorld({ github: true })
@@ -47,12 +48,7 @@ const labelsOf = (n: number): string[] =>
 const noticeOn = (n: number) =>
   world.gh.state.issueComments.find(c => c.issue_number === n && c.body.includes(MARKER))
 
-/** The reset passes: the due time the action's notice records moves into the past. */
-function resetPasses(n: number): void {
-  const notice = noticeOn(n)!
-  const past = new Date(Date.now() - 60_000).toISOString()
-  notice.body = notice.body.replace(/deferred-until:[^ ]+ -->/, `deferred-until:${past} -->`)
-}
+const resetPasses = (n: number): void => passReset(world.gh, n)
 
 /** A later scheduled run (health with its live check), the model answering `turns` after it. */
 async function later(turns: Turn[]) {

@@ -12,6 +12,7 @@ import { fakeSha, fileFromPatch, type MockLabel } from '../../__fixtures__/mock-
 import { DAY } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE } from '../../__fixtures__/runner.js'
+import { resetPasses as passReset } from './deferred-clock.js'
 import { useWorld } from './world.js'
 
 const GH_TOKEN = 'ghs_FAKE_test_token_defer_1234567890'
@@ -79,18 +80,7 @@ function resetAt(fromNowSec: number): { sec: number; iso: string } {
 
 const limited = (sec: number): Turn[] => scenarios.usageLimit429(sec)
 
-/**
- * The reset passes: the action's notice on #n gets a due time in the past. (The CLI's reset is
- * exact only when it is minutes away, so the clock is moved on in the recorded notice, which
- * stays the action's own comment.)
- */
-function resetPasses(n: number, agoSec = 60): void {
-  const notice = world.gh.state.issueComments.find(
-    c => c.issue_number === n && c.body.includes(MARKER)
-  )!
-  const past = new Date(Date.now() - agoSec * 1000).toISOString()
-  notice.body = notice.body.replace(/deferred-until:[^ ]+ -->/, `deferred-until:${past} -->`)
-}
+const resetPasses = (n: number, agoSec = 60): void => passReset(world.gh, n, agoSec)
 
 async function run(
   inputs: Record<string, string>,

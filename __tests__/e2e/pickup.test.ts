@@ -11,6 +11,7 @@ import { fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
 import { DAY } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE } from '../../__fixtures__/runner.js'
+import { resetPasses as passReset } from './deferred-clock.js'
 import { useWorld } from './world.js'
 
 const GH_TOKEN = 'ghs_FAKE_test_token_pickup_1234567890'
@@ -52,14 +53,7 @@ async function deferred(numbers: number[] = [12]): Promise<void> {
   world.api.setSuccessHeaders(allowedRateLimitHeaders(Math.floor(Date.now() / 1000) + 3600))
 }
 
-/** The reset passes: the due time in the action's notice on #n moves into the past. */
-function resetPasses(n: number): void {
-  const notice = world.gh.state.issueComments.find(
-    c => c.issue_number === n && c.body.includes(MARKER)
-  )!
-  const past = new Date(Date.now() - 60_000).toISOString()
-  notice.body = notice.body.replace(/deferred-until:[^ ]+ -->/, `deferred-until:${past} -->`)
-}
+const resetPasses = (n: number): void => passReset(world.gh, n)
 
 async function run(
   inputs: Record<string, string>,

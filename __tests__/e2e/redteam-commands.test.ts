@@ -14,6 +14,7 @@ import { scenarios, toolResultBlocks, type Turn } from '../../__fixtures__/mock-
 import { BOT, fakeSha, fileFromPatch, type MockUser } from '../../__fixtures__/mock-github.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE } from '../../__fixtures__/runner.js'
+import { resetPasses as passReset } from './deferred-clock.js'
 import { useWorld } from './world.js'
 import {
   answer,
@@ -88,12 +89,7 @@ async function deferByTheAction(n: number): Promise<void> {
     scenarios.usageLimit429(reset)
   )
   expect(main.outputs.skip_reason).toContain('deferred')
-  // The reset passes: the due time in the action's own notice moves into the past.
-  const notice = world.gh.state.issueComments.find(
-    c => c.issue_number === n && c.body.includes(DEFERRED)
-  )!
-  const past = new Date(Date.now() - 60_000).toISOString()
-  notice.body = notice.body.replace(/deferred-until:[^ ]+ -->/, `deferred-until:${past} -->`)
+  passReset(world.gh, n)
 }
 
 const labelsOf = (n: number): string[] =>
