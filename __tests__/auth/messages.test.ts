@@ -51,7 +51,7 @@ describe('reauthBlock', () => {
     expect(block).toBe(
       [
         'To fix it:',
-        `1. On your machine (Node 20.19 or newer, no clone needed), download the capture tool and run it: \`curl -fsSLO ${CAPTURE} && node capture.js --repo octo/repo\`.`,
+        `1. On your machine (Node 20 or newer, no clone needed), download the capture tool and run it: \`curl -fsSLO ${CAPTURE} && node capture.js --repo octo/repo\`.`,
         '2. Or run `claude setup-token` and pipe the token it prints into `node capture.js --from token --repo octo/repo` (a one-year token that never needs refreshing).',
         '3. Or, in a clone of claude-subscription-action after `npm ci`, run `npm run -s capture -- --from container --repo octo/repo` to log in inside a container, so CI and your laptop never share a login (`npm run -s capture` takes the same options as `node capture.js`).',
         `4. The login must land in the repository secret CLAUDE_AUTH of octo/repo. Troubleshooting: ${DEFAULT_URL}`

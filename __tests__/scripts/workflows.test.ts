@@ -810,3 +810,31 @@ describe('the docs and the workflows agree', () => {
     ])
   })
 })
+
+describe('deferred work fits the job', () => {
+  const EXAMPLES = path.join(ROOT, 'docs', 'examples')
+  const texts: Array<[string, string]> = [
+    ...allFiles.map((n): [string, string] => [n, source(n)]),
+    ...readdirSync(EXAMPLES)
+      .filter(n => /\.ya?ml$/.test(n))
+      .map((n): [string, string] => [
+        `docs/examples/${n}`,
+        readFileSync(path.join(EXAMPLES, n), 'utf8')
+      ])
+  ]
+
+  it('a job of 30 minutes or less that runs the action takes up at most 3 deferred items', () => {
+    // Every run takes up deferred items after its own job (default backfill_limit 20, each one a
+    // review or triage): a short job must say how many, or it is cut off holding one.
+    const problems: string[] = []
+    for (const [name, text] of texts) {
+      const minutes = Number(/\n\s+timeout-minutes: (\d+)\n/.exec(text)?.[1] ?? NaN)
+      if (!(minutes <= 30) || !stepsOf(text).some(s => isAction(s.uses))) continue
+      const limit = /\n\s+backfill_limit: '(\d+)'/.exec(text)?.[1]
+      if (limit === undefined || Number(limit) > 3) {
+        problems.push(`${name}: backfill_limit ${limit ?? '(default 20)'} in ${minutes} minutes`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
+})
