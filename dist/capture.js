@@ -33875,7 +33875,7 @@ function reauthBlock(ctx, env = process.env, heading = 'To fix it:') {
     const args = `${target}${name}`;
     return [
         heading,
-        `1. On your machine (Node 20.19 or newer, no clone needed), download the capture tool and run it: \`curl -fsSLO ${CAPTURE_URL} && node capture.js ${args}\`.`,
+        `1. On your machine (Node 20 or newer, no clone needed), download the capture tool and run it: \`curl -fsSLO ${CAPTURE_URL} && node capture.js ${args}\`.`,
         `2. Or run \`claude setup-token\` and pipe the token it prints into \`node capture.js --from token ${args}\` (a one-year token that never needs refreshing).`,
         `3. Or, in a clone of claude-subscription-action after \`npm ci\`, run \`npm run -s capture -- --from container ${args}\` to log in inside a container, so CI and your laptop never share a login (\`npm run -s capture\` takes the same options as \`node capture.js\`).`,
         `4. The login must land in ${where}. Troubleshooting: ${troubleshootingUrl(env)}`
