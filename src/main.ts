@@ -176,9 +176,7 @@ async function pickUpAfter(
   result: JobResult,
   mode: ConcreteMode
 ): Promise<void> {
-  if (!pickUpWanted(pre.inputs, result)) return
-  // A command that was not done (the gate's skip: anyone may comment) spends nothing on others' work.
-  if (mode === 'command' && result.conclusion === 'skipped') return
+  if (!pickUpWanted(pre.inputs, result, mode)) return
   const { pickUpDeferred } = await import('./jobs/usage/pickup.js')
   const ready = async (kind: JobKind) => {
     const { auth } = await steps.login('run', Date.now())

@@ -125,6 +125,13 @@ describe('pickUpWanted', () => {
     expect(pickUpWanted(inputs({ backfill_limit: '0' }), { conclusion: 'success' })).toBe(false)
     expect(pickUpWanted(inputs({ github_token: '' }), { conclusion: 'success' })).toBe(false)
   })
+
+  it('not after a command that was not done (auto resolves to command on a comment)', () => {
+    const skipped = { conclusion: 'skipped', reason: 'not a command' } as const
+    expect(pickUpWanted(inputs({ mode: 'command' }), skipped)).toBe(false)
+    expect(pickUpWanted(inputs({ mode: 'auto' }), skipped, 'command')).toBe(false)
+    expect(pickUpWanted(inputs({ mode: 'command' }), { conclusion: 'success' })).toBe(true)
+  })
 })
 
 describe('labelIsOurs', () => {

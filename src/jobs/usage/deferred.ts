@@ -141,22 +141,25 @@ export function selectDeferred(items: readonly Labelled[], now: number, limit: n
 
 /**
  * Whether a run looks for deferred items after its own job: not when that job failed or was
- * itself stopped by the usage, not without a login to run the CLI with or a GitHub token, not
- * with backfill_limit 0.
+ * itself stopped by the usage, not after a command that was not done (the gate's skip: anyone may
+ * comment, and must not spend the login on others' work), not without a login to run the CLI
+ * with or a GitHub token, not with backfill_limit 0.
  */
 export function pickUpWanted(
   inputs: Pick<
     Inputs,
+    | 'mode'
     | 'claude_auth'
     | 'claude_code_oauth_token'
     | 'anthropic_api_key'
     | 'backfill_limit'
     | 'github_token'
   >,
-  result: JobResult
+  result: JobResult,
+  mode: string = inputs.mode
 ): boolean {
   if (result.conclusion === 'failure') return false
-  if (result.conclusion === 'skipped' && result.usageLimit) return false
+  if (result.conclusion === 'skipped' && (result.usageLimit || mode === 'command')) return false
   if (inputs.backfill_limit === 0 || inputs.github_token.trim() === '') return false
   return [inputs.claude_auth, inputs.claude_code_oauth_token, inputs.anthropic_api_key].some(
     s => s.trim() !== ''
