@@ -9,15 +9,13 @@
  * Exit codes: 0 done, 1 failed or stopped early (the table is then partial), 2 usage.
  */
 import { spawnSync } from 'node:child_process'
-import { realpathSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { restApi } from '../src/github/api.js'
 import { createOctokit } from '../src/github/octokit.js'
 import { cliRunner, type ClaudeRunner } from '../src/claude/runner.js'
 import { runBacktest } from '../src/jobs/triage/backtest.js'
 import type { TriageSettings } from '../src/jobs/triage/settings.js'
+import { isMain } from './entry.js'
 
 /** What the script touches outside itself. */
 interface BacktestIO {
@@ -183,17 +181,7 @@ async function main(argv: string[], io: BacktestIO): Promise<number> {
   return 0
 }
 
-function isEntryPoint(): boolean {
-  const invoked = process.argv[1]
-  if (!invoked) return false
-  try {
-    return realpathSync(path.resolve(invoked)) === realpathSync(fileURLToPath(import.meta.url))
-  } catch {
-    return false
-  }
-}
-
-if (isEntryPoint()) {
+if (isMain(import.meta.url)) {
   main(process.argv.slice(2), {
     env: process.env,
     stdout: process.stdout,

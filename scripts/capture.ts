@@ -17,7 +17,6 @@ import {
   fsyncSync,
   openSync,
   readFileSync,
-  realpathSync,
   renameSync,
   rmSync,
   writeSync
@@ -52,6 +51,7 @@ import {
 } from './capture/sources.js'
 import { chooseRoute, parseTargets, uploadAll } from './capture/upload.js'
 import { VERSION } from './capture/version.js'
+import { isMain } from './entry.js'
 
 /** Everything the tool touches outside itself, so tests can run it in-process. */
 export interface CaptureIO {
@@ -602,13 +602,7 @@ function rootCandidates(): (string | undefined)[] {
 function isEntryPoint(): boolean {
   if (process.env.CSA_CAPTURE_MAIN === '1') return true
   if (process.env.CSA_CAPTURE_MAIN === '0') return false
-  const invoked = process.argv[1]
-  if (!invoked) return false
-  try {
-    return realpathSync(path.resolve(invoked)) === realpathSync(fileURLToPath(import.meta.url))
-  } catch {
-    return false
-  }
+  return isMain(import.meta.url)
 }
 
 if (isEntryPoint()) {

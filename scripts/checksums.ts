@@ -28,6 +28,7 @@ import { promisify } from 'node:util'
 import { createGunzip } from 'node:zlib'
 import tar from 'tar-stream'
 import { PLATFORM_SUFFIXES, type ChecksumTable } from '../src/claude/checksums.js'
+import { isMain } from './entry.js'
 
 const run = promisify(execFile)
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -117,8 +118,7 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-const invoked = process.argv[1] ? path.resolve(process.argv[1]) : ''
-if (invoked === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   main(process.argv.slice(2)).then(
     code => (process.exitCode = code),
     (err: unknown) => {

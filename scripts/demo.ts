@@ -13,7 +13,6 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { fakeBundle, DAY } from '../__fixtures__/logins.js'
 import {
   scenarios,
@@ -29,6 +28,7 @@ import {
 import { webhookPayload } from '../__fixtures__/payloads.js'
 import { startRefusingProxy } from '../__fixtures__/proxy.js'
 import { CLAUDE, findLeaks, ROOT, Runner, type StepResult } from '../__fixtures__/runner.js'
+import { isMain } from './entry.js'
 
 const DEMO = path.join(ROOT, '__fixtures__', 'demo')
 /** The workflow's GitHub token, as the stand-in GitHub expects one: not a real token. */
@@ -250,7 +250,7 @@ export async function runDemo(print: (line: string) => void = console.log): Prom
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const result = await runDemo()
   process.exitCode = result.exitCode
 }

@@ -31,7 +31,7 @@ import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
+import { isMain } from './entry.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 /** Set in the environment of every command this script starts: a run inside a run is refused. */
@@ -492,6 +492,6 @@ export async function newcomer(argv: string[], print = console.log): Promise<num
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   process.exitCode = await newcomer(process.argv.slice(2))
 }

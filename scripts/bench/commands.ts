@@ -17,7 +17,6 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
 import {
   scenarios,
   startMockAnthropic,
@@ -28,6 +27,7 @@ import { startRefusingProxy, type RefusingProxy } from '../../__fixtures__/proxy
 import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE, ROOT, Runner, type StepResult } from '../../__fixtures__/runner.js'
+import { isMain } from '../entry.js'
 
 const DOCS_FILE = path.join(ROOT, 'docs', 'benchmarks.md')
 /** The block of docs/benchmarks.md this script owns (index.ts keeps it when it rewrites the page). */
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
 }
 
 // Run directly (npx tsx scripts/bench/commands.ts); imported by index.ts, it runs nothing.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   main().catch((err: unknown) => {
     process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`)
     process.exit(1)

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Finding, PrFile } from '../../src/jobs/review/types.js'
+import { seededRandom } from '../seeded-random.js'
 
 /** The repositories the corpus is drawn from (small, varied: JS, Python, Rust-free C, Go, TS). */
 export const CORPUS_REPOS = [
@@ -66,18 +67,6 @@ function git(dir: string, args: string[]): string {
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'ignore']
   })
-}
-
-/** mulberry32: small, fast, and the same sequence everywhere for one seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function seedOf(text: string): number {
@@ -498,7 +487,7 @@ export function buildCorpus(): { commits: CorpusCommit[]; missing: string[] } {
       missing.push(repo)
       continue
     }
-    const r = rng(seedOf(repo))
+    const r = seededRandom(seedOf(repo))
     // Oldest first, so new history does not shift the picks of a refetched mirror much.
     const shas = git(dir, ['rev-list', '--no-merges', '--reverse', 'HEAD']).trim().split('\n')
     const tried = new Set<string>()

@@ -6,7 +6,6 @@
  * Run alone: `npx tsx scripts/bench/placement.ts`.
  */
 import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
 import { placeFindings } from '../../src/jobs/review/placement.js'
 import type { Finding, PrFile } from '../../src/jobs/review/types.js'
 import {
@@ -16,6 +15,7 @@ import {
   rowsOf,
   type CorpusCommit
 } from './placement-corpus.js'
+import { isMain } from '../entry.js'
 
 /** Issue 12's goals. */
 export const PLACEMENT_GOALS = { rightPct: 95, misplacedPct: 0.5, rejected: 0, speedMs: 100 }
@@ -316,6 +316,6 @@ export const PLACEMENT_METHOD = [
   '  one call after a warm-up.'
 ].join('\n')
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMain(import.meta.url)) {
   process.stdout.write(`${renderPlacement(benchPlacement(9))}\n`)
 }

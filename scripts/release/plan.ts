@@ -214,7 +214,10 @@ export function main(argv: string[], root: string, env: NodeJS.ProcessEnv = proc
   }
 }
 
-/** True when this file is the program being run, not imported (tests). */
+/**
+ * True when this file is the program being run, not imported (tests). The release job runs this
+ * file on bare Node without `npm ci` or tsx, so it keeps its own copy of scripts/entry.ts's isMain.
+ */
 function isEntryPoint(): boolean {
   const invoked = process.argv[1]
   if (!invoked) return false

@@ -9,9 +9,6 @@
  * Deterministic: the same flags and --seed print the same figures. Exit codes: 0 done, 2 usage.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
-import { realpathSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseDuration } from '../../src/time.js'
 import { simulate } from './model.js'
 import {
@@ -24,6 +21,7 @@ import {
   type Scenario,
   type Strategy
 } from './strategies.js'
+import { isMain } from '../entry.js'
 
 const minutes = (name: string) => (value: string) => {
   try {
@@ -165,7 +163,6 @@ export function main(argv: string[], out: (s: string) => void): number {
 
 const fmt = (min: number): string => (min % 60 === 0 ? `${min / 60}h` : `${min}m`)
 
-const self = fileURLToPath(import.meta.url)
-if (process.argv[1] && realpathSync(path.resolve(process.argv[1])) === realpathSync(self)) {
+if (isMain(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2), s => process.stdout.write(s))
 }

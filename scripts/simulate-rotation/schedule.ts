@@ -5,17 +5,7 @@
  * seeded generator, in a fixed order.
  */
 
-/** A seeded generator of floats in [0, 1): mulberry32, small and good enough for a model. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom } from '../seeded-random.js'
 
 /** A closed range of minutes; a random figure in it is uniform. */
 export type Span = readonly [number, number]
