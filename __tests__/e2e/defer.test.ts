@@ -9,11 +9,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { allowedRateLimitHeaders, scenarios, type Turn } from '../../__fixtures__/mock-anthropic.js'
 import { fakeSha, fileFromPatch, type MockLabel } from '../../__fixtures__/mock-github.js'
-import { DAY } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
-import { CLAUDE } from '../../__fixtures__/runner.js'
 import { resetPasses as passReset } from './deferred-clock.js'
-import { useWorld } from './world.js'
+import { oneJob, useWorld } from './world.js'
 
 const GH_TOKEN = 'ghs_FAKE_test_token_defer_1234567890'
 const REPO = 'octo-org/octo-repo'
@@ -82,26 +80,11 @@ const limited = (sec: number): Turn[] => scenarios.usageLimit429(sec)
 
 const resetPasses = (n: number, agoSec = 60): void => passReset(world.gh, n, agoSec)
 
-async function run(
+/** One job (main, then post); a scheduled run unless `event` says otherwise. */
+const run = (
   inputs: Record<string, string>,
   event: { name: string; payload?: unknown } = { name: 'schedule', payload: {} }
-) {
-  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
-  const result = await world.runner.main({
-    inputs: {
-      claude_path: CLAUDE,
-      model: 'claude-sonnet-4-5',
-      claude_auth: secret,
-      github_token: GH_TOKEN,
-      ...inputs
-    },
-    env: world.env(),
-    event
-  })
-  // Each run is its own job: the post step puts config_dir back before the next one.
-  await world.runner.post({ inputs: { claude_auth: secret, github_token: GH_TOKEN } })
-  return result
-}
+) => oneJob(world, { githubToken: GH_TOKEN, inputs, event })
 
 const reviewEvent = {
   name: 'pull_request',

@@ -8,11 +8,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { allowedRateLimitHeaders, scenarios, type Turn } from '../../__fixtures__/mock-anthropic.js'
 import { fakeSha, fileFromPatch } from '../../__fixtures__/mock-github.js'
-import { DAY } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
-import { CLAUDE } from '../../__fixtures__/runner.js'
 import { resetPasses as passReset } from './deferred-clock.js'
-import { useWorld } from './world.js'
+import { oneJob, useWorld } from './world.js'
 
 const GH_TOKEN = 'ghs_FAKE_test_token_pickup_1234567890'
 const REPO = 'octo-org/octo-repo'
@@ -55,25 +53,11 @@ async function deferred(numbers: number[] = [12]): Promise<void> {
 
 const resetPasses = (n: number): void => passReset(world.gh, n)
 
-async function run(
+/** One job (main, then post); a scheduled run unless `event` says otherwise. */
+const run = (
   inputs: Record<string, string>,
   event: { name: string; payload?: unknown } = { name: 'schedule', payload: {} }
-) {
-  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
-  const result = await world.runner.main({
-    inputs: {
-      claude_path: CLAUDE,
-      model: 'claude-sonnet-4-5',
-      claude_auth: secret,
-      github_token: GH_TOKEN,
-      ...inputs
-    },
-    env: world.env(),
-    event
-  })
-  await world.runner.post({ inputs: { claude_auth: secret, github_token: GH_TOKEN } })
-  return result
-}
+) => oneJob(world, { githubToken: GH_TOKEN, inputs, event })
 
 const labelsOf = (n: number): string[] =>
   world.gh.state.issues.find(i => i.number === n)?.labels ?? []

@@ -15,7 +15,7 @@ import { BOT, fakeSha, fileFromPatch, type MockUser } from '../../__fixtures__/m
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE } from '../../__fixtures__/runner.js'
 import { resetPasses as passReset } from './deferred-clock.js'
-import { useWorld } from './world.js'
+import { oneJob, useWorld } from './world.js'
 import {
   answer,
   arrange,
@@ -55,21 +55,8 @@ async function run(
   event: { name: string; payload: unknown },
   turns: Turn[] = []
 ) {
-  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
   world.api.script(turns)
-  const main = await world.runner.main({
-    inputs: {
-      claude_path: CLAUDE,
-      model: 'claude-haiku-4-5',
-      claude_auth: secret,
-      github_token: GH_TOKEN,
-      ...inputs
-    },
-    env: world.env(),
-    event
-  })
-  await world.runner.post({ inputs: { claude_auth: secret, github_token: GH_TOKEN } })
-  return main
+  return oneJob(world, { githubToken: GH_TOKEN, inputs, event, model: 'claude-haiku-4-5' })
 }
 
 const schedule = { name: 'schedule', payload: {} }

@@ -8,7 +8,7 @@ import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { startMockAnthropic, type MockAnthropic } from '../../__fixtures__/mock-anthropic.js'
 import { startMockGitHub, type MockGitHub } from '../../__fixtures__/mock-github.js'
 import { startRefusingProxy } from '../../__fixtures__/proxy.js'
-import { findLeaks, Runner } from '../../__fixtures__/runner.js'
+import { CLAUDE, findLeaks, Runner } from '../../__fixtures__/runner.js'
 
 const AUTH_HEADERS = ['authorization', 'x-api-key']
 
@@ -93,4 +93,33 @@ export function useWorld(opts: { github?: boolean; workspaceInHome?: boolean } =
     }
   })
   return world
+}
+
+/**
+ * One job as a separate workflow run has it: a fresh login, the main step with the real CLI, then
+ * the post step (config_dir put back before the next job). Returns the main step.
+ */
+export async function oneJob(
+  world: World,
+  opts: {
+    githubToken: string
+    inputs: Record<string, string>
+    event: { name: string; payload?: unknown }
+    model?: string
+  }
+) {
+  const { secret } = world.login({ loginEndsInMs: 20 * DAY })
+  const main = await world.runner.main({
+    inputs: {
+      claude_path: CLAUDE,
+      model: opts.model ?? 'claude-sonnet-4-5',
+      claude_auth: secret,
+      github_token: opts.githubToken,
+      ...opts.inputs
+    },
+    env: world.env(),
+    event: opts.event
+  })
+  await world.runner.post({ inputs: { claude_auth: secret, github_token: opts.githubToken } })
+  return main
 }
