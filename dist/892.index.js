@@ -3058,13 +3058,14 @@ function selectDeferred(items, now, limit) {
 }
 /**
  * Whether a run looks for deferred items after its own job: not when that job failed or was
- * itself stopped by the usage, not without a login to run the CLI with or a GitHub token, not
- * with backfill_limit 0.
+ * itself stopped by the usage, not after a command that was not done (the gate's skip: anyone may
+ * comment, and must not spend the login on others' work), not without a login to run the CLI
+ * with or a GitHub token, not with backfill_limit 0.
  */
-function pickUpWanted(inputs, result) {
+function pickUpWanted(inputs, result, mode = inputs.mode) {
     if (result.conclusion === 'failure')
         return false;
-    if (result.conclusion === 'skipped' && result.usageLimit)
+    if (result.conclusion === 'skipped' && (result.usageLimit || mode === 'command'))
         return false;
     if (inputs.backfill_limit === 0 || inputs.github_token.trim() === '')
         return false;
@@ -4255,10 +4256,7 @@ function runSteps(inputs, env, reauth, outputs, onUnstored) {
 }
 /** After the job, deferred items of earlier runs are taken up (see `jobs/usage/pickup.ts`). */
 async function pickUpAfter(pre, steps, result, mode) {
-    if (!(0,deferred/* pickUpWanted */.go)(pre.inputs, result))
-        return;
-    // A command that was not done (the gate's skip: anyone may comment) spends nothing on others' work.
-    if (mode === 'command' && result.conclusion === 'skipped')
+    if (!(0,deferred/* pickUpWanted */.go)(pre.inputs, result, mode))
         return;
     const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(243)]).then(__webpack_require__.bind(__webpack_require__, 3243));
     const ready = async (kind) => {

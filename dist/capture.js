@@ -53224,6 +53224,27 @@ const package_namespaceObject = {"rE":"1.0.0"};
 /** The version of claude-subscription-action this tool belongs to. */
 const capture_version_VERSION = package_namespaceObject.rE;
 
+;// CONCATENATED MODULE: ./scripts/entry.ts
+/** Whether a script is the program node was started with, or a module a test imported. */
+
+
+
+/**
+ * True when the module whose `import.meta.url` is `metaUrl` is the script being run. Paths are
+ * compared after resolving links, so `npm run`, `tsx` and a symlinked checkout all count.
+ */
+function isMain(metaUrl) {
+    const invoked = process.argv[1];
+    if (!invoked)
+        return false;
+    try {
+        return (0,external_node_fs_.realpathSync)(external_node_path_default().resolve(invoked)) === (0,external_node_fs_.realpathSync)((0,external_node_url_.fileURLToPath)(metaUrl));
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./scripts/capture.ts
 /**
  * The capture tool: from a Claude Code login on this machine (or in a container, or a
@@ -53237,6 +53258,7 @@ const capture_version_VERSION = package_namespaceObject.rE;
  * is no other target. Settings are bundled only with --with-settings, and never their risky keys.
  * Exit codes: 0 done, 1 failed (one sentence says why), 2 usage.
  */
+
 
 
 
@@ -53728,15 +53750,7 @@ function isEntryPoint() {
         return true;
     if (process.env.CSA_CAPTURE_MAIN === '0')
         return false;
-    const invoked = process.argv[1];
-    if (!invoked)
-        return false;
-    try {
-        return (0,external_node_fs_.realpathSync)(external_node_path_default().resolve(invoked)) === (0,external_node_fs_.realpathSync)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    }
-    catch {
-        return false;
-    }
+    return isMain(import.meta.url);
 }
 if (isEntryPoint()) {
     main(process.argv.slice(2)).then(exitCode => {
