@@ -229,6 +229,125 @@ describe('mode: review', () => {
     )
   })
 
+  it('between two lines alike, the indentation the model copied or a clearly nearer line decides; a tie, a short fragment and nothing else go to the summary', async () => {
+    const OUTER_PATCH = [
+      '@@ -0,0 +1,16 @@',
+      '+export function outer(ready: boolean, a: number) {',
+      '+  let total = 0',
+      '+  if (ready) {',
+      '+    return total',
+      '+  }',
+      '+  x = compute(a)',
+      ...[1, 2, 3, 4, 5, 6].map(n => `+  step${n}()`),
+      '+  x = compute(a)',
+      '+  return total',
+      '+}',
+      '+export default outer'
+    ].join('\n')
+    arrangePr({ files: [fileFromPatch('src/outer.ts', OUTER_PATCH, 'added')] })
+    const finding = (line: number, quote: string, title: string) => ({
+      path: 'src/outer.ts',
+      line,
+      quote,
+      title,
+      severity: 'major',
+      body: 'Details.'
+    })
+    world.api.script(
+      scenarios.structured({
+        summary: 'Lines alike.',
+        findings: [
+          // 5 lines from both "return total" lines: only line 14 has this indentation.
+          finding(9, '  return total', 'Indentation decides'),
+          // Line 6 is 1 away, line 13 is 6 away.
+          finding(7, 'x = compute(a)', 'Nearer line decides'),
+          // 3 and 4 away: a guess either way.
+          finding(10, 'x = compute(a)', 'Tie'),
+          // Past the end of a new file: the one "}" within 10 lines is line 15.
+          finding(18, '}', 'Past the end'),
+          // "0" is on line 2, but a fragment that short is no anchor.
+          finding(2, '0', 'Short fragment')
+        ]
+      })
+    )
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs).toMatchObject({ findings: '5', comments_posted: '3' })
+    const placed = world.gh.state.reviewComments.map(c => {
+      const title = /Indentation decides|Nearer line decides|Past the end/.exec(c.body)?.[0]
+      return `${title}@${c.line}`
+    })
+    expect(placed.sort()).toEqual([
+      'Indentation decides@14',
+      'Nearer line decides@6',
+      'Past the end@15'
+    ])
+    const summary = summaryComments()[0]?.body ?? ''
+    expect(summary).toContain(
+      'line 10 of src/outer.ts does not contain the quoted text, and the quote matches 2 lines near it (6, 13): not guessing which'
+    )
+    expect(summary).toContain(
+      'line 2 of src/outer.ts does not contain the quoted text, and the quote is not found in its hunk or within 10 lines of it'
+    )
+  })
+
+  it('a finding on an unchanged line whose text is also in the diff goes to the summary, not onto the changed line (head text read once per file)', async () => {
+    const before = ['export function lookup(cache: Map<string, number>, key: string) {']
+    const body = (n: number) => `  const v${n} = cache.size + ${n}`
+    // New side: lines 1-30; the diff adds line 12; line 20 (unchanged) says the same as line 12.
+    const head = [
+      ...before,
+      ...Array.from({ length: 10 }, (_, i) => body(i + 2)),
+      '  return cache.get(key)',
+      ...Array.from({ length: 7 }, (_, i) => body(i + 13)),
+      '  return cache.get(key)',
+      ...Array.from({ length: 9 }, (_, i) => body(i + 21)),
+      '}'
+    ]
+    const CACHE_PATCH = [
+      '@@ -9,6 +9,7 @@',
+      ...head.slice(8, 11).map(l => ` ${l}`),
+      `+${head[11]}`,
+      ...head.slice(12, 15).map(l => ` ${l}`)
+    ].join('\n')
+    arrangePr({ files: [fileFromPatch('src/cache.ts', CACHE_PATCH)] })
+    world.gh.state.contents[HEAD1] = { 'src/cache.ts': `${head.join('\n')}\n` }
+    const finding = (line: number, title: string) => ({
+      path: 'src/cache.ts',
+      line,
+      quote: '  return cache.get(key)',
+      title,
+      severity: 'major',
+      body: 'Details.'
+    })
+    world.api.script(
+      scenarios.structured({
+        summary: 'An unchanged line.',
+        findings: [
+          // Line 20 is outside the diff and holds the quote: it is about line 20.
+          finding(20, 'About the unchanged line'),
+          // Line 16 is outside the diff and holds other text: its number is off, line 12 is meant.
+          finding(16, 'About the new line')
+        ]
+      })
+    )
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs).toMatchObject({ findings: '2', comments_posted: '1' })
+    const comments = world.gh.state.reviewComments
+    expect(comments.map(c => `${c.line}`)).toEqual(['12'])
+    expect(comments[0]?.body).toContain('About the new line')
+    const summary = summaryComments()[0]?.body ?? ''
+    expect(summary).toContain('About the unchanged line')
+    expect(summary).toContain(
+      'line 20 of src/cache.ts holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff'
+    )
+    const reads = world.gh.calls.filter(r => r.path.includes('/contents/src/cache.ts'))
+    expect(reads.map(r => `${r.path}@${r.query.ref}`)).toEqual([
+      `/repos/${REPO}/contents/src/cache.ts@${HEAD1}`
+    ])
+  })
+
   it("prompt_file: its text reaches the model as the workflow author's extra instructions", async () => {
     arrangePr()
     await fs.mkdir(path.join(world.runner.workspace, '.github'), { recursive: true })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { fingerprint } from '../../../src/jobs/review/fingerprint.js'
-import { hunksOf, newSideLines, placeFindings } from '../../../src/jobs/review/placement.js'
+import {
+  filesNamedOutsideDiff,
+  hunksOf,
+  newSideLines,
+  placeFindings
+} from '../../../src/jobs/review/placement.js'
 import type { Finding, PrFile } from '../../../src/jobs/review/types.js'
 
 // A realistic `pulls.listFiles` patch: two hunks, no file headers.
@@ -371,14 +376,79 @@ describe('placeFindings: hunk-local, whole lines first, never a guess (issue 12)
     )
   })
 
-  it('keeps a short quote on the given line only when no other line of the window holds it', () => {
-    // "2" is on line 2 alone: it can only mean line 2.
-    const kept = in2(f({ path: 'src/calls.ts', line: 2, quote: '2' }))
-    expect(kept.placed.map(c => c.line)).toEqual([2])
-    // ")" is on line 3 and on line 1: either could be meant, so the summary.
+  it('never places by a short fragment, not even on the given line (SPEC: fragments of 8+ only)', () => {
+    // "2" is part of line 2 and of no other line near it, yet a fragment that short is no anchor.
+    const fragment = in2(f({ path: 'src/calls.ts', line: 2, quote: '2' }))
+    expect(fragment.placed).toEqual([])
+    expect(fragment.unplaced[0]?.reason).toBe(
+      'line 2 of src/calls.ts does not contain the quoted text, and the quote is not found in its hunk or within 10 lines of it'
+    )
     const tie = in2(f({ path: 'src/calls.ts', line: 3, quote: ')' }))
     expect(tie.placed).toEqual([])
-    expect(tie.unplaced).toHaveLength(1)
+    // A short line quoted whole is the whole line: placed.
+    const whole = in2(f({ path: 'src/calls.ts', line: 6, quote: '// end' }))
+    expect(whole.placed.map(c => c.line)).toEqual([6])
+  })
+
+  it('prefers the line whose indentation matches too when two lines differ only in it', () => {
+    const nested = file('src/nested.ts', [
+      '@@ -1,2 +1,8 @@',
+      ' function outer() {',
+      '+  if (ready) {',
+      '+    return total',
+      '+  }',
+      '+  return total',
+      '+}',
+      '+export default outer',
+      ' // end'
+    ])
+    const place = (line: number, quote: string) =>
+      placeFindings([f({ path: 'src/nested.ts', line, quote })], [nested]).placed.map(p => p.line)
+    // Given line 4 ("  }") is one from each: the quote's own indentation says which.
+    expect(place(4, '    return total')).toEqual([3])
+    expect(place(4, '  return total')).toEqual([5])
+    // Indentation the model changed says nothing: still two places.
+    expect(place(4, 'return total')).toEqual([])
+  })
+
+  it('takes the one of two equal lines that is clearly nearer the given line, within 5 lines', () => {
+    const twice = file('src/twice.ts', [
+      '@@ -1,2 +1,14 @@',
+      ' start()',
+      ...Array.from(
+        { length: 12 },
+        (_, i) => `+${i === 1 || i === 10 ? 'x = compute(a)' : `step${i}()`}`
+      ),
+      ' stop()'
+    ])
+    // "x = compute(a)" is on lines 3 and 12.
+    const place = (line: number) =>
+      placeFindings([f({ path: 'src/twice.ts', line, quote: 'x = compute(a)' })], [twice])
+    expect(place(4).placed.map(p => p.line)).toEqual([3]) // 1 away against 8
+    expect(place(10).placed.map(p => p.line)).toEqual([12]) // 2 away against 7
+    // 6 away from the nearer one: further than models are off, a guess.
+    expect(place(9).placed.map(p => p.line)).toEqual([])
+    expect(place(9).unplaced[0]?.reason).toContain('the quote matches 2 lines near it (3, 12)')
+    // 3 against 6: not clearly nearer.
+    expect(place(6).placed).toEqual([])
+  })
+
+  it('moves a short whole line from past the end of a new file, where no unchanged line can hold it', () => {
+    const created: PrFile = {
+      ...file('src/new.ts', [
+        '@@ -0,0 +1,4 @@',
+        '+export function f() {',
+        '+  return 1',
+        '+}',
+        '+f()'
+      ]),
+      status: 'added'
+    }
+    const place = (path: string, line: number) =>
+      placeFindings([f({ path, line, quote: '}' })], [created, CALLS]).placed.map(p => p.line)
+    expect(place('src/new.ts', 6)).toEqual([3])
+    // In a modified file the lines past the diff exist and may be "}" too: not moved.
+    expect(place('src/calls.ts', 8)).toEqual([])
   })
 
   it('does not search a quote 20,000 lines away, nor the whole of one huge hunk', () => {
@@ -506,6 +576,43 @@ describe('placeFindings: hunk-local, whole lines first, never a guess (issue 12)
       expect(placeOne(f({ path, line: 5 })).placed[0]?.path).toBe('src/a.ts')
     }
     expect(placeOne(f({ path: '/home/runner/work/r/r/src/zzz.ts', line: 5 })).placed).toEqual([])
+  })
+
+  it('with the head text, keeps a finding about an unchanged line off the changed line saying the same', () => {
+    // src/a.ts at the head: line 7 (in the diff) reads "  return text".
+    const head = Array.from({ length: 50 }, (_, i) => `// line ${i + 1}`)
+    head[6] = '  return text'
+    head[11] = '  const other = 1'
+    const text = (file: PrFile) => (file.filename === 'src/a.ts' ? head.join('\n') : undefined)
+    const place = (line: number) =>
+      placeFindings([f({ line, quote: '  return text' })], files, text)
+    // Line 12 (outside the diff, 5 from line 7) holds something else: the number was off, and the
+    // finding moves to line 7, with the text as without it.
+    expect(placeFindings([f({ line: 12, quote: '  return text' })], files).placed[0]?.line).toBe(7)
+    expect(place(12).placed.map(p => p.line)).toEqual([7])
+    // Line 14 holds the quote itself: the finding is about line 14, not line 7. Without the text
+    // that cannot be seen.
+    head[13] = '  return text'
+    expect(placeFindings([f({ line: 14, quote: '  return text' })], files).placed[0]?.line).toBe(7)
+    expect(place(14).placed).toEqual([])
+    expect(place(14).unplaced[0]?.reason).toBe(
+      'line 14 of src/a.ts holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff'
+    )
+  })
+
+  it('names the files whose head text would help: a quoted finding on a line outside their diff', () => {
+    const wanted = filesNamedOutsideDiff(
+      [
+        f({ line: 30, quote: 'x' }), // outside src/a.ts's diff
+        f({ line: 31, quote: 'y' }), // the same file again
+        f({ line: 5, quote: 'z' }), // in the diff
+        f({ path: 'src/greeting.ts', line: 9 }), // no quote
+        f({ path: 'src/gone.ts', line: 9, quote: 'gone' }), // deleted
+        f({ path: 'src/nowhere.ts', line: 9, quote: 'n' }) // not in the PR
+      ],
+      files
+    )
+    expect(wanted.map(w => w.filename)).toEqual(['src/a.ts'])
   })
 
   it('matches quotes on CRLF patches and non-ASCII lines', () => {

@@ -53,6 +53,10 @@ export const NEAR = 10
 const HUNK_REACH = 100
 /** Quotes shorter than this (non-space characters) must match a whole line. */
 const MIN_FRAGMENT = 8
+/** How far a model's line number is off when it is off (issue 12: "line off by 1–5"). */
+const OFF_BY = 5
+/** How much nearer than every other equal match the nearest must be to be taken. */
+const CLEARLY_NEARER = 4
 
 /** A new-side line: its text, the text as compared (no whitespace), its hunk. */
 interface IndexedLine {
@@ -68,16 +72,24 @@ export interface DiffIndex {
   hunks: { newFrom: number; newTo: number }[]
   /** Old-side line → the new-side line it became (a deleted line: the new line in its place). */
   oldToNew: Map<number, number>
+  /** Every line of the file is in the diff (a new file): no unchanged line lies outside it. */
+  complete: boolean
+  /** The file's lines at the head commit as compared (see {@link keyOf}), when they were read. */
+  head?: string[]
 }
 
 /** Code compared as the eye sees it: `a=b` is `a = b`, composed and decomposed accents alike. */
 export const keyOf = (s: string): string => s.normalize('NFC').replace(/\s+/g, '')
 
-/** Indexes a patch's new side. */
-export function indexDiff(patch: string): DiffIndex {
+/**
+ * Indexes a patch's new side, and the file's text at the head commit when given (it tells a line
+ * outside the diff that holds the quote from a line number that is off).
+ */
+export function indexDiff(patch: string, headText?: string): DiffIndex {
   const lines = new Map<number, IndexedLine>()
   const oldToNew = new Map<number, number>()
-  const hunks = hunksOf(patch).map((h, i) => {
+  const parsed = hunksOf(patch)
+  const hunks = parsed.map((h, i) => {
     let next = h.newStart
     for (const l of h.lines) {
       if (l.newLine !== undefined) {
@@ -88,7 +100,11 @@ export function indexDiff(patch: string): DiffIndex {
     }
     return { newFrom: h.newStart, newTo: h.newStart + h.newLines - 1 }
   })
-  return { lines, hunks, oldToNew }
+  const first = parsed[0]
+  const complete = parsed.length === 1 && first?.oldStart === 0 && first.oldLines === 0
+  const index: DiffIndex = { lines, hunks, oldToNew, complete }
+  if (headText !== undefined) index.head = headText.split(/\r?\n/).map(keyOf)
+  return index
 }
 
 /** Where a quote was found: on the given line, moved to another, or why not. */
@@ -96,13 +112,24 @@ export type Located =
   | { line: number; given: boolean }
   | { missing: 'absent' }
   | { missing: 'ambiguous'; lines: number[] }
+  /** The given line is outside the diff and holds the quote: the model meant an unchanged line. */
+  | { missing: 'unchanged' }
 
-/** The quote's lines as compared, without blank lines at either end; empty for no quote. */
-export function quoteKeys(quote: string | undefined): string[] {
-  const keys = (quote ?? '').split(/\r?\n/).map(keyOf)
-  while (keys.length > 0 && keys[0] === '') keys.shift()
-  while (keys.length > 0 && keys[keys.length - 1] === '') keys.pop()
-  return keys
+/**
+ * A quote's lines, without blank lines at either end: `keys` as compared (no whitespace), `texts`
+ * as written (indentation kept, the end trimmed), to tell apart lines that differ only in it.
+ */
+export interface Quote {
+  keys: string[]
+  texts: string[]
+}
+
+/** The quote as {@link locate} compares it; no lines for no quote. */
+export function quoteOf(quote: string | undefined): Quote {
+  const texts = (quote ?? '').split(/\r?\n/).map(t => t.trimEnd())
+  while (texts.length > 0 && keyOf(texts[0] as string) === '') texts.shift()
+  while (texts.length > 0 && keyOf(texts[texts.length - 1] as string) === '') texts.pop()
+  return { keys: texts.map(keyOf), texts }
 }
 
 type Mode = 'whole' | 'fragment'
@@ -114,6 +141,11 @@ function matchesAt(index: DiffIndex, at: number, quote: string[], mode: Mode): b
     if (line === undefined) return false
     return mode === 'whole' ? line.key === q : line.key.includes(q)
   })
+}
+
+/** Whether the lines from `at` are the quote as written, indentation included. */
+function verbatimAt(index: DiffIndex, at: number, texts: string[]): boolean {
+  return texts.every((t, i) => index.lines.get(at + i)?.text.trimEnd() === t)
 }
 
 /**
@@ -138,55 +170,77 @@ function reach(index: DiffIndex, line: number): number[][] {
   return [tier(near), tier(far)]
 }
 
-/** The quote, and the quote without a `+` the model copied from the diff, when that differs. */
-function variants(quote: string[]): string[][] {
-  const stripped = quote.map(q => q.replace(/^\+/, ''))
-  return stripped.some((s, i) => s !== quote[i]) ? [quote, stripped] : [quote]
+/** A quote's forms: as given, and without a `+` the model copied from the diff when that differs. */
+function variants(quote: Quote): Quote[] {
+  const plus = /^\+/
+  if (!quote.keys.some(k => plus.test(k))) return [quote]
+  const strip = (xs: string[]): string[] => xs.map(x => x.replace(plus, ''))
+  // The `+` is the diff's first column: the text after it keeps its indentation.
+  return [quote, { keys: strip(quote.keys), texts: quote.texts.map(t => t.replace(/^\s*\+/, '')) }]
 }
 
-const nonSpace = (quote: string[]): number => quote.reduce((n, q) => n + q.length, 0)
+const nonSpace = (quote: Quote): number => quote.keys.reduce((n, q) => n + q.length, 0)
 
 /**
- * Finds the line a quote (see {@link quoteKeys}) names near `line`: the given line when the quote
- * matches there; otherwise the one place that matches best: whole lines before fragments, the
- * 10-line window before the rest of the hunk. Two places equally good are no answer. Quotes under
- * 8 non-space characters (`)`, `}`, `#`: on too many lines to say which one was meant) never match
- * as fragments, and move only from a line in the diff to a whole line within the window.
+ * Of several lines that match equally, the one to take, if any: the only one that matches as
+ * written (indentation included); else the one clearly nearest the given line: within
+ * {@link OFF_BY} of it (or of the line an old-side number became), and every other at least
+ * {@link CLEARLY_NEARER} lines further away.
  */
-export function locate(index: DiffIndex, line: number, quote: string[]): Located {
+function preferred(
+  index: DiffIndex,
+  line: number,
+  found: number[],
+  quote: Quote
+): number | undefined {
+  const verbatim = found.filter(n => verbatimAt(index, n, quote.texts))
+  if (verbatim.length === 1) return verbatim[0]
+  const pool = verbatim.length > 1 ? verbatim : found
+  const moved = index.oldToNew.get(line)
+  const away = (n: number): number =>
+    Math.min(Math.abs(n - line), moved === undefined ? Infinity : Math.abs(n - moved))
+  const [first, second] = [...pool].sort((a, b) => away(a) - away(b))
+  if (first === undefined || second === undefined) return first
+  return away(first) <= OFF_BY && away(second) - away(first) >= CLEARLY_NEARER ? first : undefined
+}
+
+/**
+ * Finds the line a quote (see {@link quoteOf}) names near `line`: the given line when the quote is
+ * that whole line; otherwise the one place that matches best: whole lines before fragments, the
+ * 10-line window before the rest of the hunk, and among equal matches the one matching as written
+ * or clearly nearest (see {@link preferred}). Anything less certain is no answer. Quotes under 8
+ * non-space characters (`)`, `}`, `#`: on too many lines to say which one was meant) never match
+ * as fragments, not even on the given line, and move only to a whole line within the window from
+ * a line in the diff or past the end of a new file.
+ */
+export function locate(index: DiffIndex, line: number, quote: Quote): Located {
   const forms = variants(quote)
   const long = forms.filter(q => nonSpace(q) >= MIN_FRAGMENT)
-  if (forms.some(q => matchesAt(index, line, q, 'whole'))) return { line, given: true }
+  if (forms.some(q => matchesAt(index, line, q.keys, 'whole'))) return { line, given: true }
+  if (
+    !index.lines.has(line) &&
+    forms.some(q => q.keys.every((k, i) => index.head?.[line - 1 + i] === k))
+  )
+    return { missing: 'unchanged' }
   const [near, far] = reach(index, line) as [number[], number[]]
-  const search = (lines: number[], qs: string[][], mode: Mode): Located | undefined => {
+  const search = (lines: number[], qs: Quote[], mode: Mode): Located | undefined => {
     for (const q of qs) {
-      const found = lines.filter(n => matchesAt(index, n, q, mode))
+      const found = lines.filter(n => matchesAt(index, n, q.keys, mode))
       if (found.length === 1) return { line: found[0] as number, given: false }
-      if (found.length > 1) return { missing: 'ambiguous', lines: found }
+      if (found.length > 1) {
+        const best = preferred(index, line, found, q)
+        return best === undefined
+          ? { missing: 'ambiguous', lines: found }
+          : { line: best, given: false }
+      }
     }
     return undefined
   }
   // A short line outside the diff (`}`, `else`, `/**`) is likely also on the unchanged lines around
-  // it: moving it into the diff would be a guess.
-  const short = index.lines.has(line) ? forms : long
+  // it: moving it into the diff would be a guess. A new file has no unchanged lines.
+  const short = index.lines.has(line) || index.complete ? forms : long
   const whole = search(near, short, 'whole') ?? search(far, long, 'whole')
   if (whole) return whole
-  if (long.some(q => matchesAt(index, line, q, 'fragment'))) return { line, given: true }
-  if (shortHere(index, line, forms, near)) return { line, given: true }
+  if (long.some(q => matchesAt(index, line, q.keys, 'fragment'))) return { line, given: true }
   return search(near, long, 'fragment') ?? search(far, long, 'fragment') ?? { missing: 'absent' }
-}
-
-/**
- * A short quote (`)`, `#`) keeps the finding on the given line only when that line is in the diff,
- * holds the quote, and no other line of the diff within the window does: then the quote cannot
- * have meant another line nearby. Never a move.
- */
-function shortHere(index: DiffIndex, line: number, forms: string[][], near: number[]): boolean {
-  if (!index.lines.has(line)) return false
-  return forms.some(
-    q =>
-      nonSpace(q) < MIN_FRAGMENT &&
-      matchesAt(index, line, q, 'fragment') &&
-      !near.some(n => n !== line && matchesAt(index, n, q, 'fragment'))
-  )
 }

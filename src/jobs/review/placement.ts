@@ -6,7 +6,7 @@
  */
 import { cleanUntrusted } from '../untrusted.js'
 import { defuseMarkers, fingerprint, fingerprintMarker, normalisePath } from './fingerprint.js'
-import { hunksOf, indexDiff, locate, NEAR, quoteKeys, type DiffIndex } from './locate.js'
+import { hunksOf, indexDiff, locate, NEAR, quoteOf, type DiffIndex } from './locate.js'
 import {
   SEVERITY_BADGE,
   type Finding,
@@ -144,13 +144,38 @@ interface Placement {
 }
 
 /**
+ * The files whose text at the head commit would help {@link placeFindings}: those a finding with a
+ * quote names a line outside the diff of. That line may hold the quote (the finding is about an
+ * unchanged line, and belongs in the summary) or not (the model's number is off).
+ */
+export function filesNamedOutsideDiff(findings: Finding[], files: PrFile[]): PrFile[] {
+  const names = new FileNames(files)
+  const sides = new Map<PrFile, Map<number, string>>()
+  const wanted = new Set<PrFile>()
+  for (const finding of findings) {
+    const file = names.find(finding.path)
+    if (!file?.patch || file.status === 'removed' || quoteOf(finding.quote).keys.length === 0)
+      continue
+    let side = sides.get(file)
+    if (!side) sides.set(file, (side = newSideLines(file.patch)))
+    if (!side.has(finding.line)) wanted.add(file)
+  }
+  return [...wanted]
+}
+
+/**
  * Places each finding on a line of the diff (see the module comment). A quote that does not match
  * the given line moves the finding to the one line near it that the quote names (see
  * {@link locate}); a range becomes a multi-line comment only when it lies inside one hunk; a
  * suggestion becomes a one-click suggestion only when the comment covers exactly the lines it
- * replaces and the quote (if any) matched at the line the model gave.
+ * replaces and the quote (if any) matched at the line the model gave. `headText` gives a file's
+ * text at the head commit when it was read (see {@link filesNamedOutsideDiff}).
  */
-export function placeFindings(findings: Finding[], files: PrFile[]): Placement {
+export function placeFindings(
+  findings: Finding[],
+  files: PrFile[],
+  headText: (file: PrFile) => string | undefined = () => undefined
+): Placement {
   const names = new FileNames(files)
   const order = new Map(files.map((f, i) => [f, i]))
   const indexes = new Map<PrFile, DiffIndex>()
@@ -159,7 +184,7 @@ export function placeFindings(findings: Finding[], files: PrFile[]): Placement {
 
   findings.forEach((finding, i) => {
     const file = names.find(finding.path)
-    const result = file ? placeOne(finding, file, indexes) : notInPr(finding)
+    const result = file ? placeOne(finding, file, indexes, headText) : notInPr(finding)
     if (typeof result === 'string') unplaced.push({ finding, reason: result })
     else placed.push({ comment: result, file: order.get(file as PrFile) ?? 0, order: i })
   })
@@ -172,10 +197,14 @@ const notInPr = (finding: Finding): string =>
   `${finding.path} is not among the files changed in this pull request`
 
 /** The file's index, built on first use. */
-function indexFor(file: PrFile & { patch: string }, indexes: Map<PrFile, DiffIndex>): DiffIndex {
+function indexFor(
+  file: PrFile & { patch: string },
+  indexes: Map<PrFile, DiffIndex>,
+  headText: (file: PrFile) => string | undefined
+): DiffIndex {
   let index = indexes.get(file)
   if (!index) {
-    index = indexDiff(file.patch)
+    index = indexDiff(file.patch, headText(file))
     indexes.set(file, index)
   }
   return index
@@ -190,13 +219,15 @@ type Anchor = { anchor: number; given: boolean; partial: boolean } | string
 function anchorOf(finding: Finding, path: string, index: DiffIndex, span: number): Anchor {
   const { line } = finding
   const inDiff = index.lines.has(line)
-  const quote = quoteKeys(finding.quote)
-  if (quote.length > 0) {
+  const quote = quoteOf(finding.quote)
+  if (quote.keys.length > 0) {
     const found = locate(index, line, quote)
     if ('line' in found) return { anchor: found.line, given: found.given, partial: false }
     const where = inDiff
       ? `line ${line} of ${path} does not contain the quoted text`
       : `line ${line} of ${path} is not in the diff`
+    if (found.missing === 'unchanged')
+      return `line ${line} of ${path} holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff`
     return found.missing === 'ambiguous'
       ? `${where}, and the quote matches ${found.lines.length} lines near it (${found.lines.join(', ')}): not guessing which`
       : `${where}, and the quote is not found in its hunk or within ${NEAR} lines of it`
@@ -216,14 +247,15 @@ function anchorOf(finding: Finding, path: string, index: DiffIndex, span: number
 function placeOne(
   finding: Finding,
   file: PrFile,
-  indexes: Map<PrFile, DiffIndex>
+  indexes: Map<PrFile, DiffIndex>,
+  headText: (file: PrFile) => string | undefined
 ): PlacedComment | string {
   const path = file.filename
   if (file.status === 'removed') return `${path} is deleted in this pull request`
   if (!file.patch) {
     return `${path} has no diff to comment on (binary, too large for GitHub to show, or renamed without changes)`
   }
-  const index = indexFor(file as PrFile & { patch: string }, indexes)
+  const index = indexFor(file as PrFile & { patch: string }, indexes, headText)
   const { line } = finding
   const span =
     finding.end_line !== undefined && finding.end_line > line ? finding.end_line - line : 0

@@ -9,7 +9,8 @@ import { githubFailure, isRequestError } from '../../github/errors.js'
 import type { JobContext, JobResult } from '../context.js'
 import { DEFAULT_DIFF_BUDGET, type SkippedFile } from './files.js'
 import { fingerprintsIn } from './fingerprint.js'
-import { placeFindings } from './placement.js'
+import { readHeadTexts } from './head-text.js'
+import { filesNamedOutsideDiff, placeFindings } from './placement.js'
 import { failsOn, selectComments, type Selection } from './select.js'
 import { renderReviewBody, renderSummary, shortSha, type ReviewTelemetry } from './summary.js'
 import { dropDismissed, raisedFingerprints, readThreads, resolveOutdated } from './threads.js'
@@ -57,7 +58,13 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
   const { inputs, github } = ctx
   const { pr } = input
   const threads = await readThreads(github, pr.number, input.changedFiles ?? [])
-  const allPlaced = placeFindings(input.review.findings, input.prFiles)
+  const { findings } = input.review
+  const heads = await readHeadTexts(
+    github,
+    pr.headSha,
+    filesNamedOutsideDiff(findings, input.prFiles)
+  )
+  const allPlaced = placeFindings(findings, input.prFiles, f => heads.get(f.filename))
   // A finding a person dismissed on this pull request is not raised again, nor counted.
   const { placement, dropped } = dropDismissed(allPlaced, threads.dismissed)
   const review = {

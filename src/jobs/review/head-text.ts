@@ -1,0 +1,40 @@
+/**
+ * The text of a few files at the pull request's head, for placement: a finding that names a line
+ * outside the diff is about that unchanged line when the line holds its quote, and must not be
+ * moved onto a changed line that happens to say the same. Reads are few and bounded; a file that
+ * cannot be read is placed by its diff alone, as before.
+ */
+import * as core from '@actions/core'
+import type { GitHubApi } from '../../github/api.js'
+import { githubFailure, isRequestError } from '../../github/errors.js'
+import type { PrFile } from './types.js'
+
+/** At most this many files are read per review (one REST call each). */
+export const MAX_HEAD_READS = 20
+
+/** The text at `headSha` of each file that could be read, by file name. */
+export async function readHeadTexts(
+  github: Pick<GitHubApi, 'getFileText'>,
+  headSha: string,
+  files: PrFile[]
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>()
+  for (const file of files.slice(0, MAX_HEAD_READS)) {
+    try {
+      const text = await github.getFileText(file.filename, headSha)
+      // Over 1 MB the contents API sends no content: the same as not read.
+      if (text) texts.set(file.filename, text)
+    } catch (err) {
+      const why = isRequestError(err) ? githubFailure(err) : (err as Error).message
+      core.info(
+        `Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings outside the diff are placed by the diff alone.`
+      )
+    }
+  }
+  if (files.length > MAX_HEAD_READS) {
+    core.info(
+      `${files.length} files have findings outside their diff; the first ${MAX_HEAD_READS} were read, the others are placed by the diff alone.`
+    )
+  }
+  return texts
+}
