@@ -53,18 +53,23 @@ function writeFailure(err: unknown): string {
   return isRequestError(err) ? githubFailure(err) : (err as Error).message
 }
 
+/**
+ * The findings placed on the diff, with the head text of the files some finding names a line
+ * outside the diff of (an unchanged line that holds the quote keeps the finding off the diff).
+ */
+async function place(github: GitHubApi, pr: PullRequest, input: PublishInput) {
+  const { findings } = input.review
+  const outside = filesNamedOutsideDiff(findings, input.prFiles)
+  const heads = await readHeadTexts(github, pr.headSha, outside)
+  return placeFindings(findings, input.prFiles, f => heads.get(f.filename))
+}
+
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
 export async function publishReview(ctx: PublishContext, input: PublishInput): Promise<JobResult> {
   const { inputs, github } = ctx
   const { pr } = input
   const threads = await readThreads(github, pr.number, input.changedFiles ?? [])
-  const { findings } = input.review
-  const heads = await readHeadTexts(
-    github,
-    pr.headSha,
-    filesNamedOutsideDiff(findings, input.prFiles)
-  )
-  const allPlaced = placeFindings(findings, input.prFiles, f => heads.get(f.filename))
+  const allPlaced = await place(github, pr, input)
   // A finding a person dismissed on this pull request is not raised again, nor counted.
   const { placement, dropped } = dropDismissed(allPlaced, threads.dismissed)
   const review = {
