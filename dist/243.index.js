@@ -1103,8 +1103,8 @@ async function answerLater(ctx, item, q) {
     return result;
 }
 
-// EXTERNAL MODULE: ./src/jobs/review/prepare.ts + 5 modules
-var prepare = __webpack_require__(1671);
+// EXTERNAL MODULE: ./src/jobs/review/prepare.ts + 6 modules
+var prepare = __webpack_require__(2453);
 // EXTERNAL MODULE: ./src/jobs/triage/prepare.ts + 2 modules
 var triage_prepare = __webpack_require__(4110);
 // EXTERNAL MODULE: ./src/jobs/usage/defer.ts

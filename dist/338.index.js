@@ -553,8 +553,8 @@ var core = __webpack_require__(3838);
 var errors = __webpack_require__(5439);
 // EXTERNAL MODULE: ./src/time.ts
 var time = __webpack_require__(9834);
-// EXTERNAL MODULE: ./src/jobs/review/prepare.ts + 5 modules
-var prepare = __webpack_require__(1671);
+// EXTERNAL MODULE: ./src/jobs/review/prepare.ts + 6 modules
+var prepare = __webpack_require__(2453);
 // EXTERNAL MODULE: ./src/jobs/triage/issue.ts + 1 modules
 var issue = __webpack_require__(4046);
 // EXTERNAL MODULE: ./src/jobs/triage/settings.ts

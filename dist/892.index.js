@@ -4147,7 +4147,7 @@ const JOBS = {
     setup: (pre, steps) => withClaude('setup', { run: runSetup }, pre, steps),
     prompt: (pre, steps) => withClaude('prompt', { run: jobs_prompt/* runPromptJob */.r }, pre, steps),
     review: async (pre, steps) => {
-        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671)]).then(__webpack_require__.bind(__webpack_require__, 1671));
+        const { prepareReview } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 2453));
         return withClaude('review', await prepareReview(pre), pre, steps);
     },
     triage: async (pre, steps) => {
@@ -4156,7 +4156,7 @@ const JOBS = {
     },
     health: runHealth,
     command: async (pre, steps) => {
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 338));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(453), __webpack_require__.e(661), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 338));
         return runCommand(pre, prepared => withClaude('command', prepared, pre, steps));
     }
 };
@@ -4258,7 +4258,7 @@ function runSteps(inputs, env, reauth, outputs, onUnstored) {
 async function pickUpAfter(pre, steps, result, mode) {
     if (!(0,deferred/* pickUpWanted */.go)(pre.inputs, result, mode))
         return;
-    const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(671), __webpack_require__.e(661), __webpack_require__.e(243)]).then(__webpack_require__.bind(__webpack_require__, 3243));
+    const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(453), __webpack_require__.e(661), __webpack_require__.e(243)]).then(__webpack_require__.bind(__webpack_require__, 3243));
     const ready = async (kind) => {
         const { auth } = await steps.login('run', Date.now());
         return { auth, claude: await steps.claude(kind, auth) };

@@ -1,5 +1,5 @@
-export const id = 671;
-export const ids = [671];
+export const id = 453;
+export const ids = [453];
 export const modules = {
 
 /***/ 9398:
@@ -433,6 +433,7 @@ function resumeBody(body) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DV: () => (/* binding */ codeBlock),
+  Ts: () => (/* binding */ filesNamedOutsideDiff),
   jI: () => (/* binding */ formatMarkdown),
   Ef: () => (/* binding */ formatTitle),
   ky: () => (/* binding */ placeFindings),
@@ -458,7 +459,7 @@ var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
  */
 
 /** Parses a GitHub `patch` (hunks without file headers) into hunks. */
-function locate_hunksOf(patch) {
+function hunksOf(patch) {
     if (!patch)
         return [];
     // parse-diff expects a whole git diff: give it the file headers GitHub leaves out.
@@ -489,13 +490,21 @@ const NEAR = 10;
 const HUNK_REACH = 100;
 /** Quotes shorter than this (non-space characters) must match a whole line. */
 const MIN_FRAGMENT = 8;
+/** How far a model's line number is off when it is off (issue 12: "line off by 1–5"). */
+const OFF_BY = 5;
+/** How much nearer than every other equal match the nearest must be to be taken. */
+const CLEARLY_NEARER = 4;
 /** Code compared as the eye sees it: `a=b` is `a = b`, composed and decomposed accents alike. */
 const keyOf = (s) => s.normalize('NFC').replace(/\s+/g, '');
-/** Indexes a patch's new side. */
-function indexDiff(patch) {
+/**
+ * Indexes a patch's new side, and the file's text at the head commit when given (it tells a line
+ * outside the diff that holds the quote from a line number that is off).
+ */
+function indexDiff(patch, headText) {
     const lines = new Map();
     const oldToNew = new Map();
-    const hunks = locate_hunksOf(patch).map((h, i) => {
+    const parsed = hunksOf(patch);
+    const hunks = parsed.map((h, i) => {
         let next = h.newStart;
         for (const l of h.lines) {
             if (l.newLine !== undefined) {
@@ -507,16 +516,21 @@ function indexDiff(patch) {
         }
         return { newFrom: h.newStart, newTo: h.newStart + h.newLines - 1 };
     });
-    return { lines, hunks, oldToNew };
+    const first = parsed[0];
+    const complete = parsed.length === 1 && first?.oldStart === 0 && first.oldLines === 0;
+    const index = { lines, hunks, oldToNew, complete };
+    if (headText !== undefined)
+        index.head = headText.split(/\r?\n/).map(keyOf);
+    return index;
 }
-/** The quote's lines as compared, without blank lines at either end; empty for no quote. */
-function quoteKeys(quote) {
-    const keys = (quote ?? '').split(/\r?\n/).map(keyOf);
-    while (keys.length > 0 && keys[0] === '')
-        keys.shift();
-    while (keys.length > 0 && keys[keys.length - 1] === '')
-        keys.pop();
-    return keys;
+/** The quote as {@link locate} compares it; no lines for no quote. */
+function quoteOf(quote) {
+    const texts = (quote ?? '').split(/\r?\n/).map(t => t.trimEnd());
+    while (texts.length > 0 && keyOf(texts[0]) === '')
+        texts.shift();
+    while (texts.length > 0 && keyOf(texts[texts.length - 1]) === '')
+        texts.pop();
+    return { keys: texts.map(keyOf), texts };
 }
 /** Whether the quote starts at `at`, each of its lines equal to (or, as a fragment, inside) a line. */
 function matchesAt(index, at, quote, mode) {
@@ -526,6 +540,10 @@ function matchesAt(index, at, quote, mode) {
             return false;
         return mode === 'whole' ? line.key === q : line.key.includes(q);
     });
+}
+/** Whether the lines from `at` are the quote as written, indentation included. */
+function verbatimAt(index, at, texts) {
+    return texts.every((t, i) => index.lines.get(at + i)?.text.trimEnd() === t);
 }
 /**
  * The lines a quote may move to, nearest tier first: within {@link NEAR} of `line` (and of the
@@ -551,58 +569,75 @@ function reach(index, line) {
         : [];
     return [tier(near), tier(far)];
 }
-/** The quote, and the quote without a `+` the model copied from the diff, when that differs. */
+/** A quote's forms: as given, and without a `+` the model copied from the diff when that differs. */
 function variants(quote) {
-    const stripped = quote.map(q => q.replace(/^\+/, ''));
-    return stripped.some((s, i) => s !== quote[i]) ? [quote, stripped] : [quote];
+    const plus = /^\+/;
+    if (!quote.keys.some(k => plus.test(k)))
+        return [quote];
+    const strip = (xs) => xs.map(x => x.replace(plus, ''));
+    // The `+` is the diff's first column: the text after it keeps its indentation.
+    return [quote, { keys: strip(quote.keys), texts: quote.texts.map(t => t.replace(/^\s*\+/, '')) }];
 }
-const nonSpace = (quote) => quote.reduce((n, q) => n + q.length, 0);
+const nonSpace = (quote) => quote.keys.reduce((n, q) => n + q.length, 0);
 /**
- * Finds the line a quote (see {@link quoteKeys}) names near `line`: the given line when the quote
- * matches there; otherwise the one place that matches best: whole lines before fragments, the
- * 10-line window before the rest of the hunk. Two places equally good are no answer. Quotes under
- * 8 non-space characters (`)`, `}`, `#`: on too many lines to say which one was meant) never match
- * as fragments, and move only from a line in the diff to a whole line within the window.
+ * Of several lines that match equally, the one to take, if any: the only one that matches as
+ * written (indentation included); else the one clearly nearest the given line: within
+ * {@link OFF_BY} of it (or of the line an old-side number became), and every other at least
+ * {@link CLEARLY_NEARER} lines further away.
+ */
+function preferred(index, line, found, quote) {
+    const verbatim = found.filter(n => verbatimAt(index, n, quote.texts));
+    if (verbatim.length === 1)
+        return verbatim[0];
+    const pool = verbatim.length > 1 ? verbatim : found;
+    const moved = index.oldToNew.get(line);
+    const away = (n) => Math.min(Math.abs(n - line), moved === undefined ? Infinity : Math.abs(n - moved));
+    const [first, second] = [...pool].sort((a, b) => away(a) - away(b));
+    if (first === undefined || second === undefined)
+        return first;
+    return away(first) <= OFF_BY && away(second) - away(first) >= CLEARLY_NEARER ? first : undefined;
+}
+/**
+ * Finds the line a quote (see {@link quoteOf}) names near `line`: the given line when the quote is
+ * that whole line; otherwise the one place that matches best: whole lines before fragments, the
+ * 10-line window before the rest of the hunk, and among equal matches the one matching as written
+ * or clearly nearest (see {@link preferred}). Anything less certain is no answer. Quotes under 8
+ * non-space characters (`)`, `}`, `#`: on too many lines to say which one was meant) never match
+ * as fragments, not even on the given line, and move only to a whole line within the window from
+ * a line in the diff or past the end of a new file.
  */
 function locate(index, line, quote) {
     const forms = variants(quote);
     const long = forms.filter(q => nonSpace(q) >= MIN_FRAGMENT);
-    if (forms.some(q => matchesAt(index, line, q, 'whole')))
+    if (forms.some(q => matchesAt(index, line, q.keys, 'whole')))
         return { line, given: true };
+    if (!index.lines.has(line) &&
+        forms.some(q => q.keys.every((k, i) => index.head?.[line - 1 + i] === k)))
+        return { missing: 'unchanged' };
     const [near, far] = reach(index, line);
     const search = (lines, qs, mode) => {
         for (const q of qs) {
-            const found = lines.filter(n => matchesAt(index, n, q, mode));
+            const found = lines.filter(n => matchesAt(index, n, q.keys, mode));
             if (found.length === 1)
                 return { line: found[0], given: false };
-            if (found.length > 1)
-                return { missing: 'ambiguous', lines: found };
+            if (found.length > 1) {
+                const best = preferred(index, line, found, q);
+                return best === undefined
+                    ? { missing: 'ambiguous', lines: found }
+                    : { line: best, given: false };
+            }
         }
         return undefined;
     };
     // A short line outside the diff (`}`, `else`, `/**`) is likely also on the unchanged lines around
-    // it: moving it into the diff would be a guess.
-    const short = index.lines.has(line) ? forms : long;
+    // it: moving it into the diff would be a guess. A new file has no unchanged lines.
+    const short = index.lines.has(line) || index.complete ? forms : long;
     const whole = search(near, short, 'whole') ?? search(far, long, 'whole');
     if (whole)
         return whole;
-    if (long.some(q => matchesAt(index, line, q, 'fragment')))
-        return { line, given: true };
-    if (shortHere(index, line, forms, near))
+    if (long.some(q => matchesAt(index, line, q.keys, 'fragment')))
         return { line, given: true };
     return search(near, long, 'fragment') ?? search(far, long, 'fragment') ?? { missing: 'absent' };
-}
-/**
- * A short quote (`)`, `#`) keeps the finding on the given line only when that line is in the diff,
- * holds the quote, and no other line of the diff within the window does: then the quote cannot
- * have meant another line nearby. Never a move.
- */
-function shortHere(index, line, forms, near) {
-    if (!index.lines.has(line))
-        return false;
-    return forms.some(q => nonSpace(q) < MIN_FRAGMENT &&
-        matchesAt(index, line, q, 'fragment') &&
-        !near.some(n => n !== line && matchesAt(index, n, q, 'fragment')));
 }
 
 // EXTERNAL MODULE: ./src/jobs/review/types.ts
@@ -725,13 +760,35 @@ function commentBody(finding, fp, suggestion) {
     return parts.join('\n\n');
 }
 /**
+ * The files whose text at the head commit would help {@link placeFindings}: those a finding with a
+ * quote names a line outside the diff of. That line may hold the quote (the finding is about an
+ * unchanged line, and belongs in the summary) or not (the model's number is off).
+ */
+function filesNamedOutsideDiff(findings, files) {
+    const names = new FileNames(files);
+    const sides = new Map();
+    const wanted = new Set();
+    for (const finding of findings) {
+        const file = names.find(finding.path);
+        if (!file?.patch || file.status === 'removed' || quoteOf(finding.quote).keys.length === 0)
+            continue;
+        let side = sides.get(file);
+        if (!side)
+            sides.set(file, (side = newSideLines(file.patch)));
+        if (!side.has(finding.line))
+            wanted.add(file);
+    }
+    return [...wanted];
+}
+/**
  * Places each finding on a line of the diff (see the module comment). A quote that does not match
  * the given line moves the finding to the one line near it that the quote names (see
  * {@link locate}); a range becomes a multi-line comment only when it lies inside one hunk; a
  * suggestion becomes a one-click suggestion only when the comment covers exactly the lines it
- * replaces and the quote (if any) matched at the line the model gave.
+ * replaces and the quote (if any) matched at the line the model gave. `headText` gives a file's
+ * text at the head commit when it was read (see {@link filesNamedOutsideDiff}).
  */
-function placeFindings(findings, files) {
+function placeFindings(findings, files, headText = () => undefined) {
     const names = new FileNames(files);
     const order = new Map(files.map((f, i) => [f, i]));
     const indexes = new Map();
@@ -739,7 +796,7 @@ function placeFindings(findings, files) {
     const unplaced = [];
     findings.forEach((finding, i) => {
         const file = names.find(finding.path);
-        const result = file ? placeOne(finding, file, indexes) : notInPr(finding);
+        const result = file ? placeOne(finding, file, indexes, headText) : notInPr(finding);
         if (typeof result === 'string')
             unplaced.push({ finding, reason: result });
         else
@@ -750,10 +807,10 @@ function placeFindings(findings, files) {
 }
 const notInPr = (finding) => `${finding.path} is not among the files changed in this pull request`;
 /** The file's index, built on first use. */
-function indexFor(file, indexes) {
+function indexFor(file, indexes, headText) {
     let index = indexes.get(file);
     if (!index) {
-        index = indexDiff(file.patch);
+        index = indexDiff(file.patch, headText(file));
         indexes.set(file, index);
     }
     return index;
@@ -761,14 +818,16 @@ function indexFor(file, indexes) {
 function anchorOf(finding, path, index, span) {
     const { line } = finding;
     const inDiff = index.lines.has(line);
-    const quote = quoteKeys(finding.quote);
-    if (quote.length > 0) {
+    const quote = quoteOf(finding.quote);
+    if (quote.keys.length > 0) {
         const found = locate(index, line, quote);
         if ('line' in found)
             return { anchor: found.line, given: found.given, partial: false };
         const where = inDiff
             ? `line ${line} of ${path} does not contain the quoted text`
             : `line ${line} of ${path} is not in the diff`;
+        if (found.missing === 'unchanged')
+            return `line ${line} of ${path} holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff`;
         return found.missing === 'ambiguous'
             ? `${where}, and the quote matches ${found.lines.length} lines near it (${found.lines.join(', ')}): not guessing which`
             : `${where}, and the quote is not found in its hunk or within ${NEAR} lines of it`;
@@ -785,14 +844,14 @@ function anchorOf(finding, path, index, span) {
     return { anchor: first, given: true, partial: true };
 }
 /** A placed comment, or the reason it cannot be placed. */
-function placeOne(finding, file, indexes) {
+function placeOne(finding, file, indexes, headText) {
     const path = file.filename;
     if (file.status === 'removed')
         return `${path} is deleted in this pull request`;
     if (!file.patch) {
         return `${path} has no diff to comment on (binary, too large for GitHub to show, or renamed without changes)`;
     }
-    const index = indexFor(file, indexes);
+    const index = indexFor(file, indexes, headText);
     const { line } = finding;
     const span = finding.end_line !== undefined && finding.end_line > line ? finding.end_line - line : 0;
     const at = anchorOf(finding, path, index, span);
@@ -846,7 +905,7 @@ function range(from, to) {
 
 /***/ }),
 
-/***/ 1671:
+/***/ 2453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1293,8 +1352,40 @@ var pause = __webpack_require__(2011);
 var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/jobs/review/fingerprint.ts
 var fingerprint = __webpack_require__(6853);
+;// CONCATENATED MODULE: ./src/jobs/review/head-text.ts
+/**
+ * The text of a few files at the pull request's head, for placement: a finding that names a line
+ * outside the diff is about that unchanged line when the line holds its quote, and must not be
+ * moved onto a changed line that happens to say the same. Reads are few and bounded; a file that
+ * cannot be read is placed by its diff alone, as before.
+ */
+
+
+/** At most this many files are read per review (one REST call each). */
+const MAX_HEAD_READS = 20;
+/** The text at `headSha` of each file that could be read, by file name. */
+async function readHeadTexts(github, headSha, files) {
+    const texts = new Map();
+    for (const file of files.slice(0, MAX_HEAD_READS)) {
+        try {
+            const text = await github.getFileText(file.filename, headSha);
+            // Over 1 MB the contents API sends no content: the same as not read.
+            if (text)
+                texts.set(file.filename, text);
+        }
+        catch (err) {
+            const why = (0,github_errors/* isRequestError */.eK)(err) ? (0,github_errors/* githubFailure */.eQ)(err) : err.message;
+            core/* info */.pq(`Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings outside the diff are placed by the diff alone.`);
+        }
+    }
+    if (files.length > MAX_HEAD_READS) {
+        core/* info */.pq(`${files.length} files have findings outside their diff; the first ${MAX_HEAD_READS} were read, the others are placed by the diff alone.`);
+    }
+    return texts;
+}
+
 // EXTERNAL MODULE: ./src/jobs/review/placement.ts + 1 modules
-var review_placement = __webpack_require__(329);
+var placement = __webpack_require__(329);
 // EXTERNAL MODULE: ./src/jobs/review/select.ts
 var review_select = __webpack_require__(7881);
 // EXTERNAL MODULE: ./src/jobs/review/summary.ts + 1 modules
@@ -1316,16 +1407,27 @@ var review_threads = __webpack_require__(5984);
 
 
 
+
 /** A failed GitHub write in words (errors.ts has the wording of GitHub's answers). */
 function writeFailure(err) {
     return (0,github_errors/* isRequestError */.eK)(err) ? (0,github_errors/* githubFailure */.eQ)(err) : err.message;
+}
+/**
+ * The findings placed on the diff, with the head text of the files some finding names a line
+ * outside the diff of (an unchanged line that holds the quote keeps the finding off the diff).
+ */
+async function place(github, pr, input) {
+    const { findings } = input.review;
+    const outside = (0,placement/* filesNamedOutsideDiff */.Ts)(findings, input.prFiles);
+    const heads = await readHeadTexts(github, pr.headSha, outside);
+    return (0,placement/* placeFindings */.ky)(findings, input.prFiles, f => heads.get(f.filename));
 }
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
 async function publishReview(ctx, input) {
     const { inputs, github } = ctx;
     const { pr } = input;
     const threads = await (0,review_threads/* readThreads */._f)(github, pr.number, input.changedFiles ?? []);
-    const allPlaced = (0,review_placement/* placeFindings */.ky)(input.review.findings, input.prFiles);
+    const allPlaced = await place(github, pr, input);
     // A finding a person dismissed on this pull request is not raised again, nor counted.
     const { placement, dropped } = (0,review_threads/* dropDismissed */.D1)(allPlaced, threads.dismissed);
     const review = {
