@@ -5,7 +5,14 @@
  * measured by `npm run bench`, never asserted here.)
  */
 import { describe, expect, it } from '@jest/globals'
-import { accuracyOf, missingMirrors, speedFixture } from '../../scripts/bench/placement.js'
+import {
+  accuracyOf,
+  ALL,
+  missingMirrors,
+  renderPlacement,
+  speedFixture,
+  STRICT
+} from '../../scripts/bench/placement.js'
 import { filesOfShow, rowsOf, type CorpusCommit } from '../../scripts/bench/placement-corpus.js'
 import type { Finding } from '../../src/jobs/review/types.js'
 
@@ -84,7 +91,8 @@ describe('placement scoring', () => {
   }
 
   it('counts placed right, misplaced, to the summary and rejected lines', () => {
-    const [row] = accuracyOf([commit])
+    const [row, all] = accuracyOf([commit])
+    expect(all?.kind).toBe(ALL)
     expect(row).toEqual({
       kind: 'k',
       cases: 4,
@@ -106,6 +114,68 @@ describe('placement scoring', () => {
       unplaced: []
     }))
     expect(rogue[0]?.rejected).toBe(4)
+  })
+
+  it('counts a short fragment against the contract, and in the strict row against the line it was cut from', () => {
+    const fragment: CorpusCommit = {
+      ...commit,
+      cases: [
+        // ")" is no anchor (SPEC): the summary is right; a comment on line 2 is right only strictly.
+        {
+          kind: 'f',
+          repo: 'o/r',
+          commit: 'c',
+          finding: finding(2, ')'),
+          truth: 'summary',
+          cutFrom: 2
+        },
+        {
+          kind: 'f',
+          repo: 'o/r',
+          commit: 'c',
+          finding: finding(2, ')'),
+          truth: 'summary',
+          cutFrom: 2
+        }
+      ]
+    }
+    const onTheLine = accuracyOf([fragment], findings => ({
+      placed: [
+        {
+          path: 'src/a.ts',
+          line: 2,
+          side: 'RIGHT' as const,
+          body: '',
+          finding: findings[0]!,
+          fingerprint: ''
+        }
+      ],
+      unplaced: []
+    }))
+    const strictOf = (rows: ReturnType<typeof accuracyOf>) => rows.find(r => r.kind === STRICT)
+    expect(onTheLine.find(r => r.kind === ALL)).toMatchObject({ right: 0, misplaced: 2 })
+    expect(strictOf(onTheLine)).toMatchObject({ right: 2, misplaced: 0 })
+    // The real placement sends it to the summary: right by contract, a loss in the strict row.
+    const real = accuracyOf([fragment])
+    expect(real.find(r => r.kind === ALL)).toMatchObject({ right: 2, summary: 0 })
+    expect(strictOf(real)).toMatchObject({ right: 0, summary: 2 })
+  })
+
+  it('renders the table, the held-out total and the comparison with earlier versions', () => {
+    const rows = accuracyOf([commit])
+    const size = { repos: 1, commits: 1, files: 4 }
+    const text = renderPlacement({
+      accuracy: { ...size, rows },
+      holdout: { ...size, rows },
+      missing: [],
+      speedMs: [10, 12, 11]
+    })
+    expect(text).toContain('| **all** | 4 | 2 (50.0 %) | 1 (25.0 %) | 1 (25.0 %) | 0 |')
+    expect(text).toContain(
+      'Held-out corpus (the same repositories, other commits and findings drawn with another seed; the rules above were chosen without it): 1 commits of 1 repositories, 4 findings: 50.0 % placed right, 25.0 % misplaced, 0 rejected by GitHub'
+    )
+    expect(text).toContain('commit 29ecf22')
+    expect(text).toContain('11.0 ms median')
   })
 
   it('names the fetches to make when the mirrors are absent', () => {

@@ -45,6 +45,11 @@ export interface CorpusCase {
   finding: Finding
   /** The line it should be placed on, or 'summary'. */
   truth: number | 'summary'
+  /**
+   * A short fragment's line: the line it was cut from, which the contract cannot place it on (see
+   * the strict total of the bench, which counts it against this line).
+   */
+  cutFrom?: number
 }
 
 /** One commit of the corpus: its files as `pulls.listFiles` gives them, and the cases. */
@@ -53,6 +58,8 @@ export interface CorpusCommit {
   commit: string
   files: PrFile[]
   cases: CorpusCase[]
+  /** Head text of the files some finding names a line outside the diff of (by file name). */
+  texts?: Record<string, string>
 }
 
 /** The mirror's git directory of a repository, or undefined when it was not fetched. */
@@ -188,7 +195,7 @@ type Generator = (
   r: Rand,
   v: FileView,
   path: string
-) => { finding: Finding; truth: number | 'summary' } | undefined
+) => { finding: Finding; truth: number | 'summary'; cutFrom?: number } | undefined
 
 const addedOrContext = (v: FileView): Row[] => [...v.newSide.values()].filter(contentful)
 const added = (v: FileView): Row[] => v.rows.filter(x => x.type === 'add' && contentful(x))
@@ -251,13 +258,29 @@ const GENERATORS: Record<string, Generator> = {
     ),
   'line outside the diff': (r, v, p) => outside(r, v, p, false),
   'outside, text also in the diff': (r, v, p) => outside(r, v, p, true),
-  'short quote': (r, v, p) =>
+  // A `)` or `;` cut from a longer line names no line: the SPEC takes fragments only of 8+
+  // non-space characters, so its place is the summary. `cutFrom` keeps the line it came from.
+  'short fragment': (r, v, p) =>
     onRow(
-      added(v).filter(x => /[)}\];#]/.test(x.text)),
+      added(v).filter(x => /[)}\];#]/.test(x.text) && norm(x.text).length > 1),
       x => {
         const token = pick(r, (x.text.match(/[)}\];#]/g) ?? [')']) as string[])
         const k = r() < 0.5 ? 0 : 1 + Math.floor(r() * 4)
-        return { finding: base(p, x.newLine! + k, token, 'short'), truth: x.newLine! }
+        const finding = base(p, x.newLine! + k, token, 'short')
+        return { finding, truth: 'summary', cutFrom: x.newLine! }
+      },
+      r
+    ),
+  // A short line (`}`, `});`, `fi`, `*/`) quoted whole, as written: the line it is.
+  'short line quoted whole': (r, v, p) =>
+    onRow(
+      v.rows.filter(x => x.type === 'add' && norm(x.text).length > 0 && norm(x.text).length < 8),
+      x => {
+        const k = r() < 0.5 ? 0 : (1 + Math.floor(r() * 4)) * (r() < 0.5 ? -1 : 1)
+        return {
+          finding: base(p, Math.max(1, x.newLine! + k), x.text, 'shortline'),
+          truth: x.newLine!
+        }
       },
       r
     ),
@@ -451,7 +474,31 @@ function commitOf(dir: string, repo: string, commit: string, r: Rand): CorpusCom
     push('CRLF file', GENERATORS['line off by 1-5']!(r, crlfView, crlf.filename))
   }
   commitCases(r, files, views, push)
-  return { repo, commit, files, cases }
+  return { repo, commit, files, cases, texts: headTexts(views, cases, crlf, crlfSource) }
+}
+
+/**
+ * The new-side text of each file a finding names a line outside the diff of, as the review job
+ * reads it from GitHub at the head commit (the CRLF copy is its source file).
+ */
+function headTexts(
+  views: FileView[],
+  cases: CorpusCase[],
+  crlf: PrFile,
+  crlfSource: PrFile
+): Record<string, string> {
+  const texts: Record<string, string> = {}
+  for (const { finding } of cases) {
+    const view = views.find(
+      v => v.file.filename === finding.path || v.file.previous_filename === finding.path
+    )
+    if (!view?.file.patch || view.file.status === 'removed') continue
+    if (view.newSide.has(finding.line) || texts[view.file.filename] !== undefined) continue
+    const source = view.file === crlf ? views.find(v => v.file === crlfSource)! : view
+    const text = safely(() => source.content().join('\n'))
+    if (text !== undefined) texts[view.file.filename] = text
+  }
+  return texts
 }
 
 /**
@@ -477,8 +524,12 @@ function safely<T>(fn: () => T): T | undefined {
   }
 }
 
-/** The whole corpus from the mirrors present; `missing` names the repositories not fetched. */
-export function buildCorpus(): { commits: CorpusCommit[]; missing: string[] } {
+/**
+ * The whole corpus from the mirrors present; `missing` names the repositories not fetched. Another
+ * `salt` draws other commits and other findings from the same mirrors: a held-out corpus, to check
+ * that rules chosen on the first one were not fitted to it.
+ */
+export function buildCorpus(salt = ''): { commits: CorpusCommit[]; missing: string[] } {
   const commits: CorpusCommit[] = []
   const missing: string[] = []
   for (const repo of CORPUS_REPOS) {
@@ -487,7 +538,7 @@ export function buildCorpus(): { commits: CorpusCommit[]; missing: string[] } {
       missing.push(repo)
       continue
     }
-    const r = seededRandom(seedOf(repo))
+    const r = seededRandom(seedOf(repo + salt))
     // Oldest first, so new history does not shift the picks of a refetched mirror much.
     const shas = git(dir, ['rev-list', '--no-merges', '--reverse', 'HEAD']).trim().split('\n')
     const tried = new Set<string>()
