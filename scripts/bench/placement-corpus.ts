@@ -23,6 +23,19 @@ export const CORPUS_REPOS = [
   'actions/cache'
 ] as const
 
+/**
+ * The commit of each repository the history is read from: pinned, so that a mirror fetched later
+ * (with newer commits) gives the same corpus.
+ */
+export const CORPUS_HEADS: Record<(typeof CORPUS_REPOS)[number], string> = {
+  'expressjs/express': 'a3714473feb3d2908add734d340e7755fd85e0a3',
+  'psf/requests': '1f6589ec3a1ee910f9a65cc3ceac60b26677bc0e',
+  'jqlang/jq': '579e6f76cffd7643ba4002a2c3618a5ea710589a',
+  'junegunn/fzf': '956562daaa82ddf55ea8f7aeab56883377b742c6',
+  'actions/checkout': 'f548e57e544e1ff5a4c46bf1e1b8685f8e4a348a',
+  'actions/cache': '27d5ce7f107fe9357f9df03efb73ab90386fccae'
+}
+
 /** Where the mirrors are looked for. */
 export const MIRRORS = process.env.CSA_MIRRORS ?? '/work/.mirror'
 
@@ -62,10 +75,16 @@ export interface CorpusCommit {
   texts?: Record<string, string>
 }
 
-/** The mirror's git directory of a repository, or undefined when it was not fetched. */
-export function mirrorOf(repo: string): string | undefined {
+/**
+ * The mirror's git directory of a repository, or undefined when it was not fetched or does not
+ * hold the pinned commit (a mirror fetched before it).
+ */
+export function mirrorOf(repo: (typeof CORPUS_REPOS)[number]): string | undefined {
   const dir = path.join(MIRRORS, repo.replace('/', '+'), 'repo')
-  return existsSync(dir) ? dir : undefined
+  if (!existsSync(dir)) return undefined
+  return safely(() => git(dir, ['cat-file', '-t', CORPUS_HEADS[repo]]).trim()) === 'commit'
+    ? dir
+    : undefined
 }
 
 function git(dir: string, args: string[]): string {
@@ -539,8 +558,9 @@ export function buildCorpus(salt = ''): { commits: CorpusCommit[]; missing: stri
       continue
     }
     const r = seededRandom(seedOf(repo + salt))
-    // Oldest first, so new history does not shift the picks of a refetched mirror much.
-    const shas = git(dir, ['rev-list', '--no-merges', '--reverse', 'HEAD']).trim().split('\n')
+    const shas = git(dir, ['rev-list', '--no-merges', '--reverse', CORPUS_HEADS[repo]])
+      .trim()
+      .split('\n')
     const tried = new Set<string>()
     let taken = 0
     for (let attempt = 0; attempt < COMMITS_PER_REPO * 5 && taken < COMMITS_PER_REPO; attempt++) {

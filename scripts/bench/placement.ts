@@ -247,8 +247,8 @@ export const ACCURACY_HEAD = [
 export function missingMirrors(missing: string[]): string {
   const where = `${MIRRORS}/<owner>+<name>/repo`
   return (
-    `Placement corpus skipped for ${missing.join(', ')}: their git history is not on this ` +
-    `machine. Fetch them as bare mirrors at ${where} (the fetch tool: ` +
+    `Placement corpus skipped for ${missing.join(', ')}: their git history (up to the commits ` +
+    `pinned in CORPUS_HEADS) is not on this machine. Fetch them as bare mirrors at ${where} (the fetch tool: ` +
     `${missing.map(m => `github:${m}`).join(', ')}; or ` +
     `\`git clone --bare https://github.com/<owner>/<name> ${where}\`), or point CSA_MIRRORS ` +
     'at a directory holding such mirrors.'
@@ -347,10 +347,14 @@ export function renderPlacement(f: PlacementFigures, table: Table = plainTable):
 /** One line for the docs page's summary. */
 export function placementSummary(f: PlacementFigures): string {
   const all = f.accuracy?.rows.find(r => r.kind === ALL)
-  const accuracy = all
-    ? `${pct(all.right, all.cases)} of ${all.cases} findings placed right, ` +
-      `${pct(all.misplaced, all.cases)} misplaced, ${all.rejected} rejected by GitHub`
-    : 'accuracy not measured (no git mirrors)'
+  const strict = f.accuracy?.rows.find(r => r.kind === STRICT)
+  const accuracy =
+    all && strict
+      ? `${pct(all.right, all.cases)} of ${all.cases} findings placed right, ` +
+        `${pct(all.misplaced, all.cases)} misplaced, ${all.rejected} rejected by GitHub ` +
+        `(${pct(strict.right, strict.cases)} right when a short fragment, which the contract ` +
+        'never places, counts against the line it was cut from)'
+      : 'accuracy not measured (no git mirrors)'
   return (
     `- Placement of findings: ${accuracy}; 300 findings on a 3,000-file PR in ` +
     `${median(f.speedMs).toFixed(0)} ms.`
