@@ -246,6 +246,55 @@ describe('review threads', () => {
     expect(world.gh.state.reviews).toHaveLength(1)
   })
 
+  it('a deletion further down the file does not count as a change to a thread that lines added above only moved', async () => {
+    arrangePr()
+    await review([PASSWORD])
+    const root = ownRoot('src/util.ts')
+    // The push adds 5 lines at the top of util.ts and deletes old line 17, far below the password
+    // (old line 11, now line 16). GitHub moves the thread to line 16: its text is unchanged.
+    const top = ['+// a', '+// b', '+// c', '+// d', '+// e']
+    push(
+      {
+        'src/calc.ts': CALC_BROKEN,
+        'src/util.ts': patch(
+          '@@ -1,2 +1,7 @@',
+          ...top,
+          ' import x',
+          ' import y',
+          '@@ -10,3 +15,4 @@',
+          ' const x = 1',
+          '+const password = "hunter2"',
+          ' const y = 2',
+          ' const z = 3',
+          '@@ -15,3 +21,2 @@',
+          ' const p = 1',
+          '-const q = 2',
+          ' const r = 3'
+        )
+      },
+      {
+        'src/util.ts': patch(
+          '@@ -1,2 +1,7 @@',
+          ...top,
+          ' import x',
+          ' import y',
+          '@@ -16,3 +21,2 @@',
+          ' const p = 1',
+          '-const q = 2',
+          ' const r = 3'
+        )
+      }
+    )
+    root.line = 16
+    // The incremental review sees only the top and the deletion: the password is not raised again.
+    const main = await secondPush([])
+    expect(main.exitCode).toBe(0)
+    expect(await graphThread(root)).toMatchObject({ isOutdated: false, isResolved: false })
+    expect(repliesTo(root)).toEqual([])
+    expect(resolveCalls()).toEqual([])
+    expect(root.resolved).toBeUndefined()
+  })
+
   it('resolve_outdated: false resolves nothing', async () => {
     arrangePr()
     await review([ADD_SUBTRACTS])

@@ -140,6 +140,28 @@ describe('threadsToResolve', () => {
     expect(threadsToResolve([thread({ line: 20 })], SELF, changed, new Set())).toHaveLength(0)
   })
 
+  it('counts a deletion as the new lines around its gap, not by its old number', () => {
+    const file = (patch: string): PrFile => ({
+      filename: 'src/cart.ts',
+      status: 'modified',
+      additions: 3,
+      deletions: 1,
+      changes: 4,
+      patch
+    })
+    // 3 lines added at the top, old line 21 deleted: it was between new lines 23 and 24.
+    const changed = changedLinesOf([
+      file(
+        '@@ -1,1 +1,4 @@\n+a\n+b\n+c\n x\n@@ -20,3 +23,2 @@\n p\n-q\n r\n\\ No newline at end of file'
+      )
+    ])
+    expect(changed.get('src/cart.ts')).toEqual(new Set([1, 2, 3, 23, 24]))
+    // A deletion at the very top: before new line 1.
+    expect(changedLinesOf([file('@@ -1,2 +1,1 @@\n-gone\n kept')]).get('src/cart.ts')).toEqual(
+      new Set([0, 1])
+    )
+  })
+
   it('is left alone when the finding was raised again, already resolved, or untouched by the push', () => {
     expect(threadsToResolve([thread({ isOutdated: true })], SELF, NONE, new Set([FP]))).toEqual([])
     expect(

@@ -41,7 +41,9 @@ const RESOLVED_MARKER = /^<!-- csa-resolved:[0-9a-f]{7,64} -->$/
 
 /**
  * Lines on the new side a push added, or next to what it deleted: a thread there points at
- * changed code even when GitHub has not called it outdated.
+ * changed code even when GitHub has not called it outdated. Threads are numbered on the new
+ * side, so a deletion counts as the two new lines around the gap it left (its old number means
+ * another line once lines were added or removed above it).
  */
 export function changedLinesOf(files: readonly PrFile[]): ChangedLines {
   const out = new Map<string, Set<number>>()
@@ -49,12 +51,13 @@ export function changedLinesOf(files: readonly PrFile[]): ChangedLines {
     if (!f.patch) continue
     const lines = new Set<number>()
     for (const chunk of parseDiff(`--- a/x\n+++ b/x\n${f.patch}`)[0]?.chunks ?? []) {
+      let next = chunk.newStart
       for (const ch of chunk.changes) {
-        if (ch.type === 'add') lines.add(ch.ln)
-        else if (ch.type === 'del') {
-          // The deleted line's old number is close enough to where it was: both neighbours.
-          lines.add(ch.ln).add(ch.ln - 1)
-        }
+        if (ch.type === 'add') {
+          lines.add(ch.ln)
+          next = ch.ln + 1
+        } else if (ch.type === 'normal') next = ch.ln2 + 1
+        else if (!ch.content.startsWith('\\')) lines.add(next - 1).add(next)
       }
     }
     out.set(normalisePath(f.filename), lines)
