@@ -2166,7 +2166,9 @@ const DISMISSING_REPLY = /\bwon['’]?t[\s-]?fix\b|\bwontfix\b|\bfalse[\s-]posit
 const RESOLVED_MARKER = /^<!-- csa-resolved:[0-9a-f]{7,64} -->$/;
 /**
  * Lines on the new side a push added, or next to what it deleted: a thread there points at
- * changed code even when GitHub has not called it outdated.
+ * changed code even when GitHub has not called it outdated. Threads are numbered on the new
+ * side, so a deletion counts as the two new lines around the gap it left (its old number means
+ * another line once lines were added or removed above it).
  */
 function changedLinesOf(files) {
     const out = new Map();
@@ -2175,13 +2177,16 @@ function changedLinesOf(files) {
             continue;
         const lines = new Set();
         for (const chunk of parse_diff__WEBPACK_IMPORTED_MODULE_1___default()(`--- a/x\n+++ b/x\n${f.patch}`)[0]?.chunks ?? []) {
+            let next = chunk.newStart;
             for (const ch of chunk.changes) {
-                if (ch.type === 'add')
+                if (ch.type === 'add') {
                     lines.add(ch.ln);
-                else if (ch.type === 'del') {
-                    // The deleted line's old number is close enough to where it was: both neighbours.
-                    lines.add(ch.ln).add(ch.ln - 1);
+                    next = ch.ln + 1;
                 }
+                else if (ch.type === 'normal')
+                    next = ch.ln2 + 1;
+                else if (!ch.content.startsWith('\\'))
+                    lines.add(next - 1).add(next);
             }
         }
         out.set((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .normalisePath */ .qb)(f.filename), lines);
