@@ -47,5 +47,13 @@ describe('the probe section of the bench', () => {
     expect(probeSummary(figures, median)).toBe(
       "- The usage ceiling's probe (`usage_ceiling`): 400 ms added to a review, and 30,000 B sent to the model in 1 call (75 % of what the review itself sends)."
     )
+    expect(text).toContain("waits for GitHub's request pacing")
+  })
+
+  it('says so when the probe hid inside the pacing wait, and gives its time alone', () => {
+    const hidden = { ...figures, withProbeWall: [2005, 2090, 1010] }
+    expect(probeSummary(hidden, median)).toBe(
+      "- The usage ceiling's probe (`usage_ceiling`): no time measurable on top of a review here (it runs while the step waits for GitHub's request pacing; alone, as a step, 900 ms), and 30,000 B sent to the model in 1 call (75 % of what the review itself sends)."
+    )
   })
 })

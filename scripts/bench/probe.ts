@@ -213,7 +213,12 @@ export function renderProbe(
       `about ${approxTokens(f.probe.bytes)} input tokens at 4 bytes a token (largest part: ` +
       `${largestPart(f.probe.parts)}). The mock answers every call with the same usage (12 tokens in, ` +
       '8 out), so the `tokens` output counts calls here; the bytes sent are what a real bill ' +
-      'follows. Wall time is the whole step (`dist/index.js` spawned to exit).'
+      'follows. Wall time is the whole step (`dist/index.js` spawned to exit). With the mocks a ' +
+      "review step also waits for GitHub's request pacing (@octokit/plugin-throttling spaces " +
+      'writes 1 s apart and counts GraphQL queries as writes; the first one, the token identity, ' +
+      'goes out before the model is asked): a probe that ends within that second adds no wall ' +
+      'time here. On a runner the model takes longer than that, and the probe adds its own time: ' +
+      'at most the ceiling skip step above.'
   ].join('\n')
 }
 
@@ -230,11 +235,19 @@ function largestPart(parts: { system: number; tools: number; messages: number })
   return `${names[name]}, ${size.toLocaleString('en-US')} B`
 }
 
+/** Under this, the paired difference is noise: the probe ran inside the step's pacing wait. */
+const HIDDEN_MS = 100
+
 /** The summary's line on the probe. */
 export function probeSummary(f: ProbeFigures, median: (v: number[]) => number): string {
   const added = median(f.withProbeWall.map((w, i) => w - (f.reviewWall[i] as number)))
+  const time =
+    added < HIDDEN_MS
+      ? `no time measurable on top of a review here (it runs while the step waits for GitHub's ` +
+        `request pacing; alone, as a step, ${Math.round(median(f.skipWall))} ms)`
+      : `${Math.round(added)} ms added to a review`
   return (
-    `- The usage ceiling's probe (\`usage_ceiling\`): ${Math.round(added)} ms added to a review, ` +
+    `- The usage ceiling's probe (\`usage_ceiling\`): ${time}, ` +
     `and ${bytes(f.probe.bytes)} sent to the model in ${f.probe.count} call ` +
     `(${pct(f.probe.bytes, f.review.bytes)} of what the review itself sends).`
   )
