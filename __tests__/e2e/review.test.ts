@@ -659,6 +659,25 @@ describe('mode: review', () => {
     expect(body).not.toContain('csa-reviewed-sha')
   })
 
+  it('inline comments GitHub refuses (422) end red too; the findings are in the summary comment, and the next run tries again', async () => {
+    arrangePr()
+    world.gh.failNext('POST', /\/pulls\/12\/reviews$/, 422, 1, {
+      body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] }
+    })
+    world.api.script(scenarios.structured(FINDINGS))
+    const main = await review()
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs.conclusion).toBe('failure')
+    expect(main.errors).toHaveLength(1)
+    expect(main.errors[0]).toMatch(
+      /^Posting the review failed, so its findings are only in the summary comment: GitHub answered HTTP 422 to POST \S+\/pulls\/12\/reviews/
+    )
+    const body = summaryComments()[0]?.body ?? ''
+    expect(body).toContain('add subtracts')
+    expect(body).toContain('GitHub refused the inline comment')
+    expect(body).not.toContain('csa-reviewed-sha')
+  })
+
   it('a summary comment GitHub refuses ends red; the job summary keeps the findings', async () => {
     arrangePr()
     world.gh.failNext('POST', /\/issues\/12\/comments$/, 403, 1, { body: NOT_ACCESSIBLE })

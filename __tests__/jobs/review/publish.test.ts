@@ -180,11 +180,16 @@ describe('publishReview', () => {
     expect(table).toContain('| In the summary only | 1 |')
   })
 
-  it('a 422 from GitHub puts every inline comment into the summary instead', async () => {
+  it('a 422 from GitHub puts every inline comment into the summary instead, and fails the step', async () => {
     const w = world()
     w.gh.refuseReviews = 422
     const result = await publishReview(w.ctx, input([CRITICAL, MINOR]))
-    expect(result).toEqual({ conclusion: 'success' })
+    expect(result).toEqual({
+      conclusion: 'failure',
+      message: expect.stringMatching(
+        /^Posting the review failed, so its findings are only in the summary comment: /
+      )
+    })
     expect(w.gh.writes.map(x => x.method)).toEqual(['createReview', 'createIssueComment'])
     expect(w.gh.reviews).toEqual([])
 
@@ -196,7 +201,8 @@ describe('publishReview', () => {
     // No review: the summary comment is the link.
     expect(w.outputs.values.review_url).toBe('https://example.test/c')
     expect(w.summary.toString()).toContain('| In the summary only | 2 |')
-    expect(stdout.join('')).toContain('::warning::GitHub refused the inline comments')
+    // Not recorded as reviewed: the next run tries again.
+    expect(body).not.toContain('csa-reviewed-sha')
   })
 
   it('any other refusal is not swallowed: the step fails, the findings are in the summary comment', async () => {

@@ -3,7 +3,6 @@
  * max_comments, never twice), posted as one review, then the sticky summary comment, the outputs
  * and the job summary. Every write of the review job is made here, through `ctx.github`.
  */
-import * as core from '@actions/core'
 import { isOwnComment, type GitHubApi, type PullRequest } from '../../github/api.js'
 import { githubFailure, isRequestError } from '../../github/errors.js'
 import type { JobContext, JobResult } from '../context.js'
@@ -198,26 +197,15 @@ async function postInline(
     })
     return { inline, refused: [], ...(posted.url ? { reviewUrl: posted.url } : {}) }
   } catch (err) {
-    if ((err as { status?: number }).status !== 422) {
-      // Not a line GitHub refused but the write itself: the comments go to the summary, the
-      // step fails.
-      const failed = writeFailure(err)
-      const refused = inline.map(c => ({
-        finding: c.finding,
-        reason: 'the review could not be posted',
-        line: c.line
-      }))
-      return { inline: [], refused, failed }
-    }
-    core.warning(
-      `GitHub refused the inline comments (${(err as Error).message}); they are in the summary comment instead.`
-    )
-    const refused = inline.map(c => ({
-      finding: c.finding,
-      reason: 'GitHub refused the inline comment',
-      line: c.line
-    }))
-    return { inline: [], refused }
+    // A 422 is GitHub refusing a line (the whole batch with it); anything else, the write itself.
+    // Either way the comments go to the summary comment, and the step fails: never green when
+    // posting failed.
+    const reason =
+      (err as { status?: number }).status === 422
+        ? 'GitHub refused the inline comment'
+        : 'the review could not be posted'
+    const refused = inline.map(c => ({ finding: c.finding, reason, line: c.line }))
+    return { inline: [], refused, failed: writeFailure(err) }
   }
 }
 
