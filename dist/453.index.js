@@ -1407,7 +1407,6 @@ var review_threads = __webpack_require__(5984);
 
 
 
-
 /** A failed GitHub write in words (errors.ts has the wording of GitHub's answers). */
 function writeFailure(err) {
     return (0,github_errors/* isRequestError */.eK)(err) ? (0,github_errors/* githubFailure */.eQ)(err) : err.message;
@@ -1545,24 +1544,14 @@ async function postInline(github, pr, inline) {
         return { inline, refused: [], ...(posted.url ? { reviewUrl: posted.url } : {}) };
     }
     catch (err) {
-        if (err.status !== 422) {
-            // Not a line GitHub refused but the write itself: the comments go to the summary, the
-            // step fails.
-            const failed = writeFailure(err);
-            const refused = inline.map(c => ({
-                finding: c.finding,
-                reason: 'the review could not be posted',
-                line: c.line
-            }));
-            return { inline: [], refused, failed };
-        }
-        core/* warning */.$e(`GitHub refused the inline comments (${err.message}); they are in the summary comment instead.`);
-        const refused = inline.map(c => ({
-            finding: c.finding,
-            reason: 'GitHub refused the inline comment',
-            line: c.line
-        }));
-        return { inline: [], refused };
+        // A 422 is GitHub refusing a line (the whole batch with it); anything else, the write itself.
+        // Either way the comments go to the summary comment, and the step fails: never green when
+        // posting failed.
+        const reason = err.status === 422
+            ? 'GitHub refused the inline comment'
+            : 'the review could not be posted';
+        const refused = inline.map(c => ({ finding: c.finding, reason, line: c.line }));
+        return { inline: [], refused, failed: writeFailure(err) };
     }
 }
 /** The job summary's review table and notes. */
