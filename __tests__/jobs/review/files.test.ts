@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { estimateTokens, relevanceTier, selectFiles } from '../../../src/jobs/review/files.js'
+import {
+  estimateTokens,
+  patchTokens,
+  relevanceTier,
+  selectFiles
+} from '../../../src/jobs/review/files.js'
+import { numberPatch } from '../../../src/jobs/review/numbered.js'
 import type { PrFile } from '../../../src/jobs/review/types.js'
 
 /** A modified file whose patch adds `lines` lines of roughly `width` characters. */
@@ -199,7 +205,7 @@ describe('selectFiles: diff budget', () => {
       file('src/a.test.ts', 20, 40), // ~200 tokens, tests
       file('src/mid.ts', 30, 40) // ~300 tokens
     ]
-    const tokens = Object.fromEntries(files.map(f => [f.filename, estimateTokens(f.patch)]))
+    const tokens = Object.fromEntries(files.map(f => [f.filename, patchTokens(f)]))
     // Room for all source but not the tests and docs.
     const budget = tokens['src/big.ts']! + tokens['src/small.ts']! + tokens['src/mid.ts']! + 50
     const { kept, skipped } = selectFiles(files, { reviewPaths: [], diffBudgetTokens: budget })
@@ -223,6 +229,18 @@ describe('selectFiles: diff budget', () => {
     expect(tight.skipped.map(s => s.path)).toEqual(['docs/guide.md', 'src/big.ts'])
   })
 
+  it('counts a patch as the model reads it: with its line numbers', () => {
+    const f = file('src/numbered.ts', 100, 20)
+    const raw = estimateTokens(f.patch)
+    const numbered = estimateTokens(numberPatch(f.patch))
+    expect(numbered).toBeGreaterThan(raw)
+    // Room for the raw patch but not for what the prompt holds: left out, by what it would cost.
+    const { kept, skipped } = selectFiles([f], { reviewPaths: [], diffBudgetTokens: raw })
+    expect(kept).toEqual([])
+    expect(skipped[0]?.overBudgetTokens).toBe(numbered)
+    expect(patchTokens(f)).toBe(numbered)
+  })
+
   it('writes the token count with thousands separators', () => {
     const { skipped } = selectFiles([file('src/huge.ts', 1200, 41)], {
       reviewPaths: [],
@@ -239,7 +257,7 @@ describe('selectFiles: a large PR', () => {
     files.splice(17, 0, file('package-lock.json', 4000, 60))
     files.splice(120, 0, file('src/api/client.generated.ts', 800, 60))
     expect(files).toHaveLength(250)
-    const perFile = estimateTokens(files[0]!.patch)
+    const perFile = patchTokens(files[0]!)
     const { kept, skipped } = selectFiles(files, {
       reviewPaths: [],
       diffBudgetTokens: perFile * 200

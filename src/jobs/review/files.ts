@@ -3,6 +3,7 @@
  * vendored, minified, binary, removed), and the diff budget.
  */
 import picomatch from 'picomatch'
+import { numberPatch } from './numbered.js'
 import type { PrFile } from './types.js'
 
 /** A file left out of the review, and why (listed in the summary). */
@@ -27,6 +28,11 @@ interface SelectFilesOptions {
 /** Rough token count of text sent to the model: one token per four characters. */
 export function estimateTokens(text: string | undefined): number {
   return Math.ceil((text?.length ?? 0) / 4)
+}
+
+/** A file's patch in tokens as the model reads it: with the new-side line numbers. */
+export function patchTokens(file: Pick<PrFile, 'patch'>): number {
+  return estimateTokens(numberPatch(file.patch))
 }
 
 const GLOB = { dot: true } as const
@@ -232,7 +238,7 @@ export function selectFiles(
     .map((file, index) => ({
       file,
       index,
-      tokens: estimateTokens(file.patch),
+      tokens: patchTokens(file),
       tier: relevanceTier(file.filename)
     }))
     .sort((a, b) => a.tier - b.tier || a.tokens - b.tokens || a.index - b.index)
