@@ -9,13 +9,15 @@ export const modules = {
 /* harmony export */   AL: () => (/* binding */ selectFiles),
 /* harmony export */   wx: () => (/* binding */ DEFAULT_DIFF_BUDGET)
 /* harmony export */ });
-/* unused harmony exports estimateTokens, relevanceTier */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony exports estimateTokens, patchTokens, relevanceTier */
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _numbered_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3993);
 /**
  * Which changed files the model reviews: `review_paths`, the built-in skips (lock files, generated,
  * vendored, minified, binary, removed), and the diff budget.
  */
+
 
 /** The diff budget when `diff_budget` is not set: roughly 240 KB of patch text. */
 const DEFAULT_DIFF_BUDGET = 60_000;
@@ -23,8 +25,12 @@ const DEFAULT_DIFF_BUDGET = 60_000;
 function estimateTokens(text) {
     return Math.ceil((text?.length ?? 0) / 4);
 }
+/** A file's patch in tokens as the model reads it: with the new-side line numbers. */
+function patchTokens(file) {
+    return estimateTokens((0,_numbered_js__WEBPACK_IMPORTED_MODULE_0__/* .numberPatch */ .a)(file.patch));
+}
 const GLOB = { dot: true };
-const LOCK_FILES = picomatch__WEBPACK_IMPORTED_MODULE_0___default()([
+const LOCK_FILES = picomatch__WEBPACK_IMPORTED_MODULE_1___default()([
     '**/package-lock.json',
     '**/npm-shrinkwrap.json',
     '**/yarn.lock',
@@ -51,8 +57,8 @@ const LOCK_FILES = picomatch__WEBPACK_IMPORTED_MODULE_0___default()([
     '**/*.lock',
     '**/*.lockfile'
 ], GLOB);
-const MINIFIED = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(['**/*.min.js', '**/*.min.mjs', '**/*.min.cjs', '**/*.min.css'], GLOB);
-const GENERATED = picomatch__WEBPACK_IMPORTED_MODULE_0___default()([
+const MINIFIED = picomatch__WEBPACK_IMPORTED_MODULE_1___default()(['**/*.min.js', '**/*.min.mjs', '**/*.min.cjs', '**/*.min.css'], GLOB);
+const GENERATED = picomatch__WEBPACK_IMPORTED_MODULE_1___default()([
     // `dist/` is output wherever it is; `build/` only at the root or a monorepo package's root, as
     // a deeper `build/` folder is often source (build scripts, a `build` module).
     '**/dist/**',
@@ -77,14 +83,14 @@ const GENERATED = picomatch__WEBPACK_IMPORTED_MODULE_0___default()([
     '**/*.freezed.dart',
     '**/*.map'
 ], GLOB);
-const VENDORED = picomatch__WEBPACK_IMPORTED_MODULE_0___default()([
+const VENDORED = picomatch__WEBPACK_IMPORTED_MODULE_1___default()([
     '**/vendor/**',
     '**/node_modules/**',
     '**/third_party/**',
     '**/third-party/**',
     '**/bower_components/**'
 ], GLOB);
-const BINARY = picomatch__WEBPACK_IMPORTED_MODULE_0___default()('**/*.{png,jpg,jpeg,gif,bmp,ico,webp,avif,tiff,psd,pdf,zip,gz,tgz,bz2,xz,7z,rar,jar,war,class,exe,dll,so,dylib,a,o,wasm,woff,woff2,ttf,otf,eot,mp3,mp4,mov,avi,webm,ogg,wav,flac,sqlite,db,bin,pyc}', { ...GLOB, nocase: true });
+const BINARY = picomatch__WEBPACK_IMPORTED_MODULE_1___default()('**/*.{png,jpg,jpeg,gif,bmp,ico,webp,avif,tiff,psd,pdf,zip,gz,tgz,bz2,xz,7z,rar,jar,war,class,exe,dll,so,dylib,a,o,wasm,woff,woff2,ttf,otf,eot,mp3,mp4,mov,avi,webm,ogg,wav,flac,sqlite,db,bin,pyc}', { ...GLOB, nocase: true });
 // A generated-file banner sits in the first lines of a file and is a comment. Looking only there
 // keeps a generator's own source (which contains the banner text deeper down, in a template) in.
 const BANNER_LINES = 10;
@@ -144,8 +150,8 @@ function pathFilter(reviewPaths) {
     const globs = reviewPaths.map(p => p.trim()).filter(p => p !== '' && p !== '!');
     const includes = globs.filter(p => !p.startsWith('!')).map(clean);
     const excludes = globs.filter(p => p.startsWith('!')).map(p => clean(p.slice(1)));
-    const included = includes.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_0___default()(includes, GLOB) : () => true;
-    const excluders = excludes.map(g => ({ glob: g, match: picomatch__WEBPACK_IMPORTED_MODULE_0___default()(g, GLOB) }));
+    const included = includes.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_1___default()(includes, GLOB) : () => true;
+    const excluders = excludes.map(g => ({ glob: g, match: picomatch__WEBPACK_IMPORTED_MODULE_1___default()(g, GLOB) }));
     return path => {
         if (!included(path))
             return 'not matched by review_paths';
@@ -207,7 +213,7 @@ function selectFiles(files, opts) {
         .map((file, index) => ({
         file,
         index,
-        tokens: estimateTokens(file.patch),
+        tokens: patchTokens(file),
         tier: relevanceTier(file.filename)
     }))
         .sort((a, b) => a.tier - b.tier || a.tokens - b.tokens || a.index - b.index);
