@@ -165,7 +165,7 @@ describe('placement scoring', () => {
     const rows = accuracyOf([commit])
     const size = { repos: 1, commits: 1, files: 4 }
     const text = renderPlacement({
-      accuracy: { ...size, rows },
+      accuracy: { ...size, rows, patchBytes: { raw: 1000, numbered: 1250 } },
       holdout: { ...size, rows },
       missing: [],
       speedMs: [10, 12, 11]
@@ -174,6 +174,7 @@ describe('placement scoring', () => {
     expect(text).toContain(
       'Held-out corpus (the same repositories, other commits and findings drawn with another seed; the rules above were chosen without it): 1 commits of 1 repositories, 4 findings: 50.0 % placed right, 25.0 % misplaced, 0 rejected by GitHub'
     )
+    expect(text).toContain('make these 4 real patches 25.0 % larger: 1,000 B → 1,250 B.')
     expect(text).toContain('commit 29ecf22')
     expect(text).toContain('11.0 ms median')
   })

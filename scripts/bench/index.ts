@@ -36,6 +36,7 @@ import {
   type MockPullFile
 } from '../../__fixtures__/mock-github.js'
 import { startRefusingProxy, type RefusingProxy } from '../../__fixtures__/proxy.js'
+import { numberPatch } from '../../src/jobs/review/numbered.js'
 import { DAY, fakeBundle } from '../../__fixtures__/logins.js'
 import { webhookPayload } from '../../__fixtures__/payloads.js'
 import { CLAUDE, DIST, NODE, ROOT, Runner, type StepResult } from '../../__fixtures__/runner.js'
@@ -691,6 +692,22 @@ async function review(
   }
 }
 
+/**
+ * What the line numbers on the diff (issue 12: the model copies them instead of counting) cost in
+ * the full review's prompt: the files' patches with and without the number column.
+ */
+function numberingLine(files: MockPullFile[], promptBytes: number): string {
+  const raw = files.reduce((n, f) => n + Buffer.byteLength(f.patch ?? ''), 0)
+  const numbered = files.reduce((n, f) => n + Buffer.byteLength(numberPatch(f.patch)), 0)
+  const added = numbered - raw
+  return (
+    `The new-side line numbers on every diff line add ${bytes(added)} to the full review's ` +
+    `patches (${bytes(raw)} without them, ${bytes(numbered)} with them: ` +
+    `+${((100 * added) / raw).toFixed(1)} %), ${((100 * added) / promptBytes).toFixed(1)} % of ` +
+    'its whole prompt; on real diffs see the placement section.'
+  )
+}
+
 interface ReviewFigures {
   files: { head1: number; head2: number; push2: number }
   full: ReviewRun
@@ -968,6 +985,8 @@ function renderTables(r: Report): string {
     '### Diff sent to the model, full vs incremental review: deterministic, 1 run each',
     '',
     sizeTable,
+    '',
+    numberingLine(filesAtHead2(), v.full.promptBytes),
     '',
     '### GitHub write calls per review: target 2 whatever the number of comments',
     '',

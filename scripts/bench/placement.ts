@@ -6,6 +6,7 @@
  * Run alone: `npx tsx scripts/bench/placement.ts`.
  */
 import { performance } from 'node:perf_hooks'
+import { numberPatch } from '../../src/jobs/review/numbered.js'
 import { filesNamedOutsideDiff, placeFindings } from '../../src/jobs/review/placement.js'
 import type { Finding, PrFile } from '../../src/jobs/review/types.js'
 import {
@@ -37,6 +38,8 @@ export interface Accuracy {
   repos: number
   commits: number
   files: number
+  /** Bytes of the corpus's patches without and with the new-side line numbers the model gets. */
+  patchBytes?: { raw: number; numbered: number }
 }
 
 /** The placement section's figures; `accuracy` is undefined when the mirrors are absent. */
@@ -212,10 +215,15 @@ export function benchPlacement(runs: number): PlacementFigures {
 }
 
 function sizeOf(commits: CorpusCommit[]): Omit<Accuracy, 'rows'> {
+  const patches = commits.flatMap(c => c.files.map(f => f.patch ?? ''))
   return {
     repos: new Set(commits.map(c => c.repo)).size,
     commits: commits.length,
-    files: commits.reduce((n, c) => n + c.files.length, 0)
+    files: patches.length,
+    patchBytes: {
+      raw: patches.reduce((n, p) => n + Buffer.byteLength(p), 0),
+      numbered: patches.reduce((n, p) => n + Buffer.byteLength(numberPatch(p)), 0)
+    }
   }
 }
 
@@ -338,6 +346,17 @@ export function renderPlacement(f: PlacementFigures, table: Table = plainTable):
         ''
       )
     }
+  }
+  const bytes = f.accuracy?.patchBytes
+  if (bytes) {
+    const added = bytes.numbered - bytes.raw
+    parts.push(
+      `The line numbers the model gets on every new-side line (so it copies them instead of ` +
+        `counting from the \`@@\` headers) make these ${f.accuracy?.files} real patches ` +
+        `${pct(added, bytes.raw)} larger: ${bytes.raw.toLocaleString('en-US')} B → ` +
+        `${bytes.numbered.toLocaleString('en-US')} B.`,
+      ''
+    )
   }
   if (f.missing.length > 0) parts.push(missingMirrors(f.missing), '')
   parts.push(speedLine(f.speedMs), '', BEFORE)
