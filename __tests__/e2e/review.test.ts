@@ -291,6 +291,33 @@ describe('mode: review', () => {
     )
   })
 
+  it('a suggestion without a quote is a plain block, never one click: nothing confirms its line', async () => {
+    arrangePr()
+    world.api.script(
+      scenarios.structured({
+        summary: 'No quote.',
+        findings: [
+          {
+            path: 'src/calc.ts',
+            line: 2,
+            severity: 'major',
+            title: 'add subtracts',
+            body: 'It returns a - b.',
+            suggestion: '  return a + b'
+          }
+        ]
+      })
+    )
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    const [comment] = world.gh.state.reviewComments
+    expect(comment?.line).toBe(2)
+    expect(comment?.body).not.toContain('```suggestion')
+    expect(comment?.body).toContain(
+      'Suggested replacement for line 2 (no quote confirms that line):\n\n```\n  return a + b\n```'
+    )
+  })
+
   it('a finding on an unchanged line whose text is also in the diff goes to the summary, not onto the changed line (head text read once per file)', async () => {
     const before = ['export function lookup(cache: Map<string, number>, key: string) {']
     const body = (n: number) => `  const v${n} = cache.size + ${n}`

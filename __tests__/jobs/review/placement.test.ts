@@ -269,12 +269,23 @@ describe('placeFindings', () => {
   })
 
   it('unwraps a suggestion the model fenced itself, and fences code containing backticks', () => {
-    const fenced = placeOne(f({ suggestion: '```ts\nconst a = 1\n```' })).placed[0]!
+    const quote = "  const file = join(dir, 'config.json')"
+    const fenced = placeOne(f({ quote, suggestion: '```ts\nconst a = 1\n```' })).placed[0]!
     expect(fenced.body).toContain('```suggestion\nconst a = 1\n```')
-    const ticks = placeOne(f({ suggestion: 'const md = "```"' })).placed[0]!
+    const ticks = placeOne(f({ quote, suggestion: 'const md = "```"' })).placed[0]!
     expect(ticks.body).toContain('````suggestion\nconst md = "```"\n````')
-    const empty = placeOne(f({ suggestion: '   ' })).placed[0]!
+    const empty = placeOne(f({ quote, suggestion: '   ' })).placed[0]!
     expect(empty.body).not.toContain('suggestion')
+  })
+
+  // SPEC "Review", Placement: a suggestion is attached only when the quote matched at the given line.
+  it('shows the suggestion of a finding without a quote as a plain block: nothing confirms its line', () => {
+    const c = placeOne(f({ line: 5, suggestion: 'const file = path.join(dir)' })).placed[0]!
+    expect(c.line).toBe(5)
+    expect(c.body).not.toContain('```suggestion')
+    expect(c.body).toContain(
+      'Suggested replacement for line 5 (no quote confirms that line):\n\n```\nconst file = path.join(dir)\n```'
+    )
   })
 
   it('handles deleted-only hunks: deleted lines are not on the new side', () => {

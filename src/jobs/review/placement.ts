@@ -303,13 +303,19 @@ function looseSuggestion(
       why: `the quoted text is on line ${anchor}, not on line ${finding.line} as given`
     }
   }
-  if (span === 0 || oneHunk) return undefined
-  return {
-    attach: false,
-    from: finding.line,
-    to: finding.line + span,
-    why: 'those lines are not all in one hunk of the diff'
+  if (span > 0 && !oneHunk) {
+    return {
+      attach: false,
+      from: finding.line,
+      to: finding.line + span,
+      why: 'those lines are not all in one hunk of the diff'
+    }
   }
+  // Without a quote, only the model's number says which lines the code replaces: not enough to
+  // let one click overwrite them.
+  if (quoteOf(finding.quote).keys.length > 0) return undefined
+  const which = span === 0 ? 'that line' : 'those lines'
+  return { attach: false, from: anchor, to: anchor + span, why: `no quote confirms ${which}` }
 }
 
 function range(from: number, to: number): number[] {
