@@ -895,14 +895,20 @@ function looseSuggestion(finding, anchor, span, given, oneHunk) {
             why: `the quoted text is on line ${anchor}, not on line ${finding.line} as given`
         };
     }
-    if (span === 0 || oneHunk)
+    if (span > 0 && !oneHunk) {
+        return {
+            attach: false,
+            from: finding.line,
+            to: finding.line + span,
+            why: 'those lines are not all in one hunk of the diff'
+        };
+    }
+    // Without a quote, only the model's number says which lines the code replaces: not enough to
+    // let one click overwrite them.
+    if (quoteOf(finding.quote).keys.length > 0)
         return undefined;
-    return {
-        attach: false,
-        from: finding.line,
-        to: finding.line + span,
-        why: 'those lines are not all in one hunk of the diff'
-    };
+    const which = span === 0 ? 'that line' : 'those lines';
+    return { attach: false, from: anchor, to: anchor + span, why: `no quote confirms ${which}` };
 }
 function range(from, to) {
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
