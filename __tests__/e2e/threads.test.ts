@@ -295,6 +295,39 @@ describe('review threads', () => {
     expect(root.resolved).toBeUndefined()
   })
 
+  it('a finding whose thread it resolved comes back as a new comment when a later push brings the problem back', async () => {
+    arrangePr()
+    await review([ADD_SUBTRACTS, PASSWORD])
+    const root = ownRoot('src/calc.ts')
+    fixingPush()
+    await secondPush([PASSWORD])
+    expect(root.resolved).toBe(true)
+    // Push 3 undoes the fix: `add` subtracts again, and the model says so again.
+    const HEAD3 = fakeSha('threads-head-3')
+    const pull = world.gh.state.pulls[0]!
+    pull.head = { sha: HEAD3, ref: 'fix', repo: { full_name: REPO } }
+    pull.files = [fileFromPatch('src/calc.ts', CALC_BROKEN), fileFromPatch('src/util.ts', UTIL)]
+    world.gh.state.compares[`${HEAD2}...${HEAD3}`] = {
+      status: 'ahead',
+      ahead_by: 1,
+      merge_base_commit: { sha: HEAD2 },
+      files: [
+        fileFromPatch(
+          'src/calc.ts',
+          patch('@@ -1,3 +1,3 @@', ' x', '-  return a + b', '+  return a - b', ' }')
+        )
+      ]
+    }
+    const main = await secondPush([ADD_SUBTRACTS])
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs.comments_posted).toBe('1')
+    const again = world.gh.state.reviewComments.filter(
+      c => c.path === 'src/calc.ts' && c.in_reply_to_id === undefined && c.id !== root.id
+    )
+    expect(again).toHaveLength(1)
+    expect(again[0]?.body).toContain('add subtracts')
+  })
+
   it('resolve_outdated: false resolves nothing', async () => {
     arrangePr()
     await review([ADD_SUBTRACTS])
@@ -384,4 +417,21 @@ describe('review threads', () => {
       expect(resolveCalls()).toEqual([])
     }
   )
+
+  it('a reply saying "not a false positive" dismisses nothing: the finding still counts', async () => {
+    arrangePr()
+    await review([ADD_SUBTRACTS])
+    const root = ownRoot('src/calc.ts')
+    await as(ALICE, 'POST', `/repos/${REPO}/pulls/12/comments/${root.id}/replies`, {
+      body: 'This is not a false positive, I will fix it.'
+    })
+    push(
+      { 'src/calc.ts': CALC_BROKEN, 'src/util.ts': UTIL },
+      { 'src/util.ts': patch('@@ -11,1 +11,2 @@', ' const password = "hunter2"', '+// soon') }
+    )
+    const main = await secondPush([ADD_SUBTRACTS], { fail_on: 'critical' })
+    expect(main.outputs.findings).toBe('1')
+    expect(main.exitCode).toBe(1)
+    expect(summary()).not.toContain('(dismissed)')
+  })
 })

@@ -27,6 +27,7 @@ import {
   changedLinesOf,
   dismissedFingerprints,
   resolvedReply,
+  settledFingerprints,
   threadsToResolve
 } from '../../../src/jobs/review/threads.js'
 import type { Finding, PrFile } from '../../../src/jobs/review/types.js'
@@ -104,6 +105,16 @@ describe('dismissedFingerprints', () => {
     }
   )
 
+  it.each([
+    "This is not a false positive, it's a real bug.",
+    'Not a false-positive: fixing it.',
+    "I don't think it's a false positive",
+    'It is no false positive.'
+  ])('a reply saying %p does not dismiss', text => {
+    const t = thread({}, [comment({ id: 102, author: 'alice', body: text })])
+    expect(dismissedFingerprints([t], SELF, NONE).size).toBe(0)
+  })
+
   it("the action's own words never dismiss, nor a reply that only discusses the finding", () => {
     const own = thread({}, [comment({ id: 102, body: "won't fix" })])
     const talk = thread({}, [comment({ id: 103, author: 'alice', body: 'Good catch, fixing.' })])
@@ -116,6 +127,24 @@ describe('dismissedFingerprints', () => {
       comments: [comment({ author: 'mallory', thumbsDownByOthers: 3 })]
     })
     expect(dismissedFingerprints([theirs, forged], SELF, NONE).size).toBe(0)
+  })
+})
+
+describe('settledFingerprints', () => {
+  it('names fingerprints whose own threads are all resolved; one still open keeps it posted', () => {
+    const other = fingerprint({ ...FINDING, title: 'Another finding' })
+    const otherComment = comment({ id: 201, body: `Other.\n\n${fingerprintMarker(other)}` })
+    const settled = settledFingerprints(
+      [
+        thread({ isResolved: true }),
+        thread({ id: 'T2', isResolved: true, comments: [otherComment] }),
+        thread({ id: 'T3', isResolved: false, comments: [otherComment] }),
+        // Someone else's resolved thread with the fingerprint pasted in counts for nothing.
+        thread({ id: 'T4', isResolved: true, comments: [comment({ author: 'mallory' })] })
+      ],
+      SELF
+    )
+    expect([...settled]).toEqual([FP])
   })
 })
 

@@ -12,7 +12,14 @@ import { readHeadTexts } from './head-text.js'
 import { filesNamedOutsideDiff, placeFindings } from './placement.js'
 import { failsOn, selectComments, type Selection } from './select.js'
 import { renderReviewBody, renderSummary, shortSha, type ReviewTelemetry } from './summary.js'
-import { dropDismissed, raisedFingerprints, readThreads, resolveOutdated } from './threads.js'
+import {
+  dropDismissed,
+  raisedFingerprints,
+  readThreads,
+  resolveOutdated,
+  settledFingerprints,
+  type ThreadState
+} from './threads.js'
 import type { PlacedComment, PrFile, ReviewOutput, SetAside } from './types.js'
 
 /** What publishing needs from the job: GitHub, the inputs, and where to report. */
@@ -78,7 +85,7 @@ export async function publishReview(ctx: PublishContext, input: PublishInput): P
   const selection = selectComments(placement.placed, {
     minSeverity: inputs.min_severity,
     maxComments: inputs.max_comments,
-    alreadyPosted: await ownFingerprints(github, pr.number)
+    alreadyPosted: await ownFingerprints(github, pr.number, threads)
   })
   const posted = await postInline(github, pr, selection.inline)
   const unplaced: SetAside[] = [...placement.unplaced, ...posted.refused]
@@ -164,11 +171,18 @@ async function writeSummary(
 }
 
 /** Fingerprints of findings already posted on the pull request by the action. */
-async function ownFingerprints(github: GitHubApi, pull: number): Promise<Set<string>> {
+async function ownFingerprints(
+  github: GitHubApi,
+  pull: number,
+  threads: ThreadState
+): Promise<Set<string>> {
   // Only the action's own comments: anyone could paste a fingerprint to suppress a finding.
   const self = await github.whoami()
   const own = (await github.listReviewComments(pull)).filter(c => isOwnComment(c, self))
-  return fingerprintsIn(own.map(c => c.body))
+  const posted = fingerprintsIn(own.map(c => c.body))
+  // A finding whose threads are all resolved is posted again when it comes back.
+  for (const fp of settledFingerprints(threads.threads, threads.self)) posted.delete(fp)
+  return posted
 }
 
 /**

@@ -36,6 +36,14 @@ interface OwnThread {
 
 // A reply that dismisses a finding. Curly or straight apostrophe, with or without space or dash.
 const DISMISSING_REPLY = /\bwon['’]?t[\s-]?fix\b|\bwontfix\b|\bfalse[\s-]positives?\b/i
+// "Not a false positive" says the opposite: such phrases are taken out before the test.
+const NEGATED_FALSE_POSITIVE =
+  /\b(?:not|no|never|isn['’]?t|don['’]?t think (?:it['’]?s|this is|that['’]?s))\s+(?:really\s+)?(?:an?\s+)?false[\s-]positives?\b/gi
+
+/** Whether a person's reply dismisses the finding ("won't fix", "false positive"). */
+function dismisses(body: string): boolean {
+  return DISMISSING_REPLY.test(body.replace(NEGATED_FALSE_POSITIVE, ''))
+}
 
 const RESOLVED_MARKER = /^<!-- csa-resolved:[0-9a-f]{7,64} -->$/
 
@@ -97,7 +105,7 @@ function dismissal(t: OwnThread, self: string, changed: ChangedLines): string | 
   const first = thread.comments[0]
   if (first && first.thumbsDownByOthers > 0) return '👎'
   const replies = thread.comments.slice(1).filter(c => !isOwnComment(c, self))
-  if (replies.some(c => DISMISSING_REPLY.test(c.body))) return 'answered "won\'t fix"'
+  if (replies.some(c => dismisses(c.body))) return 'answered "won\'t fix"'
   if (thread.isResolved && !linesChanged(thread, changed) && !resolvedByAction(thread, self)) {
     return 'resolved without a code change'
   }
@@ -119,6 +127,17 @@ export function dismissedFingerprints(
     if (why) out.set(t.fingerprint, why)
   }
   return out
+}
+
+/**
+ * Fingerprints whose every own thread is resolved (the problem was fixed, or a person resolved
+ * it): raised again, such a finding is a new comment, not a repeat of one still open. Dismissals
+ * are dropped before this counts.
+ */
+export function settledFingerprints(threads: readonly ReviewThread[], self: string): Set<string> {
+  const own = ownThreads(threads, self)
+  const open = new Set(own.filter(t => !t.thread.isResolved).map(t => t.fingerprint))
+  return new Set(own.map(t => t.fingerprint).filter(fp => !open.has(fp)))
 }
 
 /**
