@@ -1448,7 +1448,7 @@ async function publishReview(ctx, input) {
     const selection = (0,review_select/* selectComments */.t$)(placement.placed, {
         minSeverity: inputs.min_severity,
         maxComments: inputs.max_comments,
-        alreadyPosted: await ownFingerprints(github, pr.number)
+        alreadyPosted: await ownFingerprints(github, pr.number, threads)
     });
     const posted = await postInline(github, pr, selection.inline);
     const unplaced = [...placement.unplaced, ...posted.refused];
@@ -1526,11 +1526,15 @@ async function writeSummary(github, pull, id, body) {
     }
 }
 /** Fingerprints of findings already posted on the pull request by the action. */
-async function ownFingerprints(github, pull) {
+async function ownFingerprints(github, pull, threads) {
     // Only the action's own comments: anyone could paste a fingerprint to suppress a finding.
     const self = await github.whoami();
     const own = (await github.listReviewComments(pull)).filter(c => (0,api/* isOwnComment */._M)(c, self));
-    return (0,fingerprint/* fingerprintsIn */.pX)(own.map(c => c.body));
+    const posted = (0,fingerprint/* fingerprintsIn */.pX)(own.map(c => c.body));
+    // A finding whose threads are all resolved is posted again when it comes back.
+    for (const fp of (0,review_threads/* settledFingerprints */.BT)(threads.threads, threads.self))
+        posted.delete(fp);
+    return posted;
 }
 /**
  * Posts the inline comments as one review. When GitHub refuses them (422: a line it will not
@@ -2134,6 +2138,7 @@ function renderReviewBody(headSha, comments) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ settledFingerprints),
 /* harmony export */   D1: () => (/* binding */ dropDismissed),
 /* harmony export */   Sc: () => (/* binding */ raisedFingerprints),
 /* harmony export */   _f: () => (/* binding */ readThreads),
@@ -2164,6 +2169,12 @@ function renderReviewBody(headSha, comments) {
 
 // A reply that dismisses a finding. Curly or straight apostrophe, with or without space or dash.
 const DISMISSING_REPLY = /\bwon['’]?t[\s-]?fix\b|\bwontfix\b|\bfalse[\s-]positives?\b/i;
+// "Not a false positive" says the opposite: such phrases are taken out before the test.
+const NEGATED_FALSE_POSITIVE = /\b(?:not|no|never|isn['’]?t|don['’]?t think (?:it['’]?s|this is|that['’]?s))\s+(?:really\s+)?(?:an?\s+)?false[\s-]positives?\b/gi;
+/** Whether a person's reply dismisses the finding ("won't fix", "false positive"). */
+function dismisses(body) {
+    return DISMISSING_REPLY.test(body.replace(NEGATED_FALSE_POSITIVE, ''));
+}
 const RESOLVED_MARKER = /^<!-- csa-resolved:[0-9a-f]{7,64} -->$/;
 /**
  * Lines on the new side a push added, or next to what it deleted: a thread there points at
@@ -2227,7 +2238,7 @@ function dismissal(t, self, changed) {
     if (first && first.thumbsDownByOthers > 0)
         return '👎';
     const replies = thread.comments.slice(1).filter(c => !(0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isOwnComment */ ._M)(c, self));
-    if (replies.some(c => DISMISSING_REPLY.test(c.body)))
+    if (replies.some(c => dismisses(c.body)))
         return 'answered "won\'t fix"';
     if (thread.isResolved && !linesChanged(thread, changed) && !resolvedByAction(thread, self)) {
         return 'resolved without a code change';
@@ -2246,6 +2257,16 @@ function dismissedFingerprints(threads, self, changed) {
             out.set(t.fingerprint, why);
     }
     return out;
+}
+/**
+ * Fingerprints whose every own thread is resolved (the problem was fixed, or a person resolved
+ * it): raised again, such a finding is a new comment, not a repeat of one still open. Dismissals
+ * are dropped before this counts.
+ */
+function settledFingerprints(threads, self) {
+    const own = ownThreads(threads, self);
+    const open = new Set(own.filter(t => !t.thread.isResolved).map(t => t.fingerprint));
+    return new Set(own.map(t => t.fingerprint).filter(fp => !open.has(fp)));
 }
 /**
  * The action's own open threads whose lines changed and whose finding the new review did not
