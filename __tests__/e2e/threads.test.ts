@@ -434,4 +434,37 @@ describe('review threads', () => {
     expect(main.exitCode).toBe(1)
     expect(summary()).not.toContain('(dismissed)')
   })
+
+  it('a push that only deletes the flagged file reviews nothing, and still resolves the thread on it', async () => {
+    arrangePr()
+    await review([PASSWORD])
+    const root = ownRoot('src/util.ts')
+    const gone = patch(
+      '@@ -1,13 +0,0 @@',
+      ...Array.from({ length: 13 }, (_, i) =>
+        i === 10 ? '-const password = "hunter2"' : `-// line ${i + 1}`
+      )
+    )
+    const pull = world.gh.state.pulls[0]!
+    pull.head = { sha: HEAD2, ref: 'fix', repo: { full_name: REPO } }
+    pull.files = [
+      fileFromPatch('src/calc.ts', CALC_BROKEN),
+      fileFromPatch('src/util.ts', gone, 'removed')
+    ]
+    world.gh.state.compares[`${HEAD1}...${HEAD2}`] = {
+      status: 'ahead',
+      ahead_by: 1,
+      merge_base_commit: { sha: HEAD1 },
+      files: [fileFromPatch('src/util.ts', gone, 'removed')]
+    }
+    const main = await secondPush([])
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs.conclusion).toBe('skipped')
+    expect(main.outputs.skip_reason).toContain('nothing to review in #12')
+    expect(main.outputs.skip_reason).toContain('1 outdated thread of the action resolved')
+    expect(root.resolved).toBe(true)
+    expect(repliesTo(root).map(r => r.body.split('\n')[0])).toEqual([
+      `Resolved by ${HEAD2.slice(0, 7)}: the lines changed and the finding was not raised again.`
+    ])
+  })
 })

@@ -13,6 +13,7 @@ import { parseReviewConfig, REVIEW_CONFIG_PATH } from './config.js'
 import { DEFAULT_DIFF_BUDGET, selectFiles, type SkippedFile } from './files.js'
 import { isPaused } from './pause.js'
 import { publishReview } from './publish.js'
+import { readThreads, resolveOutdated } from './threads.js'
 import {
   forcePushNote,
   incrementalNote,
@@ -68,6 +69,36 @@ function forkSkip(number: number, headRepo: string | undefined, eventName: strin
     : `${from}; set review_forks to review forks (see docs/review.md#forks)`
 }
 
+/** The skip reason of a push with nothing left to review, and what was done all the same. */
+function nothingToReview(number: number, skipped: SkippedFile[], resolved: number): string {
+  const why =
+    skipped.length > 0
+      ? ` (${skipped.length} file(s) skipped: ${skipped
+          .slice(0, 3)
+          .map(s => `${s.path}: ${s.reason}`)
+          .join('; ')}${skipped.length > 3 ? '; …' : ''})`
+      : ''
+  const done =
+    resolved > 0
+      ? `; ${resolved} outdated thread${resolved === 1 ? '' : 's'} of the action resolved`
+      : ''
+  return `nothing to review in #${number} after filters${why}${done}`
+}
+
+/**
+ * A push with nothing to review (it only deleted files, or touched only filtered ones) still makes
+ * the action's threads on the lines it changed outdated: they are resolved as after a review that
+ * raised nothing. A failure here only warns (resolveOutdated): the skip stands.
+ */
+async function resolveUnreviewed(
+  github: GitHubApi,
+  pr: PullRequest,
+  changed: PrFile[]
+): Promise<number> {
+  const state = await readThreads(github, pr.number, changed)
+  return (await resolveOutdated(github, pr, state, new Set())).resolved
+}
+
 /**
  * Decides skips and what the model will see; no login is needed yet. `request`: a command asked
  * for this review (drafts and paused reviews are then reviewed too).
@@ -104,14 +135,11 @@ export async function prepareReview(pre: PreContext, request?: ReviewRequest): P
     diffBudgetTokens: inputs.diff_budget ?? DEFAULT_DIFF_BUDGET
   })
   if (kept.length === 0) {
-    const why =
-      skipped.length > 0
-        ? ` (${skipped.length} file(s) skipped: ${skipped
-            .slice(0, 3)
-            .map(s => `${s.path}: ${s.reason}`)
-            .join('; ')}${skipped.length > 3 ? '; …' : ''})`
-        : ''
-    return { skip: `nothing to review in #${number} after filters${why}` }
+    const resolved =
+      changed.sinceSha && inputs.resolve_outdated
+        ? await resolveUnreviewed(github, pr, changed.files)
+        : 0
+    return { skip: nothingToReview(number, skipped, resolved) }
   }
 
   const overBudget = skipped.filter(s => s.overBudgetTokens !== undefined).map(s => s.path)
