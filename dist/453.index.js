@@ -1603,6 +1603,7 @@ function reportPublished(ctx, input, selection, unplaced, threads) {
 
 
 
+
 /** The pull request number of the event, or of `pr_number`. */
 function pullNumberOf(pre) {
     const pr = pre.event.payload.pull_request;
@@ -1623,6 +1624,28 @@ function forkSkip(number, headRepo, eventName) {
     return eventName === 'pull_request'
         ? `${from}; under pull_request a fork's run gets no secrets, so review forks with the pull_request_target recipe in docs/review.md#forks`
         : `${from}; set review_forks to review forks (see docs/review.md#forks)`;
+}
+/** The skip reason of a push with nothing left to review, and what was done all the same. */
+function nothingToReview(number, skipped, resolved) {
+    const why = skipped.length > 0
+        ? ` (${skipped.length} file(s) skipped: ${skipped
+            .slice(0, 3)
+            .map(s => `${s.path}: ${s.reason}`)
+            .join('; ')}${skipped.length > 3 ? '; …' : ''})`
+        : '';
+    const done = resolved > 0
+        ? `; ${resolved} outdated thread${resolved === 1 ? '' : 's'} of the action resolved`
+        : '';
+    return `nothing to review in #${number} after filters${why}${done}`;
+}
+/**
+ * A push with nothing to review (it only deleted files, or touched only filtered ones) still makes
+ * the action's threads on the lines it changed outdated: they are resolved as after a review that
+ * raised nothing. A failure here only warns (resolveOutdated): the skip stands.
+ */
+async function resolveUnreviewed(github, pr, changed) {
+    const state = await (0,review_threads/* readThreads */._f)(github, pr.number, changed);
+    return (await (0,review_threads/* resolveOutdated */.zI)(github, pr, state, new Set())).resolved;
 }
 /**
  * Decides skips and what the model will see; no login is needed yet. `request`: a command asked
@@ -1659,13 +1682,10 @@ async function prepareReview(pre, request) {
         diffBudgetTokens: inputs.diff_budget ?? files/* DEFAULT_DIFF_BUDGET */.wx
     });
     if (kept.length === 0) {
-        const why = skipped.length > 0
-            ? ` (${skipped.length} file(s) skipped: ${skipped
-                .slice(0, 3)
-                .map(s => `${s.path}: ${s.reason}`)
-                .join('; ')}${skipped.length > 3 ? '; …' : ''})`
-            : '';
-        return { skip: `nothing to review in #${number} after filters${why}` };
+        const resolved = changed.sinceSha && inputs.resolve_outdated
+            ? await resolveUnreviewed(github, pr, changed.files)
+            : 0;
+        return { skip: nothingToReview(number, skipped, resolved) };
     }
     const overBudget = skipped.filter(s => s.overBudgetTokens !== undefined).map(s => s.path);
     const rulesFor = await readPathRules(github, pr.baseSha);
