@@ -52,6 +52,9 @@ describe('the probe section of the bench', () => {
 
   it('says so when the probe hid inside the pacing wait, and gives its time alone', () => {
     const hidden = { ...figures, withProbeWall: [2005, 2090, 1010] }
+    expect(renderProbe(hidden, table, median)).toContain(
+      'The probe adds no measurable time to a review here (median of the paired differences: 5 ms; the last sentence says why), and sends 30,000 B in 1 call'
+    )
     expect(probeSummary(hidden, median)).toBe(
       "- The usage ceiling's probe (`usage_ceiling`): no time measurable on top of a review here (it runs while the step waits for GitHub's request pacing; alone, as a step, 900 ms), and 30,000 B sent to the model in 1 call (75 % of what the review itself sends)."
     )

@@ -206,8 +206,12 @@ export function renderProbe(
     '',
     table([...head, '`tokens` output'], rows, 'lrrrrrrl'),
     '',
-    `The probe adds ${ms(added)} to a review (median of the paired differences), ` +
-      `${pct(added, median(f.reviewWall))} of it, and sends ${bytes(f.probe.bytes)} in ` +
+    (added < HIDDEN_MS
+      ? `The probe adds no measurable time to a review here (median of the paired differences: ` +
+        `${ms(added)}; the last sentence says why), and sends`
+      : `The probe adds ${ms(added)} to a review (median of the paired differences), ` +
+        `${pct(added, median(f.reviewWall))} of it, and sends`) +
+      ` ${bytes(f.probe.bytes)} in ` +
       `${f.probe.count} call${f.probe.count === 1 ? '' : 's'} against the review's ` +
       `${bytes(f.review.bytes)} in ${f.review.count} (${pct(f.probe.bytes, f.review.bytes)}), ` +
       `about ${approxTokens(f.probe.bytes)} input tokens at 4 bytes a token (largest part: ` +
