@@ -353,14 +353,19 @@ describe('mode: review', () => {
         findings: [
           // Line 20 is outside the diff and holds the quote: it is about line 20.
           finding(20, 'About the unchanged line'),
-          // Line 16 is outside the diff and holds other text: its number is off, line 12 is meant.
-          finding(16, 'About the new line')
+          // Line 13 holds other text: its number is off; line 12 is 1 away, unchanged line 20 is 7.
+          finding(13, 'About the new line'),
+          // Line 16 is 4 from line 12 and 4 from unchanged line 20: either could be meant.
+          finding(16, 'Between the two'),
+          // Line 19 holds other text, one line from unchanged line 20 and seven from line 12:
+          // line 20 is the likelier meaning, and it is outside the diff.
+          finding(19, 'Next to the unchanged line')
         ]
       })
     )
     const main = await review()
     expect(main.exitCode).toBe(0)
-    expect(main.outputs).toMatchObject({ findings: '2', comments_posted: '1' })
+    expect(main.outputs).toMatchObject({ findings: '4', comments_posted: '1' })
     const comments = world.gh.state.reviewComments
     expect(comments.map(c => `${c.line}`)).toEqual(['12'])
     expect(comments[0]?.body).toContain('About the new line')
@@ -369,6 +374,9 @@ describe('mode: review', () => {
     expect(summary).toContain(
       'line 20 of src/cache.ts holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff'
     )
+    expect(summary).toContain('Next to the unchanged line')
+    expect(summary.match(/line 20 of src\/cache.ts holds the quoted text/g)).toHaveLength(2)
+    expect(summary).toContain('the quote matches 2 lines near it (12, 20): not guessing which')
     const reads = world.gh.calls.filter(r => r.path.includes('/contents/src/cache.ts'))
     expect(reads.map(r => `${r.path}@${r.query.ref}`)).toEqual([
       `/repos/${REPO}/contents/src/cache.ts@${HEAD1}`

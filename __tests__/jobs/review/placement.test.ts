@@ -278,6 +278,20 @@ describe('placeFindings', () => {
     expect(empty.body).not.toContain('suggestion')
   })
 
+  it('shows a suggestion as a plain block when the quote spans more lines than the comment', () => {
+    const c = placeOne(
+      f({
+        line: 5,
+        quote:
+          "  const file = join(dir, 'config.json')\n  const text = await readFile(file, 'utf8')",
+        suggestion: "  const file = join(dir, 'c.json')\n  const text = await readFile(file)"
+      })
+    ).placed[0]!
+    expect(c.line).toBe(5)
+    expect(c.body).not.toContain('```suggestion')
+    expect(c.body).toContain('Suggested replacement for lines 5–6 (the quote spans lines 5–6')
+  })
+
   // SPEC "Review", Placement: a suggestion is attached only when the quote matched at the given line.
   it('shows the suggestion of a finding without a quote as a plain block: nothing confirms its line', () => {
     const c = placeOne(f({ line: 5, suggestion: 'const file = path.join(dir)' })).placed[0]!
@@ -420,6 +434,50 @@ describe('placeFindings: hunk-local, whole lines first, never a guess (issue 12)
     expect(place(4, '  return total')).toEqual([5])
     // Indentation the model changed says nothing: still two places.
     expect(place(4, 'return total')).toEqual([])
+  })
+
+  it('takes indentation as evidence only from an indented quote, and only near the given line', () => {
+    const py = file('src/calc.py', [
+      '@@ -1,2 +1,12 @@',
+      ' def f():',
+      '+    x = compute()',
+      ...Array.from({ length: 7 }, (_, i) => `+    step${i}()`),
+      '+x = compute()',
+      '+print(x)',
+      ' # end'
+    ])
+    // "x = compute()" is on line 2 (indented) and line 10 (top level); a trimmed quote is no
+    // evidence of the top-level one: line 3 is 1 from line 2 and 7 from line 10.
+    const place = (line: number, quote: string) =>
+      placeFindings([f({ path: 'src/calc.py', line, quote })], [py]).placed.map(p => p.line)
+    expect(place(3, 'x = compute()')).toEqual([2])
+    expect(place(6, '    x = compute()')).toEqual([2])
+    expect(place(6, 'x = compute()')).toEqual([])
+  })
+
+  it('takes no line when the number read as new-side and as old-side picks different ones', () => {
+    // 30 lines added at the top (line 14 among them reads "  return value"); old line 10, the same
+    // text, is now new line 40.
+    const shifted = file('src/shifted.ts', [
+      '@@ -0,0 +1,30 @@',
+      ...Array.from({ length: 30 }, (_, i) =>
+        i === 13 ? '+  return value' : `+const k${i + 1} = 1`
+      ),
+      '@@ -8,5 +38,5 @@',
+      ' line8()',
+      ' line9()',
+      '   return value',
+      ' line11()',
+      ' line12()'
+    ])
+    const placed = placeFindings(
+      [f({ path: 'src/shifted.ts', line: 10, quote: 'return value' })],
+      [shifted]
+    )
+    // Read as a new-side number, 10 is 4 from line 14; read as an old-side one, it is line 40. The
+    // two readings disagree: neither is taken (before, line 40 won, 30 lines from the given one).
+    expect(placed.placed).toEqual([])
+    expect(placed.unplaced[0]?.reason).toContain('the quote matches 2 lines near it (14, 40)')
   })
 
   it('takes the one of two equal lines that is clearly nearer the given line, within 5 lines', () => {
@@ -609,6 +667,38 @@ describe('placeFindings: hunk-local, whole lines first, never a guess (issue 12)
     expect(place(14).unplaced[0]?.reason).toBe(
       'line 14 of src/a.ts holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff'
     )
+  })
+
+  it('with the head text, an unchanged line near the given one that holds the quote competes with the diff', () => {
+    // Diff: new lines 20-23; line 21 reads like the unchanged lines 30 (whole) and 34 (a longer line).
+    const patch = ['@@ -18,3 +20,4 @@', ' a()', '+  if (!user) return null;', ' b()', ' c()']
+    const headLines = Array.from({ length: 40 }, (_, i) => `// ${i + 1}`)
+    headLines[19] = 'a()'
+    headLines[20] = '  if (!user) return null;'
+    headLines[21] = 'b()'
+    headLines[22] = 'c()'
+    headLines[29] = '  if (!user) return null;'
+    headLines[33] = '  const data = (await fetchData(url, opts)).catch(log)'
+    const users = file('src/users.ts', patch)
+    const place = (line: number, quote: string) =>
+      placeFindings([f({ path: 'src/users.ts', line, quote })], [users], () => headLines.join('\n'))
+    // Line 31 is one from unchanged line 30 and ten from line 21: not moved into the diff.
+    const twin = place(31, 'if (!user) return null;')
+    expect(twin.placed).toEqual([])
+    expect(twin.unplaced[0]?.reason).toBe(
+      'line 30 of src/users.ts holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff'
+    )
+    // A long fragment of the given unchanged line: that line, not line 21.
+    const part = place(34, 'await fetchData(url, opts)')
+    expect(part.placed).toEqual([])
+    expect(part.unplaced[0]?.reason).toContain('line 34 of src/users.ts holds the quoted text')
+    // Without the text, the twin is invisible: line 21 it is (as before).
+    expect(
+      placeFindings(
+        [f({ path: 'src/users.ts', line: 31, quote: 'if (!user) return null;' })],
+        [users]
+      ).placed.map(p => p.line)
+    ).toEqual([21])
   })
 
   it('names the files whose head text would help: a quoted finding on a line outside their diff', () => {

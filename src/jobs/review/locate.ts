@@ -74,8 +74,8 @@ export interface DiffIndex {
   oldToNew: Map<number, number>
   /** Every line of the file is in the diff (a new file): no unchanged line lies outside it. */
   complete: boolean
-  /** The file's lines at the head commit as compared (see {@link keyOf}), when they were read. */
-  head?: string[]
+  /** The file's lines at the head commit (as compared, and as written), when they were read. */
+  head?: { keys: string[]; texts: string[] }
 }
 
 /** Code compared as the eye sees it: `a=b` is `a = b`, composed and decomposed accents alike. */
@@ -103,7 +103,10 @@ export function indexDiff(patch: string, headText?: string): DiffIndex {
   const first = parsed[0]
   const complete = parsed.length === 1 && first?.oldStart === 0 && first.oldLines === 0
   const index: DiffIndex = { lines, hunks, oldToNew, complete }
-  if (headText !== undefined) index.head = headText.split(/\r?\n/).map(keyOf)
+  if (headText !== undefined) {
+    const texts = headText.split(/\r?\n/).map(t => t.trimEnd())
+    index.head = { keys: texts.map(keyOf), texts }
+  }
   return index
 }
 
@@ -112,8 +115,8 @@ export type Located =
   | { line: number; given: boolean }
   | { missing: 'absent' }
   | { missing: 'ambiguous'; lines: number[] }
-  /** The given line is outside the diff and holds the quote: the model meant an unchanged line. */
-  | { missing: 'unchanged' }
+  /** A line outside the diff (`at`) holds the quote: the model meant an unchanged line. */
+  | { missing: 'unchanged'; at: number }
 
 /**
  * A quote's lines, without blank lines at either end: `keys` as compared (no whitespace), `texts`
@@ -143,9 +146,36 @@ function matchesAt(index: DiffIndex, at: number, quote: string[], mode: Mode): b
   })
 }
 
+/** The same as {@link matchesAt} on the file's text at the head, in or out of the diff. */
+function headMatchesAt(index: DiffIndex, at: number, quote: string[], mode: Mode): boolean {
+  const keys = index.head?.keys
+  return (
+    keys !== undefined &&
+    quote.every((q, i) => {
+      const key = keys[at - 1 + i]
+      return key !== undefined && (mode === 'whole' ? key === q : key.includes(q))
+    })
+  )
+}
+
 /** Whether the lines from `at` are the quote as written, indentation included. */
 function verbatimAt(index: DiffIndex, at: number, texts: string[]): boolean {
-  return texts.every((t, i) => index.lines.get(at + i)?.text.trimEnd() === t)
+  return texts.every(
+    (t, i) => (index.lines.get(at + i)?.text.trimEnd() ?? index.head?.texts[at - 1 + i]) === t
+  )
+}
+
+/**
+ * Lines outside the diff within {@link NEAR} of `line` whose head text holds the quote: places the
+ * model may have meant as much as one in the diff (none when the head text was not read).
+ */
+function unchangedTwins(index: DiffIndex, line: number, quote: string[], mode: Mode): number[] {
+  if (!index.head) return []
+  const out: number[] = []
+  for (let n = Math.max(1, line - NEAR); n <= line + NEAR; n++) {
+    if (!index.lines.has(n) && headMatchesAt(index, n, quote, mode)) out.push(n)
+  }
+  return out
 }
 
 /**
@@ -182,10 +212,12 @@ function variants(quote: Quote): Quote[] {
 const nonSpace = (quote: Quote): number => quote.keys.reduce((n, q) => n + q.length, 0)
 
 /**
- * Of several lines that match equally, the one to take, if any: the only one that matches as
- * written (indentation included); else the one clearly nearest the given line: within
- * {@link OFF_BY} of it (or of the line an old-side number became), and every other at least
- * {@link CLEARLY_NEARER} lines further away.
+ * Of several lines that match equally, the one to take, if any. An indented quote that only one
+ * of them within {@link NEAR} matches as written (indentation included) names that one: a trimmed
+ * quote says nothing about indentation. Otherwise the one clearly nearest the given line: within
+ * {@link OFF_BY} of it, and every other at least {@link CLEARLY_NEARER} lines further away, read
+ * as the new-side number the model was shown; when the number read as an old-side one would pick
+ * another line, none is taken.
  */
 function preferred(
   index: DiffIndex,
@@ -193,12 +225,26 @@ function preferred(
   found: number[],
   quote: Quote
 ): number | undefined {
-  const verbatim = found.filter(n => verbatimAt(index, n, quote.texts))
-  if (verbatim.length === 1) return verbatim[0]
-  const pool = verbatim.length > 1 ? verbatim : found
+  // The number may be an old-side one too (models count that side as well).
   const moved = index.oldToNew.get(line)
-  const away = (n: number): number =>
-    Math.min(Math.abs(n - line), moved === undefined ? Infinity : Math.abs(n - moved))
+  const readings = moved === undefined || moved === line ? [line] : [line, moved]
+  let pool = found
+  if (/^\s/.test(quote.texts[0] ?? '')) {
+    const verbatim = found.filter(
+      n => readings.some(r => Math.abs(n - r) <= NEAR) && verbatimAt(index, n, quote.texts)
+    )
+    if (verbatim.length === 1) return verbatim[0]
+    if (verbatim.length > 1) pool = verbatim
+  }
+  // The new-side reading (the numbers the model was shown) picks; the old-side one can only veto.
+  const pick = clearlyNearest(pool, line)
+  const other = moved === undefined || moved === line ? undefined : clearlyNearest(pool, moved)
+  return other === undefined || other === pick ? pick : undefined
+}
+
+/** The one of `pool` within {@link OFF_BY} of `from` with every other {@link CLEARLY_NEARER} further. */
+function clearlyNearest(pool: number[], from: number): number | undefined {
+  const away = (n: number): number => Math.abs(n - from)
   const [first, second] = [...pool].sort((a, b) => away(a) - away(b))
   if (first === undefined || second === undefined) return first
   return away(first) <= OFF_BY && away(second) - away(first) >= CLEARLY_NEARER ? first : undefined
@@ -217,30 +263,40 @@ export function locate(index: DiffIndex, line: number, quote: Quote): Located {
   const forms = variants(quote)
   const long = forms.filter(q => nonSpace(q) >= MIN_FRAGMENT)
   if (forms.some(q => matchesAt(index, line, q.keys, 'whole'))) return { line, given: true }
-  if (
-    !index.lines.has(line) &&
-    forms.some(q => q.keys.every((k, i) => index.head?.[line - 1 + i] === k))
-  )
-    return { missing: 'unchanged' }
+  if (!index.lines.has(line)) {
+    const held =
+      forms.some(q => headMatchesAt(index, line, q.keys, 'whole')) ||
+      long.some(q => headMatchesAt(index, line, q.keys, 'fragment'))
+    if (held) return { missing: 'unchanged', at: line }
+  }
   const [near, far] = reach(index, line) as [number[], number[]]
-  const search = (lines: number[], qs: Quote[], mode: Mode): Located | undefined => {
+  const search = (
+    lines: number[],
+    qs: Quote[],
+    mode: Mode,
+    twins: boolean
+  ): Located | undefined => {
     for (const q of qs) {
       const found = lines.filter(n => matchesAt(index, n, q.keys, mode))
-      if (found.length === 1) return { line: found[0] as number, given: false }
-      if (found.length > 1) {
-        const best = preferred(index, line, found, q)
-        return best === undefined
-          ? { missing: 'ambiguous', lines: found }
-          : { line: best, given: false }
-      }
+      // With the head text, unchanged lines near the given one that hold the quote compete.
+      const all = [...found, ...(twins ? unchangedTwins(index, line, q.keys, mode) : [])]
+      if (all.length === 0) continue
+      const best = all.length === 1 ? all[0] : preferred(index, line, all, q)
+      if (best === undefined) return { missing: 'ambiguous', lines: all.sort((a, b) => a - b) }
+      return index.lines.has(best)
+        ? { line: best, given: false }
+        : { missing: 'unchanged', at: best }
     }
     return undefined
   }
   // A short line outside the diff (`}`, `else`, `/**`) is likely also on the unchanged lines around
   // it: moving it into the diff would be a guess. A new file has no unchanged lines.
   const short = index.lines.has(line) || index.complete ? forms : long
-  const whole = search(near, short, 'whole') ?? search(far, long, 'whole')
+  const whole = search(near, short, 'whole', true) ?? search(far, long, 'whole', false)
   if (whole) return whole
   if (long.some(q => matchesAt(index, line, q.keys, 'fragment'))) return { line, given: true }
-  return search(near, long, 'fragment') ?? search(far, long, 'fragment') ?? { missing: 'absent' }
+  return (
+    search(near, long, 'fragment', true) ??
+    search(far, long, 'fragment', false) ?? { missing: 'absent' }
+  )
 }

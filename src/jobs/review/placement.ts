@@ -227,7 +227,7 @@ function anchorOf(finding: Finding, path: string, index: DiffIndex, span: number
       ? `line ${line} of ${path} does not contain the quoted text`
       : `line ${line} of ${path} is not in the diff`
     if (found.missing === 'unchanged')
-      return `line ${line} of ${path} holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff`
+      return `line ${found.at} of ${path} holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff`
     return found.missing === 'ambiguous'
       ? `${where}, and the quote matches ${found.lines.length} lines near it (${found.lines.join(', ')}): not guessing which`
       : `${where}, and the quote is not found in its hunk or within ${NEAR} lines of it`
@@ -313,9 +313,23 @@ function looseSuggestion(
   }
   // Without a quote, only the model's number says which lines the code replaces: not enough to
   // let one click overwrite them.
-  if (quoteOf(finding.quote).keys.length > 0) return undefined
-  const which = span === 0 ? 'that line' : 'those lines'
-  return { attach: false, from: anchor, to: anchor + span, why: `no quote confirms ${which}` }
+  const quoted = quoteOf(finding.quote).keys.length
+  if (quoted === 0) {
+    const which = span === 0 ? 'that line' : 'those lines'
+    return { attach: false, from: anchor, to: anchor + span, why: `no quote confirms ${which}` }
+  }
+  // A quote longer than the comment: the code was likely written for the quoted lines, and one
+  // click would replace fewer of them (leaving the rest twice).
+  if (quoted > span + 1) {
+    const to = anchor + quoted - 1
+    return {
+      attach: false,
+      from: anchor,
+      to,
+      why: `the quote spans lines ${anchor}–${to}, more than the comment covers`
+    }
+  }
+  return undefined
 }
 
 function range(from: number, to: number): number[] {
