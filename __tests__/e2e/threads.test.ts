@@ -464,7 +464,7 @@ describe('review threads', () => {
     expect(main.outputs.skip_reason).toContain('1 outdated thread of the action resolved')
     expect(root.resolved).toBe(true)
     expect(repliesTo(root).map(r => r.body.split('\n')[0])).toEqual([
-      `Resolved by ${HEAD2.slice(0, 7)}: the lines changed and the finding was not raised again.`
+      `Resolved by ${HEAD2.slice(0, 7)}: the lines changed, and the push left nothing to review.`
     ])
   })
 })

@@ -59,4 +59,29 @@ describe('readHeadTexts', () => {
     expect(calls).toBe(MAX_HEAD_READS)
     expect(texts.size).toBe(MAX_HEAD_READS)
   })
+
+  it('logs a file it could not read as one inert line, whatever its name', async () => {
+    const lines: string[] = []
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string) => {
+      lines.push(String(chunk))
+      return true
+    }) as typeof process.stdout.write
+    try {
+      await readHeadTexts(
+        {
+          getFileText: async () => {
+            throw new Error('boom')
+          }
+        },
+        'abc1234def',
+        [file('evil\n::add-mask::x ##[error]y.ts')]
+      )
+    } finally {
+      process.stdout.write = write
+    }
+    const out = lines.join('')
+    expect(out.split('\n').filter(l => /^\s*::/.test(l) || l.includes('##['))).toEqual([])
+    expect(out).toContain('Could not read evil')
+  })
 })

@@ -97,19 +97,26 @@ describe('dismissedFingerprints', () => {
     expect(dismissedFingerprints([thread()], SELF, NONE).size).toBe(0)
   })
 
-  it.each(["Won't fix, this is intended.", 'wontfix', 'WON’T FIX', 'That is a false positive.'])(
-    'a reply by someone else saying %p dismisses',
-    text => {
-      const t = thread({}, [comment({ id: 102, author: 'alice', body: text })])
-      expect(dismissedFingerprints([t], SELF, NONE).has(FP)).toBe(true)
-    }
-  )
+  it.each([
+    "Won't fix, this is intended.",
+    'wontfix',
+    'WON’T FIX',
+    'That is a false positive.',
+    'No, this is a false positive.'
+  ])('a reply by someone else saying %p dismisses', text => {
+    const t = thread({}, [comment({ id: 102, author: 'alice', body: text })])
+    expect(dismissedFingerprints([t], SELF, NONE).has(FP)).toBe(true)
+  })
 
   it.each([
     "This is not a false positive, it's a real bug.",
     'Not a false-positive: fixing it.',
     "I don't think it's a false positive",
-    'It is no false positive.'
+    'It is no false positive.',
+    'This is not actually a false positive, please fix it.',
+    'Not at all a false positive',
+    "It's hardly a false positive.",
+    'I do not think this is a false positive'
   ])('a reply saying %p does not dismiss', text => {
     const t = thread({}, [comment({ id: 102, author: 'alice', body: text })])
     expect(dismissedFingerprints([t], SELF, NONE).size).toBe(0)

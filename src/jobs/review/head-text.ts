@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import type { GitHubApi } from '../../github/api.js'
 import { githubFailure, isRequestError } from '../../github/errors.js'
+import { commandFree } from '../../github/guard.js'
 import type { PrFile } from './types.js'
 
 /** At most this many files are read per review (one REST call each). */
@@ -26,9 +27,9 @@ export async function readHeadTexts(
       if (text) texts.set(file.filename, text)
     } catch (err) {
       const why = isRequestError(err) ? githubFailure(err) : (err as Error).message
-      core.info(
-        `Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings outside the diff are placed by the diff alone.`
-      )
+      // The file name is the PR author's: one inert line (no workflow command can ride on it).
+      const line = `Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings outside the diff are placed by the diff alone.`
+      core.info(commandFree(line.replace(/[\r\n]+/g, ' ')))
     }
   }
   if (files.length > MAX_HEAD_READS) {

@@ -96,7 +96,8 @@ async function resolveUnreviewed(
   changed: PrFile[]
 ): Promise<number> {
   const state = await readThreads(github, pr.number, changed)
-  return (await resolveOutdated(github, pr, state, new Set())).resolved
+  const why = `Resolved by ${shortSha(pr.headSha)}: the lines changed, and the push left nothing to review.`
+  return (await resolveOutdated(github, pr, state, new Set(), why)).resolved
 }
 
 /**

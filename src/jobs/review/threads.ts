@@ -36,9 +36,10 @@ interface OwnThread {
 
 // A reply that dismisses a finding. Curly or straight apostrophe, with or without space or dash.
 const DISMISSING_REPLY = /\bwon['’]?t[\s-]?fix\b|\bwontfix\b|\bfalse[\s-]positives?\b/i
-// "Not a false positive" says the opposite: such phrases are taken out before the test.
+// "Not a false positive" says the opposite: a negation up to four words before it (with no comma
+// between: "No, a false positive" dismisses) takes the phrase out before the test.
 const NEGATED_FALSE_POSITIVE =
-  /\b(?:not|no|never|isn['’]?t|don['’]?t think (?:it['’]?s|this is|that['’]?s))\s+(?:really\s+)?(?:an?\s+)?false[\s-]positives?\b/gi
+  /\b(?:not|no|never|hardly|\w+n['’]t)(?:\s+[\w'’]+){0,4}?\s+false[\s-]positives?\b/gi
 
 /** Whether a person's reply dismisses the finding ("won't fix", "false positive"). */
 function dismisses(body: string): boolean {
