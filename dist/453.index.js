@@ -525,8 +525,10 @@ function indexDiff(patch, headText) {
     const first = parsed[0];
     const complete = parsed.length === 1 && first?.oldStart === 0 && first.oldLines === 0;
     const index = { lines, hunks, oldToNew, complete };
-    if (headText !== undefined)
-        index.head = headText.split(/\r?\n/).map(keyOf);
+    if (headText !== undefined) {
+        const texts = headText.split(/\r?\n/).map(t => t.trimEnd());
+        index.head = { keys: texts.map(keyOf), texts };
+    }
     return index;
 }
 /** The quote as {@link locate} compares it; no lines for no quote. */
@@ -547,9 +549,32 @@ function matchesAt(index, at, quote, mode) {
         return mode === 'whole' ? line.key === q : line.key.includes(q);
     });
 }
+/** The same as {@link matchesAt} on the file's text at the head, in or out of the diff. */
+function headMatchesAt(index, at, quote, mode) {
+    const keys = index.head?.keys;
+    return (keys !== undefined &&
+        quote.every((q, i) => {
+            const key = keys[at - 1 + i];
+            return key !== undefined && (mode === 'whole' ? key === q : key.includes(q));
+        }));
+}
 /** Whether the lines from `at` are the quote as written, indentation included. */
 function verbatimAt(index, at, texts) {
-    return texts.every((t, i) => index.lines.get(at + i)?.text.trimEnd() === t);
+    return texts.every((t, i) => (index.lines.get(at + i)?.text.trimEnd() ?? index.head?.texts[at - 1 + i]) === t);
+}
+/**
+ * Lines outside the diff within {@link NEAR} of `line` whose head text holds the quote: places the
+ * model may have meant as much as one in the diff (none when the head text was not read).
+ */
+function unchangedTwins(index, line, quote, mode) {
+    if (!index.head)
+        return [];
+    const out = [];
+    for (let n = Math.max(1, line - NEAR); n <= line + NEAR; n++) {
+        if (!index.lines.has(n) && headMatchesAt(index, n, quote, mode))
+            out.push(n);
+    }
+    return out;
 }
 /**
  * The lines a quote may move to, nearest tier first: within {@link NEAR} of `line` (and of the
@@ -586,18 +611,33 @@ function variants(quote) {
 }
 const nonSpace = (quote) => quote.keys.reduce((n, q) => n + q.length, 0);
 /**
- * Of several lines that match equally, the one to take, if any: the only one that matches as
- * written (indentation included); else the one clearly nearest the given line: within
- * {@link OFF_BY} of it (or of the line an old-side number became), and every other at least
- * {@link CLEARLY_NEARER} lines further away.
+ * Of several lines that match equally, the one to take, if any. An indented quote that only one
+ * of them within {@link NEAR} matches as written (indentation included) names that one: a trimmed
+ * quote says nothing about indentation. Otherwise the one clearly nearest the given line: within
+ * {@link OFF_BY} of it, and every other at least {@link CLEARLY_NEARER} lines further away, read
+ * as the new-side number the model was shown; when the number read as an old-side one would pick
+ * another line, none is taken.
  */
 function preferred(index, line, found, quote) {
-    const verbatim = found.filter(n => verbatimAt(index, n, quote.texts));
-    if (verbatim.length === 1)
-        return verbatim[0];
-    const pool = verbatim.length > 1 ? verbatim : found;
+    // The number may be an old-side one too (models count that side as well).
     const moved = index.oldToNew.get(line);
-    const away = (n) => Math.min(Math.abs(n - line), moved === undefined ? Infinity : Math.abs(n - moved));
+    const readings = moved === undefined || moved === line ? [line] : [line, moved];
+    let pool = found;
+    if (/^\s/.test(quote.texts[0] ?? '')) {
+        const verbatim = found.filter(n => readings.some(r => Math.abs(n - r) <= NEAR) && verbatimAt(index, n, quote.texts));
+        if (verbatim.length === 1)
+            return verbatim[0];
+        if (verbatim.length > 1)
+            pool = verbatim;
+    }
+    // The new-side reading (the numbers the model was shown) picks; the old-side one can only veto.
+    const pick = clearlyNearest(pool, line);
+    const other = moved === undefined || moved === line ? undefined : clearlyNearest(pool, moved);
+    return other === undefined || other === pick ? pick : undefined;
+}
+/** The one of `pool` within {@link OFF_BY} of `from` with every other {@link CLEARLY_NEARER} further. */
+function clearlyNearest(pool, from) {
+    const away = (n) => Math.abs(n - from);
     const [first, second] = [...pool].sort((a, b) => away(a) - away(b));
     if (first === undefined || second === undefined)
         return first;
@@ -617,33 +657,39 @@ function locate(index, line, quote) {
     const long = forms.filter(q => nonSpace(q) >= MIN_FRAGMENT);
     if (forms.some(q => matchesAt(index, line, q.keys, 'whole')))
         return { line, given: true };
-    if (!index.lines.has(line) &&
-        forms.some(q => q.keys.every((k, i) => index.head?.[line - 1 + i] === k)))
-        return { missing: 'unchanged' };
+    if (!index.lines.has(line)) {
+        const held = forms.some(q => headMatchesAt(index, line, q.keys, 'whole')) ||
+            long.some(q => headMatchesAt(index, line, q.keys, 'fragment'));
+        if (held)
+            return { missing: 'unchanged', at: line };
+    }
     const [near, far] = reach(index, line);
-    const search = (lines, qs, mode) => {
+    const search = (lines, qs, mode, twins) => {
         for (const q of qs) {
             const found = lines.filter(n => matchesAt(index, n, q.keys, mode));
-            if (found.length === 1)
-                return { line: found[0], given: false };
-            if (found.length > 1) {
-                const best = preferred(index, line, found, q);
-                return best === undefined
-                    ? { missing: 'ambiguous', lines: found }
-                    : { line: best, given: false };
-            }
+            // With the head text, unchanged lines near the given one that hold the quote compete.
+            const all = [...found, ...(twins ? unchangedTwins(index, line, q.keys, mode) : [])];
+            if (all.length === 0)
+                continue;
+            const best = all.length === 1 ? all[0] : preferred(index, line, all, q);
+            if (best === undefined)
+                return { missing: 'ambiguous', lines: all.sort((a, b) => a - b) };
+            return index.lines.has(best)
+                ? { line: best, given: false }
+                : { missing: 'unchanged', at: best };
         }
         return undefined;
     };
     // A short line outside the diff (`}`, `else`, `/**`) is likely also on the unchanged lines around
     // it: moving it into the diff would be a guess. A new file has no unchanged lines.
     const short = index.lines.has(line) || index.complete ? forms : long;
-    const whole = search(near, short, 'whole') ?? search(far, long, 'whole');
+    const whole = search(near, short, 'whole', true) ?? search(far, long, 'whole', false);
     if (whole)
         return whole;
     if (long.some(q => matchesAt(index, line, q.keys, 'fragment')))
         return { line, given: true };
-    return search(near, long, 'fragment') ?? search(far, long, 'fragment') ?? { missing: 'absent' };
+    return (search(near, long, 'fragment', true) ??
+        search(far, long, 'fragment', false) ?? { missing: 'absent' });
 }
 
 // EXTERNAL MODULE: ./src/jobs/review/types.ts
@@ -833,7 +879,7 @@ function anchorOf(finding, path, index, span) {
             ? `line ${line} of ${path} does not contain the quoted text`
             : `line ${line} of ${path} is not in the diff`;
         if (found.missing === 'unchanged')
-            return `line ${line} of ${path} holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff`;
+            return `line ${found.at} of ${path} holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff`;
         return found.missing === 'ambiguous'
             ? `${where}, and the quote matches ${found.lines.length} lines near it (${found.lines.join(', ')}): not guessing which`
             : `${where}, and the quote is not found in its hunk or within ${NEAR} lines of it`;
@@ -905,10 +951,23 @@ function looseSuggestion(finding, anchor, span, given, oneHunk) {
     }
     // Without a quote, only the model's number says which lines the code replaces: not enough to
     // let one click overwrite them.
-    if (quoteOf(finding.quote).keys.length > 0)
-        return undefined;
-    const which = span === 0 ? 'that line' : 'those lines';
-    return { attach: false, from: anchor, to: anchor + span, why: `no quote confirms ${which}` };
+    const quoted = quoteOf(finding.quote).keys.length;
+    if (quoted === 0) {
+        const which = span === 0 ? 'that line' : 'those lines';
+        return { attach: false, from: anchor, to: anchor + span, why: `no quote confirms ${which}` };
+    }
+    // A quote longer than the comment: the code was likely written for the quoted lines, and one
+    // click would replace fewer of them (leaving the rest twice).
+    if (quoted > span + 1) {
+        const to = anchor + quoted - 1;
+        return {
+            attach: false,
+            from: anchor,
+            to,
+            why: `the quote spans lines ${anchor}–${to}, more than the comment covers`
+        };
+    }
+    return undefined;
 }
 function range(from, to) {
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -1364,6 +1423,8 @@ var pause = __webpack_require__(2011);
 var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/jobs/review/fingerprint.ts
 var fingerprint = __webpack_require__(6853);
+// EXTERNAL MODULE: ./src/github/guard.ts
+var guard = __webpack_require__(6690);
 ;// CONCATENATED MODULE: ./src/jobs/review/head-text.ts
 /**
  * The text of a few files at the pull request's head, for placement: a finding that names a line
@@ -1371,6 +1432,7 @@ var fingerprint = __webpack_require__(6853);
  * moved onto a changed line that happens to say the same. Reads are few and bounded; a file that
  * cannot be read is placed by its diff alone, as before.
  */
+
 
 
 /** At most this many files are read per review (one REST call each). */
@@ -1387,7 +1449,9 @@ async function readHeadTexts(github, headSha, files) {
         }
         catch (err) {
             const why = (0,github_errors/* isRequestError */.eK)(err) ? (0,github_errors/* githubFailure */.eQ)(err) : err.message;
-            core/* info */.pq(`Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings outside the diff are placed by the diff alone.`);
+            // The file name is the PR author's: one inert line (no workflow command can ride on it).
+            const line = `Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings outside the diff are placed by the diff alone.`;
+            core/* info */.pq((0,guard/* commandFree */.iG)(line.replace(/[\r\n]+/g, ' ')));
         }
     }
     if (files.length > MAX_HEAD_READS) {
@@ -1645,7 +1709,8 @@ function nothingToReview(number, skipped, resolved) {
  */
 async function resolveUnreviewed(github, pr, changed) {
     const state = await (0,review_threads/* readThreads */._f)(github, pr.number, changed);
-    return (await (0,review_threads/* resolveOutdated */.zI)(github, pr, state, new Set())).resolved;
+    const why = `Resolved by ${(0,summary/* shortSha */.Fu)(pr.headSha)}: the lines changed, and the push left nothing to review.`;
+    return (await (0,review_threads/* resolveOutdated */.zI)(github, pr, state, new Set(), why)).resolved;
 }
 /**
  * Decides skips and what the model will see; no login is needed yet. `request`: a command asked
@@ -2189,8 +2254,9 @@ function renderReviewBody(headSha, comments) {
 
 // A reply that dismisses a finding. Curly or straight apostrophe, with or without space or dash.
 const DISMISSING_REPLY = /\bwon['’]?t[\s-]?fix\b|\bwontfix\b|\bfalse[\s-]positives?\b/i;
-// "Not a false positive" says the opposite: such phrases are taken out before the test.
-const NEGATED_FALSE_POSITIVE = /\b(?:not|no|never|isn['’]?t|don['’]?t think (?:it['’]?s|this is|that['’]?s))\s+(?:really\s+)?(?:an?\s+)?false[\s-]positives?\b/gi;
+// "Not a false positive" says the opposite: a negation up to four words before it (with no comma
+// between: "No, a false positive" dismisses) takes the phrase out before the test.
+const NEGATED_FALSE_POSITIVE = /\b(?:not|no|never|hardly|\w+n['’]t)(?:\s+[\w'’]+){0,4}?\s+false[\s-]positives?\b/gi;
 /** Whether a person's reply dismisses the finding ("won't fix", "false positive"). */
 function dismisses(body) {
     return DISMISSING_REPLY.test(body.replace(NEGATED_FALSE_POSITIVE, ''));
