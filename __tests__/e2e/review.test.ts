@@ -383,6 +383,44 @@ describe('mode: review', () => {
     ])
   })
 
+  it('a finding on a diff line that is not its quote looks at the unchanged lines too: a twin just outside the diff keeps it off the changed line', async () => {
+    const body = (n: number) => `  const v${n} = cache.size + ${n}`
+    // New side: lines 1-20; the diff (lines 9-15) adds line 12; unchanged line 16 says the same.
+    const head = Array.from({ length: 20 }, (_, i) => body(i + 1))
+    head[11] = '  return cache.get(key)'
+    head[15] = '  return cache.get(key)'
+    const patch = [
+      '@@ -9,6 +9,7 @@',
+      ...head.slice(8, 11).map(l => ` ${l}`),
+      `+${head[11]}`,
+      ...head.slice(12, 15).map(l => ` ${l}`)
+    ].join('\n')
+    arrangePr({ files: [fileFromPatch('src/cache.ts', patch)] })
+    world.gh.state.contents[HEAD1] = { 'src/cache.ts': `${head.join('\n')}\n` }
+    world.api.script(
+      scenarios.structured({
+        summary: 'A twin.',
+        findings: [
+          {
+            path: 'src/cache.ts',
+            line: 15,
+            quote: '  return cache.get(key)',
+            title: 'Which return',
+            severity: 'major',
+            body: 'Details.'
+          }
+        ]
+      })
+    )
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs).toMatchObject({ findings: '1', comments_posted: '0' })
+    expect(summaryComments()[0]?.body ?? '').toContain(
+      'line 15 of src/cache.ts does not contain the quoted text, and the quote matches 2 lines near it (12, 16): not guessing which'
+    )
+    expect(world.gh.calls.filter(c => c.path.includes('/contents/src/cache.ts'))).toHaveLength(1)
+  })
+
   it("prompt_file: its text reaches the model as the workflow author's extra instructions", async () => {
     arrangePr()
     await fs.mkdir(path.join(world.runner.workspace, '.github'), { recursive: true })

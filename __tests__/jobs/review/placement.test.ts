@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { fingerprint } from '../../../src/jobs/review/fingerprint.js'
 import {
-  filesNamedOutsideDiff,
+  filesToRead,
   hunksOf,
   newSideLines,
   placeFindings
@@ -701,19 +701,26 @@ describe('placeFindings: hunk-local, whole lines first, never a guess (issue 12)
     ).toEqual([21])
   })
 
-  it('names the files whose head text would help: a quoted finding on a line outside their diff', () => {
-    const wanted = filesNamedOutsideDiff(
+  it('names the files whose head text would help: a quoted finding not on its given line', () => {
+    const wanted = filesToRead(
       [
         f({ line: 30, quote: 'x' }), // outside src/a.ts's diff
         f({ line: 31, quote: 'y' }), // the same file again
-        f({ line: 5, quote: 'z' }), // in the diff
+        // In the diff, and the line is its quote: nothing to read.
+        f({
+          path: 'src/greeting.ts',
+          line: 2,
+          quote: 'export const greet = (name: string) => `hello ${name}`'
+        }),
+        // In the diff, but the line is not its quote: it may be on an unchanged line near it.
+        f({ path: 'src/b.ts', line: 1, quote: 'export const z = 26' }),
         f({ path: 'src/greeting.ts', line: 9 }), // no quote
         f({ path: 'src/gone.ts', line: 9, quote: 'gone' }), // deleted
         f({ path: 'src/nowhere.ts', line: 9, quote: 'n' }) // not in the PR
       ],
       files
     )
-    expect(wanted.map(w => w.filename)).toEqual(['src/a.ts'])
+    expect(wanted.map(w => w.filename)).toEqual(['src/a.ts', 'src/b.ts'])
   })
 
   it('matches quotes on CRLF patches and non-ASCII lines', () => {

@@ -144,21 +144,23 @@ interface Placement {
 }
 
 /**
- * The files whose text at the head commit would help {@link placeFindings}: those a finding with a
- * quote names a line outside the diff of. That line may hold the quote (the finding is about an
- * unchanged line, and belongs in the summary) or not (the model's number is off).
+ * The files whose text at the head commit would help {@link placeFindings}: those where a quoted
+ * finding is not on its given line (outside the diff, or a line that is not its quote). Its quote
+ * may then be on an unchanged line near the given one, which the diff cannot show: the finding is
+ * about that line (the summary), or the number is off (moved only when no unchanged line competes).
  */
-export function filesNamedOutsideDiff(findings: Finding[], files: PrFile[]): PrFile[] {
+export function filesToRead(findings: Finding[], files: PrFile[]): PrFile[] {
   const names = new FileNames(files)
-  const sides = new Map<PrFile, Map<number, string>>()
+  const indexes = new Map<PrFile, DiffIndex>()
   const wanted = new Set<PrFile>()
   for (const finding of findings) {
     const file = names.find(finding.path)
-    if (!file?.patch || file.status === 'removed' || quoteOf(finding.quote).keys.length === 0)
-      continue
-    let side = sides.get(file)
-    if (!side) sides.set(file, (side = newSideLines(file.patch)))
-    if (!side.has(finding.line)) wanted.add(file)
+    const quote = quoteOf(finding.quote)
+    if (!file?.patch || file.status === 'removed' || quote.keys.length === 0) continue
+    if (wanted.has(file)) continue
+    const index = indexFor(file as PrFile & { patch: string }, indexes, () => undefined)
+    const found = locate(index, finding.line, quote)
+    if (!('line' in found) || !found.given) wanted.add(file)
   }
   return [...wanted]
 }
@@ -169,7 +171,7 @@ export function filesNamedOutsideDiff(findings: Finding[], files: PrFile[]): PrF
  * {@link locate}); a range becomes a multi-line comment only when it lies inside one hunk; a
  * suggestion becomes a one-click suggestion only when the comment covers exactly the lines it
  * replaces and the quote (if any) matched at the line the model gave. `headText` gives a file's
- * text at the head commit when it was read (see {@link filesNamedOutsideDiff}).
+ * text at the head commit when it was read (see {@link filesToRead}).
  */
 export function placeFindings(
   findings: Finding[],

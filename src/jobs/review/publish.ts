@@ -9,7 +9,7 @@ import type { JobContext, JobResult } from '../context.js'
 import { DEFAULT_DIFF_BUDGET, type SkippedFile } from './files.js'
 import { fingerprintsIn } from './fingerprint.js'
 import { readHeadTexts } from './head-text.js'
-import { filesNamedOutsideDiff, placeFindings } from './placement.js'
+import { filesToRead, placeFindings } from './placement.js'
 import { failsOn, selectComments, type Selection } from './select.js'
 import { renderReviewBody, renderSummary, shortSha, type ReviewTelemetry } from './summary.js'
 import {
@@ -65,7 +65,7 @@ function writeFailure(err: unknown): string {
  */
 async function place(github: GitHubApi, pr: PullRequest, input: PublishInput) {
   const { findings } = input.review
-  const outside = filesNamedOutsideDiff(findings, input.prFiles)
+  const outside = filesToRead(findings, input.prFiles)
   const heads = await readHeadTexts(github, pr.headSha, outside)
   return placeFindings(findings, input.prFiles, f => heads.get(f.filename))
 }
