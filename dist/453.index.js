@@ -439,7 +439,7 @@ function resumeBody(body) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DV: () => (/* binding */ codeBlock),
-  Ts: () => (/* binding */ filesNamedOutsideDiff),
+  lG: () => (/* binding */ filesToRead),
   jI: () => (/* binding */ formatMarkdown),
   Ef: () => (/* binding */ formatTitle),
   ky: () => (/* binding */ placeFindings),
@@ -465,7 +465,7 @@ var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
  */
 
 /** Parses a GitHub `patch` (hunks without file headers) into hunks. */
-function hunksOf(patch) {
+function locate_hunksOf(patch) {
     if (!patch)
         return [];
     // parse-diff expects a whole git diff: give it the file headers GitHub leaves out.
@@ -509,7 +509,7 @@ const keyOf = (s) => s.normalize('NFC').replace(/\s+/g, '');
 function indexDiff(patch, headText) {
     const lines = new Map();
     const oldToNew = new Map();
-    const parsed = hunksOf(patch);
+    const parsed = locate_hunksOf(patch);
     const hunks = parsed.map((h, i) => {
         let next = h.newStart;
         for (const l of h.lines) {
@@ -812,22 +812,25 @@ function commentBody(finding, fp, suggestion) {
     return parts.join('\n\n');
 }
 /**
- * The files whose text at the head commit would help {@link placeFindings}: those a finding with a
- * quote names a line outside the diff of. That line may hold the quote (the finding is about an
- * unchanged line, and belongs in the summary) or not (the model's number is off).
+ * The files whose text at the head commit would help {@link placeFindings}: those where a quoted
+ * finding is not on its given line (outside the diff, or a line that is not its quote). Its quote
+ * may then be on an unchanged line near the given one, which the diff cannot show: the finding is
+ * about that line (the summary), or the number is off (moved only when no unchanged line competes).
  */
-function filesNamedOutsideDiff(findings, files) {
+function filesToRead(findings, files) {
     const names = new FileNames(files);
-    const sides = new Map();
+    const indexes = new Map();
     const wanted = new Set();
     for (const finding of findings) {
         const file = names.find(finding.path);
-        if (!file?.patch || file.status === 'removed' || quoteOf(finding.quote).keys.length === 0)
+        const quote = quoteOf(finding.quote);
+        if (!file?.patch || file.status === 'removed' || quote.keys.length === 0)
             continue;
-        let side = sides.get(file);
-        if (!side)
-            sides.set(file, (side = newSideLines(file.patch)));
-        if (!side.has(finding.line))
+        if (wanted.has(file))
+            continue;
+        const index = indexFor(file, indexes, () => undefined);
+        const found = locate(index, finding.line, quote);
+        if (!('line' in found) || !found.given)
             wanted.add(file);
     }
     return [...wanted];
@@ -838,7 +841,7 @@ function filesNamedOutsideDiff(findings, files) {
  * {@link locate}); a range becomes a multi-line comment only when it lies inside one hunk; a
  * suggestion becomes a one-click suggestion only when the comment covers exactly the lines it
  * replaces and the quote (if any) matched at the line the model gave. `headText` gives a file's
- * text at the head commit when it was read (see {@link filesNamedOutsideDiff}).
+ * text at the head commit when it was read (see {@link filesToRead}).
  */
 function placeFindings(findings, files, headText = () => undefined) {
     const names = new FileNames(files);
@@ -1493,7 +1496,7 @@ function writeFailure(err) {
  */
 async function place(github, pr, input) {
     const { findings } = input.review;
-    const outside = (0,placement/* filesNamedOutsideDiff */.Ts)(findings, input.prFiles);
+    const outside = (0,placement/* filesToRead */.lG)(findings, input.prFiles);
     const heads = await readHeadTexts(github, pr.headSha, outside);
     return (0,placement/* placeFindings */.ky)(findings, input.prFiles, f => heads.get(f.filename));
 }
