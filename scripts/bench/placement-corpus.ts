@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { filesToRead } from '../../src/jobs/review/placement.js'
 import type { Finding, PrFile } from '../../src/jobs/review/types.js'
 import { seededRandom } from '../seeded-random.js'
 
@@ -367,7 +368,25 @@ const GENERATORS: Record<string, Generator> = {
         return { finding: base(p, x.newLine! + k, x.text, 'nonascii'), truth: x.newLine! }
       },
       r
-    )
+    ),
+  // An indented duplicated line quoted without its indentation, the line off by up to 3 either way.
+  'duplicated line, quote trimmed': (r, v, p) =>
+    onRow(
+      duplicated(v).filter(x => /^\s/.test(x.text)),
+      x => {
+        const k = r() < 0.5 ? 0 : (1 + Math.floor(r() * 3)) * (r() < 0.5 ? -1 : 1)
+        const finding = base(p, Math.max(1, x.newLine! + k), x.text.trim(), 'duptrim')
+        return { finding, truth: x.newLine! }
+      },
+      r
+    ),
+  // About an unchanged line whose text is also in the diff, its number off by 1–3: no right line.
+  'unchanged line, number off': (r, v, p) => {
+    const c = outside(r, v, p, true)
+    if (!c) return undefined
+    const k = (1 + Math.floor(r() * 3)) * (r() < 0.5 ? -1 : 1)
+    return { ...c, finding: { ...c.finding, line: Math.max(1, c.finding.line + k) } }
+  }
 }
 
 /** A finding on a line outside the diff, quoting that line's real text: no right line exists. */
@@ -497,8 +516,9 @@ function commitOf(dir: string, repo: string, commit: string, r: Rand): CorpusCom
 }
 
 /**
- * The new-side text of each file a finding names a line outside the diff of, as the review job
- * reads it from GitHub at the head commit (the CRLF copy is its source file).
+ * The new-side text of each file the review job would read for a finding (see `filesToRead`: a
+ * quoted finding not on its given line), as it reads it from GitHub at the head commit. The CRLF
+ * copy's text is its source file's.
  */
 function headTexts(
   views: FileView[],
@@ -507,15 +527,14 @@ function headTexts(
   crlfSource: PrFile
 ): Record<string, string> {
   const texts: Record<string, string> = {}
-  for (const { finding } of cases) {
-    const view = views.find(
-      v => v.file.filename === finding.path || v.file.previous_filename === finding.path
-    )
-    if (!view?.file.patch || view.file.status === 'removed') continue
-    if (view.newSide.has(finding.line) || texts[view.file.filename] !== undefined) continue
-    const source = view.file === crlf ? views.find(v => v.file === crlfSource)! : view
-    const text = safely(() => source.content().join('\n'))
-    if (text !== undefined) texts[view.file.filename] = text
+  const files = views.map(v => v.file)
+  for (const file of filesToRead(
+    cases.map(c => c.finding),
+    files
+  )) {
+    const view = views.find(v => v.file === (file === crlf ? crlfSource : file))
+    const text = view && safely(() => view.content().join('\n'))
+    if (text !== undefined) texts[file.filename] = text
   }
   return texts
 }

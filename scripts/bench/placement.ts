@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { numberPatch } from '../../src/jobs/review/numbered.js'
-import { filesNamedOutsideDiff, placeFindings } from '../../src/jobs/review/placement.js'
+import { filesToRead, placeFindings } from '../../src/jobs/review/placement.js'
 import type { Finding, PrFile } from '../../src/jobs/review/types.js'
 import {
   buildCorpus,
@@ -186,7 +186,7 @@ export function speedFixture(): { files: PrFile[]; findings: Finding[] } {
 export function placementSpeed(runs: number, place: Place = placeFindings): number[] {
   const { files, findings } = speedFixture()
   const run = (): void => {
-    filesNamedOutsideDiff(findings, files)
+    filesToRead(findings, files)
     place(findings, files)
   }
   run()
@@ -291,15 +291,17 @@ const plainTable: Table = (head, rows) =>
  */
 const BEFORE =
   'Earlier versions on the same corpus: the search before issue 12 (commit 8efa666: the quote ' +
-  'searched in the whole file, any substring, the nearest match taken) placed 83.7 % right and ' +
-  '10.6 % misplaced (192 of the 193 unchanged lines whose text is in the diff, all 198 short ' +
-  'fragments), 162 of 360 path forms and 70 of 349 whitespace changes to the summary; it placed ' +
-  'the speed fixture in 378 ms (short fragments against the line they were cut from: 87.3 % ' +
-  'right, 7.0 % misplaced). The hunk-local search as it was until this table (commit ' +
-  '29ecf22: no head text, no preference between equal lines, a short fragment kept on a given ' +
-  'line that alone holds it near there) placed 96.8 % right and 0.8 % misplaced (13 unchanged ' +
-  'lines moved onto a changed line, 16 short fragments, 4 partial quotes; strictly: 92.7 % ' +
-  'right, 0.5 % misplaced).'
+  'searched in the whole file, any substring, the nearest match taken) placed 80.5 % right and ' +
+  '15.1 % misplaced (201 of the 202 unchanged lines whose text is in the diff, 189 of 191 with ' +
+  'their number off, 230 of 231 short fragments), 137 of 360 path forms and 62 of 347 ' +
+  'whitespace changes to the summary; it placed the speed fixture in 378 ms (short fragments ' +
+  'against the line they were cut from: 84.3 % right, 11.3 % misplaced). The hunk-local search ' +
+  'as it was until this table (commit 29ecf22: no head text, no preference between equal lines, ' +
+  'a short fragment kept on a given line that alone holds it near there) placed 95.4 % right ' +
+  'and 1.3 % misplaced (24 unchanged lines moved onto a changed line, 28 short fragments, 6 ' +
+  'partial quotes; strictly: 91.5 % right, 0.7 % misplaced). With the head text read only for ' +
+  'a given line outside the diff, and unchanged lines near it not counted (commit 0b673da): ' +
+  '97.7 % right, 0.5 % misplaced (14 of the 191 unchanged lines with their number off).'
 
 /** A one-line total of a corpus. */
 function totalLine(label: string, a: Accuracy): string {
@@ -326,8 +328,8 @@ export function renderPlacement(f: PlacementFigures, table: Table = plainTable):
     const a = f.accuracy
     parts.push(
       `${a.commits} commits of ${a.repos} repositories (${a.files} files), one finding per row ` +
-        'placed alone, with the head text of each file a finding names a line outside the diff ' +
-        'of (the review job reads it from GitHub). "Placed right" includes findings rightly sent ' +
+        'placed alone, with the head text of each file the review job reads from GitHub (where ' +
+        'a quoted finding is not on its given line). "Placed right" includes findings rightly sent ' +
         'to the summary: deleted lines and files, unchanged lines (outside the diff), and short ' +
         'fragments (a `)` or `;` cut from a longer line), which the contract never places (SPEC ' +
         '"Review", Placement: fragments only of 8+ non-space characters). The last row counts ' +
@@ -385,8 +387,9 @@ export const PLACEMENT_METHOD = [
   '- **Placement** (`scripts/bench/placement.ts`, corpus `scripts/bench/placement-corpus.ts`):',
   `  ${COMMITS_NOTE}`,
   '  Each finding errs the way models err: the line off by 1–5, whitespace changed in the quote,',
-  '  a duplicated line, an old-side line number, a line outside the diff (its real text, also',
-  '  when that text is in the diff too), short lines quoted whole (`}`, `});`, `fi`) and short',
+  '  a duplicated line (also quoted without its indentation), an old-side line number, a line',
+  '  outside the diff (its real text, also when that text is in the diff too, and with its',
+  '  number off by 1–3), short lines quoted whole (`}`, `});`, `fi`) and short',
   '  fragments cut from a longer line (`)`, `;`), partial quotes, multi-line quotes, a copied',
   '  `+`, path forms (absolute workspace prefix, `./`, `a/`, `b/`), a renamed file by its old',
   '  path, deleted lines and files, a CRLF copy of a file, non-ASCII lines. Each has its truth:',
