@@ -119,25 +119,15 @@ describe('placement scoring', () => {
   it('counts a short fragment against the contract, and in the strict row against the line it was cut from', () => {
     const fragment: CorpusCommit = {
       ...commit,
-      cases: [
-        // ")" is no anchor (SPEC): the summary is right; a comment on line 2 is right only strictly.
-        {
-          kind: 'f',
-          repo: 'o/r',
-          commit: 'c',
-          finding: finding(2, ')'),
-          truth: 'summary',
-          cutFrom: 2
-        },
-        {
-          kind: 'f',
-          repo: 'o/r',
-          commit: 'c',
-          finding: finding(2, ')'),
-          truth: 'summary',
-          cutFrom: 2
-        }
-      ]
+      // ")" is no anchor (SPEC): the summary is right; a comment on line 2 is right only strictly.
+      cases: Array.from({ length: 2 }, () => ({
+        kind: 'f',
+        repo: 'o/r',
+        commit: 'c',
+        finding: finding(2, ')'),
+        truth: 'summary' as const,
+        cutFrom: 2
+      }))
     }
     const onTheLine = accuracyOf([fragment], findings => ({
       placed: [
