@@ -318,6 +318,32 @@ describe('mode: review', () => {
     )
   })
 
+  it('a finding with an absurd end_line goes to the summary; the review is posted', async () => {
+    arrangePr()
+    world.api.script(
+      scenarios.structured({
+        summary: 'A long range.',
+        findings: [
+          FINDINGS.findings[0],
+          {
+            path: 'src/calc.ts',
+            line: 1000,
+            end_line: 5_000_000_000,
+            severity: 'major',
+            title: 'Everything below',
+            body: 'Details.'
+          }
+        ]
+      })
+    )
+    const main = await review()
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs).toMatchObject({ findings: '2', comments_posted: '1' })
+    expect(summaryComments()[0]?.body ?? '').toContain(
+      'lines 1000–5000000000 of src/calc.ts are not in the diff'
+    )
+  })
+
   it('a finding on an unchanged line whose text is also in the diff goes to the summary, not onto the changed line (head text read once per file)', async () => {
     const before = ['export function lookup(cache: Map<string, number>, key: string) {']
     const body = (n: number) => `  const v${n} = cache.size + ${n}`

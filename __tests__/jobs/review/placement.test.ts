@@ -701,6 +701,77 @@ describe('placeFindings: hunk-local, whole lines first, never a guess (issue 12)
     ).toEqual([21])
   })
 
+  it('survives a huge end_line: the finding goes to the summary', () => {
+    const huge = placeOne(f({ line: 1000, end_line: 5_000_000_000 }))
+    expect(huge.placed).toEqual([])
+    expect(huge.unplaced[0]?.reason).toBe('lines 1000–5000000000 of src/a.ts are not in the diff')
+  })
+
+  it('does not take a match farther away in the hunk when the given line holds the quote, or when an unchanged line is as near', () => {
+    // One hunk, new lines 1-67: line 31 holds the quote as part of it, line 11 as a whole line;
+    // unchanged line 73, past the hunk, holds it too.
+    const added = Array.from({ length: 65 }, (_, i) => `step${i + 2}()`)
+    added[29] = 'if (ready) await flush(buffer);'
+    added[9] = 'await flush(buffer);'
+    const hunk = file('src/hunk.ts', [
+      '@@ -1,2 +1,67 @@',
+      ' c0()',
+      ...added.map(l => `+${l}`),
+      ' c1()'
+    ])
+    const head = ['c0()', ...added, 'c1()', ...Array.from({ length: 20 }, (_, i) => `tail${i}()`)]
+    head[72] = 'await flush(buffer);'
+    const place = (line: number) =>
+      placeFindings([f({ path: 'src/hunk.ts', line, quote: 'await flush(buffer);' })], [hunk], () =>
+        head.join('\n')
+      ).placed.map(p => p.line)
+    // Line 31 holds it: not line 11, 20 away.
+    expect(place(31)).toEqual([31])
+    // Line 61: line 11 is 50 away, unchanged line 73 is 12: no answer.
+    expect(place(61)).toEqual([])
+  })
+
+  it('counts unchanged look-alikes around the line an old-side number became, too', () => {
+    // Old line 50 became new line 70 (20 lines added above); the quote is on added line 72 and on
+    // unchanged line 74.
+    const shifted = file('src/shift2.ts', [
+      '@@ -1,1 +1,21 @@',
+      ' top()',
+      ...Array.from({ length: 20 }, (_, i) => `+add${i}()`),
+      '@@ -49,4 +69,5 @@',
+      ' a49()',
+      ' a50()',
+      ' a51()',
+      '+done(result)',
+      ' a52()'
+    ])
+    const head = Array.from({ length: 90 }, (_, i) => `h${i + 1}()`)
+    head[68] = 'a49()'
+    head[69] = 'a50()'
+    head[70] = 'a51()'
+    head[71] = 'done(result)'
+    head[72] = 'a52()'
+    head[73] = 'done(result)'
+    const place = (line: number) =>
+      placeFindings([f({ path: 'src/shift2.ts', line, quote: 'done(result)' })], [shifted], () =>
+        head.join('\n')
+      ).placed.map(p => p.line)
+    expect(place(70)).toEqual([])
+    expect(place(50)).toEqual([])
+  })
+
+  it('takes no line when a match just past the 10-line window is as near as the one inside it', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `+s${i + 1}()`)
+    lines[39] = '+x = compute(a)' // line 40: 10 from line 30
+    lines[18] = '+x = compute(a)' // line 19: 11 from line 30
+    const hunk = file('src/edge.ts', ['@@ -0,0 +1,60 @@', ...lines])
+    const placed = placeFindings(
+      [f({ path: 'src/edge.ts', line: 30, quote: 'x = compute(a)' })],
+      [hunk]
+    )
+    expect(placed.placed).toEqual([])
+  })
+
   it('names the files whose head text would help: a quoted finding not on its given line', () => {
     const wanted = filesToRead(
       [

@@ -166,16 +166,24 @@ function verbatimAt(index: DiffIndex, at: number, texts: string[]): boolean {
 }
 
 /**
- * Lines outside the diff within {@link NEAR} of `line` whose head text holds the quote: places the
- * model may have meant as much as one in the diff (none when the head text was not read).
+ * Lines outside the diff within `reach` of any of `from` whose head text holds the quote: places
+ * the model may have meant as much as one in the diff (none when the head text was not read).
  */
-function unchangedTwins(index: DiffIndex, line: number, quote: string[], mode: Mode): number[] {
+function unchangedTwins(
+  index: DiffIndex,
+  from: number[],
+  reach: number,
+  quote: string[],
+  mode: Mode
+): number[] {
   if (!index.head) return []
-  const out: number[] = []
-  for (let n = Math.max(1, line - NEAR); n <= line + NEAR; n++) {
-    if (!index.lines.has(n) && headMatchesAt(index, n, quote, mode)) out.push(n)
+  const out = new Set<number>()
+  for (const line of from) {
+    for (let n = Math.max(1, line - reach); n <= line + reach; n++) {
+      if (!index.lines.has(n) && headMatchesAt(index, n, quote, mode)) out.add(n)
+    }
   }
-  return out
+  return [...out]
 }
 
 /**
@@ -269,20 +277,23 @@ export function locate(index: DiffIndex, line: number, quote: Quote): Located {
       long.some(q => headMatchesAt(index, line, q.keys, 'fragment'))
     if (held) return { missing: 'unchanged', at: line }
   }
+  const moved = index.oldToNew.get(line)
+  const readings = moved === undefined || moved === line ? [line] : [line, moved]
   const [near, far] = reach(index, line) as [number[], number[]]
-  const search = (
-    lines: number[],
-    qs: Quote[],
-    mode: Mode,
-    twins: boolean
-  ): Located | undefined => {
+  const search = (lines: number[], qs: Quote[], mode: Mode): Located | undefined => {
     for (const q of qs) {
       const found = lines.filter(n => matchesAt(index, n, q.keys, mode))
       // With the head text, unchanged lines near the given one that hold the quote compete.
-      const all = [...found, ...(twins ? unchangedTwins(index, line, q.keys, mode) : [])]
+      const twins = unchangedTwins(index, readings, NEAR, q.keys, mode)
+      const all = [...new Set([...found, ...twins])].sort((a, b) => a - b)
       if (all.length === 0) continue
       const best = all.length === 1 ? all[0] : preferred(index, line, all, q)
-      if (best === undefined) return { missing: 'ambiguous', lines: all.sort((a, b) => a - b) }
+      if (best === undefined) return { missing: 'ambiguous', lines: all }
+      // Another place, in the diff or not, nearly as near as the pick: no answer after all.
+      const rivals = rivalsOf(index, line, best, q.keys, mode).filter(n => !all.includes(n))
+      if (rivals.length > 0) {
+        return { missing: 'ambiguous', lines: [...all, ...rivals].sort((a, b) => a - b) }
+      }
       return index.lines.has(best)
         ? { line: best, given: false }
         : { missing: 'unchanged', at: best }
@@ -292,11 +303,37 @@ export function locate(index: DiffIndex, line: number, quote: Quote): Located {
   // A short line outside the diff (`}`, `else`, `/**`) is likely also on the unchanged lines around
   // it: moving it into the diff would be a guess. A new file has no unchanged lines.
   const short = index.lines.has(line) || index.complete ? forms : long
-  const whole = search(near, short, 'whole', true) ?? search(far, long, 'whole', false)
-  if (whole) return whole
+  const nearWhole = search(near, short, 'whole')
+  if (nearWhole) return nearWhole
+  // The given line holding a long quote as part of it beats a whole line further away.
   if (long.some(q => matchesAt(index, line, q.keys, 'fragment'))) return { line, given: true }
   return (
-    search(near, long, 'fragment', true) ??
-    search(far, long, 'fragment', false) ?? { missing: 'absent' }
+    search(far, long, 'whole') ??
+    search(near, long, 'fragment') ??
+    search(far, long, 'fragment') ?? { missing: 'absent' }
   )
+}
+
+/**
+ * Lines other than `pick` that hold the quote (in the diff, or at the head outside it) and are
+ * less than {@link CLEARLY_NEARER} lines further from the given line than the pick: a rival the
+ * search window left out (just past it, or an unchanged line) makes the pick a guess.
+ */
+function rivalsOf(
+  index: DiffIndex,
+  line: number,
+  pick: number,
+  quote: string[],
+  mode: Mode
+): number[] {
+  const reach = Math.abs(pick - line) + CLEARLY_NEARER - 1
+  const out: number[] = []
+  for (let n = Math.max(1, line - reach); n <= line + reach; n++) {
+    if (n === pick) continue
+    if (
+      index.lines.has(n) ? matchesAt(index, n, quote, mode) : headMatchesAt(index, n, quote, mode)
+    )
+      out.push(n)
+  }
+  return out
 }

@@ -235,7 +235,7 @@ function anchorOf(finding: Finding, path: string, index: DiffIndex, span: number
       : `${where}, and the quote is not found in its hunk or within ${NEAR} lines of it`
   }
   if (inDiff) return { anchor: line, given: true, partial: false }
-  const first = span > 0 ? range(line, line + span).find(n => index.lines.has(n)) : undefined
+  const first = span > 0 ? firstInDiff(index, line, line + span) : undefined
   if (first === undefined) {
     return span > 0
       ? `lines ${line}–${line + span} of ${path} are not in the diff`
@@ -334,6 +334,11 @@ function looseSuggestion(
   return undefined
 }
 
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i)
+/** The first new-side line of the diff from `from` to `to` (the range may be absurdly long). */
+function firstInDiff(index: DiffIndex, from: number, to: number): number | undefined {
+  let first: number | undefined
+  for (const n of index.lines.keys()) {
+    if (n >= from && n <= to && (first === undefined || n < first)) first = n
+  }
+  return first
 }
