@@ -563,18 +563,20 @@ function verbatimAt(index, at, texts) {
     return texts.every((t, i) => (index.lines.get(at + i)?.text.trimEnd() ?? index.head?.texts[at - 1 + i]) === t);
 }
 /**
- * Lines outside the diff within {@link NEAR} of `line` whose head text holds the quote: places the
- * model may have meant as much as one in the diff (none when the head text was not read).
+ * Lines outside the diff within `reach` of any of `from` whose head text holds the quote: places
+ * the model may have meant as much as one in the diff (none when the head text was not read).
  */
-function unchangedTwins(index, line, quote, mode) {
+function unchangedTwins(index, from, reach, quote, mode) {
     if (!index.head)
         return [];
-    const out = [];
-    for (let n = Math.max(1, line - NEAR); n <= line + NEAR; n++) {
-        if (!index.lines.has(n) && headMatchesAt(index, n, quote, mode))
-            out.push(n);
+    const out = new Set();
+    for (const line of from) {
+        for (let n = Math.max(1, line - reach); n <= line + reach; n++) {
+            if (!index.lines.has(n) && headMatchesAt(index, n, quote, mode))
+                out.add(n);
+        }
     }
-    return out;
+    return [...out];
 }
 /**
  * The lines a quote may move to, nearest tier first: within {@link NEAR} of `line` (and of the
@@ -663,17 +665,25 @@ function locate(index, line, quote) {
         if (held)
             return { missing: 'unchanged', at: line };
     }
+    const moved = index.oldToNew.get(line);
+    const readings = moved === undefined || moved === line ? [line] : [line, moved];
     const [near, far] = reach(index, line);
-    const search = (lines, qs, mode, twins) => {
+    const search = (lines, qs, mode) => {
         for (const q of qs) {
             const found = lines.filter(n => matchesAt(index, n, q.keys, mode));
             // With the head text, unchanged lines near the given one that hold the quote compete.
-            const all = [...found, ...(twins ? unchangedTwins(index, line, q.keys, mode) : [])];
+            const twins = unchangedTwins(index, readings, NEAR, q.keys, mode);
+            const all = [...new Set([...found, ...twins])].sort((a, b) => a - b);
             if (all.length === 0)
                 continue;
             const best = all.length === 1 ? all[0] : preferred(index, line, all, q);
             if (best === undefined)
-                return { missing: 'ambiguous', lines: all.sort((a, b) => a - b) };
+                return { missing: 'ambiguous', lines: all };
+            // Another place, in the diff or not, nearly as near as the pick: no answer after all.
+            const rivals = rivalsOf(index, line, best, q.keys, mode).filter(n => !all.includes(n));
+            if (rivals.length > 0) {
+                return { missing: 'ambiguous', lines: [...all, ...rivals].sort((a, b) => a - b) };
+            }
             return index.lines.has(best)
                 ? { line: best, given: false }
                 : { missing: 'unchanged', at: best };
@@ -683,13 +693,31 @@ function locate(index, line, quote) {
     // A short line outside the diff (`}`, `else`, `/**`) is likely also on the unchanged lines around
     // it: moving it into the diff would be a guess. A new file has no unchanged lines.
     const short = index.lines.has(line) || index.complete ? forms : long;
-    const whole = search(near, short, 'whole', true) ?? search(far, long, 'whole', false);
-    if (whole)
-        return whole;
+    const nearWhole = search(near, short, 'whole');
+    if (nearWhole)
+        return nearWhole;
+    // The given line holding a long quote as part of it beats a whole line further away.
     if (long.some(q => matchesAt(index, line, q.keys, 'fragment')))
         return { line, given: true };
-    return (search(near, long, 'fragment', true) ??
-        search(far, long, 'fragment', false) ?? { missing: 'absent' });
+    return (search(far, long, 'whole') ??
+        search(near, long, 'fragment') ??
+        search(far, long, 'fragment') ?? { missing: 'absent' });
+}
+/**
+ * Lines other than `pick` that hold the quote (in the diff, or at the head outside it) and are
+ * less than {@link CLEARLY_NEARER} lines further from the given line than the pick: a rival the
+ * search window left out (just past it, or an unchanged line) makes the pick a guess.
+ */
+function rivalsOf(index, line, pick, quote, mode) {
+    const reach = Math.abs(pick - line) + CLEARLY_NEARER - 1;
+    const out = [];
+    for (let n = Math.max(1, line - reach); n <= line + reach; n++) {
+        if (n === pick)
+            continue;
+        if (index.lines.has(n) ? matchesAt(index, n, quote, mode) : headMatchesAt(index, n, quote, mode))
+            out.push(n);
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/jobs/review/types.ts
@@ -889,7 +917,7 @@ function anchorOf(finding, path, index, span) {
     }
     if (inDiff)
         return { anchor: line, given: true, partial: false };
-    const first = span > 0 ? range(line, line + span).find(n => index.lines.has(n)) : undefined;
+    const first = span > 0 ? firstInDiff(index, line, line + span) : undefined;
     if (first === undefined) {
         return span > 0
             ? `lines ${line}–${line + span} of ${path} are not in the diff`
@@ -972,8 +1000,14 @@ function looseSuggestion(finding, anchor, span, given, oneHunk) {
     }
     return undefined;
 }
-function range(from, to) {
-    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+/** The first new-side line of the diff from `from` to `to` (the range may be absurdly long). */
+function firstInDiff(index, from, to) {
+    let first;
+    for (const n of index.lines.keys()) {
+        if (n >= from && n <= to && (first === undefined || n < first))
+            first = n;
+    }
+    return first;
 }
 
 
