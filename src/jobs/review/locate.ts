@@ -233,9 +233,7 @@ function preferred(
   found: number[],
   quote: Quote
 ): number | undefined {
-  // The number may be an old-side one too (models count that side as well).
-  const moved = index.oldToNew.get(line)
-  const readings = moved === undefined || moved === line ? [line] : [line, moved]
+  const readings = readingsOf(index, line)
   let pool = found
   if (/^\s/.test(quote.texts[0] ?? '')) {
     const verbatim = found.filter(
@@ -245,9 +243,19 @@ function preferred(
     if (verbatim.length > 1) pool = verbatim
   }
   // The new-side reading (the numbers the model was shown) picks; the old-side one can only veto.
+  const [, moved] = readings
   const pick = clearlyNearest(pool, line)
-  const other = moved === undefined || moved === line ? undefined : clearlyNearest(pool, moved)
+  const other = moved === undefined ? undefined : clearlyNearest(pool, moved)
   return other === undefined || other === pick ? pick : undefined
+}
+
+/**
+ * The lines a given number may mean: itself, and the new-side line it became when it is read as
+ * an old-side number (models count that side too) and that differs.
+ */
+function readingsOf(index: DiffIndex, line: number): number[] {
+  const moved = index.oldToNew.get(line)
+  return moved === undefined || moved === line ? [line] : [line, moved]
 }
 
 /** The one of `pool` within {@link OFF_BY} of `from` with every other {@link CLEARLY_NEARER} further. */
@@ -262,7 +270,9 @@ function clearlyNearest(pool: number[], from: number): number | undefined {
  * Finds the line a quote (see {@link quoteOf}) names near `line`: the given line when the quote is
  * that whole line; otherwise the one place that matches best: whole lines before fragments, the
  * 10-line window before the rest of the hunk, and among equal matches the one matching as written
- * or clearly nearest (see {@link preferred}). Anything less certain is no answer. Quotes under 8
+ * or clearly nearest (see {@link preferred}). With the file's head text, unchanged lines holding
+ * the quote compete as well, and a finding they win is about an unchanged line ('unchanged').
+ * A pick with a rival nearly as near (see {@link rivalsOf}) is no answer either. Quotes under 8
  * non-space characters (`)`, `}`, `#`: on too many lines to say which one was meant) never match
  * as fragments, not even on the given line, and move only to a whole line within the window from
  * a line in the diff or past the end of a new file.
@@ -277,8 +287,7 @@ export function locate(index: DiffIndex, line: number, quote: Quote): Located {
       long.some(q => headMatchesAt(index, line, q.keys, 'fragment'))
     if (held) return { missing: 'unchanged', at: line }
   }
-  const moved = index.oldToNew.get(line)
-  const readings = moved === undefined || moved === line ? [line] : [line, moved]
+  const readings = readingsOf(index, line)
   const [near, far] = reach(index, line) as [number[], number[]]
   const search = (lines: number[], qs: Quote[], mode: Mode): Located | undefined => {
     for (const q of qs) {
@@ -326,9 +335,9 @@ function rivalsOf(
   quote: string[],
   mode: Mode
 ): number[] {
-  const reach = Math.abs(pick - line) + CLEARLY_NEARER - 1
+  const within = Math.abs(pick - line) + CLEARLY_NEARER - 1
   const out: number[] = []
-  for (let n = Math.max(1, line - reach); n <= line + reach; n++) {
+  for (let n = Math.max(1, line - within); n <= line + within; n++) {
     if (n === pick) continue
     if (
       index.lines.has(n) ? matchesAt(index, n, quote, mode) : headMatchesAt(index, n, quote, mode)
