@@ -621,9 +621,7 @@ const nonSpace = (quote) => quote.keys.reduce((n, q) => n + q.length, 0);
  * another line, none is taken.
  */
 function preferred(index, line, found, quote) {
-    // The number may be an old-side one too (models count that side as well).
-    const moved = index.oldToNew.get(line);
-    const readings = moved === undefined || moved === line ? [line] : [line, moved];
+    const readings = readingsOf(index, line);
     let pool = found;
     if (/^\s/.test(quote.texts[0] ?? '')) {
         const verbatim = found.filter(n => readings.some(r => Math.abs(n - r) <= NEAR) && verbatimAt(index, n, quote.texts));
@@ -633,9 +631,18 @@ function preferred(index, line, found, quote) {
             pool = verbatim;
     }
     // The new-side reading (the numbers the model was shown) picks; the old-side one can only veto.
+    const [, moved] = readings;
     const pick = clearlyNearest(pool, line);
-    const other = moved === undefined || moved === line ? undefined : clearlyNearest(pool, moved);
+    const other = moved === undefined ? undefined : clearlyNearest(pool, moved);
     return other === undefined || other === pick ? pick : undefined;
+}
+/**
+ * The lines a given number may mean: itself, and the new-side line it became when it is read as
+ * an old-side number (models count that side too) and that differs.
+ */
+function readingsOf(index, line) {
+    const moved = index.oldToNew.get(line);
+    return moved === undefined || moved === line ? [line] : [line, moved];
 }
 /** The one of `pool` within {@link OFF_BY} of `from` with every other {@link CLEARLY_NEARER} further. */
 function clearlyNearest(pool, from) {
@@ -649,7 +656,9 @@ function clearlyNearest(pool, from) {
  * Finds the line a quote (see {@link quoteOf}) names near `line`: the given line when the quote is
  * that whole line; otherwise the one place that matches best: whole lines before fragments, the
  * 10-line window before the rest of the hunk, and among equal matches the one matching as written
- * or clearly nearest (see {@link preferred}). Anything less certain is no answer. Quotes under 8
+ * or clearly nearest (see {@link preferred}). With the file's head text, unchanged lines holding
+ * the quote compete as well, and a finding they win is about an unchanged line ('unchanged').
+ * A pick with a rival nearly as near (see {@link rivalsOf}) is no answer either. Quotes under 8
  * non-space characters (`)`, `}`, `#`: on too many lines to say which one was meant) never match
  * as fragments, not even on the given line, and move only to a whole line within the window from
  * a line in the diff or past the end of a new file.
@@ -665,8 +674,7 @@ function locate(index, line, quote) {
         if (held)
             return { missing: 'unchanged', at: line };
     }
-    const moved = index.oldToNew.get(line);
-    const readings = moved === undefined || moved === line ? [line] : [line, moved];
+    const readings = readingsOf(index, line);
     const [near, far] = reach(index, line);
     const search = (lines, qs, mode) => {
         for (const q of qs) {
@@ -709,9 +717,9 @@ function locate(index, line, quote) {
  * search window left out (just past it, or an unchanged line) makes the pick a guess.
  */
 function rivalsOf(index, line, pick, quote, mode) {
-    const reach = Math.abs(pick - line) + CLEARLY_NEARER - 1;
+    const within = Math.abs(pick - line) + CLEARLY_NEARER - 1;
     const out = [];
-    for (let n = Math.max(1, line - reach); n <= line + reach; n++) {
+    for (let n = Math.max(1, line - within); n <= line + within; n++) {
         if (n === pick)
             continue;
         if (index.lines.has(n) ? matchesAt(index, n, quote, mode) : headMatchesAt(index, n, quote, mode))
