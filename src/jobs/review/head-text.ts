@@ -1,8 +1,8 @@
 /**
- * The text of a few files at the pull request's head, for placement: a finding that names a line
- * outside the diff is about that unchanged line when the line holds its quote, and must not be
- * moved onto a changed line that happens to say the same. Reads are few and bounded; a file that
- * cannot be read is placed by its diff alone, as before.
+ * The text of a few files at the pull request's head, for placement (see `filesToRead`): a finding
+ * whose quote is on an unchanged line at or near its given line is about that line, and must not
+ * be moved onto a changed line that happens to say the same. Reads are few and bounded; a file
+ * that cannot be read is placed by its diff alone.
  */
 import * as core from '@actions/core'
 import type { GitHubApi } from '../../github/api.js'
@@ -28,13 +28,13 @@ export async function readHeadTexts(
     } catch (err) {
       const why = isRequestError(err) ? githubFailure(err) : (err as Error).message
       // The file name is the PR author's: one inert line (no workflow command can ride on it).
-      const line = `Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings outside the diff are placed by the diff alone.`
+      const line = `Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings are placed by the diff alone.`
       core.info(commandFree(line.replace(/[\r\n]+/g, ' ')))
     }
   }
   if (files.length > MAX_HEAD_READS) {
     core.info(
-      `${files.length} files have findings outside their diff; the first ${MAX_HEAD_READS} were read, the others are placed by the diff alone.`
+      `${files.length} files have findings off their given line; the first ${MAX_HEAD_READS} were read, the others are placed by the diff alone.`
     )
   }
   return texts

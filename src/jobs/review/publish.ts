@@ -60,13 +60,13 @@ function writeFailure(err: unknown): string {
 }
 
 /**
- * The findings placed on the diff, with the head text of the files some finding names a line
- * outside the diff of (an unchanged line that holds the quote keeps the finding off the diff).
+ * The findings placed on the diff, with the head text of the files where a quoted finding is not
+ * on its given line (an unchanged line holding the quote keeps the finding off the diff).
  */
 async function place(github: GitHubApi, pr: PullRequest, input: PublishInput) {
   const { findings } = input.review
-  const outside = filesToRead(findings, input.prFiles)
-  const heads = await readHeadTexts(github, pr.headSha, outside)
+  const toRead = filesToRead(findings, input.prFiles)
+  const heads = await readHeadTexts(github, pr.headSha, toRead)
   return placeFindings(findings, input.prFiles, f => heads.get(f.filename))
 }
 
