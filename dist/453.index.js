@@ -1472,10 +1472,10 @@ var fingerprint = __webpack_require__(6853);
 var guard = __webpack_require__(6690);
 ;// CONCATENATED MODULE: ./src/jobs/review/head-text.ts
 /**
- * The text of a few files at the pull request's head, for placement: a finding that names a line
- * outside the diff is about that unchanged line when the line holds its quote, and must not be
- * moved onto a changed line that happens to say the same. Reads are few and bounded; a file that
- * cannot be read is placed by its diff alone, as before.
+ * The text of a few files at the pull request's head, for placement (see `filesToRead`): a finding
+ * whose quote is on an unchanged line at or near its given line is about that line, and must not
+ * be moved onto a changed line that happens to say the same. Reads are few and bounded; a file
+ * that cannot be read is placed by its diff alone.
  */
 
 
@@ -1495,12 +1495,12 @@ async function readHeadTexts(github, headSha, files) {
         catch (err) {
             const why = (0,github_errors/* isRequestError */.eK)(err) ? (0,github_errors/* githubFailure */.eQ)(err) : err.message;
             // The file name is the PR author's: one inert line (no workflow command can ride on it).
-            const line = `Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings outside the diff are placed by the diff alone.`;
+            const line = `Could not read ${file.filename} at ${headSha.slice(0, 7)} (${why}); its findings are placed by the diff alone.`;
             core/* info */.pq((0,guard/* commandFree */.iG)(line.replace(/[\r\n]+/g, ' ')));
         }
     }
     if (files.length > MAX_HEAD_READS) {
-        core/* info */.pq(`${files.length} files have findings outside their diff; the first ${MAX_HEAD_READS} were read, the others are placed by the diff alone.`);
+        core/* info */.pq(`${files.length} files have findings off their given line; the first ${MAX_HEAD_READS} were read, the others are placed by the diff alone.`);
     }
     return texts;
 }
@@ -1533,13 +1533,13 @@ function writeFailure(err) {
     return (0,github_errors/* isRequestError */.eK)(err) ? (0,github_errors/* githubFailure */.eQ)(err) : err.message;
 }
 /**
- * The findings placed on the diff, with the head text of the files some finding names a line
- * outside the diff of (an unchanged line that holds the quote keeps the finding off the diff).
+ * The findings placed on the diff, with the head text of the files where a quoted finding is not
+ * on its given line (an unchanged line holding the quote keeps the finding off the diff).
  */
 async function place(github, pr, input) {
     const { findings } = input.review;
-    const outside = (0,placement/* filesToRead */.lG)(findings, input.prFiles);
-    const heads = await readHeadTexts(github, pr.headSha, outside);
+    const toRead = (0,placement/* filesToRead */.lG)(findings, input.prFiles);
+    const heads = await readHeadTexts(github, pr.headSha, toRead);
     return (0,placement/* placeFindings */.ky)(findings, input.prFiles, f => heads.get(f.filename));
 }
 /** Posts the review and the summary comment, sets the outputs; fails only as fail_on says. */
