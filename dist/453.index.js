@@ -875,9 +875,9 @@ function filesToRead(findings, files) {
  * Places each finding on a line of the diff (see the module comment). A quote that does not match
  * the given line moves the finding to the one line near it that the quote names (see
  * {@link locate}); a range becomes a multi-line comment only when it lies inside one hunk; a
- * suggestion becomes a one-click suggestion only when the comment covers exactly the lines it
- * replaces and the quote (if any) matched at the line the model gave. `headText` gives a file's
- * text at the head commit when it was read (see {@link filesToRead}).
+ * suggestion becomes a one-click suggestion only when the finding has a quote that matched at the
+ * line the model gave and the comment covers every quoted line. `headText` gives a file's text at
+ * the head commit when it was read (see {@link filesToRead}).
  */
 function placeFindings(findings, files, headText = () => undefined) {
     const names = new FileNames(files);
