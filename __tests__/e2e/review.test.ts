@@ -138,6 +138,21 @@ async function review(
   })
 }
 
+/**
+ * A PR changing src/cache.ts, whose text at the head is `head`: the diff shows new lines 9-15 and
+ * adds line 12; the rest of the file (the head text the review reads) is unchanged.
+ */
+function arrangeCachePr(head: string[]): void {
+  const patch = [
+    '@@ -9,6 +9,7 @@',
+    ...head.slice(8, 11).map(l => ` ${l}`),
+    `+${head[11]}`,
+    ...head.slice(12, 15).map(l => ` ${l}`)
+  ].join('\n')
+  arrangePr({ files: [fileFromPatch('src/cache.ts', patch)] })
+  world.gh.state.contents[HEAD1] = { 'src/cache.ts': `${head.join('\n')}\n` }
+}
+
 const summaryComments = () => world.gh.state.issueComments.filter(c => c.body.includes(MARKER))
 const modelPrompt = () => JSON.stringify(world.api.messageRequests()[0]?.body.messages ?? '')
 
@@ -357,14 +372,7 @@ describe('mode: review', () => {
       ...Array.from({ length: 9 }, (_, i) => body(i + 21)),
       '}'
     ]
-    const CACHE_PATCH = [
-      '@@ -9,6 +9,7 @@',
-      ...head.slice(8, 11).map(l => ` ${l}`),
-      `+${head[11]}`,
-      ...head.slice(12, 15).map(l => ` ${l}`)
-    ].join('\n')
-    arrangePr({ files: [fileFromPatch('src/cache.ts', CACHE_PATCH)] })
-    world.gh.state.contents[HEAD1] = { 'src/cache.ts': `${head.join('\n')}\n` }
+    arrangeCachePr(head)
     const finding = (line: number, title: string) => ({
       path: 'src/cache.ts',
       line,
@@ -415,14 +423,7 @@ describe('mode: review', () => {
     const head = Array.from({ length: 20 }, (_, i) => body(i + 1))
     head[11] = '  return cache.get(key)'
     head[15] = '  return cache.get(key)'
-    const patch = [
-      '@@ -9,6 +9,7 @@',
-      ...head.slice(8, 11).map(l => ` ${l}`),
-      `+${head[11]}`,
-      ...head.slice(12, 15).map(l => ` ${l}`)
-    ].join('\n')
-    arrangePr({ files: [fileFromPatch('src/cache.ts', patch)] })
-    world.gh.state.contents[HEAD1] = { 'src/cache.ts': `${head.join('\n')}\n` }
+    arrangeCachePr(head)
     world.api.script(
       scenarios.structured({
         summary: 'A twin.',
