@@ -6,7 +6,6 @@
  * a thread counts only when its first comment is the action's own, by identity and footer marker.
  */
 import * as core from '@actions/core'
-import parseDiff from 'parse-diff'
 import {
   isOwnComment,
   type GitHubApi,
@@ -16,6 +15,7 @@ import {
 import { SecretLeakError } from '../../known-secrets.js'
 import { footerMarkers } from '../markers.js'
 import { fingerprint, fingerprintsIn, normalisePath } from './fingerprint.js'
+import { hunksOf } from './locate.js'
 import { shortSha } from './summary.js'
 import type { Finding, PlacedComment, PrFile, SetAside } from './types.js'
 
@@ -59,14 +59,13 @@ export function changedLinesOf(files: readonly PrFile[]): ChangedLines {
   for (const f of files) {
     if (!f.patch) continue
     const lines = new Set<number>()
-    for (const chunk of parseDiff(`--- a/x\n+++ b/x\n${f.patch}`)[0]?.chunks ?? []) {
-      let next = chunk.newStart
-      for (const ch of chunk.changes) {
-        if (ch.type === 'add') {
-          lines.add(ch.ln)
-          next = ch.ln + 1
-        } else if (ch.type === 'normal') next = ch.ln2 + 1
-        else if (!ch.content.startsWith('\\')) lines.add(next - 1).add(next)
+    for (const hunk of hunksOf(f.patch)) {
+      let next = hunk.newStart
+      for (const l of hunk.lines) {
+        if (l.newLine !== undefined) {
+          if (l.type === 'add') lines.add(l.newLine)
+          next = l.newLine + 1
+        } else lines.add(next - 1).add(next)
       }
     }
     out.set(normalisePath(f.filename), lines)
