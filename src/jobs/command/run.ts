@@ -20,7 +20,7 @@ import type {
   WorkItem
 } from '../context.js'
 import { prepareReview } from '../review/prepare.js'
-import { singleJob } from '../triage/issue.js'
+import { triageOne } from '../triage/issue.js'
 import { triageSettings } from '../triage/settings.js'
 import { DEFERRED_LABEL } from '../usage/deferred.js'
 import { isQueueTime } from '../usage/queue.js'
@@ -124,9 +124,8 @@ async function dispatch(
 /** `triage`: the issue labelled now (even if it was before), and one line saying what changed. */
 async function triageNow(ctx: JobContext, taken: Taken): Promise<JobResult> {
   const { settings } = triageSettings(ctx.inputs, ctx.inputs.prompt)
-  const result = await singleJob(ctx, settings, taken.comment.number)
+  const { result, applied: labels } = await triageOne(ctx, settings, taken.comment.number)
   if (result.conclusion !== 'success') return result
-  const labels = JSON.parse(ctx.outputs.values.labels ?? '[]') as string[]
   await reply(
     ctx.github,
     taken.comment,

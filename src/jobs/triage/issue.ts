@@ -100,25 +100,39 @@ export async function singleJob(
   settings: TriageSettings,
   number: number
 ): Promise<JobResult> {
+  return (await triageOne(ctx, settings, number)).result
+}
+
+/**
+ * Triages one issue: the job's result, and the names of the labels it applied (a command's reply
+ * names them; the `labels` output is not read back, as the outbound guard may have blanked it).
+ */
+export async function triageOne(
+  ctx: JobContext,
+  settings: TriageSettings,
+  number: number
+): Promise<{ result: JobResult; applied: string[] }> {
+  const none = (result: JobResult) => ({ result, applied: [] })
   ctx.outputs.set('labels', '[]')
   const repo = await loadRepoContext(ctx.github, settings)
   const issue = await ctx.github.getIssue(number)
   const result = await triageIssue(ctx, settings, repo, issue)
-  if (result.kind === 'passed') return { conclusion: 'skipped', reason: result.reason }
+  if (result.kind === 'passed') return none({ conclusion: 'skipped', reason: result.reason })
   reportRun(ctx, result.run, 'triage')
-  if (result.kind === 'stopped') return outcomeResult(ctx, result.outcome)
+  if (result.kind === 'stopped') return none(outcomeResult(ctx, result.outcome))
   if (result.kind === 'invalid') {
     ctx.summary.text(
       `Triage of #${number}: the model's answer was not usable; nothing was written.`
     )
-    return {
+    return none({
       conclusion: 'failure',
       message: `Triage of #${number} wrote nothing: ${result.error}`
-    }
+    })
   }
 
   const { decision, triage } = result
-  ctx.outputs.set('labels', JSON.stringify(decision.apply.map(l => l.name)))
+  const applied = decision.apply.map(l => l.name)
+  ctx.outputs.set('labels', JSON.stringify(applied))
   ctx.outputs.set('structured_output', JSON.stringify(triage))
   renderIssueSummary(ctx.summary, ctx.inputs.dry_run, {
     number,
@@ -126,5 +140,5 @@ export async function singleJob(
     triage,
     comment: result.comment
   })
-  return { conclusion: 'success' }
+  return { result: { conclusion: 'success' }, applied }
 }
