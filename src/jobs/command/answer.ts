@@ -32,9 +32,9 @@ export async function prepareQuestion(pre: PreContext, taken: Taken): Promise<Qu
     question: text,
     ...(inputs.prompt.trim() ? { extra: inputs.prompt } : {})
   }
-  const conversation = await conversationOf(github, comment.number, comment.id)
   if (!comment.onPullRequest) {
     const issue = await github.getIssue(comment.number)
+    const conversation = await conversationOf(github, comment.number, comment.id)
     return { ...base, what: 'issue', title: issue.title, body: issue.body, conversation }
   }
   const pr = await github.getPull(comment.number)
@@ -48,10 +48,12 @@ export async function prepareQuestion(pre: PreContext, taken: Taken): Promise<Qu
     title: pr.title,
     body: pr.body,
     files: kept,
-    leftOut: skipped.map(s => s.path),
-    conversation
+    leftOut: skipped.map(s => s.path)
   }
-  if (comment.kind === 'review') {
+  // In a thread, the thread is the conversation; elsewhere, the latest comments are.
+  if (comment.kind !== 'review') {
+    context.conversation = await conversationOf(github, comment.number, comment.id)
+  } else {
     context.thread = {
       ...(comment.path !== undefined ? { path: comment.path } : {}),
       ...(comment.line !== undefined ? { line: comment.line } : {}),
@@ -63,8 +65,6 @@ export async function prepareQuestion(pre: PreContext, taken: Taken): Promise<Qu
         comment.id
       )
     }
-    // In a thread, the thread is the conversation.
-    delete context.conversation
   }
   return context
 }
