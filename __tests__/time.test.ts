@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatSpan, parseDuration, timeLeft } from '../src/time.js'
+import { formatSpan, inputSpan, parseDuration, timeLeft } from '../src/time.js'
 
 describe('parseDuration', () => {
   it.each([
@@ -25,6 +25,17 @@ describe('formatSpan', () => {
     expect(formatSpan(3 * 86_400_000 + 4 * 3_600_000)).toBe('3d 4h')
     expect(formatSpan(45 * 60_000)).toBe('45m')
     expect(formatSpan(-2 * 3_600_000)).toBe('-2h 0m')
+  })
+})
+
+describe('inputSpan', () => {
+  it('writes a duration as the inputs do, without a zero last part', () => {
+    expect([30 * 60_000, 3 * 3_600_000, 86_400_000, 5.5 * 3_600_000].map(inputSpan)).toEqual([
+      '30m',
+      '3h',
+      '1d',
+      '5h 30m'
+    ])
   })
 })
 

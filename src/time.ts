@@ -44,6 +44,11 @@ export function formatSpan(ms: number): string {
   return `${sign}${s}s`
 }
 
+/** A duration as the inputs write it: `30m`, `3h`, `1d` (formatSpan without a zero last part). */
+export function inputSpan(ms: number): string {
+  return formatSpan(ms).replace(/ 0[dhms]$/, '')
+}
+
 /** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
 export function timeLeft(ms: number, now: number): string {
   return ms > now ? formatSpan(ms - now) : `expired ${formatSpan(now - ms)} ago`

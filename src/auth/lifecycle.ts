@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core'
 import type { Inputs } from '../inputs.js'
-import { formatSpan } from '../time.js'
+import { inputSpan } from '../time.js'
 import {
   buildBundle,
   CredentialsSchema,
@@ -99,7 +99,7 @@ export async function refreshIfNeeded(
     if (auth.assessment.needsRefresh && opts.refresh === 'never') {
       // A login nobody but a rotator refreshes: point at the rotator (docs/organisation.md).
       const reason = auth.assessment.reason ?? 'The access token cannot last min_validity.'
-      throw new AuthError(rotatorPointer(reason, span(opts.assess.minValidityMs)), 'expired')
+      throw new AuthError(rotatorPointer(reason, inputSpan(opts.assess.minValidityMs)), 'expired')
     }
     if (auth.assessment.needsRefresh) {
       throw new AuthError(`${auth.assessment.reason ?? ''} ${decision.reason}`.trim(), 'expired')
@@ -243,10 +243,6 @@ export async function writeBackLogin(
 }
 
 /** A span as an input writes it: `3h`, `30m`, `1h 30m`. */
-function span(ms: number): string {
-  return formatSpan(ms).replace(/^(\d+h) 0m$/, '$1')
-}
-
 /** What a write-back did. */
 type WriteBackResult = { stored: true } | { stored: false; writeBackProblem: string }
 

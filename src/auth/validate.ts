@@ -2,7 +2,7 @@
  * Turns a login's expiry dates into `auth_status`, with the times the outputs report. Pure: the
  * clock is passed in.
  */
-import { formatSpan, iso } from '../time.js'
+import { formatSpan, inputSpan, iso } from '../time.js'
 import type { Credentials, Login } from './bundle.js'
 import type { AuthStatus } from './errors.js'
 
@@ -34,9 +34,6 @@ export interface AssessOptions {
   minValidityMs: number
   warnWithinMs: number
 }
-
-/** A duration as the inputs write it: `30m`, `3h`, `7d` (`3h 0m` without its zero part). */
-const duration = (ms: number): string => formatSpan(ms).replace(/ 0[dhms]$/, '')
 
 /** Assesses a decoded subscription login. */
 export function assessLogin(login: Login, opts: AssessOptions): Assessment {
@@ -74,7 +71,7 @@ function assessSetupToken(end: number | undefined, opts: AssessOptions): Assessm
     return {
       ...base,
       status: 'expired',
-      reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity ${duration(minValidityMs)}.`
+      reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity ${inputSpan(minValidityMs)}.`
     }
   }
   if (end - now < warnWithinMs) {
@@ -112,7 +109,7 @@ function assessOauth(o: Credentials['claudeAiOauth'], opts: AssessOptions): Asse
     const tokenWhen =
       left <= 0
         ? `expired at ${iso(expiresAt)}`
-        : `expires at ${iso(expiresAt)}, in ${formatSpan(expiresAt - now)}, less than min_validity ${duration(minValidityMs)}`
+        : `expires at ${iso(expiresAt)}, in ${formatSpan(expiresAt - now)}, less than min_validity ${inputSpan(minValidityMs)}`
     if (loginOver) {
       return {
         ...base,
