@@ -390,7 +390,8 @@ class SecretLeakError extends Error {
 /* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   QA: () => (/* binding */ formatSpan),
 /* harmony export */   f$: () => (/* binding */ timeLeft),
-/* harmony export */   qs: () => (/* binding */ hoursUntil)
+/* harmony export */   qs: () => (/* binding */ hoursUntil),
+/* harmony export */   xr: () => (/* binding */ inputSpan)
 /* harmony export */ });
 /**
  * Time as the action reads and writes it: durations as the inputs write them (`90s`, `30m`, `8h`,
@@ -434,6 +435,10 @@ function formatSpan(ms) {
     if (m > 0)
         return `${sign}${m}m`;
     return `${sign}${s}s`;
+}
+/** A duration as the inputs write it: `30m`, `3h`, `1d` (formatSpan without a zero last part). */
+function inputSpan(ms) {
+    return formatSpan(ms).replace(/ 0[dhms]$/, '');
 }
 /** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
 function timeLeft(ms, now) {

@@ -315,147 +315,19 @@ function defuseMarkers(text) {
 
 /***/ }),
 
-/***/ 3993:
+/***/ 2923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ numberPatch)
+/* harmony export */   Hs: () => (/* binding */ hunksOf),
+/* harmony export */   ep: () => (/* binding */ quoteOf),
+/* harmony export */   j2: () => (/* binding */ NEAR),
+/* harmony export */   q8: () => (/* binding */ indexDiff),
+/* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/**
- * A patch as the model reads it: every added and context line carries its line number on the new
- * side, so the model copies the number it reports instead of counting from the `@@` headers.
- */
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-/** The widest new-side line number of a patch, in digits (for the column). */
-function numberWidth(lines) {
-    let max = 1;
-    let n = 0;
-    for (const raw of lines) {
-        const hunk = HUNK.exec(raw);
-        if (hunk)
-            n = Number(hunk[1]);
-        else if (!raw.startsWith('-') && !raw.startsWith('\\'))
-            max = Math.max(max, n++);
-    }
-    return String(max).length;
-}
-/**
- * Renders a unified-diff patch with a new-side line number column: `  12 +added`, `  13  context`,
- * `     -removed` (removed lines have no new-side number). `@@` headers and
- * `\ No newline at end of file` are kept as they are.
- */
-function numberPatch(patch) {
-    if (!patch)
-        return '';
-    const lines = patch.split('\n');
-    const width = numberWidth(lines);
-    const blank = ' '.repeat(width);
-    let n = 0;
-    return lines
-        .map((raw, i) => {
-        const hunk = HUNK.exec(raw);
-        if (hunk) {
-            n = Number(hunk[1]);
-            return raw;
-        }
-        if (raw.startsWith('\\'))
-            return raw;
-        if (raw.startsWith('-'))
-            return `${blank} ${raw}`;
-        // A patch ending in a newline leaves an empty last element: it is not a line of the file.
-        if (raw === '' && i === lines.length - 1)
-            return raw;
-        return `${String(n++).padStart(width)} ${raw}`;
-    })
-        .join('\n');
-}
-
-
-/***/ }),
-
-/***/ 2011:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Mo: () => (/* binding */ resumeBody),
-/* harmony export */   N4: () => (/* binding */ pauseBody),
-/* harmony export */   _f: () => (/* binding */ PAUSED_MARKER),
-/* harmony export */   lP: () => (/* binding */ isPaused),
-/* harmony export */   ph: () => (/* binding */ pausedNotice)
-/* harmony export */ });
-/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6123);
-/**
- * Paused automatic reviews (`@claude pause` / `@claude resume`): the state lives in the sticky
- * summary comment, as a marker in its footer (trusted only there, and only in the action's own
- * comment) and as a notice at its top that tells people how to resume.
- */
-
-/** The footer marker of a summary whose pull request's automatic reviews are paused. */
-const PAUSED_MARKER = '<!-- csa-review-paused -->';
-const NOTICE_START = '> ⏸️ Automatic reviews of this pull request are paused';
-const NOTICE_LINE = /^> ⏸️ Automatic reviews of this pull request are paused[^\n]*\n*/;
-/** Whether a summary comment's footer says automatic reviews are paused. */
-function isPaused(body) {
-    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .hasFooterMarker */ .aP)(body, PAUSED_MARKER);
-}
-/** The notice at the top of a paused summary. */
-function pausedNotice(trigger) {
-    return `${NOTICE_START}: comment \`${trigger} resume\` to resume them (\`${trigger} review\` reviews once).`;
-}
-/** Splits a body into its text and its footer markers. */
-function split(body) {
-    const footer = (0,_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .footerMarkers */ .xY)(body);
-    const lines = body.trimEnd().split(/\r?\n/);
-    return {
-        text: lines
-            .slice(0, lines.length - footer.length)
-            .join('\n')
-            .trimEnd(),
-        footer
-    };
-}
-/** The summary body paused (the notice on top, the marker in the footer); unchanged if it was. */
-function pauseBody(body, trigger) {
-    if (isPaused(body))
-        return body;
-    const { text, footer } = split(body);
-    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .withFooter */ .Ym)(`${pausedNotice(trigger)}\n\n${text}`, [...footer, PAUSED_MARKER]);
-}
-/** The summary body resumed: the notice and the marker gone; unchanged if it was not paused. */
-function resumeBody(body) {
-    if (!isPaused(body))
-        return body;
-    const { text, footer } = split(body);
-    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .withFooter */ .Ym)(text.replace(NOTICE_LINE, ''), footer.filter(m => m !== PAUSED_MARKER));
-}
-
-
-/***/ }),
-
-/***/ 329:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  DV: () => (/* binding */ codeBlock),
-  lG: () => (/* binding */ filesToRead),
-  jI: () => (/* binding */ formatMarkdown),
-  Ef: () => (/* binding */ formatTitle),
-  ky: () => (/* binding */ placeFindings),
-  kF: () => (/* binding */ suggestionCode)
-});
-
-// UNUSED EXPORTS: hunksOf, newSideLines
-
-// EXTERNAL MODULE: ./src/jobs/untrusted.ts
-var untrusted = __webpack_require__(906);
-// EXTERNAL MODULE: ./src/jobs/review/fingerprint.ts
-var fingerprint = __webpack_require__(6853);
-// EXTERNAL MODULE: ./node_modules/parse-diff/index.js
-var parse_diff = __webpack_require__(2673);
-var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
-;// CONCATENATED MODULE: ./src/jobs/review/locate.ts
+/* unused harmony export keyOf */
+/* harmony import */ var parse_diff__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2673);
+/* harmony import */ var parse_diff__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(parse_diff__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Finds the line a finding's quote names, near the line the model gave. A comment on the wrong line
  * is worse than one in the summary, so the search is narrow and never guesses: only the hunk holding
@@ -465,11 +337,11 @@ var parse_diff_default = /*#__PURE__*/__webpack_require__.n(parse_diff);
  */
 
 /** Parses a GitHub `patch` (hunks without file headers) into hunks. */
-function locate_hunksOf(patch) {
+function hunksOf(patch) {
     if (!patch)
         return [];
     // parse-diff expects a whole git diff: give it the file headers GitHub leaves out.
-    const [file] = parse_diff_default()(`--- a/f\n+++ b/f\n${patch}`);
+    const [file] = parse_diff__WEBPACK_IMPORTED_MODULE_0___default()(`--- a/f\n+++ b/f\n${patch}`);
     if (!file)
         return [];
     return file.chunks.map(chunk => ({
@@ -509,7 +381,7 @@ const keyOf = (s) => s.normalize('NFC').replace(/\s+/g, '');
 function indexDiff(patch, headText) {
     const lines = new Map();
     const oldToNew = new Map();
-    const parsed = locate_hunksOf(patch);
+    const parsed = hunksOf(patch);
     const hunks = parsed.map((h, i) => {
         let next = h.newStart;
         for (const l of h.lines) {
@@ -728,9 +600,142 @@ function rivalsOf(index, line, pick, quote, mode) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/jobs/review/types.ts
-var types = __webpack_require__(2024);
-;// CONCATENATED MODULE: ./src/jobs/review/placement.ts
+
+/***/ }),
+
+/***/ 3993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ numberPatch)
+/* harmony export */ });
+/**
+ * A patch as the model reads it: every added and context line carries its line number on the new
+ * side, so the model copies the number it reports instead of counting from the `@@` headers.
+ */
+const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+/** The widest new-side line number of a patch, in digits (for the column). */
+function numberWidth(lines) {
+    let max = 1;
+    let n = 0;
+    for (const raw of lines) {
+        const hunk = HUNK.exec(raw);
+        if (hunk)
+            n = Number(hunk[1]);
+        else if (!raw.startsWith('-') && !raw.startsWith('\\'))
+            max = Math.max(max, n++);
+    }
+    return String(max).length;
+}
+/**
+ * Renders a unified-diff patch with a new-side line number column: `  12 +added`, `  13  context`,
+ * `     -removed` (removed lines have no new-side number). `@@` headers and
+ * `\ No newline at end of file` are kept as they are.
+ */
+function numberPatch(patch) {
+    if (!patch)
+        return '';
+    const lines = patch.split('\n');
+    const width = numberWidth(lines);
+    const blank = ' '.repeat(width);
+    let n = 0;
+    return lines
+        .map((raw, i) => {
+        const hunk = HUNK.exec(raw);
+        if (hunk) {
+            n = Number(hunk[1]);
+            return raw;
+        }
+        if (raw.startsWith('\\'))
+            return raw;
+        if (raw.startsWith('-'))
+            return `${blank} ${raw}`;
+        // A patch ending in a newline leaves an empty last element: it is not a line of the file.
+        if (raw === '' && i === lines.length - 1)
+            return raw;
+        return `${String(n++).padStart(width)} ${raw}`;
+    })
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mo: () => (/* binding */ resumeBody),
+/* harmony export */   N4: () => (/* binding */ pauseBody),
+/* harmony export */   _f: () => (/* binding */ PAUSED_MARKER),
+/* harmony export */   lP: () => (/* binding */ isPaused),
+/* harmony export */   ph: () => (/* binding */ pausedNotice)
+/* harmony export */ });
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6123);
+/**
+ * Paused automatic reviews (`@claude pause` / `@claude resume`): the state lives in the sticky
+ * summary comment, as a marker in its footer (trusted only there, and only in the action's own
+ * comment) and as a notice at its top that tells people how to resume.
+ */
+
+/** The footer marker of a summary whose pull request's automatic reviews are paused. */
+const PAUSED_MARKER = '<!-- csa-review-paused -->';
+const NOTICE_START = '> ⏸️ Automatic reviews of this pull request are paused';
+const NOTICE_LINE = /^> ⏸️ Automatic reviews of this pull request are paused[^\n]*\n*/;
+/** Whether a summary comment's footer says automatic reviews are paused. */
+function isPaused(body) {
+    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .hasFooterMarker */ .aP)(body, PAUSED_MARKER);
+}
+/** The notice at the top of a paused summary. */
+function pausedNotice(trigger) {
+    return `${NOTICE_START}: comment \`${trigger} resume\` to resume them (\`${trigger} review\` reviews once).`;
+}
+/** Splits a body into its text and its footer markers. */
+function split(body) {
+    const footer = (0,_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .footerMarkers */ .xY)(body);
+    const lines = body.trimEnd().split(/\r?\n/);
+    return {
+        text: lines
+            .slice(0, lines.length - footer.length)
+            .join('\n')
+            .trimEnd(),
+        footer
+    };
+}
+/** The summary body paused (the notice on top, the marker in the footer); unchanged if it was. */
+function pauseBody(body, trigger) {
+    if (isPaused(body))
+        return body;
+    const { text, footer } = split(body);
+    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .withFooter */ .Ym)(`${pausedNotice(trigger)}\n\n${text}`, [...footer, PAUSED_MARKER]);
+}
+/** The summary body resumed: the notice and the marker gone; unchanged if it was not paused. */
+function resumeBody(body) {
+    if (!isPaused(body))
+        return body;
+    const { text, footer } = split(body);
+    return (0,_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .withFooter */ .Ym)(text.replace(NOTICE_LINE, ''), footer.filter(m => m !== PAUSED_MARKER));
+}
+
+
+/***/ }),
+
+/***/ 4030:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   Ef: () => (/* binding */ formatTitle),
+/* harmony export */   jI: () => (/* binding */ formatMarkdown),
+/* harmony export */   kF: () => (/* binding */ suggestionCode),
+/* harmony export */   ky: () => (/* binding */ placeFindings),
+/* harmony export */   lG: () => (/* binding */ filesToRead)
+/* harmony export */ });
+/* unused harmony export newSideLines */
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(906);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6853);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2923);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2024);
 /**
  * Puts findings on lines GitHub accepts: a review comment may only target a line on the new side of
  * a hunk of the PR's diff, and a single bad line makes `createReview` fail with 422 for the whole
@@ -759,9 +764,9 @@ class FileNames {
     constructor(files) {
         // Current names win over a renamed file's old name (another file may have taken it).
         for (const f of files)
-            this.byName.set((0,fingerprint/* normalisePath */.qb)(f.filename), f);
+            this.byName.set((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .normalisePath */ .qb)(f.filename), f);
         for (const f of files) {
-            const old = f.previous_filename && (0,fingerprint/* normalisePath */.qb)(f.previous_filename);
+            const old = f.previous_filename && (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .normalisePath */ .qb)(f.previous_filename);
             if (old && !this.byName.has(old))
                 this.byName.set(old, f);
         }
@@ -773,7 +778,7 @@ class FileNames {
      */
     find(path) {
         const raw = path.trim().replace(/\\/g, '/');
-        const wanted = (0,fingerprint/* normalisePath */.qb)(raw);
+        const wanted = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .normalisePath */ .qb)(raw);
         const direct = this.byName.get(wanted);
         if (direct)
             return direct;
@@ -795,17 +800,17 @@ class FileNames {
 }
 /** Collapses a model-written title to one clean line. */
 function formatTitle(title) {
-    return squash((0,untrusted/* cleanUntrusted */.oD)(title));
+    return squash((0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanUntrusted */ .oD)(title));
 }
 /** Model-written markdown without HTML comments (no forged markers) or hidden characters. */
 function formatMarkdown(text) {
-    return (0,untrusted/* cleanUntrusted */.oD)(text).trim();
+    return (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanUntrusted */ .oD)(text).trim();
 }
 /** A fenced code block that the code itself cannot close. */
 function codeBlock(code, info = '') {
     const longest = Math.max(0, ...Array.from(code.matchAll(/`+/g), m => m[0].length));
     const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}${info}\n${(0,fingerprint/* defuseMarkers */.Um)(code)}\n${fence}`;
+    return `${fence}${info}\n${(0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .defuseMarkers */ .Um)(code)}\n${fence}`;
 }
 /**
  * The suggestion's code: a fence the model wrapped it in is removed, a trailing newline dropped.
@@ -828,7 +833,7 @@ function limit(text, max) {
 }
 /** The markdown of an inline comment: badge and title, body, suggestion, fingerprint marker. */
 function commentBody(finding, fp, suggestion) {
-    const parts = [`**${types/* SEVERITY_BADGE */.k[finding.severity]}** · **${formatTitle(finding.title)}**`];
+    const parts = [`**${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_BADGE */ .k[finding.severity]}** · **${formatTitle(finding.title)}**`];
     const body = formatMarkdown(finding.body);
     if (body)
         parts.push(limit(body, MAX_BODY));
@@ -844,7 +849,7 @@ function commentBody(finding, fp, suggestion) {
             parts.push(`Suggested replacement for ${lines} (${suggestion.why}):\n\n${codeBlock(code)}`);
         }
     }
-    parts.push((0,fingerprint/* fingerprintMarker */.nn)(fp));
+    parts.push((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprintMarker */ .nn)(fp));
     return parts.join('\n\n');
 }
 /**
@@ -859,13 +864,13 @@ function filesToRead(findings, files) {
     const wanted = new Set();
     for (const finding of findings) {
         const file = names.find(finding.path);
-        const quote = quoteOf(finding.quote);
+        const quote = (0,_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteOf */ .ep)(finding.quote);
         if (!file?.patch || file.status === 'removed' || quote.keys.length === 0)
             continue;
         if (wanted.has(file))
             continue;
         const index = indexFor(file, indexes, () => undefined);
-        const found = locate(index, finding.line, quote);
+        const found = (0,_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .locate */ .x5)(index, finding.line, quote);
         if (!('line' in found) || !found.given)
             wanted.add(file);
     }
@@ -901,7 +906,7 @@ const notInPr = (finding) => `${finding.path} is not among the files changed in 
 function indexFor(file, indexes, headText) {
     let index = indexes.get(file);
     if (!index) {
-        index = indexDiff(file.patch, headText(file));
+        index = (0,_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .indexDiff */ .q8)(file.patch, headText(file));
         indexes.set(file, index);
     }
     return index;
@@ -909,9 +914,9 @@ function indexFor(file, indexes, headText) {
 function anchorOf(finding, path, index, span) {
     const { line } = finding;
     const inDiff = index.lines.has(line);
-    const quote = quoteOf(finding.quote);
+    const quote = (0,_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteOf */ .ep)(finding.quote);
     if (quote.keys.length > 0) {
-        const found = locate(index, line, quote);
+        const found = (0,_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .locate */ .x5)(index, line, quote);
         if ('line' in found)
             return { anchor: found.line, given: found.given, partial: false };
         const where = inDiff
@@ -921,7 +926,7 @@ function anchorOf(finding, path, index, span) {
             return `line ${found.at} of ${path} holds the quoted text but is not in the diff, and GitHub takes comments only on lines of the diff`;
         return found.missing === 'ambiguous'
             ? `${where}, and the quote matches ${found.lines.length} lines near it (${found.lines.join(', ')}): not guessing which`
-            : `${where}, and the quote is not found in its hunk or within ${NEAR} lines of it`;
+            : `${where}, and the quote is not found in its hunk or within ${_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .NEAR */ .j2} lines of it`;
     }
     if (inDiff)
         return { anchor: line, given: true, partial: false };
@@ -948,7 +953,7 @@ function placeOne(finding, file, indexes, headText) {
     const at = anchorOf(finding, path, index, span);
     if (typeof at === 'string')
         return at;
-    const fp = (0,fingerprint/* fingerprint */.Rj)({ ...finding, path });
+    const fp = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)({ ...finding, path });
     const start = at.anchor;
     const end = at.anchor + span;
     const oneHunk = !at.partial &&
@@ -990,7 +995,7 @@ function looseSuggestion(finding, anchor, span, given, oneHunk) {
     }
     // Without a quote, only the model's number says which lines the code replaces: not enough to
     // let one click overwrite them.
-    const quoted = quoteOf(finding.quote).keys.length;
+    const quoted = (0,_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .quoteOf */ .ep)(finding.quote).keys.length;
     if (quoted === 0) {
         const which = span === 0 ? 'that line' : 'those lines';
         return { attach: false, from: anchor, to: anchor + span, why: `no quote confirms ${which}` };
@@ -1505,8 +1510,8 @@ async function readHeadTexts(github, headSha, files) {
     return texts;
 }
 
-// EXTERNAL MODULE: ./src/jobs/review/placement.ts + 1 modules
-var placement = __webpack_require__(329);
+// EXTERNAL MODULE: ./src/jobs/review/placement.ts
+var placement = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/jobs/review/select.ts
 var review_select = __webpack_require__(7881);
 // EXTERNAL MODULE: ./src/jobs/review/summary.ts + 1 modules
@@ -1975,8 +1980,8 @@ var markers = __webpack_require__(6123);
 var pause = __webpack_require__(2011);
 // EXTERNAL MODULE: ./src/jobs/untrusted.ts
 var untrusted = __webpack_require__(906);
-// EXTERNAL MODULE: ./src/jobs/review/placement.ts + 1 modules
-var placement = __webpack_require__(329);
+// EXTERNAL MODULE: ./src/jobs/review/placement.ts
+var placement = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/jobs/review/select.ts
 var review_select = __webpack_require__(7881);
 ;// CONCATENATED MODULE: ./src/jobs/review/skipped.ts
@@ -2276,12 +2281,11 @@ function renderReviewBody(headSha, comments) {
 /* harmony export */ });
 /* unused harmony exports changedLinesOf, dismissedFingerprints, threadsToResolve, resolvedReply */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var parse_diff__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2673);
-/* harmony import */ var parse_diff__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(parse_diff__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5254);
-/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5688);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5254);
+/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5688);
 /* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6123);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6853);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6853);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2923);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5159);
 /**
  * The action's own review threads after a push: which findings a person dismissed (resolved with no
@@ -2319,20 +2323,19 @@ function changedLinesOf(files) {
         if (!f.patch)
             continue;
         const lines = new Set();
-        for (const chunk of parse_diff__WEBPACK_IMPORTED_MODULE_1___default()(`--- a/x\n+++ b/x\n${f.patch}`)[0]?.chunks ?? []) {
-            let next = chunk.newStart;
-            for (const ch of chunk.changes) {
-                if (ch.type === 'add') {
-                    lines.add(ch.ln);
-                    next = ch.ln + 1;
+        for (const hunk of (0,_locate_js__WEBPACK_IMPORTED_MODULE_4__/* .hunksOf */ .Hs)(f.patch)) {
+            let next = hunk.newStart;
+            for (const l of hunk.lines) {
+                if (l.newLine !== undefined) {
+                    if (l.type === 'add')
+                        lines.add(l.newLine);
+                    next = l.newLine + 1;
                 }
-                else if (ch.type === 'normal')
-                    next = ch.ln2 + 1;
-                else if (!ch.content.startsWith('\\'))
+                else
                     lines.add(next - 1).add(next);
             }
         }
-        out.set((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .normalisePath */ .qb)(f.filename), lines);
+        out.set((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .qb)(f.filename), lines);
     }
     return out;
 }
@@ -2341,9 +2344,9 @@ function ownThreads(threads, self) {
     const out = [];
     for (const thread of threads) {
         const first = thread.comments[0];
-        if (!first || !(0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isOwnComment */ ._M)(first, self))
+        if (!first || !(0,_github_api_js__WEBPACK_IMPORTED_MODULE_1__/* .isOwnComment */ ._M)(first, self))
             continue;
-        const [fp] = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .fingerprintsIn */ .pX)([first.body]);
+        const [fp] = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .fingerprintsIn */ .pX)([first.body]);
         if (fp)
             out.push({ thread, fingerprint: fp });
     }
@@ -2353,14 +2356,14 @@ function ownThreads(threads, self) {
 function linesChanged(thread, changed) {
     if (thread.isOutdated)
         return true;
-    const lines = changed.get((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .normalisePath */ .qb)(thread.path));
+    const lines = changed.get((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .normalisePath */ .qb)(thread.path));
     return thread.line !== null && lines !== undefined && lines.has(thread.line);
 }
 /** Whether the action itself resolved this thread (its own reply with the resolved marker). */
 function resolvedByAction(thread, self) {
     return thread.comments
         .slice(1)
-        .some(c => (0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isOwnComment */ ._M)(c, self) && (0,_markers_js__WEBPACK_IMPORTED_MODULE_6__/* .footerMarkers */ .xY)(c.body).some(m => RESOLVED_MARKER.test(m)));
+        .some(c => (0,_github_api_js__WEBPACK_IMPORTED_MODULE_1__/* .isOwnComment */ ._M)(c, self) && (0,_markers_js__WEBPACK_IMPORTED_MODULE_6__/* .footerMarkers */ .xY)(c.body).some(m => RESOLVED_MARKER.test(m)));
 }
 /** Why a person dismissed this thread's finding, or undefined when nobody did. */
 function dismissal(t, self, changed) {
@@ -2368,7 +2371,7 @@ function dismissal(t, self, changed) {
     const first = thread.comments[0];
     if (first && first.thumbsDownByOthers > 0)
         return '👎';
-    const replies = thread.comments.slice(1).filter(c => !(0,_github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .isOwnComment */ ._M)(c, self));
+    const replies = thread.comments.slice(1).filter(c => !(0,_github_api_js__WEBPACK_IMPORTED_MODULE_1__/* .isOwnComment */ ._M)(c, self));
     if (replies.some(c => dismisses(c.body)))
         return 'answered "won\'t fix"';
     if (thread.isResolved && !linesChanged(thread, changed) && !resolvedByAction(thread, self)) {
@@ -2450,7 +2453,7 @@ async function readThreads(github, pull, changedFiles) {
 function raisedFingerprints(placement) {
     return new Set([
         ...placement.placed.map(c => c.fingerprint),
-        ...placement.unplaced.map(u => (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .fingerprint */ .Rj)(u.finding))
+        ...placement.unplaced.map(u => (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .fingerprint */ .Rj)(u.finding))
     ]);
 }
 /** The placement without dismissed findings, and the findings dropped. */
@@ -2465,7 +2468,7 @@ function dropDismissed(placement, dismissed) {
     return {
         placement: {
             placed: placement.placed.filter(c => keep(c.fingerprint, c.finding)),
-            unplaced: placement.unplaced.filter(u => keep((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_4__/* .fingerprint */ .Rj)(u.finding), u.finding))
+            unplaced: placement.unplaced.filter(u => keep((0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .fingerprint */ .Rj)(u.finding), u.finding))
         },
         dropped
     };
@@ -2488,7 +2491,7 @@ async function resolveOutdated(github, pr, state, raised, why) {
             await github.resolveReviewThread(thread.id);
         }
         catch (err) {
-            if (err instanceof _known_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .SecretLeakError */ .q2)
+            if (err instanceof _known_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .SecretLeakError */ .q2)
                 throw err;
             failed.push(err.message.split('\n')[0]);
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not resolve the outdated thread on ${thread.path}: ${failed.at(-1)}`);

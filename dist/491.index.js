@@ -100,7 +100,7 @@ async function backfillStep(ctx, settings, repo, plan, tally, number) {
     const issue = await ctx.github.getIssue(number);
     const result = issue.state !== 'open' || issue.labels.length > 0 || issue.isPullRequest
         ? { kind: 'passed', issue, reason: 'labelled or closed since it was listed' }
-        : await (0,triage_issue/* triageIssue */.C)(ctx, settings, repo, issue);
+        : await (0,triage_issue/* triageIssue */.CW)(ctx, settings, repo, issue);
     if (result.kind !== 'passed')
         tally.runs.push(result.run);
     if (result.kind === 'stopped') {
@@ -442,7 +442,7 @@ function fromIssuesEvent(pre, settings, go) {
         return { skip: `#${issue.number} is a pull request: triage labels issues only` };
     }
     const number = issue.number;
-    return go(ctx => (0,triage_issue/* singleJob */.o)(ctx, settings, number), { kind: 'issue', number });
+    return go(ctx => (0,triage_issue/* singleJob */.oJ)(ctx, settings, number), { kind: 'issue', number });
 }
 /** `issue_number`: that issue, which must exist and be no pull request. */
 async function fromIssueNumber(pre, settings, go, number) {
@@ -459,7 +459,7 @@ async function fromIssueNumber(pre, settings, go, number) {
     if (issue.isPullRequest) {
         return { skip: `#${number} is a pull request: triage labels issues only` };
     }
-    return go(ctx => (0,triage_issue/* singleJob */.o)(ctx, settings, number), { kind: 'issue', number });
+    return go(ctx => (0,triage_issue/* singleJob */.oJ)(ctx, settings, number), { kind: 'issue', number });
 }
 
 

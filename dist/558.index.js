@@ -84,7 +84,7 @@ async function refreshIfNeeded(auth, opts) {
         if (auth.assessment.needsRefresh && opts.refresh === 'never') {
             // A login nobody but a rotator refreshes: point at the rotator (docs/organisation.md).
             const reason = auth.assessment.reason ?? 'The access token cannot last min_validity.';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l((0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .rotatorPointer */ .Fl)(reason, span(opts.assess.minValidityMs)), 'expired');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l((0,_messages_js__WEBPACK_IMPORTED_MODULE_9__/* .rotatorPointer */ .Fl)(reason, (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .inputSpan */ .xr)(opts.assess.minValidityMs)), 'expired');
         }
         if (auth.assessment.needsRefresh) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AuthError */ .l(`${auth.assessment.reason ?? ''} ${decision.reason}`.trim(), 'expired');
@@ -213,10 +213,6 @@ async function writeBackLogin(login, generation, cfg, startedAt) {
             writeBackProblem: err.message
         };
     }
-}
-/** A span as an input writes it: `3h`, `30m`, `1h 30m`. */
-function span(ms) {
-    return (0,_time_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSpan */ .QA)(ms).replace(/^(\d+h) 0m$/, '$1');
 }
 /** The oauth login as it stands in the credentials file after the run, or undefined. */
 function loginFromFile(base, file) {
@@ -597,8 +593,6 @@ function describeTarget(target) {
 
 /** Clocks drift: an access token is treated as ending this much earlier than it says. */
 const CLOCK_SKEW_MS = 60_000;
-/** A duration as the inputs write it: `30m`, `3h`, `7d` (`3h 0m` without its zero part). */
-const duration = (ms) => (0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ms).replace(/ 0[dhms]$/, '');
 /** Assesses a decoded subscription login. */
 function assessLogin(login, opts) {
     return login.kind === 'setup-token'
@@ -634,7 +628,7 @@ function assessSetupToken(end, opts) {
         return {
             ...base,
             status: 'expired',
-            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity ${duration(minValidityMs)}.`
+            reason: `The setup-token expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(end)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(end - now)}: less than min_validity ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpan */ .xr)(minValidityMs)}.`
         };
     }
     if (end - now < warnWithinMs) {
@@ -669,7 +663,7 @@ function assessOauth(o, opts) {
     if (!tokenHolds) {
         const tokenWhen = left <= 0
             ? `expired at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}`
-            : `expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(expiresAt - now)}, less than min_validity ${duration(minValidityMs)}`;
+            : `expires at ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .iso */ .KH)(expiresAt)}, in ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(expiresAt - now)}, less than min_validity ${(0,_time_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpan */ .xr)(minValidityMs)}`;
         if (loginOver) {
             return {
                 ...base,
@@ -871,7 +865,8 @@ class SecretLeakError extends Error {
 /* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   QA: () => (/* binding */ formatSpan),
 /* harmony export */   f$: () => (/* binding */ timeLeft),
-/* harmony export */   qs: () => (/* binding */ hoursUntil)
+/* harmony export */   qs: () => (/* binding */ hoursUntil),
+/* harmony export */   xr: () => (/* binding */ inputSpan)
 /* harmony export */ });
 /**
  * Time as the action reads and writes it: durations as the inputs write them (`90s`, `30m`, `8h`,
@@ -915,6 +910,10 @@ function formatSpan(ms) {
     if (m > 0)
         return `${sign}${m}m`;
     return `${sign}${s}s`;
+}
+/** A duration as the inputs write it: `30m`, `3h`, `1d` (formatSpan without a zero last part). */
+function inputSpan(ms) {
+    return formatSpan(ms).replace(/ 0[dhms]$/, '');
 }
 /** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
 function timeLeft(ms, now) {

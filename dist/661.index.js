@@ -550,8 +550,9 @@ function decideFor(settings, repoLabels, triage, current, humanRemoved, withFall
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  o: () => (/* binding */ singleJob),
-  C: () => (/* binding */ triageIssue)
+  oJ: () => (/* binding */ singleJob),
+  CW: () => (/* binding */ triageIssue),
+  ju: () => (/* binding */ triageOne)
 });
 
 // EXTERNAL MODULE: ./src/github/api.ts + 6 modules
@@ -677,24 +678,33 @@ async function upsertComment(ctx, number, decision, triage) {
 }
 /** The job for one issue (an `issues` event, or `issue_number`). */
 async function singleJob(ctx, settings, number) {
+    return (await triageOne(ctx, settings, number)).result;
+}
+/**
+ * Triages one issue: the job's result, and the names of the labels it applied (a command's reply
+ * names them; the `labels` output is not read back, as the outbound guard may have blanked it).
+ */
+async function triageOne(ctx, settings, number) {
+    const none = (result) => ({ result, applied: [] });
     ctx.outputs.set('labels', '[]');
     const repo = await (0,context/* loadRepoContext */.IP)(ctx.github, settings);
     const issue = await ctx.github.getIssue(number);
     const result = await triageIssue(ctx, settings, repo, issue);
     if (result.kind === 'passed')
-        return { conclusion: 'skipped', reason: result.reason };
+        return none({ conclusion: 'skipped', reason: result.reason });
     (0,run_report/* reportRun */.G)(ctx, result.run, 'triage');
     if (result.kind === 'stopped')
-        return (0,outcome/* outcomeResult */.w)(ctx, result.outcome);
+        return none((0,outcome/* outcomeResult */.w)(ctx, result.outcome));
     if (result.kind === 'invalid') {
         ctx.summary.text(`Triage of #${number}: the model's answer was not usable; nothing was written.`);
-        return {
+        return none({
             conclusion: 'failure',
             message: `Triage of #${number} wrote nothing: ${result.error}`
-        };
+        });
     }
     const { decision, triage } = result;
-    ctx.outputs.set('labels', JSON.stringify(decision.apply.map(l => l.name)));
+    const applied = decision.apply.map(l => l.name);
+    ctx.outputs.set('labels', JSON.stringify(applied));
     ctx.outputs.set('structured_output', JSON.stringify(triage));
     (0,render/* renderIssueSummary */.ec)(ctx.summary, ctx.inputs.dry_run, {
         number,
@@ -702,7 +712,7 @@ async function singleJob(ctx, settings, number) {
         triage,
         comment: result.comment
     });
-    return { conclusion: 'success' };
+    return { result: { conclusion: 'success' }, applied };
 }
 
 

@@ -4156,7 +4156,7 @@ const JOBS = {
     },
     health: runHealth,
     command: async (pre, steps) => {
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(453), __webpack_require__.e(661), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 338));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(453), __webpack_require__.e(661), __webpack_require__.e(991), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 338));
         return runCommand(pre, prepared => withClaude('command', prepared, pre, steps));
     }
 };
@@ -4258,7 +4258,7 @@ function runSteps(inputs, env, reauth, outputs, onUnstored) {
 async function pickUpAfter(pre, steps, result, mode) {
     if (!(0,deferred/* pickUpWanted */.go)(pre.inputs, result, mode))
         return;
-    const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(453), __webpack_require__.e(661), __webpack_require__.e(243)]).then(__webpack_require__.bind(__webpack_require__, 3243));
+    const { pickUpDeferred } = await Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(6), __webpack_require__.e(79), __webpack_require__.e(453), __webpack_require__.e(661), __webpack_require__.e(991), __webpack_require__.e(243)]).then(__webpack_require__.bind(__webpack_require__, 3243));
     const ready = async (kind) => {
         const { auth } = await steps.login('run', Date.now());
         return { auth, claude: await steps.claude(kind, auth) };

@@ -46656,6 +46656,10 @@ function formatSpan(ms) {
         return `${sign}${m}m`;
     return `${sign}${s}s`;
 }
+/** A duration as the inputs write it: `30m`, `3h`, `1d` (formatSpan without a zero last part). */
+function inputSpan(ms) {
+    return formatSpan(ms).replace(/ 0[dhms]$/, '');
+}
 /** The time left until `ms` in words: `5h 57m`, or `expired 1h 2m ago` (never a negative span). */
 function timeLeft(ms, now) {
     return ms > now ? formatSpan(ms - now) : `expired ${formatSpan(now - ms)} ago`;
@@ -46679,8 +46683,6 @@ function hoursUntil(ms, now) {
 
 /** Clocks drift: an access token is treated as ending this much earlier than it says. */
 const CLOCK_SKEW_MS = 60_000;
-/** A duration as the inputs write it: `30m`, `3h`, `7d` (`3h 0m` without its zero part). */
-const validate_duration = (ms) => formatSpan(ms).replace(/ 0[dhms]$/, '');
 /** Assesses a decoded subscription login. */
 function assessLogin(login, opts) {
     return login.kind === 'setup-token'
@@ -46716,7 +46718,7 @@ function assessSetupToken(end, opts) {
         return {
             ...base,
             status: 'expired',
-            reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity ${validate_duration(minValidityMs)}.`
+            reason: `The setup-token expires at ${iso(end)}, in ${formatSpan(end - now)}: less than min_validity ${inputSpan(minValidityMs)}.`
         };
     }
     if (end - now < warnWithinMs) {
@@ -46751,7 +46753,7 @@ function assessOauth(o, opts) {
     if (!tokenHolds) {
         const tokenWhen = left <= 0
             ? `expired at ${iso(expiresAt)}`
-            : `expires at ${iso(expiresAt)}, in ${formatSpan(expiresAt - now)}, less than min_validity ${validate_duration(minValidityMs)}`;
+            : `expires at ${iso(expiresAt)}, in ${formatSpan(expiresAt - now)}, less than min_validity ${inputSpan(minValidityMs)}`;
         if (loginOver) {
             return {
                 ...base,
