@@ -3,30 +3,21 @@
  * sticky summary comment), `resolve` (the action's own outdated review threads, now) and `help`.
  * Each ends with one reply where the command was written.
  */
-import { isOwnComment, type Comment, type GitHubApi } from '../../github/api.js'
 import type { JobResult, PreContext } from '../context.js'
 import { withFooter } from '../markers.js'
 import { isPaused, pauseBody, PAUSED_MARKER, pausedNotice, resumeBody } from '../review/pause.js'
-import { isReviewSummary, REVIEW_MARKER, shortSha } from '../review/summary.js'
+import { ownSummary, REVIEW_MARKER, shortSha } from '../review/summary.js'
 import { readThreads, resolveOutdated } from '../review/threads.js'
 import type { Taken } from './gate.js'
 import { verbsOf } from './parse.js'
 import { reply } from './reply.js'
-
-/** The action's own sticky review summary on the pull request, if there is one. */
-async function summaryOf(github: GitHubApi, pull: number): Promise<Comment | undefined> {
-  const self = await github.whoami()
-  return [...(await github.listIssueComments(pull))]
-    .reverse()
-    .find(c => isReviewSummary(c.body) && isOwnComment(c, self))
-}
 
 /** `pause`: automatic reviews of this pull request stop; the summary says so and how to resume. */
 export async function pauseReviews(pre: PreContext, taken: Taken): Promise<JobResult> {
   const { github, inputs } = pre
   const { number } = taken.comment
   const trigger = inputs.trigger_phrase
-  const summary = await summaryOf(github, number)
+  const summary = await ownSummary(github, number)
   if (!summary) {
     const body = withFooter(`## Claude review\n\n${pausedNotice(trigger)}`, [
       REVIEW_MARKER,
@@ -48,7 +39,7 @@ export async function pauseReviews(pre: PreContext, taken: Taken): Promise<JobRe
 export async function resumeReviews(pre: PreContext, taken: Taken): Promise<JobResult> {
   const { github, inputs } = pre
   const { number } = taken.comment
-  const summary = await summaryOf(github, number)
+  const summary = await ownSummary(github, number)
   const paused = summary !== undefined && isPaused(summary.body)
   if (summary && paused) await github.updateIssueComment(summary.id, resumeBody(summary.body))
   await reply(

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core'
 import { InputError } from '../../errors.js'
-import { isOwnComment, type GitHubApi, type PullRequest } from '../../github/api.js'
+import type { GitHubApi, PullRequest } from '../../github/api.js'
 import type { Inputs } from '../../inputs.js'
 import type { JobContext, JobResult, PreContext, Prepared } from '../context.js'
 import { askReview, type AskInput } from './ask.js'
@@ -14,13 +14,7 @@ import { DEFAULT_DIFF_BUDGET, selectFiles, type SkippedFile } from './files.js'
 import { isPaused } from './pause.js'
 import { publishReview } from './publish.js'
 import { readThreads, resolveOutdated } from './threads.js'
-import {
-  forcePushNote,
-  incrementalNote,
-  isReviewSummary,
-  reviewedShaOf,
-  shortSha
-} from './summary.js'
+import { forcePushNote, incrementalNote, ownSummary, reviewedShaOf, shortSha } from './summary.js'
 import type { PrFile } from './types.js'
 
 /** What preparation decided: what the model sees, and what publishing needs to know. */
@@ -111,11 +105,7 @@ export async function prepareReview(pre: PreContext, request?: ReviewRequest): P
   const skip = skipReason(request ? { ...inputs, review_drafts: true } : inputs, pr, pre.event.name)
   if (skip) return { skip }
 
-  const comments = await github.listIssueComments(number)
-  const self = await github.whoami()
-  const summaryComment = [...comments]
-    .reverse()
-    .find(c => isReviewSummary(c.body) && isOwnComment(c, self))
+  const summaryComment = await ownSummary(github, number)
   const paused = isPaused(summaryComment?.body)
   if (paused && !request) {
     return {

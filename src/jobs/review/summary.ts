@@ -2,6 +2,7 @@
  * The sticky summary comment of a review: found again by its marker and updated in place. It holds
  * everything that is not an inline comment, so nothing the model wrote is lost.
  */
+import { isOwnComment, type Comment, type GitHubApi } from '../../github/api.js'
 import { formatSpan } from '../../time.js'
 import { footerValue, hasFooterMarker } from '../markers.js'
 import { PAUSED_MARKER, pausedNotice } from './pause.js'
@@ -95,6 +96,20 @@ export function forcePushNote(previousSha: string): string {
 /** Whether a body is a review summary: its footer carries {@link REVIEW_MARKER}. */
 export function isReviewSummary(body: string | null | undefined): boolean {
   return hasFooterMarker(body, REVIEW_MARKER)
+}
+
+/**
+ * The action's own sticky review summary on a pull request, if there is one: the latest comment
+ * with the summary marker written by the identity of `github_token` (anyone could paste one).
+ */
+export async function ownSummary(
+  github: Pick<GitHubApi, 'whoami' | 'listIssueComments'>,
+  pull: number
+): Promise<Comment | undefined> {
+  const self = await github.whoami()
+  return [...(await github.listIssueComments(pull))]
+    .reverse()
+    .find(c => isReviewSummary(c.body) && isOwnComment(c, self))
 }
 
 /** The reviewed head SHA recorded in a summary comment's footer, if any. */
