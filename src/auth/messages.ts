@@ -18,10 +18,10 @@ export const SECRETS_TOKEN_FIX =
   'The fix: set the secrets_token input to a token that may write Actions secrets (README, step 2b): the action then refreshes the login before its run and stores the new one.'
 
 /** The action's repository (package.json's `repository`). */
-export const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action'
+const DEFAULT_ACTION_REPO = 'claude-subscription-action/claude-subscription-action'
 
 /** Where the bundled capture tool is downloaded from: one file, run with Node alone. */
-export const CAPTURE_URL = `https://raw.githubusercontent.com/${DEFAULT_ACTION_REPO}/v1/dist/capture.js`
+const CAPTURE_URL = `https://raw.githubusercontent.com/${DEFAULT_ACTION_REPO}/v1/dist/capture.js`
 
 /**
  * How messages name the capture tool: the downloaded file first (no clone needed), the clone's

@@ -5,12 +5,12 @@
  */
 
 /** How long a setup-token from `claude setup-token` is, as users report it: `sk-ant-oat01-` and 95 more. */
-export const SETUP_TOKEN_LENGTH = 108
+const SETUP_TOKEN_LENGTH = 108
 /**
  * Shorter than this, a setup-token was cut short: a terminal 80 columns wide shows at most 80 of
  * its characters on the first line, and that line is what a careless copy takes.
  */
-export const MIN_SETUP_TOKEN_LENGTH = 90
+const MIN_SETUP_TOKEN_LENGTH = 90
 
 /** An Anthropic token of any kind, whole: `sk-ant-<kind><2 digits>-…`. */
 const TOKEN_RE = /^sk-ant-[a-z]{3}\d{2}-[A-Za-z0-9_-]{8,}$/

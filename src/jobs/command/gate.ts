@@ -15,7 +15,7 @@ export interface Taken {
 }
 
 /** A permission's rank (read 0 … admin 4); -1 for none or anything GitHub may add later. */
-export function permissionRank(permission: string): number {
+function permissionRank(permission: string): number {
   return PERMISSIONS.indexOf(permission.toLowerCase() as Permission)
 }
 

@@ -79,7 +79,7 @@ export interface DiffIndex {
 }
 
 /** Code compared as the eye sees it: `a=b` is `a = b`, composed and decomposed accents alike. */
-export const keyOf = (s: string): string => s.normalize('NFC').replace(/\s+/g, '')
+const keyOf = (s: string): string => s.normalize('NFC').replace(/\s+/g, '')
 
 /**
  * Indexes a patch's new side, and the file's text at the head commit when given (it tells a line
