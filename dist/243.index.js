@@ -526,7 +526,7 @@ async function retake(pre, item, q) {
         return { dropped: 'it is no question after the trigger phrase' };
     }
     const permission = await github.getPermission(author.login);
-    if (!(0,gate/* permits */.V1)(permission, q.permission)) {
+    if (!(0,gate/* permits */.V)(permission, q.permission)) {
         return {
             dropped: `${author.login} has ${permission} permission now; command_permission needs ${q.permission}`
         };

@@ -35,8 +35,6 @@ var gate = __webpack_require__(7231);
 var parse = __webpack_require__(8137);
 // EXTERNAL MODULE: ./src/jobs/command/reply.ts
 var reply = __webpack_require__(7698);
-// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
-var api = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
 var markers = __webpack_require__(6123);
 // EXTERNAL MODULE: ./src/jobs/review/pause.ts
@@ -46,31 +44,18 @@ var review_summary = __webpack_require__(5159);
 // EXTERNAL MODULE: ./src/jobs/review/threads.ts
 var threads = __webpack_require__(5984);
 ;// CONCATENATED MODULE: ./src/jobs/command/verbs.ts
-/**
- * The verbs that need no model and no login: `pause` and `resume` (the state kept in the review's
- * sticky summary comment), `resolve` (the action's own outdated review threads, now) and `help`.
- * Each ends with one reply where the command was written.
- */
 
 
 
 
 
 
-
-/** The action's own sticky review summary on the pull request, if there is one. */
-async function summaryOf(github, pull) {
-    const self = await github.whoami();
-    return [...(await github.listIssueComments(pull))]
-        .reverse()
-        .find(c => (0,review_summary/* isReviewSummary */.n)(c.body) && (0,api/* isOwnComment */._M)(c, self));
-}
 /** `pause`: automatic reviews of this pull request stop; the summary says so and how to resume. */
 async function pauseReviews(pre, taken) {
     const { github, inputs } = pre;
     const { number } = taken.comment;
     const trigger = inputs.trigger_phrase;
-    const summary = await summaryOf(github, number);
+    const summary = await (0,review_summary/* ownSummary */.jt)(github, number);
     if (!summary) {
         const body = (0,markers/* withFooter */.Ym)(`## Claude review\n\n${(0,pause/* pausedNotice */.ph)(trigger)}`, [
             review_summary/* REVIEW_MARKER */.aq,
@@ -88,7 +73,7 @@ async function pauseReviews(pre, taken) {
 async function resumeReviews(pre, taken) {
     const { github, inputs } = pre;
     const { number } = taken.comment;
-    const summary = await summaryOf(github, number);
+    const summary = await (0,review_summary/* ownSummary */.jt)(github, number);
     const paused = summary !== undefined && (0,pause/* isPaused */.lP)(summary.body);
     if (summary && paused)
         await github.updateIssueComment(summary.id, (0,pause/* resumeBody */.Mo)(summary.body));
@@ -177,7 +162,7 @@ const WHAT = {
 };
 /** The command of this event, start to end. */
 async function runCommand(pre, withModel) {
-    const taken = await (0,gate/* gate */.Gj)(pre.inputs, pre.event, pre.github);
+    const taken = await (0,gate/* gate */.G)(pre.inputs, pre.event, pre.github);
     if ('skip' in taken)
         return { conclusion: 'skipped', reason: taken.skip };
     const { comment } = taken;

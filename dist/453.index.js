@@ -325,7 +325,6 @@ function defuseMarkers(text) {
 /* harmony export */   q8: () => (/* binding */ indexDiff),
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* unused harmony export keyOf */
 /* harmony import */ var parse_diff__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2673);
 /* harmony import */ var parse_diff__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(parse_diff__WEBPACK_IMPORTED_MODULE_0__);
 /**
@@ -1039,8 +1038,6 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
-var api = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/claude/args.ts
 var args = __webpack_require__(6485);
 // EXTERNAL MODULE: ./src/jobs/outcome.ts
@@ -1469,6 +1466,8 @@ async function askReview(ctx, plan) {
 var files = __webpack_require__(9398);
 // EXTERNAL MODULE: ./src/jobs/review/pause.ts
 var pause = __webpack_require__(2011);
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var api = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __webpack_require__(3116);
 // EXTERNAL MODULE: ./src/jobs/review/fingerprint.ts
@@ -1717,7 +1716,6 @@ function reportPublished(ctx, input, selection, unplaced, threads) {
 
 
 
-
 /** The pull request number of the event, or of `pr_number`. */
 function pullNumberOf(pre) {
     const pr = pre.event.payload.pull_request;
@@ -1773,11 +1771,7 @@ async function prepareReview(pre, request) {
     const skip = skipReason(request ? { ...inputs, review_drafts: true } : inputs, pr, pre.event.name);
     if (skip)
         return { skip };
-    const comments = await github.listIssueComments(number);
-    const self = await github.whoami();
-    const summaryComment = [...comments]
-        .reverse()
-        .find(c => (0,summary/* isReviewSummary */.n)(c.body) && (0,api/* isOwnComment */._M)(c, self));
+    const summaryComment = await (0,summary/* ownSummary */.jt)(github, number);
     const paused = (0,pause/* isPaused */.lP)(summaryComment?.body);
     if (paused && !request) {
         return {
@@ -1965,13 +1959,17 @@ __webpack_require__.d(__webpack_exports__, {
   aq: () => (/* binding */ REVIEW_MARKER),
   A$: () => (/* binding */ forcePushNote),
   Rv: () => (/* binding */ incrementalNote),
-  n: () => (/* binding */ isReviewSummary),
+  jt: () => (/* binding */ ownSummary),
   de: () => (/* binding */ renderReviewBody),
   Br: () => (/* binding */ renderSummary),
   B7: () => (/* binding */ reviewedShaOf),
   Fu: () => (/* binding */ shortSha)
 });
 
+// UNUSED EXPORTS: isReviewSummary
+
+// EXTERNAL MODULE: ./src/github/api.ts + 6 modules
+var api = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/time.ts
 var time = __webpack_require__(9834);
 // EXTERNAL MODULE: ./src/jobs/markers.ts
@@ -2058,6 +2056,7 @@ var types = __webpack_require__(2024);
 
 
 
+
 /** The marker that identifies the summary comment (in its footer, see `markers.ts`). */
 const REVIEW_MARKER = '<!-- claude-subscription-action:review -->';
 const SHA_MARKER = /^<!-- csa-reviewed-sha:([0-9a-f]{7,64}) -->$/i;
@@ -2079,6 +2078,16 @@ function forcePushNote(previousSha) {
 /** Whether a body is a review summary: its footer carries {@link REVIEW_MARKER}. */
 function isReviewSummary(body) {
     return (0,markers/* hasFooterMarker */.aP)(body, REVIEW_MARKER);
+}
+/**
+ * The action's own sticky review summary on a pull request, if there is one: the latest comment
+ * with the summary marker written by the identity of `github_token` (anyone could paste one).
+ */
+async function ownSummary(github, pull) {
+    const self = await github.whoami();
+    return [...(await github.listIssueComments(pull))]
+        .reverse()
+        .find(c => isReviewSummary(c.body) && (0,api/* isOwnComment */._M)(c, self));
 }
 /** The reviewed head SHA recorded in a summary comment's footer, if any. */
 function reviewedShaOf(body) {

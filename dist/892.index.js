@@ -578,7 +578,7 @@ function primaryToken(from) {
 /* harmony export */   Tu: () => (/* binding */ authFailure),
 /* harmony export */   Yx: () => (/* binding */ CAPTURE_TOOL)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_ACTION_REPO, CAPTURE_URL, troubleshootingUrl */
+/* unused harmony export troubleshootingUrl */
 /** The one place that words auth failures: one sentence, then the same re-auth block. */
 /**
  * The fix when the login only needs a refresh that this run may not make (no secrets_token). A

@@ -276,10 +276,9 @@ async function answerQuestion(ctx, taken, context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gj: () => (/* binding */ gate),
-/* harmony export */   V1: () => (/* binding */ permits)
+/* harmony export */   G: () => (/* binding */ gate),
+/* harmony export */   V: () => (/* binding */ permits)
 /* harmony export */ });
-/* unused harmony export permissionRank */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8137);
 

@@ -33821,7 +33821,7 @@ class AuthError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Yx: () => (/* binding */ CAPTURE_TOOL)
 /* harmony export */ });
-/* unused harmony exports SECRETS_TOKEN_FIX, DEFAULT_ACTION_REPO, CAPTURE_URL, troubleshootingUrl, rotatorPointer, reauthBlock, authFailure */
+/* unused harmony exports SECRETS_TOKEN_FIX, troubleshootingUrl, rotatorPointer, reauthBlock, authFailure */
 /** The one place that words auth failures: one sentence, then the same re-auth block. */
 /**
  * The fix when the login only needs a refresh that this run may not make (no secrets_token). A
